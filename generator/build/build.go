@@ -1,0 +1,232 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/render"
+	"github.com/presos-politicos/briefing/generator/site"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Src     string // the site folder: site.toml, content/, templates/, static/
+	Out     string // the output folder; "" means site.toml's output, inside Src
+	Drafts  bool   // include records marked draft = true
+	BaseURL string // overrides site.toml's baseURL when not ""
+}
+
+// Result describes a finished build.
+type Result struct {
+	Out   string // the output folder
+	Pages int    // HTML pages written
+	Files int    // files written, pages included
+	Bytes int64  // bytes written
+}
+
+// Marker is the file every output folder holds, so that a build only ever
+// replaces a folder it made itself.
+const Marker = ".briefing-output"
+
+// generate loads, resolves and renders the site in fsys to out, and copies
+// static/. Every content and template problem is reported at once.
+func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
+	set, err := content.Load(fsys, content.Options{Drafts: opts.Drafts})
+	if set == nil {
+		return nil, err
+	}
+	var errs []error
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if opts.BaseURL != "" {
+		set.Config.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
+	}
+	s, err := site.New(set)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	r, err := render.New(fsys)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
+		return nil, mergeErrors(errs)
+	}
+	if err := r.Render(s, out); err != nil {
+		return nil, err
+	}
+	if err := copyStatic(fsys, out); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// mergeErrors joins content errors into one sorted list, keeping other
+// errors after them.
+func mergeErrors(errs []error) error {
+	var list content.ErrorList
+	var other []error
+	for _, err := range errs {
+		var es content.Errors
+		if errors.As(err, &es) {
+			for _, e := range es {
+				list.Add(e)
+			}
+			continue
+		}
+		other = append(other, err)
+	}
+	if err := list.Err(); err != nil {
+		other = append([]error{err}, other...)
+	}
+	return errors.Join(other...)
+}
+
+// StaticDir is the folder of files copied as they are.
+const StaticDir = "static"
+
+func copyStatic(fsys fs.FS, out render.Output) error {
+	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular() {
+			return fmt.Errorf("%s: only regular files are copied; replace the link with the file", p)
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		return out.WriteFile(strings.TrimPrefix(p, StaticDir+"/"), data)
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// Build builds the site into a fresh folder beside the output folder and
+// swaps it in only when the whole build succeeded: a failed build leaves the
+// previous output as it was.
+func Build(opts Options) (*Result, error) {
+	src, err := filepath.Abs(opts.Src)
+	if err != nil {
+		return nil, err
+	}
+	fsys := os.DirFS(src)
+	outDir, err := outputDir(fsys, src, opts.Out)
+	if err != nil {
+		return nil, err
+	}
+	if err := safeOutput(src, outDir); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(outDir), 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(outDir), "."+filepath.Base(outDir)+".new-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp) // gone after a successful swap; the leftovers otherwise
+	d := newDir(tmp)
+	if _, err := generate(fsys, opts, d); err != nil {
+		return nil, err
+	}
+	if err := d.WriteFile(Marker, []byte("This folder is written by the briefing generator; a build replaces it whole.\n")); err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	if err := swap(tmp, outDir); err != nil {
+		return nil, err
+	}
+	res := &Result{Out: outDir, Files: len(d.written.m), Bytes: d.bytes}
+	for n := range d.written.m {
+		if path.Ext(n) == ".html" {
+			res.Pages++
+		}
+	}
+	return res, nil
+}
+
+// outputDir resolves the output folder: the one given, or site.toml's
+// output inside the site folder.
+func outputDir(fsys fs.FS, src, out string) (string, error) {
+	if out == "" {
+		cfg, err := content.LoadConfig(fsys)
+		if err != nil {
+			return "", err
+		}
+		out = cfg.Output
+		if !filepath.IsAbs(out) {
+			out = filepath.Join(src, out)
+		}
+	}
+	return filepath.Abs(out)
+}
+
+// safeOutput refuses an output folder that would destroy something the
+// build did not make: the site folder, one of its parents, or a folder that
+// holds files but no Marker.
+func safeOutput(src, out string) error {
+	rel, err := filepath.Rel(out, src)
+	if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return fmt.Errorf("output folder %s holds the site's own files; choose another with -out", out)
+	}
+	for _, d := range []string{"content", "templates", "static"} {
+		if r, err := filepath.Rel(filepath.Join(src, d), out); err == nil && !strings.HasPrefix(r, "..") {
+			return fmt.Errorf("output folder %s is inside the site's %s/ folder; choose another with -out", out, d)
+		}
+	}
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(out, Marker)); err != nil {
+		return fmt.Errorf("output folder %s holds files this program did not write (no %s in it); empty or remove it, or choose another with -out", out, Marker)
+	}
+	return nil
+}
+
+// swap puts the new folder in place of the old in two renames, then removes
+// the old one.
+func swap(fresh, out string) error {
+	old := ""
+	if _, err := os.Stat(out); err == nil {
+		o, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-")
+		if err != nil {
+			return err
+		}
+		old = filepath.Join(o, "site")
+		if err := os.Rename(out, old); err != nil {
+			os.Remove(o)
+			return err
+		}
+		defer os.RemoveAll(o)
+	}
+	if err := os.Rename(fresh, out); err != nil {
+		if old != "" {
+			os.Rename(old, out) // put the previous site back
+		}
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,111 @@
+package content
+
+import (
+	"errors"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// ConfigFile is the name of the site settings file at the top of a site.
+const ConfigFile = "site.toml"
+
+// Config holds the settings in site.toml.
+type Config struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute, ending in "/", or "" when unknown
+	Language    string // BCP 47 tag of the content, "en" by default
+	Output      string // output folder, "public" by default
+	License     string // the licence of the content and data
+	Author      string // who publishes the briefing
+	RawHTML     bool   // [markdown] raw_html: render raw HTML in Markdown
+	AsOf        Date   // [figures] as_of: the date the figures are current to
+}
+
+// LoadConfig reads site.toml from the top of fsys.
+func LoadConfig(fsys fs.FS) (*Config, error) {
+	src, err := fs.ReadFile(fsys, ConfigFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, Errorf(Pos{File: ConfigFile}, "no %s here; run the command in a site folder or name one with -src", ConfigFile)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var errs ErrorList
+	f, ok := parseTOML(ConfigFile, string(src), 0, &errs)
+	if !ok {
+		return nil, errs.Err()
+	}
+	c := &Config{
+		Title:       f.required("title", `title = "Political prisoners in Venezuela"`),
+		Description: f.str("description"),
+		BaseURL:     f.str("baseURL"),
+		Language:    f.str("language"),
+		Output:      f.str("output"),
+		License:     f.str("license"),
+		Author:      f.str("author"),
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	if c.Output == "" {
+		c.Output = "public"
+	}
+	if c.BaseURL != "" {
+		if err := CheckBaseURL(c.BaseURL); err != nil {
+			f.errorf("baseURL", "%v", err)
+		}
+		c.BaseURL = strings.TrimSuffix(c.BaseURL, "/") + "/"
+	}
+	if md := f.table("markdown"); md != nil {
+		c.RawHTML = md.boolean("raw_html", false)
+		md.done()
+	}
+	if fig := f.table("figures"); fig != nil {
+		c.AsOf = fig.date("as_of")
+		fig.done()
+	}
+	f.done()
+	return c, errs.Err()
+}
+
+// CheckBaseURL reports whether s can be the base URL of the published site.
+func CheckBaseURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return errors.New("baseURL must be a full address such as https://example.org/briefing/")
+	}
+	return nil
+}
+
+// parseTOML decodes a TOML document into fields, or records its syntax error.
+func parseTOML(file, src string, lineOffset int, errs *ErrorList) (*fields, bool) {
+	m := make(map[string]any)
+	if _, err := toml.Decode(src, &m); err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			errs.Addf(Pos{File: file, Line: perr.Position.Line + lineOffset, Col: perr.Position.Col}, "%s", tomlMessage(perr))
+		} else {
+			errs.Addf(Pos{File: file}, "%v", err)
+		}
+		return nil, false
+	}
+	at := Pos{File: file, Line: 1 + lineOffset, Col: 1}
+	if lineOffset > 0 {
+		at = Pos{File: file, Line: lineOffset, Col: 1}
+	}
+	return &fields{file: file, m: m, at: at, pos: keyPositions(file, src, lineOffset), errs: errs}, true
+}
+
+// tomlMessage turns the decoder's message into one an editor can act on.
+func tomlMessage(e toml.ParseError) string {
+	msg := e.Message
+	if e.Usage != "" {
+		msg += "; " + strings.TrimSpace(strings.SplitN(strings.TrimSpace(e.Usage), "\n", 2)[0])
+	}
+	return "invalid TOML: " + msg
+}
+

@@ -1,0 +1,324 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// fields reads the keys of one TOML table into typed values, recording an
+// error with the key's position for each wrong type or bad value. Every key
+// read is remembered, so that done can report the keys nobody asked for as
+// unknown, with a suggestion from the known ones.
+type fields struct {
+	file   string
+	m      map[string]any
+	prefix string // path of this table: "" or "custody[0]."
+	at     Pos    // the table's own position, for keys without one
+	pos    map[string]keyPos
+	known  []string
+	errs   *ErrorList
+}
+
+func (f *fields) keyPos(key string) keyPos {
+	if p, ok := f.pos[f.prefix+key]; ok {
+		return p
+	}
+	return keyPos{Key: f.at, Value: f.at}
+}
+
+// errorf records an error about the value of key.
+func (f *fields) errorf(key, format string, args ...any) {
+	f.errs.Addf(f.keyPos(key).Value, format, args...)
+}
+
+func (f *fields) get(key string) (any, bool) {
+	f.known = append(f.known, key)
+	v, ok := f.m[key]
+	return v, ok
+}
+
+// require records an error when a required key is missing.
+func (f *fields) require(key string, ok bool, example string) {
+	if !ok {
+		f.errs.Addf(f.at, "missing required key %q; add a line such as %s", key, example)
+	}
+}
+
+func (f *fields) typeError(key string, v any, want string) {
+	f.errorf(key, "%s must be %s, not %s", key, want, tomlType(v))
+}
+
+func (f *fields) str(key string) string {
+	v, ok := f.get(key)
+	if !ok {
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		f.typeError(key, v, "a string in quotes")
+		return ""
+	}
+	return strings.TrimSpace(s)
+}
+
+// required reads a string that must be present and not empty.
+func (f *fields) required(key, example string) string {
+	_, present := f.m[key]
+	s := f.str(key)
+	if present && s == "" {
+		f.errorf(key, "%s must not be empty", key)
+	}
+	f.require(key, present, example)
+	return s
+}
+
+func (f *fields) strs(key string) []string {
+	v, ok := f.get(key)
+	if !ok {
+		return nil
+	}
+	list, ok := v.([]any)
+	if !ok {
+		f.typeError(key, v, `a list of strings such as ["a", "b"]`)
+		return nil
+	}
+	out := make([]string, 0, len(list))
+	for _, item := range list {
+		s, ok := item.(string)
+		if !ok {
+			f.typeError(key, item, "a list of strings")
+			return nil
+		}
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (f *fields) boolean(key string, def bool) bool {
+	v, ok := f.get(key)
+	if !ok {
+		return def
+	}
+	b, ok := v.(bool)
+	if !ok {
+		f.typeError(key, v, "true or false")
+		return def
+	}
+	return b
+}
+
+func (f *fields) float(key string) (float64, bool) {
+	v, ok := f.get(key)
+	if !ok {
+		return 0, false
+	}
+	switch n := v.(type) {
+	case float64:
+		return n, true
+	case int64:
+		return float64(n), true
+	}
+	f.typeError(key, v, "a number")
+	return 0, false
+}
+
+// date reads a TOML local date (2024-02-09) or a string "2024-02" / "2024".
+func (f *fields) date(key string) Date {
+	v, ok := f.get(key)
+	if !ok {
+		return Date{}
+	}
+	switch t := v.(type) {
+	case time.Time:
+		if t.Location().String() != "date-local" {
+			f.errorf(key, "%s must be a date without a time or zone, such as 2024-02-09", key)
+			return Date{}
+		}
+		return DateOf(t)
+	case string:
+		d, err := ParseDate(strings.TrimSpace(t))
+		if err != nil {
+			f.errorf(key, "%s: %v", key, err)
+		}
+		return d
+	}
+	f.typeError(key, v, `a date such as 2024-02-09, "2024-02" or "2024"`)
+	return Date{}
+}
+
+// enum reads a string that must be one of allowed.
+func (f *fields) enum(key string, allowed []string) string {
+	s := f.str(key)
+	if s != "" && !slices.Contains(allowed, s) {
+		hint := ""
+		if m := Suggest(s, allowed); m != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", m)
+		}
+		f.errorf(key, "%s %q is not one of %s%s", key, s, strings.Join(allowed, ", "), hint)
+		return ""
+	}
+	return s
+}
+
+// refs reads a list of slugs that name records of another kind.
+func (f *fields) refs(key string, kind Kind) []Ref {
+	p := f.keyPos(key).Value
+	var out []Ref
+	for _, s := range f.strs(key) {
+		out = append(out, Ref{Kind: kind, Slug: s, Pos: p})
+	}
+	return out
+}
+
+// ref reads one slug that names a record of another kind.
+func (f *fields) ref(key string, kind Kind) Ref {
+	s := f.str(key)
+	if s == "" {
+		return Ref{}
+	}
+	return Ref{Kind: kind, Slug: s, Pos: f.keyPos(key).Value}
+}
+
+// markdown reads a string of Markdown, keeping where its text starts so that
+// errors inside it can name their line.
+func (f *fields) markdown(key string) Markdown {
+	text := f.str(key)
+	kp := f.keyPos(key)
+	p := kp.Value
+	if kp.TextLine != 0 {
+		p = Pos{File: p.File, Line: kp.TextLine, Col: 1}
+	}
+	return Markdown{Text: text, Pos: p}
+}
+
+// tables reads an array of tables ([[custody]]).
+func (f *fields) tables(key string) []*fields {
+	v, ok := f.get(key)
+	if !ok {
+		return nil
+	}
+	list, ok := v.([]map[string]any)
+	if !ok {
+		f.typeError(key, v, "a list of tables written as [["+key+"]]")
+		return nil
+	}
+	out := make([]*fields, len(list))
+	for i, m := range list {
+		path := fmt.Sprintf("%s%s[%d]", f.prefix, key, i)
+		at := f.at
+		if p, ok := f.pos[path]; ok {
+			at = p.Key
+		}
+		out[i] = &fields{file: f.file, m: m, prefix: path + ".", at: at, pos: f.pos, errs: f.errs}
+	}
+	return out
+}
+
+// table reads a table ([markdown]) or returns nil when it is absent.
+func (f *fields) table(key string) *fields {
+	v, ok := f.get(key)
+	if !ok {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		f.typeError(key, v, "a table written as ["+key+"]")
+		return nil
+	}
+	return &fields{file: f.file, m: m, prefix: f.prefix + key + ".", at: f.keyPos(key).Key, pos: f.pos, errs: f.errs}
+}
+
+// skip accepts key without reading it: the [private] table is never read,
+// so that nothing in it can reach an output.
+func (f *fields) skip(key string) {
+	f.get(key)
+}
+
+// done reports every key that was not read as unknown.
+func (f *fields) done() {
+	keys := make([]string, 0, len(f.m))
+	for k := range f.m {
+		if !slices.Contains(f.known, k) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		hint := ""
+		if m := Suggest(k, f.known); m != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", m)
+		} else {
+			hint = "; known keys are " + strings.Join(sorted(f.known), ", ")
+		}
+		f.errs.Addf(f.keyPos(k).Key, "unknown key %q%s", k, hint)
+	}
+}
+
+func sorted(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// tomlType names the TOML type of a decoded value for error messages.
+func tomlType(v any) string {
+	switch t := v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "a number"
+	case float64:
+		return "a number"
+	case bool:
+		return "true/false"
+	case time.Time:
+		if t.Location().String() == "date-local" {
+			return "a date"
+		}
+		return "a date and time"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case []map[string]any:
+		return "a list of tables"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// Suggest returns the candidate nearest to s by edit distance, if it is near
+// enough to be a likely typo.
+func Suggest(s string, candidates []string) string {
+	best, bestD := "", len(s)/3+2
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

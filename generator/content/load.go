@@ -1,0 +1,308 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// MaxFileSize is the largest content file accepted. A record is a few
+// kilobytes; anything near this is a mistake such as a pasted PDF.
+const MaxFileSize = 1 << 20
+
+// Options change what Load keeps.
+type Options struct {
+	Drafts bool // keep records marked draft = true
+}
+
+// A Set is every published record of a site, each kind sorted by slug.
+type Set struct {
+	Config     *Config
+	Briefs     []*Brief
+	Pages      []*Page
+	Prisoners  []*Prisoner
+	Statements []*Statement
+	Sites      []*Site
+	Events     []*Event
+
+	// Withheld says why a record that exists is not published ("publish =
+	// false", "draft = true"), by kind and slug, so that a reference to it
+	// fails with that reason instead of leaking it or reading as a typo.
+	Withheld map[Kind]map[string]string
+}
+
+// Load reads site.toml and every record under content/ in fsys, in
+// parallel, and returns the published ones. The error, if any, is an Errors
+// listing every problem found.
+func Load(fsys fs.FS, opts Options) (*Set, error) {
+	var errs ErrorList
+	cfg, err := LoadConfig(fsys)
+	if err != nil {
+		var es Errors
+		if !errors.As(err, &es) {
+			return nil, err
+		}
+		for _, e := range es {
+			errs.Add(e)
+		}
+	}
+	if cfg == nil {
+		return nil, errs.Err()
+	}
+	files, err := contentFiles(fsys, &errs)
+	if err != nil {
+		return nil, err
+	}
+	s := &Set{Config: cfg, Withheld: make(map[Kind]map[string]string)}
+	var mu sync.Mutex
+	slugs := make(map[Kind]map[string]string) // slug -> file, for duplicates
+	add := func(kind Kind, slug, file string) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if slugs[kind] == nil {
+			slugs[kind] = make(map[string]string)
+		}
+		if other, dup := slugs[kind][slug]; dup {
+			errs.Addf(Pos{File: file}, "%s %q is also defined in %s; a slug names one record of its kind", kind, slug, other)
+			return false
+		}
+		slugs[kind][slug] = file
+		return true
+	}
+
+	jobs := make(chan contentFile)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for cf := range jobs {
+				rec, publish, ok := loadFile(fsys, cf, cfg, &errs)
+				if !ok || !add(cf.kind, cf.slug, cf.path) {
+					continue
+				}
+				mu.Lock()
+				switch {
+				case !publish:
+					s.withhold(cf.kind, cf.slug, "publish = false")
+				case rec.Meta().Draft && !opts.Drafts:
+					s.withhold(cf.kind, cf.slug, "draft = true")
+				default:
+					s.add(rec)
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	for _, cf := range files {
+		jobs <- cf
+	}
+	close(jobs)
+	wg.Wait()
+	s.sort()
+	return s, errs.Err()
+}
+
+func (s *Set) withhold(kind Kind, slug, why string) {
+	if s.Withheld[kind] == nil {
+		s.Withheld[kind] = make(map[string]string)
+	}
+	s.Withheld[kind][slug] = why
+}
+
+func (s *Set) add(rec interface{ Meta() *Record }) {
+	switch r := rec.(type) {
+	case *Brief:
+		s.Briefs = append(s.Briefs, r)
+	case *Page:
+		s.Pages = append(s.Pages, r)
+	case *Prisoner:
+		s.Prisoners = append(s.Prisoners, r)
+	case *Statement:
+		s.Statements = append(s.Statements, r)
+	case *Site:
+		s.Sites = append(s.Sites, r)
+	case *Event:
+		s.Events = append(s.Events, r)
+	}
+}
+
+func (s *Set) sort() {
+	sortBySlug(s.Briefs)
+	sortBySlug(s.Pages)
+	sortBySlug(s.Prisoners)
+	sortBySlug(s.Statements)
+	sortBySlug(s.Sites)
+	sortBySlug(s.Events)
+}
+
+func sortBySlug[T interface{ Meta() *Record }](list []T) {
+	slices.SortFunc(list, func(a, b T) int { return strings.Compare(a.Meta().Slug, b.Meta().Slug) })
+}
+
+type contentFile struct {
+	kind Kind
+	slug string
+	path string
+}
+
+// contentFiles lists the record files under content/, recording an error
+// for each file that cannot be a record.
+func contentFiles(fsys fs.FS, errs *ErrorList) ([]contentFile, error) {
+	var files []contentFile
+	known := make(map[string]Kind)
+	for _, k := range Kinds {
+		known[k.Dir()] = k
+	}
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "content" && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		name := d.Name()
+		if ignored(name) && p != "content" {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			errs.Addf(Pos{File: p}, "symbolic links are not followed; copy the file here instead")
+			return nil
+		}
+		dir := path.Dir(p)
+		if d.IsDir() {
+			if dir == "content" {
+				if _, ok := known[name]; !ok {
+					errs.Addf(Pos{File: p}, "unknown folder; content holds %s", kindDirs())
+					return fs.SkipDir
+				}
+			} else if p != "content" {
+				errs.Addf(Pos{File: p}, "unexpected folder; records are files directly in %s", dir)
+				return fs.SkipDir
+			}
+			return nil
+		}
+		kind, ok := known[path.Base(dir)]
+		if !ok || path.Dir(dir) != "content" {
+			errs.Addf(Pos{File: p}, "unexpected file; content holds only the folders %s", kindDirs())
+			return nil
+		}
+		ext := path.Ext(name)
+		want := ".toml"
+		if kind == KindBrief || kind == KindPage {
+			want = ".md"
+		}
+		if ext != want {
+			errs.Addf(Pos{File: p}, "a %s is a %s file; rename it to %s%s", kind, want, strings.TrimSuffix(name, ext), want)
+			return nil
+		}
+		slug := strings.TrimSuffix(name, ext)
+		if base, lang, ok := strings.Cut(slug, "."); ok {
+			errs.Addf(Pos{File: p}, "%q looks like a translation into %q of %s, but site.toml configures no language %q", name, lang, base+ext, lang)
+			return nil
+		}
+		if !ValidSlug(slug) {
+			errs.Addf(Pos{File: p}, "file name %q is not a valid slug: use lower-case letters, digits and single hyphens, such as rocio-san-miguel%s", name, want)
+			return nil
+		}
+		files = append(files, contentFile{kind: kind, slug: slug, path: p})
+		return nil
+	})
+	return files, err
+}
+
+// ignored reports whether a name is an editor's or system's file that is
+// not content: hidden files, backups and swap files.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "#") || strings.HasSuffix(name, "~") ||
+		strings.HasSuffix(name, ".swp") || name == "Thumbs.db"
+}
+
+func kindDirs() string {
+	var dirs []string
+	for _, k := range Kinds {
+		dirs = append(dirs, k.Dir()+"/")
+	}
+	return strings.Join(dirs, ", ")
+}
+
+// loadFile reads and decodes one record file.
+func loadFile(fsys fs.FS, cf contentFile, cfg *Config, errs *ErrorList) (rec interface{ Meta() *Record }, publish, ok bool) {
+	info, err := fs.Stat(fsys, cf.path)
+	if err != nil {
+		errs.Addf(Pos{File: cf.path}, "%v", err)
+		return nil, false, false
+	}
+	if info.Size() > MaxFileSize {
+		errs.Addf(Pos{File: cf.path}, "file is %d bytes, over the %d-byte limit for a record; split it or remove pasted material", info.Size(), MaxFileSize)
+		return nil, false, false
+	}
+	src, err := fs.ReadFile(fsys, cf.path)
+	if err != nil {
+		errs.Addf(Pos{File: cf.path}, "%v", err)
+		return nil, false, false
+	}
+	if !utf8.Valid(src) {
+		line, col := invalidUTF8(src)
+		errs.Addf(Pos{File: cf.path, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
+		return nil, false, false
+	}
+	r := Record{Kind: cf.kind, Slug: cf.slug, File: cf.path}
+	front, lineOffset := string(src), 0
+	var body []byte
+	if cf.kind == KindBrief || cf.kind == KindPage {
+		var fm []byte
+		fm, body, err = splitFrontMatter(src)
+		if err != nil {
+			errs.Addf(Pos{File: cf.path, Line: 1, Col: 1}, "%v", err)
+			return nil, false, false
+		}
+		front, lineOffset = string(fm), 1
+		r.Body = Markdown{Text: string(body), Pos: Pos{File: cf.path, Line: 1, Col: 1}}
+	}
+	f, ok := parseTOML(cf.path, front, lineOffset, errs)
+	if !ok {
+		return nil, false, false
+	}
+	switch cf.kind {
+	case KindBrief:
+		rec, publish = decodeBrief(f, r)
+	case KindPage:
+		rec, publish = decodePage(f, r)
+	case KindPrisoner:
+		rec, publish = decodePrisoner(f, r)
+	case KindStatement:
+		rec, publish = decodeStatement(f, r)
+	case KindSite:
+		rec, publish = decodeSite(f, r)
+	case KindEvent:
+		rec, publish = decodeEvent(f, r)
+	default:
+		panic(fmt.Sprintf("content: no decoder for kind %q", cf.kind))
+	}
+	return rec, publish, true
+}
+
+// invalidUTF8 returns the line and column of the first invalid byte.
+func invalidUTF8(src []byte) (line, col int) {
+	line, col = 1, 1
+	for len(src) > 0 {
+		r, n := utf8.DecodeRune(src)
+		if r == utf8.RuneError && n <= 1 {
+			return line, col
+		}
+		if r == '\n' {
+			line, col = line+1, 0
+		}
+		col++
+		src = src[n:]
+	}
+	return line, col
+}

@@ -1,0 +1,168 @@
+package content
+
+import "regexp"
+
+// A Kind is a kind of record; each has a folder under content/.
+type Kind string
+
+const (
+	KindBrief     Kind = "brief"
+	KindPage      Kind = "page"
+	KindPrisoner  Kind = "prisoner"
+	KindStatement Kind = "statement"
+	KindSite      Kind = "site"
+	KindEvent     Kind = "event"
+)
+
+// Kinds lists every kind, in the order the site presents them.
+var Kinds = []Kind{KindBrief, KindPrisoner, KindStatement, KindSite, KindEvent, KindPage}
+
+// Dir is the kind's folder under content/, which is also its URL segment.
+func (k Kind) Dir() string { return string(k) + "s" }
+
+// Markdown marks a string as Markdown and keeps where its text starts, so
+// that an error inside it can name its line.
+type Markdown struct {
+	Text string
+	Pos  Pos
+}
+
+// A Ref names another record by kind and slug, with where it was written.
+type Ref struct {
+	Kind Kind
+	Slug string
+	Pos  Pos
+}
+
+// A Source backs the claims of a record.
+type Source struct {
+	Title     string
+	URL       string
+	Publisher string
+	Date      Date
+	Archive   string // URL of an archived copy
+}
+
+// Record holds the fields common to every kind.
+type Record struct {
+	Kind         Kind
+	Slug         string
+	File         string // path under the site folder: content/prisoners/x.toml
+	Summary      string // plain text
+	Body         Markdown
+	Tags         []string
+	Draft        bool
+	Updated      Date
+	Sources      []Source
+	Verification string // confirmed, reported, unverified or ""
+	Anonymous    bool   // only prisoners: name and identifying fields withheld
+}
+
+// Meta returns the common fields; it lets code handle any kind.
+func (r *Record) Meta() *Record { return r }
+
+// A Brief is a dated piece of analysis written in Markdown.
+type Brief struct {
+	Record
+	Title      string
+	Date       Date
+	Authors    []string
+	Prisoners  []Ref
+	Statements []Ref
+	Sites      []Ref
+}
+
+// A Page is a standing page such as about or methodology.
+type Page struct {
+	Record
+	Title string
+	Date  Date
+}
+
+// Prisoner statuses.
+var PrisonerStatuses = []string{"detained", "disappeared", "house_arrest", "conditionally_released", "released", "exiled", "deceased"}
+
+// A Prisoner is one person deprived of liberty for political reasons.
+type Prisoner struct {
+	Record
+	Name        string // "" when Anonymous
+	Status      string
+	Aliases     []string
+	Nationality []string
+	Occupation  string
+	Arrested    Date
+	Released    Date
+	Charges     []string
+	Custody     []Custody
+	Events      []Milestone
+}
+
+// Custody is a period a prisoner spent at one detention site.
+type Custody struct {
+	Site     Ref
+	From, To Date
+	Note     string
+	Pos      Pos
+}
+
+// A Milestone is a dated event in the history of a prisoner or a site.
+type Milestone struct {
+	Date  Date
+	Title string
+	Body  Markdown
+	Pos   Pos
+}
+
+// A Statement is something an official or organisation said.
+type Statement struct {
+	Record
+	Speaker      string
+	Date         Date
+	Quote        string
+	Role         string
+	Organization string
+	Medium       string
+	Language     string // language of Quote, a BCP 47 tag such as "es"
+	Translation  string
+	Context      Markdown
+	Prisoners    []Ref
+	Sites        []Ref
+}
+
+// Site statuses.
+var SiteStatuses = []string{"operating", "closure_announced", "closed"}
+
+// A Site is a place of detention.
+type Site struct {
+	Record
+	Name      string
+	Type      string // the TOML key "kind": prison, police station...
+	Operator  string
+	City      string
+	State     string
+	Lat, Lon  float64
+	HasCoords bool
+	Status    string
+	Opened    Date
+	Closed    Date
+	Events    []Milestone
+}
+
+// An Event is a dated event that belongs to no other record.
+type Event struct {
+	Record
+	Date       Date
+	Title      string
+	Type       string // the TOML key "kind": election, announcement...
+	Prisoners  []Ref
+	Statements []Ref
+	Sites      []Ref
+}
+
+// Verification levels.
+var Verifications = []string{"confirmed", "reported", "unverified"}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidSlug reports whether s may name a record.
+func ValidSlug(s string) bool { return slugRE.MatchString(s) }

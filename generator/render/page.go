@@ -1,0 +1,125 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/site"
+)
+
+// A Page is what a template sees: the site, where the page stands, and the
+// record or list it shows.
+type Page struct {
+	Site         *site.Site
+	Template     string // the page template: "prisoner.html"
+	Path         string // the output file: "prisoners/x/index.html"
+	URL          string // relative to the site's root: "prisoners/x/"
+	Root         string // from this page to the root: "../../"
+	Title        string
+	Description  string
+	Updated      content.Date
+	Sources      []content.Source
+	Verification string
+
+	Brief     *site.Brief
+	Prisoner  *site.Prisoner
+	Statement *site.Statement
+	DSite     *site.DetentionSite
+	Page      *site.Page
+}
+
+// Rel returns the link from this page to a page or file given relative to
+// the site's root ("prisoners/x/", "timeline/#id", "style.css"). Links to
+// folders name their index.html, so that a copy opened from disk works.
+func (p *Page) Rel(u string) string { return p.Root + site.File(u) }
+
+// HTML returns rendered Markdown with its links made relative to this page.
+func (p *Page) HTML(h site.HTML) template.HTML {
+	s := strings.ReplaceAll(string(h), `href="`+site.RootMarker, `href="`+p.Root)
+	s = strings.ReplaceAll(s, `src="`+site.RootMarker, `src="`+p.Root)
+	return template.HTML(s)
+}
+
+// Canonical is the page's absolute address, when site.toml gives a base URL.
+func (p *Page) Canonical() string {
+	if p.Site.Config.BaseURL == "" {
+		return ""
+	}
+	return p.Site.Config.BaseURL + p.URL
+}
+
+// Is reports whether the page is the one at url, for marking the current
+// item of the navigation.
+func (p *Page) Is(url string) bool { return p.URL == url }
+
+func newPage(s *site.Site, tmpl, url, title, description string, updated content.Date) *Page {
+	p := &Page{Site: s, Template: tmpl, URL: url, Title: title, Description: description, Updated: updated}
+	p.Path = url + "index.html"
+	p.Root = strings.Repeat("../", strings.Count(url, "/"))
+	return p
+}
+
+// Pages lists every page of the site.
+func Pages(s *site.Site) []*Page {
+	desc := s.Config.Description
+	pages := []*Page{
+		newPage(s, "home.html", "", s.Config.Title, desc, s.Updated),
+		newPage(s, "briefs.html", "briefs/", "Briefs", "Every brief of "+s.Config.Title+", newest first.", latestOf(s.Briefs)),
+		newPage(s, "prisoners.html", "prisoners/", "Political prisoners", "Every person documented in "+s.Config.Title+", with status, dates and place of detention.", latestOf(s.Prisoners)),
+		newPage(s, "statements.html", "statements/", "Statements", "Official statements on political prisoners, newest first.", latestOf(s.Statements)),
+		newPage(s, "sites.html", "sites/", "Detention sites", "Places where political prisoners are or were held.", latestOf(s.Sites)),
+		newPage(s, "timeline.html", "timeline/", "Timeline", "Every dated event of "+s.Config.Title+" in one stream.", s.Updated),
+		newPage(s, "search.html", "search/", "Search", "Search the briefing.", s.Updated),
+	}
+	nf := newPage(s, "404.html", "", "Page not found", "There is no page at this address.", s.Updated)
+	nf.Path = "404.html"
+	nf.Root = s.Config.BaseURL // served at any depth, so its links are absolute
+	if nf.Root == "" {
+		nf.Root = "/"
+	}
+	pages = append(pages, nf)
+	for _, b := range s.Briefs {
+		p := newPage(s, "brief.html", b.URL, b.Title, or(b.Summary, b.Title), b.Updated)
+		p.Brief, p.Sources, p.Verification = b, b.Sources, b.Verification
+		pages = append(pages, p)
+	}
+	for _, v := range s.Prisoners {
+		p := newPage(s, "prisoner.html", v.URL, v.Label(), or(v.Summary, v.Label()+": "+statusLabels[v.Status]), v.Updated)
+		p.Prisoner, p.Sources, p.Verification = v, v.Sources, v.Verification
+		pages = append(pages, p)
+	}
+	for _, v := range s.Statements {
+		p := newPage(s, "statement.html", v.URL, v.Label(), or(v.Summary, v.Quote), v.Updated)
+		p.Statement, p.Sources, p.Verification = v, v.Sources, v.Verification
+		pages = append(pages, p)
+	}
+	for _, v := range s.Sites {
+		p := newPage(s, "site.html", v.URL, v.Name, or(v.Summary, v.Name), v.Updated)
+		p.DSite, p.Sources, p.Verification = v, v.Sources, v.Verification
+		pages = append(pages, p)
+	}
+	for _, v := range s.Pages {
+		p := newPage(s, "page.html", v.URL, v.Title, or(v.Summary, v.Title), v.Updated)
+		p.Page, p.Sources, p.Verification = v, v.Sources, v.Verification
+		pages = append(pages, p)
+	}
+	return pages
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func latestOf[T interface{ LastUpdated() content.Date }](list []T) content.Date {
+	var d content.Date
+	for _, v := range list {
+		if u := v.LastUpdated(); u.Compare(d) > 0 {
+			d = u
+		}
+	}
+	return d
+}

@@ -1,0 +1,159 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/presos-politicos/briefing/generator/site"
+)
+
+// Output receives the files of a site. It must be safe for concurrent use.
+type Output interface {
+	WriteFile(name string, data []byte) error
+}
+
+// TemplateDir is the folder of a site that holds its templates.
+const TemplateDir = "templates"
+
+// layout is the template every page is drawn in; partials are the files
+// whose names start with "_".
+const layout = "base.html"
+
+// pageTemplates are the templates a site must have, one per page kind.
+var pageTemplates = []string{
+	"home.html", "brief.html", "briefs.html", "prisoner.html", "prisoners.html",
+	"statement.html", "statements.html", "site.html", "sites.html",
+	"page.html", "timeline.html", "search.html", "404.html",
+}
+
+// A Renderer holds a site's templates, parsed once.
+type Renderer struct {
+	pages map[string]*template.Template // by page template file name
+}
+
+// New parses the templates in fsys's templates/ folder: base.html, the
+// partials (_*.html) and one template per page kind.
+func New(fsys fs.FS) (*Renderer, error) {
+	base := template.New(layout).Funcs(funcs)
+	src, err := fs.ReadFile(fsys, path.Join(TemplateDir, layout))
+	if err != nil {
+		return nil, templateError(fmt.Errorf("%s/%s: %w; the layout every page is drawn in is missing", TemplateDir, layout, err))
+	}
+	if _, err := base.Parse(string(src)); err != nil {
+		return nil, templateError(err)
+	}
+	partials, err := fs.Glob(fsys, path.Join(TemplateDir, "_*.html"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(partials)
+	for _, p := range partials {
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := base.New(path.Base(p)).Parse(string(src)); err != nil {
+			return nil, templateError(err)
+		}
+	}
+	r := &Renderer{pages: make(map[string]*template.Template)}
+	var errs []string
+	for _, name := range pageTemplates {
+		src, err := fs.ReadFile(fsys, path.Join(TemplateDir, name))
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s/%s: missing; every site needs a template for this page kind", TemplateDir, name))
+			continue
+		}
+		t := template.Must(base.Clone())
+		if _, err := t.New(name).Parse(string(src)); err != nil {
+			errs = append(errs, templateError(err).Error())
+			continue
+		}
+		r.pages[name] = t
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return r, nil
+}
+
+var templatePos = regexp.MustCompile(`(?:html/)?template: ?([\w.-]+\.html):`)
+
+// templateError rewrites "template: x.html:12:" to "templates/x.html:12:",
+// the position form every other error uses.
+func templateError(err error) error {
+	msg := err.Error()
+	if loc := templatePos.FindStringSubmatchIndex(msg); loc != nil {
+		return fmt.Errorf("%s/%s:%s", TemplateDir, msg[loc[2]:loc[3]], msg[loc[1]:])
+	}
+	return err
+}
+
+// Render renders every page of s to out, in parallel. It returns the first
+// error of each failing template.
+func (r *Renderer) Render(s *site.Site, out Output) error {
+	pages := Pages(s)
+	var (
+		mu   sync.Mutex
+		next int
+		errs = make(map[string]error)
+		wg   sync.WaitGroup
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(pages) {
+					return
+				}
+				p := pages[i]
+				buf.Reset()
+				err := r.Page(&buf, p)
+				if err == nil {
+					err = out.WriteFile(p.Path, bytes.Clone(buf.Bytes()))
+				}
+				if err != nil {
+					mu.Lock()
+					if _, seen := errs[p.Template]; !seen {
+						errs[p.Template] = err
+					}
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if len(errs) == 0 {
+		return nil
+	}
+	var msgs []string
+	for _, e := range errs {
+		msgs = append(msgs, e.Error())
+	}
+	sort.Strings(msgs)
+	return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+}
+
+// Page renders one page.
+func (r *Renderer) Page(w *bytes.Buffer, p *Page) error {
+	t, ok := r.pages[p.Template]
+	if !ok {
+		return fmt.Errorf("no template %s", p.Template)
+	}
+	if err := t.ExecuteTemplate(w, layout, p); err != nil {
+		return templateError(err)
+	}
+	return nil
+}

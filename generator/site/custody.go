@@ -1,0 +1,57 @@
+package site
+
+import (
+	"slices"
+
+	"github.com/presos-politicos/briefing/generator/content"
+)
+
+// heldStatuses are the statuses of people still deprived of liberty.
+var heldStatuses = []string{"detained", "disappeared", "house_arrest"}
+
+// custody resolves custody periods, fills each site's list of who was held
+// there, and counts days in custody.
+func (r *resolver) custody() {
+	asOf := r.now
+	for _, p := range r.site.Prisoners {
+		p.Held = slices.Contains(heldStatuses, p.Status)
+		end := p.Released
+		if end.IsZero() && p.Held {
+			end = asOf
+		}
+		if !p.Arrested.IsZero() && !end.IsZero() {
+			p.Days = minDays(p.Arrested, end)
+		}
+		for i, c := range p.Prisoner.Custody {
+			site := r.detentionSite(c.Site)
+			if site == nil {
+				continue
+			}
+			stay := &Stay{Prisoner: p, Site: site, From: c.From, To: c.To, Note: c.Note}
+			to := c.To
+			if to.IsZero() && i == len(p.Prisoner.Custody)-1 {
+				to = end // the last stay lasts until release, or until now
+			}
+			if !c.From.IsZero() && !to.IsZero() {
+				stay.Days = minDays(c.From, to)
+			}
+			p.Custody = append(p.Custody, stay)
+			site.Held = append(site.Held, stay)
+		}
+	}
+	for _, v := range r.site.Sites {
+		slices.SortStableFunc(v.Held, func(a, b *Stay) int {
+			if c := a.From.Compare(b.From); c != 0 {
+				return c
+			}
+			return collate(a.Prisoner.Slug, b.Prisoner.Slug)
+		})
+	}
+}
+
+// minDays is the least number of days between two dates known to their
+// precisions: from the last day from may stand for to the first day to may.
+func minDays(from, to content.Date) int {
+	d := int(to.First().Sub(from.Last()).Hours() / 24)
+	return max(d, 0)
+}

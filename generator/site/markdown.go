@@ -1,0 +1,200 @@
+package site
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// HTML is Markdown rendered to HTML. Links into the site in it start with
+// RootMarker, which the renderer replaces with the path from the page that
+// shows it to the site's root, so one rendering serves pages at any depth.
+type HTML string
+
+// RootMarker stands for the relative path to the site's root in the links
+// of rendered Markdown ("../../" on a prisoner's page).
+const RootMarker = "@@root/"
+
+// File turns a URL relative to the site's root into the link that works
+// everywhere: a folder's URL names its index.html ("prisoners/x/" becomes
+// "prisoners/x/index.html"), so that a copy opened from disk, where a folder
+// shows as a listing, follows it too. A fragment is kept.
+func File(u string) string {
+	path, frag, hasFrag := strings.Cut(u, "#")
+	if path == "" || strings.HasSuffix(path, "/") {
+		path += "index.html"
+	}
+	if hasFrag {
+		path += "#" + frag
+	}
+	return path
+}
+
+// refSchemes maps the scheme of a reference link to the kind it names.
+var refSchemes = map[string]content.Kind{
+	"prisoner:":  content.KindPrisoner,
+	"statement:": content.KindStatement,
+	"site:":      content.KindSite,
+	"brief:":     content.KindBrief,
+	"event:":     content.KindEvent,
+	"page:":      content.KindPage,
+}
+
+// markdown converts the site's Markdown. It is safe for concurrent use.
+type markdown struct {
+	md goldmark.Markdown
+}
+
+// docState travels with one document through the parser.
+type docState struct {
+	src    []byte
+	at     content.Pos
+	idBase string
+	resolve func(content.Ref) (title, url string, ok bool)
+	refs   []content.Ref
+	errs   *content.ErrorList
+}
+
+var stateKey = parser.NewContextKey()
+
+func newMarkdown() *markdown {
+	return &markdown{md: goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.Linkify,
+			extension.Typographer,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+		),
+	)}
+}
+
+// convert renders one Markdown text. Reference links are resolved with
+// resolve; an unknown one is an error at its line. The references found are
+// returned for back-references. idBase prefixes footnote ids, so that two
+// documents on one page do not clash.
+func (m *markdown) convert(md content.Markdown, idBase string, resolve func(content.Ref) (string, string, bool), errs *content.ErrorList) (HTML, []content.Ref) {
+	if strings.TrimSpace(md.Text) == "" {
+		return "", nil
+	}
+	st := &docState{src: []byte(md.Text), at: md.Pos, idBase: idBase, resolve: resolve, errs: errs}
+	ctx := parser.NewContext()
+	ctx.Set(stateKey, st)
+	var buf bytes.Buffer
+	if err := m.md.Convert(st.src, &buf, parser.WithContext(ctx)); err != nil {
+		errs.Addf(md.Pos, "cannot render Markdown: %v", err)
+	}
+	return HTML(buf.String()), st.refs
+}
+
+// transformer resolves reference links, fills their empty text, keeps
+// images on the site's own files and shifts headings below the page's h1.
+type transformer struct{}
+
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st, _ := pc.Get(stateKey).(*docState)
+	if st == nil {
+		return
+	}
+	doc.SetAttributeString("fnprefix", []byte(st.idBase))
+	shift := false
+	searchFrom := 0
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if n.Level == 1 {
+				shift = true
+			}
+		case *ast.Link:
+			dest := string(n.Destination)
+			for scheme, kind := range refSchemes {
+				slug, ok := strings.CutPrefix(dest, scheme)
+				if !ok {
+					continue
+				}
+				pos := st.posOf(dest, &searchFrom)
+				ref := content.Ref{Kind: kind, Slug: slug, Pos: pos}
+				title, url, ok := st.resolve(ref)
+				if !ok {
+					n.Destination = nil
+					return ast.WalkContinue, nil
+				}
+				st.refs = append(st.refs, ref)
+				n.Destination = []byte(RootMarker + File(url))
+				if n.ChildCount() == 0 {
+					n.AppendChild(n, ast.NewString([]byte(title)))
+				}
+			}
+		case *ast.Image:
+			dest := string(n.Destination)
+			pos := st.posOf(dest, &searchFrom)
+			switch {
+			case strings.Contains(dest, "://") || strings.HasPrefix(dest, "//") || strings.Contains(dest, ":"):
+				st.errs.Addf(pos, "image %q is not on this site; readers must make no request to another host: copy it into static/ and write its path, such as images/%s", dest, lastSegment(dest))
+				n.Destination = nil
+			case strings.HasPrefix(dest, "/"):
+				n.Destination = []byte(RootMarker + strings.TrimLeft(dest, "/"))
+			default:
+				n.Destination = []byte(RootMarker + dest)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if shift {
+		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if h, ok := n.(*ast.Heading); ok && entering && h.Level < 6 {
+				h.Level++
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+}
+
+// posOf finds the position of a link destination in the source, searching
+// forward from *from so that repeated links get their own lines.
+func (st *docState) posOf(dest string, from *int) content.Pos {
+	i := bytes.Index(st.src[*from:], []byte(dest))
+	if i < 0 {
+		i = bytes.Index(st.src, []byte(dest))
+		if i < 0 {
+			return st.at
+		}
+	} else {
+		i += *from
+		*from = i + len(dest)
+	}
+	line := bytes.Count(st.src[:i], []byte("\n"))
+	col := i - bytes.LastIndexByte(st.src[:i], '\n')
+	if line == 0 {
+		return content.Pos{File: st.at.File, Line: st.at.Line, Col: st.at.Col + col - 1}
+	}
+	return content.Pos{File: st.at.File, Line: st.at.Line + line, Col: col}
+}
+
+func footnotePrefix(n ast.Node) []byte {
+	if doc := n.OwnerDocument(); doc != nil {
+		if v, ok := doc.AttributeString("fnprefix"); ok {
+			return v.([]byte)
+		}
+	}
+	return nil
+}
+
+func lastSegment(s string) string {
+	s = strings.TrimRight(s, "/")
+	return s[strings.LastIndexByte(s, '/')+1:]
+}

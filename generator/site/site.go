@@ -1,0 +1,595 @@
+package site
+
+import (
+	"cmp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/presos-politicos/briefing/generator/content"
+)
+
+// Site is the whole briefing, resolved: every published record with its
+// URL, rendered Markdown, references and back-references, the timeline and
+// the figures. It is read-only once New returns.
+type Site struct {
+	Config     *content.Config
+	Briefs     []*Brief         // newest first
+	Prisoners  []*Prisoner      // by name; people whose name is withheld last
+	Statements []*Statement     // newest first
+	Sites      []*DetentionSite // by name
+	Events     []*Event         // oldest first
+	Pages      []*Page          // by slug
+	Timeline   []*Entry         // oldest first
+	Figures    Figures
+	Updated    content.Date // the latest date in the content
+}
+
+// A Link names a record and where its page is.
+type Link struct {
+	Kind  content.Kind
+	Title string
+	URL   string // relative to the site's root: "prisoners/x/"
+}
+
+// Brief is a resolved brief.
+type Brief struct {
+	*content.Brief
+	URL        string
+	Body       HTML
+	Prisoners  []*Prisoner
+	Statements []*Statement
+	Sites      []*DetentionSite
+	Updated    content.Date
+}
+
+// Page is a resolved standing page.
+type Page struct {
+	*content.Page
+	URL     string
+	Body    HTML
+	Updated content.Date
+}
+
+// Prisoner is a resolved prisoner with what the site derives about them.
+type Prisoner struct {
+	*content.Prisoner
+	URL        string
+	Body       HTML
+	Events     []Milestone
+	Custody    []*Stay
+	Days       int  // days deprived of liberty, at least; 0 when unknown
+	Held       bool // still deprived of liberty (detained, disappeared, house arrest)
+	Briefs     []*Brief
+	Statements []*Statement
+	Mentions   []*Event // standalone events that name them
+	History    []*Entry // their own dated history, oldest first
+	Updated    content.Date
+}
+
+// Stay is a custody period of one prisoner at one site.
+type Stay struct {
+	Prisoner *Prisoner
+	Site     *DetentionSite
+	From, To content.Date
+	Days     int // at least; 0 when a date is unknown
+	Note     string
+}
+
+// DetentionSite is a resolved detention site.
+type DetentionSite struct {
+	*content.Site
+	URL        string
+	Body       HTML
+	Events     []Milestone
+	Held       []*Stay // who was held here, by start date
+	Briefs     []*Brief
+	Statements []*Statement
+	Mentions   []*Event
+	History    []*Entry
+	Updated    content.Date
+}
+
+// Statement is a resolved statement.
+type Statement struct {
+	*content.Statement
+	URL       string
+	Body      HTML
+	Context   HTML
+	Prisoners []*Prisoner
+	Sites     []*DetentionSite
+	Briefs    []*Brief
+	Mentions  []*Event
+	Updated   content.Date
+}
+
+// Event is a resolved standalone event. It has no page: its URL is its
+// entry on the timeline.
+type Event struct {
+	*content.Event
+	URL        string
+	Anchor     string
+	Body       HTML
+	Prisoners  []*Prisoner
+	Statements []*Statement
+	Sites      []*DetentionSite
+	Updated    content.Date
+}
+
+// Milestone is a dated event in a prisoner's or a site's history.
+type Milestone struct {
+	content.Milestone
+	Body HTML
+}
+
+// WithheldName is shown in place of the name of an anonymous prisoner.
+const WithheldName = "Name withheld"
+
+// Label returns the name to show: the name, or WithheldName.
+func (p *Prisoner) Label() string {
+	if p.Anonymous {
+		return WithheldName
+	}
+	return p.Name
+}
+
+func (p *Prisoner) Link() Link       { return Link{content.KindPrisoner, p.Label(), p.URL} }
+func (b *Brief) Link() Link          { return Link{content.KindBrief, b.Title, b.URL} }
+func (p *Page) Link() Link           { return Link{content.KindPage, p.Title, p.URL} }
+func (s *DetentionSite) Link() Link  { return Link{content.KindSite, s.Name, s.URL} }
+func (s *Statement) Link() Link      { return Link{content.KindStatement, s.Label(), s.URL} }
+func (e *Event) Link() Link          { return Link{content.KindEvent, e.Title, e.URL} }
+func (s *Statement) Label() string   { return s.Speaker + ", " + s.Date.Human() }
+
+// reserved are the top-level URL segments a page slug may not take.
+var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
+
+// New resolves a loaded set into a Site. Every unknown or unpublished
+// reference is an error with its position; all are returned at once as a
+// content.Errors.
+func New(set *content.Set) (*Site, error) {
+	r := &resolver{
+		set:        set,
+		md:         newMarkdown(),
+		prisoners:  make(map[string]*Prisoner),
+		statements: make(map[string]*Statement),
+		sites:      make(map[string]*DetentionSite),
+		briefs:     make(map[string]*Brief),
+		events:     make(map[string]*Event),
+		pages:      make(map[string]*Page),
+	}
+	s := &Site{Config: set.Config}
+	r.site = s
+	for _, p := range set.Prisoners {
+		w := &Prisoner{Prisoner: p, URL: "prisoners/" + p.Slug + "/"}
+		s.Prisoners = append(s.Prisoners, w)
+		r.prisoners[p.Slug] = w
+	}
+	for _, st := range set.Statements {
+		w := &Statement{Statement: st, URL: "statements/" + st.Slug + "/"}
+		s.Statements = append(s.Statements, w)
+		r.statements[st.Slug] = w
+	}
+	for _, si := range set.Sites {
+		w := &DetentionSite{Site: si, URL: "sites/" + si.Slug + "/"}
+		s.Sites = append(s.Sites, w)
+		r.sites[si.Slug] = w
+	}
+	for _, b := range set.Briefs {
+		w := &Brief{Brief: b, URL: "briefs/" + b.Slug + "/"}
+		s.Briefs = append(s.Briefs, w)
+		r.briefs[b.Slug] = w
+	}
+	for _, e := range set.Events {
+		w := &Event{Event: e, Anchor: entryID(e.Date, "event", e.Slug)}
+		w.URL = "timeline/#" + w.Anchor
+		s.Events = append(s.Events, w)
+		r.events[e.Slug] = w
+	}
+	for _, p := range set.Pages {
+		w := &Page{Page: p, URL: p.Slug + "/"}
+		if slices.Contains(reserved, p.Slug) {
+			r.errs.Addf(content.Pos{File: p.File}, "a page cannot be called %q: the site uses /%s/ for something else; rename the file", p.Slug, p.Slug)
+		}
+		s.Pages = append(s.Pages, w)
+		r.pages[p.Slug] = w
+	}
+
+	r.convertAll()
+	r.link()
+	r.dates()
+	r.now = r.asOf()
+	r.custody()
+	s.Figures = r.figures()
+	r.order()
+	s.Timeline = r.timeline()
+	return s, r.errs.Err()
+}
+
+// resolver holds the indexes used while resolving.
+type resolver struct {
+	set        *content.Set
+	site       *Site
+	md         *markdown
+	errs       content.ErrorList
+	prisoners  map[string]*Prisoner
+	statements map[string]*Statement
+	sites      map[string]*DetentionSite
+	briefs     map[string]*Brief
+	events     map[string]*Event
+	pages      map[string]*Page
+	mdRefs     map[any][]content.Ref // references found in each record's Markdown
+	now        content.Date          // the date figures and days in custody run to
+}
+
+// lookup finds the record a reference names, recording an error if there is
+// none or it is not published.
+func (r *resolver) lookup(ref content.Ref) (Link, bool) {
+	var l Link
+	var ok bool
+	var slugs []string
+	switch ref.Kind {
+	case content.KindPrisoner:
+		var p *Prisoner
+		if p, ok = r.prisoners[ref.Slug]; ok {
+			l = p.Link()
+		}
+		slugs = keys(r.prisoners)
+	case content.KindStatement:
+		var v *Statement
+		if v, ok = r.statements[ref.Slug]; ok {
+			l = v.Link()
+		}
+		slugs = keys(r.statements)
+	case content.KindSite:
+		var v *DetentionSite
+		if v, ok = r.sites[ref.Slug]; ok {
+			l = v.Link()
+		}
+		slugs = keys(r.sites)
+	case content.KindBrief:
+		var v *Brief
+		if v, ok = r.briefs[ref.Slug]; ok {
+			l = v.Link()
+		}
+		slugs = keys(r.briefs)
+	case content.KindEvent:
+		var v *Event
+		if v, ok = r.events[ref.Slug]; ok {
+			l = v.Link()
+		}
+		slugs = keys(r.events)
+	case content.KindPage:
+		var v *Page
+		if v, ok = r.pages[ref.Slug]; ok {
+			l = v.Link()
+		}
+		slugs = keys(r.pages)
+	}
+	if ok {
+		return l, true
+	}
+	if why, withheld := r.set.Withheld[ref.Kind][ref.Slug]; withheld {
+		r.errs.Addf(ref.Pos, "%s %q is not published (%s in %s); remove this reference or publish that record", ref.Kind, ref.Slug, why, "content/"+ref.Kind.Dir()+"/"+ref.Slug+ext(ref.Kind))
+		return Link{}, false
+	}
+	hint := ""
+	if m := content.Suggest(ref.Slug, slugs); m != "" {
+		hint = " (did you mean " + `"` + m + `"?)`
+	}
+	r.errs.Addf(ref.Pos, "unknown %s %q: there is no content/%s/%s%s%s", ref.Kind, ref.Slug, ref.Kind.Dir(), ref.Slug, ext(ref.Kind), hint)
+	return Link{}, false
+}
+
+func ext(k content.Kind) string {
+	if k == content.KindBrief || k == content.KindPage {
+		return ".md"
+	}
+	return ".toml"
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// convertAll renders every Markdown text, in parallel, and records the
+// references found in each.
+func (r *resolver) convertAll() {
+	type job struct {
+		owner any
+		md    content.Markdown
+		id    string
+		dst   *HTML
+	}
+	var jobs []job
+	add := func(owner any, md content.Markdown, id string, dst *HTML) {
+		if strings.TrimSpace(md.Text) != "" {
+			jobs = append(jobs, job{owner, md, id, dst})
+		}
+	}
+	s := r.site
+	for _, p := range s.Prisoners {
+		add(p, p.Prisoner.Body, "p-", &p.Body)
+		p.Events = make([]Milestone, len(p.Prisoner.Events))
+		for i, m := range p.Prisoner.Events {
+			p.Events[i].Milestone = m
+			add(p, m.Body, "p"+strconv.Itoa(i)+"-", &p.Events[i].Body)
+		}
+	}
+	for _, v := range s.Sites {
+		add(v, v.Site.Body, "s-", &v.Body)
+		v.Events = make([]Milestone, len(v.Site.Events))
+		for i, m := range v.Site.Events {
+			v.Events[i].Milestone = m
+			add(v, m.Body, "s"+strconv.Itoa(i)+"-", &v.Events[i].Body)
+		}
+	}
+	for _, v := range s.Statements {
+		add(v, v.Statement.Body, "b-", &v.Body)
+		add(v, v.Statement.Context, "c-", &v.Context)
+	}
+	for _, v := range s.Briefs {
+		add(v, v.Brief.Body, "", &v.Body)
+	}
+	for _, v := range s.Events {
+		add(v, v.Event.Body, v.Slug+"-", &v.Body)
+	}
+	for _, v := range s.Pages {
+		add(v, v.Page.Body, "", &v.Body)
+	}
+
+	refs := make([][]content.Ref, len(jobs))
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(jobs) {
+					return
+				}
+				j := jobs[i]
+				*j.dst, refs[i] = r.md.convert(j.md, j.id, r.resolveLink, &r.errs)
+			}
+		})
+	}
+	wg.Wait()
+	r.mdRefs = make(map[any][]content.Ref)
+	for i, j := range jobs {
+		r.mdRefs[j.owner] = append(r.mdRefs[j.owner], refs[i]...)
+	}
+}
+
+// resolveLink resolves a reference link in Markdown; it may run on many
+// goroutines, and only reads the indexes.
+func (r *resolver) resolveLink(ref content.Ref) (title, url string, ok bool) {
+	l, ok := r.lookup(ref)
+	return l.Title, l.URL, ok
+}
+
+// refsOf returns the references a record makes, in its lists and then its
+// Markdown, each target once.
+func (r *resolver) refsOf(owner any, lists ...[]content.Ref) []content.Ref {
+	var all []content.Ref
+	for _, l := range lists {
+		all = append(all, l...)
+	}
+	all = append(all, r.mdRefs[owner]...)
+	seen := make(map[[2]string]bool)
+	out := all[:0:0]
+	for _, ref := range all {
+		k := [2]string{string(ref.Kind), ref.Slug}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, ref)
+		}
+	}
+	return out
+}
+
+// link resolves the references of every record and fills back-references.
+func (r *resolver) link() {
+	s := r.site
+	for _, b := range s.Briefs {
+		for _, ref := range r.refsOf(b, b.Brief.Prisoners, b.Brief.Statements, b.Brief.Sites) {
+			switch ref.Kind {
+			case content.KindPrisoner:
+				if p := r.prisoner(ref); p != nil {
+					b.Prisoners = append(b.Prisoners, p)
+					p.Briefs = append(p.Briefs, b)
+				}
+			case content.KindStatement:
+				if v := r.statement(ref); v != nil {
+					b.Statements = append(b.Statements, v)
+					v.Briefs = append(v.Briefs, b)
+				}
+			case content.KindSite:
+				if v := r.detentionSite(ref); v != nil {
+					b.Sites = append(b.Sites, v)
+					v.Briefs = append(v.Briefs, b)
+				}
+			}
+		}
+	}
+	for _, st := range s.Statements {
+		for _, ref := range r.refsOf(st, st.Statement.Prisoners, st.Statement.Sites) {
+			switch ref.Kind {
+			case content.KindPrisoner:
+				if p := r.prisoner(ref); p != nil {
+					st.Prisoners = append(st.Prisoners, p)
+					p.Statements = append(p.Statements, st)
+				}
+			case content.KindSite:
+				if v := r.detentionSite(ref); v != nil {
+					st.Sites = append(st.Sites, v)
+					v.Statements = append(v.Statements, st)
+				}
+			}
+		}
+	}
+	for _, e := range s.Events {
+		for _, ref := range r.refsOf(e, e.Event.Prisoners, e.Event.Statements, e.Event.Sites) {
+			switch ref.Kind {
+			case content.KindPrisoner:
+				if p := r.prisoner(ref); p != nil {
+					e.Prisoners = append(e.Prisoners, p)
+					p.Mentions = append(p.Mentions, e)
+				}
+			case content.KindStatement:
+				if v := r.statement(ref); v != nil {
+					e.Statements = append(e.Statements, v)
+					v.Mentions = append(v.Mentions, e)
+				}
+			case content.KindSite:
+				if v := r.detentionSite(ref); v != nil {
+					e.Sites = append(e.Sites, v)
+					v.Mentions = append(v.Mentions, e)
+				}
+			}
+		}
+	}
+	// Front-matter references were checked above; Markdown ones in
+	// convertAll. Lists of kinds a record cannot hold were rejected by the
+	// loader, so nothing else needs checking here.
+}
+
+func (r *resolver) prisoner(ref content.Ref) *Prisoner {
+	if p, ok := r.prisoners[ref.Slug]; ok {
+		return p
+	}
+	r.lookup(ref) // records why it is missing
+	return nil
+}
+
+func (r *resolver) statement(ref content.Ref) *Statement {
+	if v, ok := r.statements[ref.Slug]; ok {
+		return v
+	}
+	r.lookup(ref) // records why it is missing
+	return nil
+}
+
+func (r *resolver) detentionSite(ref content.Ref) *DetentionSite {
+	if v, ok := r.sites[ref.Slug]; ok {
+		return v
+	}
+	r.lookup(ref) // records why it is missing
+	return nil
+}
+
+// dates sets each record's last-updated date and the site's.
+func (r *resolver) dates() {
+	s := r.site
+	latest := func(ds ...content.Date) content.Date {
+		var m content.Date
+		for _, d := range ds {
+			if d.Compare(m) > 0 {
+				m = d
+			}
+		}
+		return m
+	}
+	or := func(updated content.Date, ds ...content.Date) content.Date {
+		if !updated.IsZero() {
+			return updated
+		}
+		return latest(ds...)
+	}
+	var all []content.Date
+	for _, p := range s.Prisoners {
+		ds := []content.Date{p.Arrested, p.Released}
+		for _, c := range p.Custody {
+			ds = append(ds, c.From, c.To)
+		}
+		for _, m := range p.Events {
+			ds = append(ds, m.Date)
+		}
+		p.Updated = or(p.Prisoner.Updated, ds...)
+		all = append(all, p.Updated)
+	}
+	for _, v := range s.Sites {
+		ds := []content.Date{v.Opened, v.Closed}
+		for _, m := range v.Events {
+			ds = append(ds, m.Date)
+		}
+		v.Updated = or(v.Site.Updated, ds...)
+		all = append(all, v.Updated)
+	}
+	for _, v := range s.Statements {
+		v.Updated = or(v.Statement.Updated, v.Date)
+		all = append(all, v.Updated)
+	}
+	for _, v := range s.Briefs {
+		v.Updated = or(v.Brief.Updated, v.Date)
+		all = append(all, v.Updated)
+	}
+	for _, v := range s.Events {
+		v.Updated = or(v.Event.Updated, v.Date)
+		all = append(all, v.Updated)
+	}
+	for _, v := range s.Pages {
+		v.Updated = or(v.Page.Updated, v.Date)
+		all = append(all, v.Updated)
+	}
+	s.Updated = latest(all...)
+}
+
+// order sorts every list the way readers expect it.
+func (r *resolver) order() {
+	s := r.site
+	newest := func(a, b content.Date, sa, sb string) int {
+		return cmp.Or(b.Compare(a), strings.Compare(sa, sb))
+	}
+	slices.SortFunc(s.Briefs, func(a, b *Brief) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
+	slices.SortFunc(s.Statements, func(a, b *Statement) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
+	slices.SortFunc(s.Events, func(a, b *Event) int { return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.Slug, b.Slug)) })
+	byName := func(a, b *Prisoner) int {
+		return cmp.Or(cmpBool(a.Anonymous, b.Anonymous), collate(a.Label(), b.Label()), strings.Compare(a.Slug, b.Slug))
+	}
+	slices.SortFunc(s.Prisoners, byName)
+	slices.SortFunc(s.Sites, func(a, b *DetentionSite) int { return cmp.Or(collate(a.Name, b.Name), strings.Compare(a.Slug, b.Slug)) })
+	for _, p := range s.Prisoners {
+		slices.SortFunc(p.Briefs, func(a, b *Brief) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
+		slices.SortFunc(p.Statements, func(a, b *Statement) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
+	}
+	for _, v := range s.Sites {
+		slices.SortFunc(v.Briefs, func(a, b *Brief) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
+		slices.SortFunc(v.Statements, func(a, b *Statement) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
+	}
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}
+
+// collate compares names as a reader sorts them: without regard to case
+// or accents.
+func collate(a, b string) int {
+	return cmp.Or(strings.Compare(content.Fold(a), content.Fold(b)), strings.Compare(a, b))
+}
+
+// LastUpdated returns the date the record was last updated; it lets code
+// treat every kind alike.
+func (b *Brief) LastUpdated() content.Date         { return b.Updated }
+func (p *Page) LastUpdated() content.Date          { return p.Updated }
+func (p *Prisoner) LastUpdated() content.Date      { return p.Updated }
+func (s *Statement) LastUpdated() content.Date     { return s.Updated }
+func (s *DetentionSite) LastUpdated() content.Date { return s.Updated }
+func (e *Event) LastUpdated() content.Date         { return e.Updated }

@@ -1,0 +1,256 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/presos-politicos/briefing/generator/content"
+)
+
+// An Entry is one dated thing on the timeline.
+type Entry struct {
+	ID       string // stable anchor, derived from date, kind and slug
+	Date     content.Date
+	Kind     string // one of EntryKinds
+	Title    string
+	Lang     string // language of Title when it quotes another language
+	Record   Link   // the record the entry belongs to
+	Involves []Link // other records it names
+}
+
+// EntryKinds are the kinds of timeline entries, in the order a day lists them.
+var EntryKinds = []string{"arrest", "custody", "event", "site", "statement", "release", "brief"}
+
+// entryID derives an entry's anchor from what it is, not where it stands,
+// so that links to it survive the timeline growing.
+func entryID(d content.Date, kind, slug string, extra ...string) string {
+	date := d.String()
+	if date == "" {
+		date = "undated"
+	}
+	parts := append([]string{date, kind, slug}, extra...)
+	return strings.Join(parts, "-")
+}
+
+// timeline builds the stream of every dated thing, oldest first, and each
+// prisoner's and site's own history.
+func (r *resolver) timeline() []*Entry {
+	s := r.site
+	var all []*Entry
+	add := func(e *Entry, owners ...interface{ addHistory(*Entry) }) {
+		if e.Date.IsZero() {
+			return
+		}
+		all = append(all, e)
+		for _, o := range owners {
+			o.addHistory(e)
+		}
+	}
+	for _, p := range s.Prisoners {
+		var first []Link
+		if len(p.Custody) > 0 {
+			first = []Link{p.Custody[0].Site.Link()}
+		}
+		add(&Entry{ID: entryID(p.Arrested, "arrest", p.Slug), Date: p.Arrested, Kind: "arrest",
+			Title: p.Label() + " arrested", Record: p.Link(), Involves: first}, p)
+		for i, c := range p.Custody {
+			if i == 0 {
+				if !c.From.IsZero() {
+					c.Site.addHistory(&Entry{ID: entryID(c.From, "custody", p.Slug, c.Site.Slug), Date: c.From, Kind: "custody",
+						Title: p.Label() + " held at " + c.Site.Name, Record: p.Link(), Involves: []Link{c.Site.Link()}})
+				}
+				continue
+			}
+			add(&Entry{ID: entryID(c.From, "custody", p.Slug, c.Site.Slug), Date: c.From, Kind: "custody",
+				Title: p.Label() + " moved to " + c.Site.Name, Record: p.Link(), Involves: []Link{c.Site.Link()}}, p, c.Site)
+		}
+		for _, m := range p.Events {
+			add(&Entry{ID: entryID(m.Date, "event", p.Slug, slugify(m.Title)), Date: m.Date, Kind: "event",
+				Title: p.Label() + ": " + m.Title, Record: p.Link()}, p)
+		}
+		var last []interface{ addHistory(*Entry) }
+		var lastSite []Link
+		if n := len(p.Custody); n > 0 {
+			last = append(last, p.Custody[n-1].Site)
+			lastSite = []Link{p.Custody[n-1].Site.Link()}
+		}
+		add(&Entry{ID: entryID(p.Released, "release", p.Slug), Date: p.Released, Kind: "release",
+			Title: p.Label() + " released", Record: p.Link(), Involves: lastSite}, append(last, p)...)
+	}
+	for _, v := range s.Sites {
+		add(&Entry{ID: entryID(v.Opened, "site", v.Slug, "opened"), Date: v.Opened, Kind: "site",
+			Title: v.Name + " opened", Record: v.Link()}, v)
+		add(&Entry{ID: entryID(v.Closed, "site", v.Slug, "closed"), Date: v.Closed, Kind: "site",
+			Title: v.Name + " closed", Record: v.Link()}, v)
+		for _, m := range v.Events {
+			add(&Entry{ID: entryID(m.Date, "site", v.Slug, slugify(m.Title)), Date: m.Date, Kind: "site",
+				Title: v.Name + ": " + m.Title, Record: v.Link()}, v)
+		}
+	}
+	for _, st := range s.Statements {
+		e := &Entry{ID: entryID(st.Date, "statement", st.Slug), Date: st.Date, Kind: "statement",
+			Title: st.Speaker + ": “" + shorten(st.Quote, 90) + "”", Record: st.Link(), Involves: involves(st.Prisoners, st.Sites)}
+		if st.Language != "" && st.Language != s.Config.Language {
+			e.Lang = st.Language
+		}
+		add(e, owners(st.Prisoners, st.Sites)...)
+	}
+	for _, b := range s.Briefs {
+		add(&Entry{ID: entryID(b.Date, "brief", b.Slug), Date: b.Date, Kind: "brief",
+			Title: b.Title, Record: b.Link(), Involves: involves(b.Prisoners, b.Sites)})
+	}
+	for _, e := range s.Events {
+		links := involves(e.Prisoners, e.Sites)
+		for _, st := range e.Statements {
+			links = append(links, st.Link())
+		}
+		add(&Entry{ID: e.Anchor, Date: e.Date, Kind: "event", Title: e.Title, Record: e.Link(), Involves: links},
+			owners(e.Prisoners, e.Sites)...)
+	}
+	sortEntries(all)
+	uniqueIDs(all)
+	for _, p := range s.Prisoners {
+		sortEntries(p.History)
+	}
+	for _, v := range s.Sites {
+		sortEntries(v.History)
+	}
+	return all
+}
+
+func (p *Prisoner) addHistory(e *Entry)      { p.History = append(p.History, e) }
+func (v *DetentionSite) addHistory(e *Entry) { v.History = append(v.History, e) }
+
+func involves(ps []*Prisoner, sites []*DetentionSite) []Link {
+	var out []Link
+	for _, p := range ps {
+		out = append(out, p.Link())
+	}
+	for _, v := range sites {
+		out = append(out, v.Link())
+	}
+	return out
+}
+
+func owners(ps []*Prisoner, sites []*DetentionSite) []interface{ addHistory(*Entry) } {
+	var out []interface{ addHistory(*Entry) }
+	for _, p := range ps {
+		out = append(out, p)
+	}
+	for _, v := range sites {
+		out = append(out, v)
+	}
+	return out
+}
+
+// sortEntries orders entries by date (a partial date before the fuller
+// dates it contains), then kind, then anchor: an order that depends only on
+// the entries themselves.
+func sortEntries(es []*Entry) {
+	slices.SortStableFunc(es, func(a, b *Entry) int {
+		return cmp.Or(a.Date.Compare(b.Date),
+			cmp.Compare(slices.Index(EntryKinds, a.Kind), slices.Index(EntryKinds, b.Kind)),
+			strings.Compare(a.ID, b.ID))
+	})
+}
+
+// uniqueIDs makes anchors unique where two entries would share one, by
+// numbering the later ones.
+func uniqueIDs(es []*Entry) {
+	seen := make(map[string]int)
+	for _, e := range es {
+		seen[e.ID]++
+		if n := seen[e.ID]; n > 1 {
+			e.ID += "-" + strconv.Itoa(n)
+		}
+	}
+}
+
+// slugify turns a title into a short anchor part: folded, hyphenated, at
+// most six words.
+func slugify(s string) string {
+	var words []string
+	for _, w := range strings.FieldsFunc(content.Fold(s), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+	}) {
+		words = append(words, w)
+		if len(words) == 6 {
+			break
+		}
+	}
+	return strings.Join(words, "-")
+}
+
+// shorten cuts s at a word boundary to at most n characters.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	cut := 0
+	for i := range s {
+		if utf8.RuneCountInString(s[:i]) > n {
+			break
+		}
+		if s[i] == ' ' {
+			cut = i
+		}
+	}
+	if cut == 0 {
+		return s
+	}
+	return strings.TrimRight(s[:cut], " ,;:.") + "…"
+}
+
+// Year is one year of the timeline.
+type Year struct {
+	Year   int
+	Months []Month
+}
+
+// Month is the entries of one month, or of the year itself for entries
+// known only to the year (Name is then "").
+type Month struct {
+	ID      string // "2024-02", for an anchor
+	Name    string // "February 2024"
+	Entries []*Entry
+}
+
+// TimelineByYear groups the timeline by year and month, in its order.
+func (s *Site) TimelineByYear() []Year {
+	var years []Year
+	for _, e := range s.Timeline {
+		if n := len(years); n == 0 || years[n-1].Year != e.Date.Year {
+			years = append(years, Year{Year: e.Date.Year})
+		}
+		y := &years[len(years)-1]
+		m := content.Date{Year: e.Date.Year, Month: e.Date.Month, Precision: content.Month}
+		if e.Date.Precision == content.Year {
+			m = content.Date{Year: e.Date.Year, Precision: content.Year}
+		}
+		if n := len(y.Months); n == 0 || y.Months[n-1].ID != m.String() {
+			name := ""
+			if m.Precision == content.Month {
+				name = m.Human()
+			}
+			y.Months = append(y.Months, Month{ID: m.String(), Name: name})
+		}
+		mo := &y.Months[len(y.Months)-1]
+		mo.Entries = append(mo.Entries, e)
+	}
+	return years
+}
+
+// LatestReleases returns up to n people with a release date, latest first.
+func (s *Site) LatestReleases(n int) []*Prisoner {
+	var out []*Prisoner
+	for _, p := range s.Prisoners {
+		if !p.Released.IsZero() {
+			out = append(out, p)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b *Prisoner) int { return b.Released.Compare(a.Released) })
+	return out[:min(n, len(out))]
+}
