@@ -108,4 +108,3 @@ func tomlMessage(e toml.ParseError) string {
 	}
 	return "invalid TOML: " + msg
 }
-

@@ -39,13 +39,16 @@ func ParseDate(s string) (Date, error) {
 			want = 4
 		}
 		v, err := strconv.Atoi(p)
-		if len(p) != want || err != nil || v < 0 {
+		if len(p) != want || err != nil || strings.TrimLeft(p, "0123456789") != "" {
 			return Date{}, fmt.Errorf("%q is not a date; write 2024-02-09, \"2024-02\" or \"2024\"", s)
 		}
 		n[i] = v
 	}
 	d := Date{Year: n[0], Month: time.Month(n[1]), Day: n[2], Precision: Precision(len(parts))}
-	return d, d.valid(s)
+	if err := d.valid(s); err != nil {
+		return Date{}, err
+	}
+	return d, nil
 }
 
 // DateOf returns the day-precision Date of t's calendar date.

@@ -66,9 +66,9 @@ func (f *fields) str(key string) string {
 
 // required reads a string that must be present and not empty.
 func (f *fields) required(key, example string) string {
-	_, present := f.m[key]
+	v, present := f.m[key]
 	s := f.str(key)
-	if present && s == "" {
+	if str, isString := v.(string); isString && strings.TrimSpace(str) == "" {
 		f.errorf(key, "%s must not be empty", key)
 	}
 	f.require(key, present, example)

@@ -17,10 +17,11 @@ func splitFrontMatter(src []byte) (front, body []byte, err error) {
 	}
 	start := len(lines[0])
 	end := start
-	for i, line := range lines[1:] {
+	for _, line := range lines[1:] {
 		if isFence(line) {
-			body := bytes.Repeat([]byte("\n"), i+2)
-			return src[start:end], append(body, src[end+len(line):]...), nil
+			stop := end + len(line)
+			body := bytes.Repeat([]byte("\n"), bytes.Count(src[:stop], []byte("\n")))
+			return src[start:end], append(body, src[stop:]...), nil
 		}
 		end += len(line)
 	}

@@ -54,12 +54,12 @@ type markdown struct {
 
 // docState travels with one document through the parser.
 type docState struct {
-	src    []byte
-	at     content.Pos
-	idBase string
+	src     []byte
+	at      content.Pos
+	idBase  string
 	resolve func(content.Ref) (title, url string, ok bool)
-	refs   []content.Ref
-	errs   *content.ErrorList
+	refs    []content.Ref
+	errs    *content.ErrorList
 }
 
 var stateKey = parser.NewContextKey()

@@ -135,13 +135,13 @@ func (p *Prisoner) Label() string {
 	return p.Name
 }
 
-func (p *Prisoner) Link() Link       { return Link{content.KindPrisoner, p.Label(), p.URL} }
-func (b *Brief) Link() Link          { return Link{content.KindBrief, b.Title, b.URL} }
-func (p *Page) Link() Link           { return Link{content.KindPage, p.Title, p.URL} }
-func (s *DetentionSite) Link() Link  { return Link{content.KindSite, s.Name, s.URL} }
-func (s *Statement) Link() Link      { return Link{content.KindStatement, s.Label(), s.URL} }
-func (e *Event) Link() Link          { return Link{content.KindEvent, e.Title, e.URL} }
-func (s *Statement) Label() string   { return s.Speaker + ", " + s.Date.Human() }
+func (p *Prisoner) Link() Link      { return Link{content.KindPrisoner, p.Label(), p.URL} }
+func (b *Brief) Link() Link         { return Link{content.KindBrief, b.Title, b.URL} }
+func (p *Page) Link() Link          { return Link{content.KindPage, p.Title, p.URL} }
+func (s *DetentionSite) Link() Link { return Link{content.KindSite, s.Name, s.URL} }
+func (s *Statement) Link() Link     { return Link{content.KindStatement, s.Label(), s.URL} }
+func (e *Event) Link() Link         { return Link{content.KindEvent, e.Title, e.URL} }
+func (s *Statement) Label() string  { return s.Speaker + ", " + s.Date.Human() }
 
 // reserved are the top-level URL segments a page slug may not take.
 var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}

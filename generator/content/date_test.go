@@ -1,0 +1,101 @@
+package content
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in, iso, human string
+		prec           Precision
+	}{
+		{"2024", "2024", "2024", Year},
+		{"2024-02", "2024-02", "February 2024", Month},
+		{"2024-02-09", "2024-02-09", "February 9, 2024", Day},
+		{"2024-02-29", "2024-02-29", "February 29, 2024", Day},
+	}
+	for _, tt := range tests {
+		d, err := ParseDate(tt.in)
+		if err != nil {
+			t.Errorf("ParseDate(%q): %v", tt.in, err)
+			continue
+		}
+		if d.String() != tt.iso || d.Human() != tt.human || d.Precision != tt.prec {
+			t.Errorf("ParseDate(%q) = %s / %s / %d, want %s / %s / %d", tt.in, d, d.Human(), d.Precision, tt.iso, tt.human, tt.prec)
+		}
+	}
+	for _, bad := range []string{"", "24", "2024-2", "2024-13", "2023-02-29", "2024-00", "2024-01-32", "2024/01/02", "2024-01-02-03", "-2024", "2024-+1", "abcd"} {
+		if d, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) = %v, want an error", bad, d)
+		}
+	}
+}
+
+func TestDateOrder(t *testing.T) {
+	var ds []Date
+	for _, s := range []string{"2024-02-09", "2025", "2024", "2024-02", "2024-01-31", "2024-02-01"} {
+		d, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds = append(ds, d)
+	}
+	slices.SortFunc(ds, Date.Compare)
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.String())
+	}
+	want := []string{"2024", "2024-01-31", "2024-02", "2024-02-01", "2024-02-09", "2025"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sorted = %v, want %v", got, want)
+	}
+}
+
+func TestDateBefore(t *testing.T) {
+	d := func(s string) Date {
+		v, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"2024-01-31", "2024-02", true},
+		{"2024-02-09", "2024-02", false}, // the month may include the day
+		{"2024-02", "2024-02-09", false},
+		{"2024", "2025-01-01", true},
+		{"2024-02-08", "2024-02-09", true},
+		{"2024-02-09", "2024-02-09", false},
+	}
+	for _, tt := range tests {
+		if got := d(tt.a).Before(d(tt.b)); got != tt.want {
+			t.Errorf("%s.Before(%s) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2024", "2024-02", "2024-02-09", "2024-13", "", "9999-99-99", "2024-02-30"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			if !d.IsZero() {
+				t.Errorf("ParseDate(%q) returned %v with an error", s, d)
+			}
+			return
+		}
+		// A parsed date prints back to what was parsed, and parses again.
+		if d.String() != s {
+			t.Errorf("ParseDate(%q).String() = %q", s, d.String())
+		}
+		if d.First().After(d.Last()) {
+			t.Errorf("%q: First %v after Last %v", s, d.First(), d.Last())
+		}
+	})
+}

@@ -1,0 +1,284 @@
+package content
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+)
+
+// fixture reads a txtar file from testdata as a file system.
+func fixture(t testing.TB, name string) fstest.MapFS {
+	t.Helper()
+	a, err := txtar.ParseFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+func TestLoadGoodSite(t *testing.T) {
+	set, err := Load(fixture(t, "good.txtar"), Options{})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if got := set.Config.BaseURL; got != "https://example.org/b/" {
+		t.Errorf("BaseURL = %q", got)
+	}
+	if len(set.Prisoners) != 1 || len(set.Sites) != 1 || len(set.Statements) != 1 ||
+		len(set.Events) != 1 || len(set.Briefs) != 1 || len(set.Pages) != 1 {
+		t.Fatalf("counts: %d prisoners, %d sites, %d statements, %d events, %d briefs, %d pages",
+			len(set.Prisoners), len(set.Sites), len(set.Statements), len(set.Events), len(set.Briefs), len(set.Pages))
+	}
+	p := set.Prisoners[0]
+	if p.Name != "Ana Pérez" || p.Status != "detained" || p.Arrested.String() != "2024-08-02" {
+		t.Errorf("prisoner = %+v", p)
+	}
+	if len(p.Custody) != 1 || p.Custody[0].Site.Slug != "el-helicoide" || p.Custody[0].Note != "moved after a week" {
+		t.Errorf("custody = %+v", p.Custody)
+	}
+	if want := (Pos{File: "content/prisoners/ana-perez.toml", Line: 7, Col: 8}); p.Custody[0].Site.Pos != want {
+		t.Errorf("custody site position = %v, want %v", p.Custody[0].Site.Pos, want)
+	}
+	if len(p.Sources) != 1 || p.Sources[0].Date.String() != "2024-08-03" {
+		t.Errorf("sources = %+v", p.Sources)
+	}
+	st := set.Statements[0]
+	if st.Date.Precision != Month || st.Prisoners[0].Slug != "ana-perez" {
+		t.Errorf("statement = %+v", st)
+	}
+	b := set.Briefs[0]
+	if !strings.Contains(b.Body.Text, "[](prisoner:ana-perez)") {
+		t.Errorf("brief body = %q", b.Body.Text)
+	}
+	// The body keeps the file's line numbers: its text is on line 7.
+	if line := strings.Split(b.Body.Text, "\n")[6]; !strings.HasPrefix(line, "Ana was arrested") {
+		t.Errorf("line 7 of the body = %q", line)
+	}
+	if s := set.Sites[0]; !s.HasCoords || s.Lat != 10.4894 {
+		t.Errorf("site = %+v", s)
+	}
+}
+
+// TestBrokenSite breaks the good site one way per row and checks the exact
+// message and position of the error.
+func TestBrokenSite(t *testing.T) {
+	tests := []struct {
+		name, file, from, to string
+		want                 string
+	}{
+		{"unknown key", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, "arrested = 2024-08-02\nrelased = 2025-01-01",
+			`content/prisoners/ana-perez.toml:4:1: unknown key "relased" (did you mean "released"?)`},
+		{"wrong type", "content/prisoners/ana-perez.toml", `name = "Ana Pérez"`, `name = 12`,
+			`content/prisoners/ana-perez.toml:1:8: name must be a string in quotes, not a number`},
+		{"missing name", "content/prisoners/ana-perez.toml", `name = "Ana Pérez"`, ``,
+			`content/prisoners/ana-perez.toml:1:1: missing required key "name"; add a line such as name = "Full name"`},
+		{"bad status", "content/prisoners/ana-perez.toml", `status = "detained"`, `status = "detaind"`,
+			`content/prisoners/ana-perez.toml:2:10: status "detaind" is not one of detained, disappeared, house_arrest, conditionally_released, released, exiled, deceased (did you mean "detained"?)`},
+		{"impossible month", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, `arrested = "2024-13"`,
+			`content/prisoners/ana-perez.toml:3:12: arrested: "2024-13": there is no month 13`},
+		{"impossible day", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, `arrested = "2023-02-29"`,
+			`content/prisoners/ana-perez.toml:3:12: arrested: "2023-02-29": February 2023 has 28 days`},
+		{"date with time", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, `arrested = 2024-08-02T10:00:00`,
+			`content/prisoners/ana-perez.toml:3:12: arrested must be a date without a time or zone, such as 2024-02-09`},
+		{"release before arrest", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, "arrested = 2024-08-02\nreleased = 2024-07-01",
+			`content/prisoners/ana-perez.toml:4:12: released 2024-07-01 is before arrested 2024-08-02; check both dates`},
+		{"custody ends before it starts", "content/prisoners/ana-perez.toml", `from = 2024-08-02`, "from = 2024-08-02\nto = 2024-08-01",
+			`content/prisoners/ana-perez.toml:9:6: custody ends (2024-08-01) before it starts (2024-08-02)`},
+		{"custody past release", "content/prisoners/ana-perez.toml", "verification = \"reported\"\n\n[[custody]]\nsite = \"el-helicoide\"\nfrom = 2024-08-02", "released = 2024-08-20\n\n[[custody]]\nsite = \"el-helicoide\"\nfrom = 2024-08-02\nto = 2024-08-25",
+			`content/prisoners/ana-perez.toml:9:6: custody runs to 2024-08-25, past the release on 2024-08-20; end it on or before the release`},
+		{"custody before arrest", "content/prisoners/ana-perez.toml", "from = 2024-08-02", "from = 2024-08-01",
+			`content/prisoners/ana-perez.toml:8:8: custody starts (2024-08-01) before the arrest (2024-08-02)`},
+		{"unknown key in custody", "content/prisoners/ana-perez.toml", `note = "moved after a week"`, `notes = "moved after a week"`,
+			`content/prisoners/ana-perez.toml:9:1: unknown key "notes" (did you mean "note"?)`},
+		{"source without url", "content/prisoners/ana-perez.toml", `url = "https://news.example/ana"`, ``,
+			`content/prisoners/ana-perez.toml:11:1: missing required key "url"; add a line such as url = "https://..."`},
+		{"source with unsafe url", "content/prisoners/ana-perez.toml", `url = "https://news.example/ana"`, `url = "javascript:alert(1)"`,
+			`content/prisoners/ana-perez.toml:13:7: url "javascript:alert(1)" must be a full web address starting with https://`},
+		{"invalid TOML", "content/sites/el-helicoide.toml", `status = "operating"`, `status = "operating`,
+			`content/sites/el-helicoide.toml:2:20: invalid TOML: strings cannot contain newlines`},
+		{"bad latitude", "content/sites/el-helicoide.toml", `lat = 10.4894`, `lat = 100.5`,
+			`content/sites/el-helicoide.toml:3:7: lat 100.5 is not a latitude (-90 to 90)`},
+		{"front matter not closed", "content/briefs/update.md", "prisoners = [\"ana-perez\"]\n+++", `prisoners = ["ana-perez"]`,
+			`content/briefs/update.md:1:1: the front matter is not closed: add a line of +++ after it`},
+		{"unknown key in front matter", "content/briefs/update.md", `date = 2024-08-10`, "date = 2024-08-10\nauthor = \"Ana\"",
+			`content/briefs/update.md:4:1: unknown key "author" (did you mean "authors"?)`},
+		{"brief without date", "content/briefs/update.md", "date = 2024-08-10\n", ``,
+			`content/briefs/update.md:1:1: missing required key "date"; add a line such as date = 2026-01-09`},
+		{"anonymous on a site", "content/sites/el-helicoide.toml", `status = "operating"`, "status = \"operating\"\nanonymous = true",
+			`content/sites/el-helicoide.toml:3:13: anonymous applies to prisoners only; to keep this site out of the site, write publish = false`},
+		{"private not a table", "content/sites/el-helicoide.toml", `status = "operating"`, "status = \"operating\"\nprivate = \"x\"",
+			`content/sites/el-helicoide.toml:3:11: private must be a table written as [private], not a string`},
+		{"bad verification", "content/statements/foro-penal.toml", `quote = "863 political prisoners"`, "quote = \"863 political prisoners\"\nverification = \"confirm\"",
+			`content/statements/foro-penal.toml:4:16: verification "confirm" is not one of confirmed, reported, unverified (did you mean "confirmed"?)`},
+		{"unknown config key", "site.toml", `title = "Test briefing"`, "title = \"Test briefing\"\ntitel = \"x\"",
+			`site.toml:2:1: unknown key "titel" (did you mean "title"?)`},
+		{"bad base URL", "site.toml", `baseURL = "https://example.org/b/"`, `baseURL = "example.org"`,
+			`site.toml:2:11: baseURL must be a full address such as https://example.org/briefing/`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fixture(t, "good.txtar")
+			src := string(fsys[tt.file].Data)
+			if !strings.Contains(src, tt.from) {
+				t.Fatalf("%s does not contain %q", tt.file, tt.from)
+			}
+			fsys[tt.file] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.from, tt.to, 1))}
+			_, err := Load(fsys, Options{})
+			if tt.want == "" {
+				if err == nil {
+					t.Fatal("Load succeeded; want an error")
+				}
+				return
+			}
+			var es Errors
+			if !errors.As(err, &es) {
+				t.Fatalf("Load error = %v (%T); want Errors", err, err)
+			}
+			if got := err.Error(); got != tt.want {
+				t.Errorf("error:\n got: %s\nwant: %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBadFiles(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want string
+	}{
+		{"content/prisoners/Ana.toml", `name = "x"`, `content/prisoners/Ana.toml: file name "Ana.toml" is not a valid slug: use lower-case letters, digits and single hyphens, such as rocio-san-miguel.toml`},
+		{"content/prisoners/ana.md", `name = "x"`, `content/prisoners/ana.md: a prisoner is a .toml file; rename it to ana.toml`},
+		{"content/prisoner/ana.toml", `name = "x"`, `content/prisoner: unknown folder; content holds briefs/, prisoners/, statements/, sites/, events/, pages/`},
+		{"content/prisoners/ana.es.toml", `name = "x"`, `content/prisoners/ana.es.toml: "ana.es.toml" looks like a translation into "es" of ana.toml, but site.toml configures no language "es"`},
+		{"content/prisoners/bad.toml", "name = \"x\xff\"\nstatus = \"detained\"", `content/prisoners/bad.toml:1:10: invalid UTF-8; save the file as UTF-8`},
+		{"content/prisoners/big.toml", strings.Repeat("#", MaxFileSize+1), `content/prisoners/big.toml: file is 1048577 bytes, over the 1048576-byte limit for a record; split it or remove pasted material`},
+		{"content/prisoners/.ana.toml.swp", "junk", ``},
+		{"content/prisoners/ana.toml~", "junk", ``},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fixture(t, "good.txtar")
+			fsys[tt.name] = &fstest.MapFile{Data: []byte(tt.data)}
+			_, err := Load(fsys, Options{})
+			got := ""
+			if err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Errorf("error:\n got: %s\nwant: %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAllErrorsAtOnce checks that one run reports the problems of every
+// file, sorted by file and line.
+func TestAllErrorsAtOnce(t *testing.T) {
+	fsys := fixture(t, "good.txtar")
+	fsys["content/prisoners/b.toml"] = &fstest.MapFile{Data: []byte("name = \"B\"\nstatus = \"gone\"\nfoo = 1\n")}
+	fsys["content/prisoners/a.toml"] = &fstest.MapFile{Data: []byte("status = \"detained\"\n")}
+	fsys["content/sites/x.toml"] = &fstest.MapFile{Data: []byte("name = \n")}
+	_, err := Load(fsys, Options{})
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("err = %v", err)
+	}
+	want := []string{
+		`content/prisoners/a.toml:1:1: missing required key "name"`,
+		`content/prisoners/b.toml:2:10: status "gone" is not one of`,
+		`content/prisoners/b.toml:3:1: unknown key "foo"`,
+		`content/sites/x.toml:1:8: invalid TOML`,
+	}
+	if len(es) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%v", len(es), len(want), err)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(es[i].Error(), w) {
+			t.Errorf("error %d = %q, want prefix %q", i, es[i].Error(), w)
+		}
+	}
+}
+
+func TestWithheld(t *testing.T) {
+	fsys := fixture(t, "good.txtar")
+	fsys["content/prisoners/hidden.toml"] = &fstest.MapFile{Data: []byte("name = \"Hidden\"\nstatus = \"detained\"\npublish = false\n")}
+	fsys["content/prisoners/wip.toml"] = &fstest.MapFile{Data: []byte("name = \"Draft\"\nstatus = \"detained\"\ndraft = true\n")}
+	set, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Prisoners) != 1 {
+		t.Errorf("published prisoners = %d, want 1", len(set.Prisoners))
+	}
+	if got := set.Withheld[KindPrisoner]; got["hidden"] != "publish = false" || got["wip"] != "draft = true" {
+		t.Errorf("withheld = %v", got)
+	}
+	set, err = Load(fsys, Options{Drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Prisoners) != 2 {
+		t.Errorf("with drafts: prisoners = %d, want 2", len(set.Prisoners))
+	}
+}
+
+func TestAnonymousPrisonerLosesIdentifyingFields(t *testing.T) {
+	fsys := fixture(t, "good.txtar")
+	fsys["content/prisoners/anon-0001.toml"] = &fstest.MapFile{Data: []byte(`name = "Secret Person"
+status = "detained"
+anonymous = true
+aliases = ["Secreto"]
+occupation = "journalist"
+summary = "Secret summary"
+body = "Secret body"
+arrested = 2024-08-01
+[[custody]]
+site = "el-helicoide"
+note = "secret note"
+[[sources]]
+title = "Secret source"
+url = "https://news.example/secret"
+`)}
+	set, err := Load(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p *Prisoner
+	for _, q := range set.Prisoners {
+		if q.Slug == "anon-0001" {
+			p = q
+		}
+	}
+	if p == nil {
+		t.Fatal("anonymous prisoner not loaded")
+	}
+	if p.Name != "" || p.Aliases != nil || p.Occupation != "" || p.Summary != "" || p.Body.Text != "" || p.Sources != nil || p.Custody[0].Note != "" {
+		t.Errorf("identifying fields kept: %+v", p)
+	}
+	if p.Status != "detained" || p.Arrested.IsZero() || p.Custody[0].Site.Slug != "el-helicoide" {
+		t.Errorf("fields the figures need were dropped: %+v", p)
+	}
+
+	fsys["content/prisoners/secret-person.toml"] = &fstest.MapFile{Data: []byte("name = \"Secret Person\"\nstatus = \"detained\"\nanonymous = true\n")}
+	_, err = Load(fsys, Options{})
+	want := `content/prisoners/secret-person.toml: the file name of an anonymous prisoner contains their name ("secret"); rename the file to a neutral slug such as anon-0001`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
+
+func TestMissingConfig(t *testing.T) {
+	_, err := Load(fstest.MapFS{}, Options{})
+	if err == nil || err.Error() != "site.toml: no site.toml here; run the command in a site folder or name one with -src" {
+		t.Errorf("err = %v", err)
+	}
+}
+

@@ -1,0 +1,205 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"golang.org/x/tools/txtar"
+)
+
+func fixture(t *testing.T) fstest.MapFS {
+	t.Helper()
+	a, err := txtar.ParseFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+func resolve(t *testing.T, fsys fstest.MapFS) (*Site, error) {
+	t.Helper()
+	set, err := content.Load(fsys, content.Options{})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return New(set)
+}
+
+func mustResolve(t *testing.T) *Site {
+	t.Helper()
+	s, err := resolve(t, fixture(t))
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return s
+}
+
+func (s *Site) prisoner(slug string) *Prisoner {
+	for _, p := range s.Prisoners {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
+}
+
+func (s *Site) detentionSite(slug string) *DetentionSite {
+	for _, v := range s.Sites {
+		if v.Slug == slug {
+			return v
+		}
+	}
+	return nil
+}
+
+func names[T interface{ Link() Link }](list []T) string {
+	var out []string
+	for _, v := range list {
+		out = append(out, v.Link().Title)
+	}
+	return strings.Join(out, ", ")
+}
+
+func TestBackReferences(t *testing.T) {
+	s := mustResolve(t)
+	ana := s.prisoner("ana-perez")
+	luis := s.prisoner("luis-gomez")
+	if got := names(ana.Briefs); got != "A brief" {
+		t.Errorf("Ana's briefs = %q (a Markdown link names her)", got)
+	}
+	if got := names(ana.Mentions); got != "Election" {
+		t.Errorf("Ana's events = %q", got)
+	}
+	if got := names(luis.Statements); got != "Foro Penal, December 29, 2024" {
+		t.Errorf("Luis's statements = %q", got)
+	}
+	if got := names(s.Briefs[0].Prisoners); got != "Luis Gómez, Ana Pérez" {
+		t.Errorf("the brief's prisoners = %q", got)
+	}
+	if got := names(s.detentionSite("la-tumba").Briefs); got != "A brief" {
+		t.Errorf("La Tumba's briefs = %q", got)
+	}
+	var held []string
+	for _, st := range s.detentionSite("el-helicoide").Held {
+		held = append(held, st.Prisoner.Label()+" from "+st.From.String())
+	}
+	if got := strings.Join(held, "; "); got != "Luis Gómez from ; Ana Pérez from 2024-02-09" {
+		t.Errorf("held at El Helicoide = %q", got)
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	s := mustResolve(t)
+	body := string(s.prisoner("ana-perez").Body)
+	for _, want := range []string{
+		`<a href="@@root/sites/el-helicoide/index.html">El Helicoide</a>`, // empty text takes the name
+		`<a href="@@root/statements/count/index.html">the count</a>`,
+		`<a href="@@root/timeline/index.html#2024-07-28-event-election">Election</a>`, // an event links to its timeline entry
+		`<h2 id="background">Background</h2>`,                                         // below the page's h1
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %s:\n%s", want, body)
+		}
+	}
+	brief := string(s.Briefs[0].Body)
+	if !strings.Contains(brief, `id="fn:1"`) || !strings.Contains(brief, "“") && !strings.Contains(brief, "A note") {
+		t.Errorf("footnote missing: %s", brief)
+	}
+}
+
+func TestUnknownReferences(t *testing.T) {
+	tests := []struct {
+		file, from, to, want string
+	}{
+		{"content/statements/count.toml", `prisoners = ["luis-gomez"]`, `prisoners = ["luis-gomes"]`,
+			`content/statements/count.toml:4:13: unknown prisoner "luis-gomes": there is no content/prisoners/luis-gomes.toml (did you mean "luis-gomez"?)`},
+		{"content/prisoners/luis-gomez.toml", `site = "el-helicoide"`, `site = "helicoide"`,
+			`content/prisoners/luis-gomez.toml:6:8: unknown site "helicoide": there is no content/sites/helicoide.toml (did you mean "el-helicoide"?)`},
+		{"content/briefs/b.md", `[Ana](prisoner:ana-perez)`, `[Ana](prisoner:nobody)`,
+			`content/briefs/b.md:6:41: unknown prisoner "nobody": there is no content/prisoners/nobody.toml`},
+		{"content/prisoners/ana-perez.toml", `[](event:election)`, `[](event:elections)`,
+			`content/prisoners/ana-perez.toml:9:13: unknown event "elections": there is no content/events/elections.toml (did you mean "election"?)`},
+		{"content/briefs/b.md", `About`, `![x](https://cdn.example/x.png) About`,
+			`content/briefs/b.md:6:6: image "https://cdn.example/x.png" is not on this site; readers must make no request to another host: copy it into static/ and write its path, such as images/x.png`},
+		{"content/sites/la-tumba.toml", `name = "La Tumba"`, "name = \"La Tumba\"\npublish = false",
+			`content/briefs/b.md:4:9: site "la-tumba" is not published (publish = false in content/sites/la-tumba.toml); remove this reference or publish that record`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want[:30], func(t *testing.T) {
+			fsys := fixture(t)
+			src := string(fsys[tt.file].Data)
+			if !strings.Contains(src, tt.from) {
+				t.Fatalf("%s lacks %q", tt.file, tt.from)
+			}
+			fsys[tt.file] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.from, tt.to, 1))}
+			_, err := resolve(t, fsys)
+			if err == nil {
+				t.Fatal("New succeeded")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error:\n got: %v\nwant: %s", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDaysAndFigures(t *testing.T) {
+	s := mustResolve(t)
+	ana := s.prisoner("ana-perez")
+	// Still held: from 2024-02-09 to the as-of date 2025-01-01.
+	if ana.Days != 327 {
+		t.Errorf("Ana's days = %d, want 327", ana.Days)
+	}
+	if ana.Custody[0].Days != 21 || ana.Custody[1].Days != 306 {
+		t.Errorf("Ana's stays = %d, %d days, want 21, 306", ana.Custody[0].Days, ana.Custody[1].Days)
+	}
+	// Arrested some day in February 2024: counted from its last day.
+	if luis := s.prisoner("luis-gomez"); luis.Days != 102 {
+		t.Errorf("Luis's days = %d, want 102 (2024-02-29 to 2024-06-10)", luis.Days)
+	}
+	f := s.Figures
+	if f.AsOf.String() != "2025-01-01" || f.Total != 3 || f.Held != 2 {
+		t.Errorf("figures = %+v", f)
+	}
+	var statuses []string
+	for _, c := range f.ByStatus {
+		statuses = append(statuses, c.Status+"="+string(rune('0'+c.Count)))
+	}
+	if got := strings.Join(statuses, " "); got != "detained=2 released=1" {
+		t.Errorf("by status = %s", got)
+	}
+	var series []string
+	for _, p := range f.Series {
+		series = append(series, p.Date.String()+":"+string(rune('0'+p.Held)))
+	}
+	if got := strings.Join(series, " "); got != "2024-02-09:1 2024-02-29:2 2024-06-10:1 2024-12-31:2" {
+		t.Errorf("series = %s", got)
+	}
+	if f.Undated != 0 {
+		t.Errorf("undated = %d", f.Undated)
+	}
+}
+
+func TestAnonymousLabel(t *testing.T) {
+	s := mustResolve(t)
+	p := s.prisoner("anon-1")
+	if p.Label() != WithheldName || s.Prisoners[len(s.Prisoners)-1] != p {
+		t.Errorf("anonymous prisoner label %q, listed last: %v", p.Label(), s.Prisoners[len(s.Prisoners)-1] == p)
+	}
+}
+
+func TestReservedPageSlug(t *testing.T) {
+	fsys := fixture(t)
+	fsys["content/pages/timeline.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"T\"\n+++\n")}
+	_, err := resolve(t, fsys)
+	want := `content/pages/timeline.md: a page cannot be called "timeline": the site uses /timeline/ for something else; rename the file`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v", err)
+	}
+}
