@@ -29,7 +29,7 @@ type Config struct {
 func LoadConfig(fsys fs.FS) (*Config, error) {
 	src, err := fs.ReadFile(fsys, ConfigFile)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, Errorf(Pos{File: ConfigFile}, "no %s here; run the command in a site folder or name one with -src", ConfigFile)
+		return nil, Errors{Errorf(Pos{File: ConfigFile}, "no %s here; run the command in a site folder or name one with -src", ConfigFile)}
 	}
 	if err != nil {
 		return nil, err

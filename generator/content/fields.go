@@ -291,34 +291,47 @@ func tomlType(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// Suggest returns the candidate nearest to s by edit distance, if it is near
-// enough to be a likely typo.
+// Suggest returns the candidate most likely meant by s: one a typo away
+// (an edit or a swap of neighbours per four letters) or one that contains s
+// or is contained in it. It returns "" when none is close.
 func Suggest(s string, candidates []string) string {
-	best, bestD := "", len(s)/3+2
+	ls := strings.ToLower(s)
+	best, bestD := "", max(1, len(s)/4)+1
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+		lc := strings.ToLower(c)
+		d := editDistance(ls, lc)
+		if len(ls) >= 3 && d >= bestD && (strings.Contains(lc, ls) || strings.Contains(ls, lc)) {
+			d = bestD - 1
+		}
+		if d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
 }
 
+// editDistance is the optimal string alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours each count one.
 func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return d[len(a)][len(b)]
 }

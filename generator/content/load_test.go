@@ -281,4 +281,3 @@ func TestMissingConfig(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
-

@@ -543,6 +543,17 @@ func (r *resolver) dates() {
 		all = append(all, v.Updated)
 	}
 	s.Updated = latest(all...)
+	// A record with no date of its own shows the date the briefing was
+	// last updated, so that every page says how current it is.
+	for _, p := range s.Prisoners {
+		p.Updated = or(p.Updated, s.Updated)
+	}
+	for _, v := range s.Sites {
+		v.Updated = or(v.Updated, s.Updated)
+	}
+	for _, v := range s.Pages {
+		v.Updated = or(v.Updated, s.Updated)
+	}
 }
 
 // order sorts every list the way readers expect it.
@@ -583,6 +594,17 @@ func cmpBool(a, b bool) int {
 // or accents.
 func collate(a, b string) int {
 	return cmp.Or(strings.Compare(content.Fold(a), content.Fold(b)), strings.Compare(a, b))
+}
+
+// Page returns the standing page with the given slug, or nil, so that
+// templates can link to "methodology" only where the site has one.
+func (s *Site) Page(slug string) *Page {
+	for _, p := range s.Pages {
+		if p.Slug == slug {
+			return p
+		}
+	}
+	return nil
 }
 
 // LastUpdated returns the date the record was last updated; it lets code

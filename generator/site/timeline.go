@@ -50,22 +50,28 @@ func (r *resolver) timeline() []*Entry {
 		}
 	}
 	for _, p := range s.Prisoners {
+		// The arrest is the arrival at the first site when they coincide.
+		arrestOwners := []interface{ addHistory(*Entry) }{p}
 		var first []Link
 		if len(p.Custody) > 0 {
-			first = []Link{p.Custody[0].Site.Link()}
+			c := p.Custody[0]
+			first = []Link{c.Site.Link()}
+			if c.From.IsZero() || c.From == p.Arrested {
+				arrestOwners = append(arrestOwners, c.Site)
+			}
 		}
 		add(&Entry{ID: entryID(p.Arrested, "arrest", p.Slug), Date: p.Arrested, Kind: "arrest",
-			Title: p.Label() + " arrested", Record: p.Link(), Involves: first}, p)
+			Title: p.Label() + " arrested", Record: p.Link(), Involves: first}, arrestOwners...)
 		for i, c := range p.Custody {
+			verb := " moved to "
 			if i == 0 {
-				if !c.From.IsZero() {
-					c.Site.addHistory(&Entry{ID: entryID(c.From, "custody", p.Slug, c.Site.Slug), Date: c.From, Kind: "custody",
-						Title: p.Label() + " held at " + c.Site.Name, Record: p.Link(), Involves: []Link{c.Site.Link()}})
+				if c.From.IsZero() || c.From == p.Arrested {
+					continue
 				}
-				continue
+				verb = " held at "
 			}
 			add(&Entry{ID: entryID(c.From, "custody", p.Slug, c.Site.Slug), Date: c.From, Kind: "custody",
-				Title: p.Label() + " moved to " + c.Site.Name, Record: p.Link(), Involves: []Link{c.Site.Link()}}, p, c.Site)
+				Title: p.Label() + verb + c.Site.Name, Record: p.Link(), Involves: []Link{c.Site.Link()}}, p, c.Site)
 		}
 		for _, m := range p.Events {
 			add(&Entry{ID: entryID(m.Date, "event", p.Slug, slugify(m.Title)), Date: m.Date, Kind: "event",

@@ -1,0 +1,378 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/presos-politicos/briefing/generator/internal/corpus"
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// repo is the repository's root, which holds the real site.
+const repo = "../.."
+
+// writeSite writes a txtar fixture into a fresh folder, with the real
+// site's templates and static files unless the fixture has its own.
+func writeSite(t testing.TB, archive string) string {
+	t.Helper()
+	dir := t.TempDir()
+	a, err := txtar.ParseFile(filepath.Join("testdata", archive))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(dir, txtarFS(a)); err != nil {
+		t.Fatal(err)
+	}
+	addTemplates(t, dir)
+	return dir
+}
+
+func addTemplates(t testing.TB, dir string) {
+	t.Helper()
+	for _, d := range []string{"templates", "static"} {
+		if _, err := os.Stat(filepath.Join(dir, d)); err == nil {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(repo, d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func txtarFS(a *txtar.Archive) fs.FS {
+	m := make(mapFS)
+	for _, f := range a.Files {
+		m[f.Name] = f.Data
+	}
+	return m
+}
+
+// readTree returns every file under dir by its slash path.
+func readTree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	out := make(map[string][]byte)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		data, err := os.ReadFile(p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestBuildFixture(t *testing.T) {
+	src := writeSite(t, "site.txtar")
+	res, err := Build(Options{Src: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Out != filepath.Join(src, "public") {
+		t.Errorf("output folder = %s, want site.toml's default public", res.Out)
+	}
+	files := readTree(t, res.Out)
+	for _, want := range []string{
+		"index.html", "404.html", "style.css", Marker,
+		"briefs/index.html", "briefs/b/index.html",
+		"prisoners/index.html", "prisoners/ana-perez/index.html", "prisoners/luis-gomez/index.html", "prisoners/anon-1/index.html",
+		"statements/index.html", "statements/count/index.html",
+		"sites/index.html", "sites/el-helicoide/index.html", "sites/la-tumba/index.html",
+		"timeline/index.html", "search/index.html",
+	} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("missing %s", want)
+		}
+	}
+	if res.Pages != 15 {
+		t.Errorf("pages = %d, want 15", res.Pages)
+	}
+	absolute := regexp.MustCompile(`(?:href|src|action)="(/[^"]*|https?://[^"]*)"`)
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		page := string(data)
+		for _, want := range []string{
+			`<html lang="en">`,
+			`<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'">`,
+			`<meta name="referrer" content="no-referrer">`,
+			`<meta name="description" content="`,
+			`Last updated <time datetime="`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s lacks %s", name, want)
+			}
+		}
+		if name == "404.html" {
+			continue
+		}
+		for _, m := range absolute.FindAllStringSubmatch(page, -1) {
+			// Only sources and other sites may be absolute, and only as links.
+			if strings.HasPrefix(m[1], "/") || !strings.HasPrefix(m[0], "href") {
+				t.Errorf("%s: %s is not relative", name, m[0])
+			}
+		}
+		if strings.Contains(page, "<script") && !strings.Contains(page, `<script src="`) {
+			t.Errorf("%s has an inline script", name)
+		}
+	}
+	ana := string(files["prisoners/ana-perez/index.html"])
+	for _, want := range []string{
+		`<a href="../../sites/el-helicoide/index.html">El Helicoide</a>`,
+		`<time datetime="2024-02-09">February 9, 2024</time>`,
+		`at least 327 days`,
+		`<a href="../../briefs/b/index.html">A brief</a>`,
+	} {
+		if !strings.Contains(ana, want) {
+			t.Errorf("Ana's page lacks %s", want)
+		}
+	}
+	if nf := string(files["404.html"]); !strings.Contains(nf, `href="/prisoners/index.html"`) {
+		t.Errorf("404.html's links must be absolute (hosts serve it at any depth):\n%s", nf)
+	}
+	anon := string(files["prisoners/anon-1/index.html"])
+	if strings.Contains(anon, "Hidden Person") || !strings.Contains(anon, "Name withheld") {
+		t.Errorf("anonymous page leaks the name or lacks Name withheld")
+	}
+	for name, data := range files {
+		if bytes.Contains(data, []byte("Hidden Person")) {
+			t.Errorf("%s contains an anonymous person's name", name)
+		}
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	src := writeSite(t, "site.txtar")
+	a, err := Build(Options{Src: src, Out: filepath.Join(t.TempDir(), "a")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Build(Options{Src: src, Out: filepath.Join(t.TempDir(), "b")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ta, tb := readTree(t, a.Out), readTree(t, b.Out)
+	if len(ta) != len(tb) {
+		t.Fatalf("%d files, then %d", len(ta), len(tb))
+	}
+	for name, data := range ta {
+		if !bytes.Equal(data, tb[name]) {
+			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+}
+
+func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
+	src := writeSite(t, "site.txtar")
+	res, err := Build(Options{Src: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, res.Out)
+	p := filepath.Join(src, "content/prisoners/ana-perez.toml")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, bytes.Replace(data, []byte(`status = "detained"`), []byte(`status = "jailed"`), 1), 0o644)
+	os.WriteFile(filepath.Join(src, "templates/statement.html"), []byte(`{{define "main"}}{{.Nope}}{{end}}`), 0o644)
+	if _, err := Build(Options{Src: src}); err == nil {
+		t.Fatal("broken build succeeded")
+	}
+	after := readTree(t, res.Out)
+	if len(after) != len(before) {
+		t.Errorf("%d files before the failed build, %d after", len(before), len(after))
+	}
+	for name, data := range before {
+		if !bytes.Equal(data, after[name]) {
+			t.Errorf("%s changed", name)
+		}
+	}
+	entries, _ := os.ReadDir(src)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public.") {
+			t.Errorf("temporary folder %s left behind", e.Name())
+		}
+	}
+	// A template error fails at render time; a failed render also leaves
+	// the output untouched.
+	os.WriteFile(p, data, 0o644)
+	if _, err := Build(Options{Src: src}); err == nil || !strings.Contains(err.Error(), "templates/statement.html:1:") {
+		t.Errorf("template error = %v; want one at templates/statement.html:1", err)
+	}
+	for name, data := range before {
+		if !bytes.Equal(data, readTree(t, res.Out)[name]) {
+			t.Errorf("%s changed after a failed render", name)
+		}
+	}
+}
+
+func TestRefusesUnsafeOutput(t *testing.T) {
+	src := writeSite(t, "site.txtar")
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "thesis.doc"), []byte("precious"), 0o644)
+	tests := []struct{ out, want string }{
+		{src, "holds the site's own files"},
+		{filepath.Dir(src), "holds the site's own files"},
+		{filepath.Join(src, "content", "out"), "inside the site's content/ folder"},
+		{other, "holds files this program did not write"},
+	}
+	for _, tt := range tests {
+		_, err := Build(Options{Src: src, Out: tt.out})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Build -out %s: err = %v, want %q", tt.out, err, tt.want)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(other, "thesis.doc")); string(data) != "precious" {
+		t.Error("a refused build touched the folder")
+	}
+}
+
+func TestCheckFindsBrokenLinks(t *testing.T) {
+	src := writeSite(t, "site.txtar")
+	if _, err := Check(Options{Src: src}); err != nil {
+		t.Fatalf("Check on a good site: %v", err)
+	}
+	os.WriteFile(filepath.Join(src, "templates/search.html"), []byte(`{{define "main"}}<h1>S</h1><a href="../nowhere/index.html">x</a> <a href="../timeline/index.html#no-such-entry">y</a> <a href="/prisoners/index.html">z</a> <a href="../prisoners/">w</a>{{end}}`), 0o644)
+	_, err := Check(Options{Src: src})
+	want := []string{
+		`search/index.html: link "../nowhere/index.html" leads to nowhere/index.html, which does not exist`,
+		`search/index.html: link "../timeline/index.html#no-such-entry" names the anchor #no-such-entry, which timeline/index.html does not have`,
+		`search/index.html: link "/prisoners/index.html" starts with /; links between pages must be relative`,
+		`search/index.html: link "../prisoners/" names a folder; a copy opened from disk shows a listing there: link its index.html`,
+	}
+	if err == nil {
+		t.Fatal("Check passed a site with broken links")
+	}
+	if got := err.Error(); got != strings.Join(want, "\n") {
+		t.Errorf("Check:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+func TestStaticFileCannotShadowAPage(t *testing.T) {
+	src := writeSite(t, "site.txtar")
+	os.MkdirAll(filepath.Join(src, "static/prisoners"), 0o755)
+	os.WriteFile(filepath.Join(src, "static/prisoners/index.html"), []byte("x"), 0o644)
+	_, err := Build(Options{Src: src})
+	if err == nil || !strings.Contains(err.Error(), "two outputs would both be written to prisoners/index.html") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// TestEmbeddedBriefing builds the real briefing in content/ and checks it.
+func TestEmbeddedBriefing(t *testing.T) {
+	res, err := Check(Options{Src: repo})
+	if err != nil {
+		t.Fatalf("check on the embedded briefing:\n%v", err)
+	}
+	if res.Pages < 20 {
+		t.Errorf("the embedded briefing has %d pages", res.Pages)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	for _, want := range []string{
+		"prisoners/rocio-san-miguel/index.html", "prisoners/enrique-marquez/index.html", "prisoners/biagio-pilieri/index.html",
+		"sites/el-helicoide/index.html", "sites/la-tumba/index.html",
+		"statements/jorge-rodriguez-2026-01-08/index.html", "statements/donald-trump-2026-01-09/index.html",
+		"statements/jose-manuel-albares-2026-01-08/index.html", "statements/foro-penal-2025-12-29/index.html", "statements/provea-2026-01/index.html",
+		"briefs/january-2026-releases/index.html", "about/index.html", "methodology/index.html",
+	} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("the embedded briefing lacks %s", want)
+		}
+	}
+	timeline := string(files["timeline/index.html"])
+	for _, id := range []string{"2024-02-arrest-rocio-san-miguel", "2024-07-28-event-presidential-election-2024", "2026-01-03-event-maduro-captured",
+		"2026-01-07-event-torture-chamber-remark", "2026-01-08-release-rocio-san-miguel", "2026-01-09-statement-donald-trump-2026-01-09"} {
+		if !strings.Contains(timeline, `id="`+id+`"`) {
+			t.Errorf("the timeline lacks the entry %s", id)
+		}
+	}
+}
+
+// TestSyntheticCorpus builds a 200-prisoner corpus in the content format:
+// every record gets its page and check finds no broken link.
+func TestSyntheticCorpus(t *testing.T) {
+	src := t.TempDir()
+	size := corpus.Scaled(200)
+	if err := corpus.Write(src, size); err != nil {
+		t.Fatal(err)
+	}
+	addTemplates(t, src)
+	res, err := Check(Options{Src: src})
+	if err != nil {
+		t.Fatalf("check: %v", err)
+	}
+	// Records with a page, the list pages, home, timeline, search, 404 and
+	// the two standing pages.
+	want := size.Prisoners + size.Statements + size.Sites + size.Briefs + 4 + 3 + 1 + 2
+	if res.Pages != want {
+		t.Errorf("pages = %d, want %d", res.Pages, want)
+	}
+}
+
+// TestGolden compares the rendered pages of the fixture site with the
+// golden files; run with -update to rewrite them after a deliberate change.
+func TestGolden(t *testing.T) {
+	src := writeSite(t, "site.txtar")
+	res, err := Build(Options{Src: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, res.Out)
+	golden := filepath.Join("testdata", "golden.txtar")
+	pages := []string{"prisoners/ana-perez/index.html", "sites/el-helicoide/index.html", "timeline/index.html"}
+	if *update {
+		a := &txtar.Archive{Comment: []byte("Golden pages of testdata/site.txtar. Regenerate: go test ./generator/build -run TestGolden -update\n")}
+		for _, p := range pages {
+			a.Files = append(a.Files, txtar.File{Name: p, Data: files[p]})
+		}
+		if err := os.WriteFile(golden, txtar.Format(a), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	a, err := txtar.ParseFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	for _, f := range a.Files {
+		if got := files[f.Name]; !bytes.Equal(got, f.Data) {
+			t.Errorf("%s differs from %s (run with -update if the change is deliberate):\n%s", f.Name, golden, lineDiff(string(f.Data), string(got)))
+		}
+	}
+}
+
+// lineDiff shows the first lines where want and got differ.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			b.WriteString("line " + itoa(i+1) + ":\n- " + wl + "\n+ " + gl + "\n")
+			shown++
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,36 @@
+// Package content reads a briefing site's settings (site.toml) and records
+// (content/) into typed values, and validates each record on its own.
+//
+// # Goals
+//
+//   - Every mistake an editor can make in a file is an error with its
+//     file:line:col and a hint: unknown keys (with "did you mean"), wrong
+//     types, missing required keys, values outside an enumeration, bad
+//     slugs and file names, impossible dates and date orders, invalid
+//     UTF-8, oversized files. All errors of a run are collected (ErrorList)
+//     and returned at once as an Errors, sorted by position.
+//   - Nothing private leaves this package: the [private] table is never
+//     decoded, records with publish = false (and drafts, unless asked for)
+//     are reduced to a reason in Set.Withheld, and anonymous prisoners lose
+//     every identifying field before Load returns.
+//   - Files are read in parallel from any fs.FS.
+//
+// # Non-goals
+//
+// References between records (a custody site, a prisoner: link) are
+// resolved by package site, which sees every record; this package checks
+// only what one file can tell.
+//
+// # Format
+//
+// Briefs and pages are Markdown files with TOML front matter between two
+// lines of +++; the body keeps the file's line numbers. The other kinds
+// are TOML files. A Date keeps its precision: 2024-02-09 (a TOML date),
+// "2024-02" or "2024" (strings). See the README's editor's guide for every
+// key of every kind.
+//
+// Positions of keys come from a scan of the TOML source (positions.go),
+// since the decoder does not expose them; the decoded values come from
+// github.com/BurntSushi/toml and are read into records by fields, which
+// remembers every key it was asked for and reports the rest as unknown.
+package content

@@ -1,0 +1,97 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"generator": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the CLI scripts in testdata/script: each writes a site,
+// runs the real command and compares its output and exit status.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			// Every script's site gets the real templates and stylesheet.
+			for _, d := range []string{"templates", "static"} {
+				if err := os.CopyFS(filepath.Join(env.WorkDir, d), os.DirFS(filepath.Join("..", d))); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	})
+}
+
+// TestREADMECommands checks that every command the README shows is real:
+// each "go run ./generator" line names a command and flags that exist, and
+// the test command is the one CI runs.
+func TestREADMECommands(t *testing.T) {
+	f, err := os.Open("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cmdLine := regexp.MustCompile("^\\s*(?:\\$ )?go run \\./generator (.*)$")
+	var commands []string
+	inCode, testCmd := false, false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			inCode = !inCode
+			continue
+		}
+		if !inCode {
+			continue
+		}
+		if m := cmdLine.FindStringSubmatch(line); m != nil {
+			commands = append(commands, strings.TrimSpace(strings.SplitN(m[1], "#", 2)[0]))
+		}
+		if strings.TrimSpace(line) == "go test ./..." {
+			testCmd = true
+		}
+	}
+	if !testCmd {
+		t.Error("the README does not show the test command go test ./...")
+	}
+	if len(commands) < 2 {
+		t.Fatalf("the README shows %d generator commands", len(commands))
+	}
+	ci, err := os.ReadFile("../.ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(ci), "go test ./...") {
+		t.Error(".ci/run does not run the README's test command")
+	}
+	flagName := regexp.MustCompile(`(?m)^\s+-(\w+)`)
+	for _, c := range commands {
+		args := strings.Fields(strings.NewReplacer("[", "", "]", "").Replace(c))
+		// Placeholders such as DIR and URL stand for values; -h after the
+		// flags makes the command parse them all, then print its help.
+		var help strings.Builder
+		if code := run(append(args, "-h"), &help, io.Discard); code != 0 {
+			t.Errorf("README command %q: flags rejected (exit %d)", "go run ./generator "+c, code)
+			continue
+		}
+		// And the other way: every flag the command has is in the README.
+		for _, m := range flagName.FindAllStringSubmatch(help.String(), -1) {
+			if strings.Contains(c, "[") && !strings.Contains(c, "-"+m[1]) {
+				t.Errorf("README synopsis %q lacks the flag -%s", c, m[1])
+			}
+		}
+	}
+}

@@ -1,0 +1,23 @@
+// Package render draws the pages of a site.Site with html/template.
+//
+// A site's templates/ folder holds base.html (the layout every page is
+// drawn in), partials whose names start with "_", and one template per page
+// kind: home, brief, briefs, prisoner, prisoners, statement, statements,
+// site, sites, page, timeline, search and 404. Each page template defines
+// "main". Templates are parsed once by New; a missing one, or a syntax
+// error, is reported as templates/NAME:LINE: message.
+//
+// A template's dot is a *Page: the Site, the record shown (Brief,
+// Prisoner, Statement, DSite or Page), the page's Title, Description,
+// Updated date, Sources and Verification, and methods for links: Rel turns a
+// URL relative to the site's root into a link relative to this page, and
+// HTML does the same for the links in rendered Markdown. Links name
+// index.html so that a copy opened from disk works. 404.html is served by
+// hosts at any depth, so its links are absolute under the base URL.
+//
+// Functions: date (a <time datetime> at the date's precision), status,
+// verification, kind and entryKind (labels), count ("1 day", "2 days"),
+// join, sub, and t, the hook for translated interface strings.
+//
+// Pages are rendered in parallel and handed to an Output.
+package render

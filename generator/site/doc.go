@@ -1,0 +1,22 @@
+// Package site resolves a loaded content.Set into a Site: the whole
+// briefing as the templates see it.
+//
+// It resolves every reference by slug (front-matter lists, custody sites,
+// and Markdown links such as [](prisoner:rocio-san-miguel), whose empty
+// text takes the record's name) and reports an unknown or unpublished one
+// at its position. It derives back-references (the briefs, statements and
+// events that name a prisoner; who was held at a site and when), days in
+// custody, the figures (counts by status as of a date, the number held
+// over time) and the timeline, whose entries carry anchors made of their
+// date, kind and slug so that links to them survive the timeline growing.
+//
+// Markdown is rendered here, once per text, with goldmark (CommonMark, GFM
+// tables, strikethrough, autolinks, footnotes, typographic quotes). Links
+// into the site start with RootMarker, which the renderer replaces with the
+// path from the page that shows the text to the site's root; images must be
+// the site's own files; raw HTML is not rendered; headings are shifted
+// below the page's h1 when a text uses level 1.
+//
+// URLs here are relative to the site's root and end in "/" for pages
+// ("prisoners/x/"); File turns one into the link that also works from disk.
+package site
