@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/feed"
 	"github.com/presos-politicos/briefing/generator/render"
 	"github.com/presos-politicos/briefing/generator/site"
 )
@@ -60,6 +61,9 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 		return nil, mergeErrors(errs)
 	}
 	if err := r.Render(s, out); err != nil {
+		return nil, err
+	}
+	if err := feed.Write(s, out); err != nil {
 		return nil, err
 	}
 	if err := copyStatic(fsys, out); err != nil {

@@ -23,7 +23,15 @@ type Config struct {
 	Author      string // who publishes the briefing
 	RawHTML     bool   // [markdown] raw_html: render raw HTML in Markdown
 	AsOf        Date   // [figures] as_of: the date the figures are current to
+
+	// TimelinePageSize is [timeline] page_size: the most entries one
+	// timeline page holds before the timeline is split into a page per
+	// year, and a year into a page per month.
+	TimelinePageSize int
 }
+
+// DefaultTimelinePageSize keeps a timeline page near 300 KB of HTML.
+const DefaultTimelinePageSize = 600
 
 // LoadConfig reads site.toml from the top of fsys.
 func LoadConfig(fsys fs.FS) (*Config, error) {
@@ -67,6 +75,17 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 	if fig := f.table("figures"); fig != nil {
 		c.AsOf = fig.date("as_of")
 		fig.done()
+	}
+	c.TimelinePageSize = DefaultTimelinePageSize
+	if tl := f.table("timeline"); tl != nil {
+		if n, ok := tl.float("page_size"); ok {
+			if n < 1 || n != float64(int(n)) {
+				tl.errorf("page_size", "page_size must be a whole number of entries, 1 or more")
+			} else {
+				c.TimelinePageSize = int(n)
+			}
+		}
+		tl.done()
 	}
 	f.done()
 	return c, errs.Err()

@@ -19,6 +19,8 @@ var funcs = template.FuncMap{
 	"count":        count,
 	"t":            func(s string) string { return s },
 	"sub":          func(a, b int) int { return a - b },
+	"chart":        chart,
+	"chartSummary": chartSummary,
 }
 
 // timeTag writes a date as <time datetime> at its precision.

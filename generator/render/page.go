@@ -27,6 +27,7 @@ type Page struct {
 	Statement *site.Statement
 	DSite     *site.DetentionSite
 	Page      *site.Page
+	Timeline  *site.TimelinePage
 }
 
 // Rel returns the link from this page to a page or file given relative to
@@ -69,8 +70,16 @@ func Pages(s *site.Site) []*Page {
 		newPage(s, "prisoners.html", "prisoners/", "Political prisoners", "Every person documented in "+s.Config.Title+", with status, dates and place of detention.", latestOf(s.Prisoners)),
 		newPage(s, "statements.html", "statements/", "Statements", "Official statements on political prisoners, newest first.", latestOf(s.Statements)),
 		newPage(s, "sites.html", "sites/", "Detention sites", "Places where political prisoners are or were held.", latestOf(s.Sites)),
-		newPage(s, "timeline.html", "timeline/", "Timeline", "Every dated event of "+s.Config.Title+" in one stream.", s.Updated),
 		newPage(s, "search.html", "search/", "Search", "Search the briefing.", s.Updated),
+	}
+	for _, tp := range s.TimelinePages {
+		title, desc := "Timeline", "Every dated event of "+s.Config.Title+" in one stream, oldest first."
+		if tp.Period.Precision != content.Unknown {
+			title, desc = "Timeline: "+tp.Title(), "What happened in "+tp.Title()+", from "+s.Config.Title+"."
+		}
+		p := newPage(s, "timeline.html", tp.URL, title, desc, s.Updated)
+		p.Timeline = tp
+		pages = append(pages, p)
 	}
 	nf := newPage(s, "404.html", "", "Page not found", "There is no page at this address.", s.Updated)
 	nf.Path = "404.html"

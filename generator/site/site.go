@@ -23,8 +23,10 @@ type Site struct {
 	Events     []*Event         // oldest first
 	Pages      []*Page          // by slug
 	Timeline   []*Entry         // oldest first
-	Figures    Figures
-	Updated    content.Date // the latest date in the content
+	// TimelinePages are the timeline's pages; the first is timeline/.
+	TimelinePages []*TimelinePage
+	Figures       Figures
+	Updated       content.Date // the latest date in the content
 }
 
 // A Link names a record and where its page is.
@@ -182,9 +184,10 @@ func New(set *content.Set) (*Site, error) {
 		s.Briefs = append(s.Briefs, w)
 		r.briefs[b.Slug] = w
 	}
+	r.layout = planLayout(set, set.Config.TimelinePageSize)
 	for _, e := range set.Events {
 		w := &Event{Event: e, Anchor: entryID(e.Date, "event", e.Slug)}
-		w.URL = "timeline/#" + w.Anchor
+		w.URL = r.layout.page(e.Date) + "#" + w.Anchor
 		s.Events = append(s.Events, w)
 		r.events[e.Slug] = w
 	}
@@ -205,6 +208,7 @@ func New(set *content.Set) (*Site, error) {
 	s.Figures = r.figures()
 	r.order()
 	s.Timeline = r.timeline()
+	s.TimelinePages = r.timelinePages(s.Timeline)
 	return s, r.errs.Err()
 }
 
@@ -222,6 +226,7 @@ type resolver struct {
 	pages      map[string]*Page
 	mdRefs     map[any][]content.Ref // references found in each record's Markdown
 	now        content.Date          // the date figures and days in custody run to
+	layout     layout                // which timeline page each date is on
 }
 
 // lookup finds the record a reference names, recording an error if there is

@@ -13,6 +13,7 @@ import (
 // An Entry is one dated thing on the timeline.
 type Entry struct {
 	ID       string // stable anchor, derived from date, kind and slug
+	URL      string // its timeline page and anchor: "timeline/#ID", "timeline/2024/#ID"
 	Date     content.Date
 	Kind     string // one of EntryKinds
 	Title    string
@@ -74,7 +75,7 @@ func (r *resolver) timeline() []*Entry {
 				Title: p.Label() + verb + c.Site.Name, Record: p.Link(), Involves: []Link{c.Site.Link()}}, p, c.Site)
 		}
 		for _, m := range p.Events {
-			add(&Entry{ID: entryID(m.Date, "event", p.Slug, slugify(m.Title)), Date: m.Date, Kind: "event",
+			add(&Entry{ID: entryID(m.Date, "history", p.Slug, slugify(m.Title)), Date: m.Date, Kind: "event",
 				Title: p.Label() + ": " + m.Title, Record: p.Link()}, p)
 		}
 		var last []interface{ addHistory(*Entry) }
@@ -118,12 +119,18 @@ func (r *resolver) timeline() []*Entry {
 	}
 	sortEntries(all)
 	uniqueIDs(all)
+	for _, e := range all {
+		e.URL = r.layout.page(e.Date) + "#" + e.ID
+	}
 	for _, p := range s.Prisoners {
 		sortEntries(p.History)
 	}
 	for _, v := range s.Sites {
 		sortEntries(v.History)
 	}
+	// Custody at the first site on the day of arrest is told by the
+	// arrest entry; a site's history may hold entries not on the timeline
+	// only if they share its anchor, which they do not.
 	return all
 }
 
@@ -208,45 +215,6 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return strings.TrimRight(s[:cut], " ,;:.") + "…"
-}
-
-// Year is one year of the timeline.
-type Year struct {
-	Year   int
-	Months []Month
-}
-
-// Month is the entries of one month, or of the year itself for entries
-// known only to the year (Name is then "").
-type Month struct {
-	ID      string // "2024-02", for an anchor
-	Name    string // "February 2024"
-	Entries []*Entry
-}
-
-// TimelineByYear groups the timeline by year and month, in its order.
-func (s *Site) TimelineByYear() []Year {
-	var years []Year
-	for _, e := range s.Timeline {
-		if n := len(years); n == 0 || years[n-1].Year != e.Date.Year {
-			years = append(years, Year{Year: e.Date.Year})
-		}
-		y := &years[len(years)-1]
-		m := content.Date{Year: e.Date.Year, Month: e.Date.Month, Precision: content.Month}
-		if e.Date.Precision == content.Year {
-			m = content.Date{Year: e.Date.Year, Precision: content.Year}
-		}
-		if n := len(y.Months); n == 0 || y.Months[n-1].ID != m.String() {
-			name := ""
-			if m.Precision == content.Month {
-				name = m.Human()
-			}
-			y.Months = append(y.Months, Month{ID: m.String(), Name: name})
-		}
-		mo := &y.Months[len(y.Months)-1]
-		mo.Entries = append(mo.Entries, e)
-	}
-	return years
 }
 
 // LatestReleases returns up to n people with a release date, latest first.

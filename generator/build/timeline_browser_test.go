@@ -1,0 +1,134 @@
+package build
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/presos-politicos/briefing/generator/internal/browsertest"
+)
+
+// visible counts the timeline entries a reader sees.
+const visible = `Array.from(document.querySelectorAll("li.entry")).filter(li => li.offsetParent !== null).length`
+
+// TestTimelineFilters drives the timeline's filters in headless Chromium,
+// over HTTP and from disk.
+func TestTimelineFilters(t *testing.T) {
+	ctx, jsErrors := browsertest.New(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+
+	for _, base := range []string{srv.URL + "/", "file://" + filepath.ToSlash(out) + "/"} {
+		t.Run(strings.SplitN(base, ":", 2)[0], func(t *testing.T) {
+			page := base + "timeline/index.html"
+			must(t, chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitVisible(chromedp.ID("timeline-filters"))))
+			total := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("li.entry").length`))
+			if n := run(t, ctx, chromedp.Evaluate[int](visible)); n != total || total < 15 {
+				t.Fatalf("%d of %d entries visible before filtering", n, total)
+			}
+			status := run(t, ctx, chromedp.Text(chromedp.ID("filter-status")))
+			if status != "Showing all 15 entries." {
+				t.Errorf("status = %q", status)
+			}
+
+			// Only releases: untick every other kind.
+			for _, k := range []string{"arrest", "event", "site", "statement", "brief"} {
+				must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`input[name=kind][value=`+k+`]`))))
+			}
+			if n := run(t, ctx, chromedp.Evaluate[int](visible)); n != 3 {
+				t.Errorf("%d entries visible with only releases, want 3", n)
+			}
+			if status := run(t, ctx, chromedp.Text(chromedp.ID("filter-status"))); status != "Showing 3 of 15 entries." {
+				t.Errorf("status = %q", status)
+			}
+			loc := run(t, ctx, chromedp.Location())
+			if !strings.Contains(loc, "kind=release") {
+				if strings.HasPrefix(base, "http") {
+					t.Errorf("the filter is not in the address: %s", loc)
+				}
+			}
+
+			// By year, then by person: the filters combine.
+			must(t, chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitVisible(chromedp.ID("timeline-filters"))))
+			must(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("filter-year"), "2024")))
+			must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("filter-year").dispatchEvent(new Event("change", {bubbles: true}))`)))
+			if n := run(t, ctx, chromedp.Evaluate[int](visible)); n != 2 {
+				t.Errorf("%d entries visible in 2024, want 2 (the arrest and the election)", n)
+			}
+			hiddenYears := run(t, ctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll("section.year")).filter(s => s.hidden).length`))
+			if hiddenYears != 2 {
+				t.Errorf("%d year sections hidden, want 2 (2025 and 2026)", hiddenYears)
+			}
+			must(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("filter-year"), "")))
+			must(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("filter-record"), "sites/el-helicoide/")))
+			must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("filter-record").dispatchEvent(new Event("change", {bubbles: true}))`)))
+			if n := run(t, ctx, chromedp.Evaluate[int](visible)); n != 7 {
+				t.Errorf("%d entries visible for El Helicoide, want 7", n)
+			}
+
+			// The state comes back from the address.
+			shared := page + "?kind=statement&year=2026"
+			must(t, chromedp.Do(ctx, chromedp.Navigate(shared), chromedp.WaitVisible(chromedp.ID("timeline-filters"))))
+			if n := run(t, ctx, chromedp.Evaluate[int](visible)); n != 4 {
+				t.Errorf("%d entries visible from %s, want the 4 statements of 2026", n, shared)
+			}
+			year := run(t, ctx, chromedp.Value(chromedp.ID("filter-year")))
+			arrests := run(t, ctx, chromedp.Evaluate[bool](`document.querySelector("input[value=arrest]").checked`))
+			if year != "2026" || arrests {
+				t.Errorf("controls not restored: year %q, arrests ticked %v", year, arrests)
+			}
+
+			// A link to one entry lands on it.
+			must(t, chromedp.Do(ctx, chromedp.Navigate(page+"#2026-01-08-release-rocio-san-miguel"), chromedp.WaitVisible(chromedp.ID("timeline-filters"))))
+			target := run(t, ctx, chromedp.Evaluate[string](`document.querySelector(":target") ? document.querySelector(":target").id : ""`))
+			if target != "2026-01-08-release-rocio-san-miguel" {
+				t.Errorf(":target = %q", target)
+			}
+			jsErrors.Check(t)
+		})
+	}
+}
+
+// TestTimelineWithoutJavaScript: with scripts off, every entry shows and the
+// filters, which need the script, stay hidden.
+func TestTimelineWithoutJavaScript(t *testing.T) {
+	ctx, jsErrors := browsertest.New(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	must(t, chromedp.Do(ctx, browsertest.DisableScripts()))
+	must(t, chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(out)+"/timeline/index.html"), chromedp.WaitReady(chromedp.CSS("li.entry"))))
+	total := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("li.entry").length`))
+	if n := run(t, ctx, chromedp.Evaluate[int](visible)); n != total || n == 0 {
+		t.Errorf("%d of %d entries visible without JavaScript", n, total)
+	}
+	if shown := run(t, ctx, chromedp.Evaluate[bool](`document.getElementById("timeline-filters").offsetParent !== null`)); shown {
+		t.Error("the filters show without JavaScript, where they cannot work")
+	}
+	jsErrors.Check(t)
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}

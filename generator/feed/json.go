@@ -1,0 +1,82 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/presos-politicos/briefing/generator/site"
+)
+
+// Output receives the files of a site. It must be safe for concurrent use.
+type Output interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Write writes every data file of s to out.
+func Write(s *site.Site, out Output) error {
+	return writeJSON(out, "data/timeline.json", timeline(s))
+}
+
+// entry is one timeline entry in data/timeline.json.
+type entry struct {
+	ID        string `json:"id"`
+	Date      string `json:"date"`
+	Precision string `json:"precision"`
+	Kind      string `json:"kind"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+	Anchor    string `json:"anchor"`
+	Record    link   `json:"record"`
+	Involves  []link `json:"involves"`
+	Language  string `json:"language,omitempty"`
+}
+
+type link struct {
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	URL   string `json:"url"`
+}
+
+var precisions = []string{"", "year", "month", "day"}
+
+func timeline(s *site.Site) []entry {
+	out := make([]entry, 0, len(s.Timeline))
+	for _, e := range s.Timeline {
+		je := entry{
+			ID:        e.ID,
+			Date:      e.Date.String(),
+			Precision: precisions[e.Date.Precision],
+			Kind:      e.Kind,
+			Title:     e.Title,
+			URL:       abs(s, e.URL),
+			Anchor:    e.ID,
+			Record:    toLink(s, e.Record),
+			Involves:  []link{},
+			Language:  e.Lang,
+		}
+		for _, l := range e.Involves {
+			je.Involves = append(je.Involves, toLink(s, l))
+		}
+		out = append(out, je)
+	}
+	return out
+}
+
+func toLink(s *site.Site, l site.Link) link {
+	return link{Kind: string(l.Kind), Title: l.Title, URL: abs(s, l.URL)}
+}
+
+// abs makes a URL relative to the site's root absolute when the base URL
+// is known.
+func abs(s *site.Site, u string) string { return s.Config.BaseURL + u }
+
+// writeJSON writes v as indented JSON, an array for lists.
+func writeJSON(out Output, name string, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return out.WriteFile(name, buf.Bytes())
+}

@@ -1,0 +1,235 @@
+package site
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/presos-politicos/briefing/generator/content"
+)
+
+// The timeline is one page while it is small. Past the page size of
+// site.toml's [timeline], it becomes an index page with a page per year,
+// and a year that is itself too big gets a page per month (its entries
+// known only to the year stay on the year's page). Anchors do not change
+// with the split; only the page an entry is on does.
+
+// TimelinePage is one page of the timeline.
+type TimelinePage struct {
+	URL      string       // "timeline/", "timeline/2024/", "timeline/2024/02/"
+	Period   content.Date // the year or month it covers; zero for the whole timeline
+	Entries  []*Entry
+	Children []*TimelinePage // the index's years, or a split year's months
+}
+
+// Title names the period: "2024", "February 2024", or "" for the whole.
+func (p *TimelinePage) Title() string { return p.Period.Human() }
+
+// layout says which page an entry of a given date is on.
+type layout struct {
+	split   bool
+	byMonth map[int]bool // years with a page per month
+}
+
+func (l layout) page(d content.Date) string {
+	switch {
+	case !l.split:
+		return "timeline/"
+	case l.byMonth[d.Year] && d.Precision >= content.Month:
+		return fmt.Sprintf("timeline/%04d/%02d/", d.Year, int(d.Month))
+	}
+	return fmt.Sprintf("timeline/%04d/", d.Year)
+}
+
+// planLayout decides the split from the dates that will be on the
+// timeline, before the entries exist, so that links to events (resolved
+// while Markdown is rendered) already know their page.
+func planLayout(set *content.Set, size int) layout {
+	perYear := make(map[int]int)
+	total := 0
+	count := func(ds ...content.Date) {
+		for _, d := range ds {
+			if !d.IsZero() {
+				perYear[d.Year]++
+				total++
+			}
+		}
+	}
+	for _, p := range set.Prisoners {
+		count(p.Arrested, p.Released)
+		for i, c := range p.Custody {
+			if i > 0 || c.From != p.Arrested {
+				count(c.From)
+			}
+		}
+		for _, m := range p.Events {
+			count(m.Date)
+		}
+	}
+	for _, v := range set.Sites {
+		count(v.Opened, v.Closed)
+		for _, m := range v.Events {
+			count(m.Date)
+		}
+	}
+	for _, v := range set.Statements {
+		count(v.Date)
+	}
+	for _, v := range set.Briefs {
+		count(v.Date)
+	}
+	for _, v := range set.Events {
+		count(v.Date)
+	}
+	l := layout{split: total > size, byMonth: make(map[int]bool)}
+	for y, n := range perYear {
+		if n > size {
+			l.byMonth[y] = true
+		}
+	}
+	return l
+}
+
+// timelinePages lays the entries out on pages. The first page is always
+// timeline/: the whole timeline, or the index of the years.
+func (r *resolver) timelinePages(all []*Entry) []*TimelinePage {
+	index := &TimelinePage{URL: "timeline/"}
+	if !r.layout.split {
+		index.Entries = all
+		return []*TimelinePage{index}
+	}
+	pages := []*TimelinePage{index}
+	byURL := make(map[string]*TimelinePage)
+	for _, e := range all {
+		url := strings.TrimSuffix(e.URL, "#"+e.ID)
+		p := byURL[url]
+		if p == nil {
+			year := content.Date{Year: e.Date.Year, Precision: content.Year}
+			p = &TimelinePage{URL: url, Period: year}
+			if url != r.layout.page(year) { // a month page
+				p.Period = content.Date{Year: e.Date.Year, Month: e.Date.Month, Precision: content.Month}
+				yp := byURL[r.layout.page(year)]
+				if yp == nil {
+					yp = &TimelinePage{URL: r.layout.page(year), Period: year}
+					byURL[yp.URL] = yp
+					pages = append(pages, yp)
+					index.Children = append(index.Children, yp)
+				}
+				yp.Children = append(yp.Children, p)
+			} else {
+				index.Children = append(index.Children, p)
+			}
+			byURL[url] = p
+			pages = append(pages, p)
+		}
+		p.Entries = append(p.Entries, e)
+	}
+	return pages
+}
+
+// Year is one year of a timeline page.
+type Year struct {
+	Year   int
+	Months []Month
+}
+
+// Month is the entries of one month, or of the year itself for entries
+// known only to the year (Name is then "").
+type Month struct {
+	ID      string // "2024-02", for an anchor
+	Name    string // "February 2024"
+	Entries []*Entry
+}
+
+// Groups groups the page's entries by year and month, in order.
+func (p *TimelinePage) Groups() []Year {
+	var years []Year
+	for _, e := range p.Entries {
+		if n := len(years); n == 0 || years[n-1].Year != e.Date.Year {
+			years = append(years, Year{Year: e.Date.Year})
+		}
+		y := &years[len(years)-1]
+		m := content.Date{Year: e.Date.Year, Month: e.Date.Month, Precision: content.Month}
+		if e.Date.Precision == content.Year {
+			m = content.Date{Year: e.Date.Year, Precision: content.Year}
+		}
+		if n := len(y.Months); n == 0 || y.Months[n-1].ID != m.String() {
+			name := ""
+			if m.Precision == content.Month {
+				name = m.Human()
+			}
+			y.Months = append(y.Months, Month{ID: m.String(), Name: name})
+		}
+		mo := &y.Months[len(y.Months)-1]
+		mo.Entries = append(mo.Entries, e)
+	}
+	return years
+}
+
+// KindCount is how many entries of one kind a page has.
+type KindCount struct {
+	Kind  string
+	Count int
+}
+
+// Kinds counts the page's entries by kind, in EntryKinds order.
+func (p *TimelinePage) Kinds() []KindCount {
+	var out []KindCount
+	for _, k := range EntryKinds {
+		n := 0
+		for _, e := range p.Entries {
+			if e.Kind == k {
+				n++
+			}
+		}
+		if n > 0 {
+			out = append(out, KindCount{k, n})
+		}
+	}
+	return out
+}
+
+// Years lists the years the page's entries fall in.
+func (p *TimelinePage) Years() []int {
+	var out []int
+	for _, e := range p.Entries {
+		if n := len(out); n == 0 || out[n-1] != e.Date.Year {
+			out = append(out, e.Date.Year)
+		}
+	}
+	return out
+}
+
+// Records lists the prisoners and sites the page's entries involve, by
+// name, for the filter by person or site.
+func (p *TimelinePage) Records() []Link {
+	seen := make(map[string]bool)
+	var out []Link
+	for _, e := range p.Entries {
+		for _, l := range e.Records() {
+			if (l.Kind == content.KindPrisoner || l.Kind == content.KindSite) && !seen[l.URL] {
+				seen[l.URL] = true
+				out = append(out, l)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Link) int {
+		if a.Kind != b.Kind {
+			return strings.Compare(string(b.Kind), string(a.Kind)) // prisoners, then sites
+		}
+		return collate(a.Title, b.Title)
+	})
+	return out
+}
+
+// Records is the entry's record followed by those it involves.
+func (e *Entry) Records() []Link { return append([]Link{e.Record}, e.Involves...) }
+
+// RecordURLs joins the URLs of Records with spaces, for the filters.
+func (e *Entry) RecordURLs() string {
+	var urls []string
+	for _, l := range e.Records() {
+		urls = append(urls, l.URL)
+	}
+	return strings.Join(urls, " ")
+}
