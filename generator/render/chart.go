@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,8 +36,8 @@ func chartSummary(f site.Figures) string {
 		}
 	}
 	last := f.Series[len(f.Series)-1]
-	s := fmt.Sprintf("The number of documented people held goes from %d on %s to a peak of %d on %s, and stands at %d as of %s.",
-		first.Held, first.Date.Human(), peak.Held, peak.Date.Human(), last.Held, f.AsOf.Human())
+	s := fmt.Sprintf("Counted from %s, the number of documented people held peaks at %d on %s and stands at %d as of %s.",
+		first.Date.Human(), peak.Held, peak.Date.Human(), last.Held, f.AsOf.Human())
 	if f.Undated > 0 {
 		s += fmt.Sprintf(" %s not counted in it: their arrest date, or the date they were freed, is unknown.", count(f.Undated, "person is", "people are"))
 	}
@@ -68,7 +69,7 @@ func chart(f site.Figures) template.HTML {
 	fmt.Fprintf(&b, `<title id="%s">%s</title>`, chartTitleID, template.HTMLEscapeString(fmt.Sprintf("Documented people held, %s to %s", f.Series[0].Date.Human(), f.AsOf.Human())))
 	fmt.Fprintf(&b, `<desc id="%s">%s</desc>`, chartDescID, template.HTMLEscapeString(chartSummary(f)))
 	// Horizontal grid lines with their counts.
-	for _, n := range []int{0, top / 2, top} {
+	for _, n := range slices.Compact([]int{0, top / 2, top}) {
 		fmt.Fprintf(&b, `<line class="grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, padLeft, chartW-padRight, y(n), y(n))
 		fmt.Fprintf(&b, `<text class="tick" x="%d" y="%.1f" text-anchor="end">%d</text>`, padLeft-6, y(n)+4, n)
 	}

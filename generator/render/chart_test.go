@@ -43,7 +43,7 @@ func TestChart(t *testing.T) {
 		}
 	}
 	summary := chartSummary(f)
-	want := "The number of documented people held goes from 1 on January 1, 2024 to a peak of 3 on July 1, 2024, and stands at 2 as of December 31, 2024. 4 people are not counted in it: their arrest date, or the date they were freed, is unknown."
+	want := "Counted from January 1, 2024, the number of documented people held peaks at 3 on July 1, 2024 and stands at 2 as of December 31, 2024. 4 people are not counted in it: their arrest date, or the date they were freed, is unknown."
 	if summary != want {
 		t.Errorf("summary:\n got %s\nwant %s", summary, want)
 	}
