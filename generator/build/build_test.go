@@ -295,11 +295,22 @@ func TestEmbeddedBriefing(t *testing.T) {
 		}
 	}
 	timeline := string(files["timeline/index.html"])
+	last := -1
 	for _, id := range []string{"2024-02-arrest-rocio-san-miguel", "2024-07-28-event-presidential-election-2024", "2026-01-03-event-maduro-captured",
-		"2026-01-07-event-torture-chamber-remark", "2026-01-08-release-rocio-san-miguel", "2026-01-09-statement-donald-trump-2026-01-09"} {
-		if !strings.Contains(timeline, `id="`+id+`"`) {
+		"2026-01-07-event-torture-chamber-remark", "2026-01-08-statement-jorge-rodriguez-2026-01-08", "2026-01-08-release-rocio-san-miguel",
+		"2026-01-09-statement-donald-trump-2026-01-09"} {
+		i := strings.Index(timeline, `<li id="`+id+`"`)
+		if i < 0 {
 			t.Errorf("the timeline lacks the entry %s", id)
+			continue
 		}
+		if i < last {
+			t.Errorf("the entry %s is out of order", id)
+		}
+		last = i
+	}
+	if !strings.Contains(timeline, `<svg class="chart"`) || !strings.Contains(string(files["index.html"]), `<svg class="chart"`) {
+		t.Error("the chart is missing from the timeline or the home page")
 	}
 }
 
