@@ -12,6 +12,7 @@ import (
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/feed"
 	"github.com/presos-politicos/briefing/generator/render"
+	"github.com/presos-politicos/briefing/generator/search"
 	"github.com/presos-politicos/briefing/generator/site"
 )
 
@@ -60,7 +61,12 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	if len(errs) > 0 {
 		return nil, mergeErrors(errs)
 	}
-	if err := r.Render(s, out); err != nil {
+	meta, err := search.Build(s).Write(out)
+	if err != nil {
+		return nil, err
+	}
+	idx := render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}
+	if err := r.Render(s, idx, out); err != nil {
 		return nil, err
 	}
 	if err := feed.Write(s, out); err != nil {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"strings"
@@ -20,7 +21,19 @@ var funcs = template.FuncMap{
 	"t":            func(s string) string { return s },
 	"sub":          func(a, b int) int { return a - b },
 	"chart":        chart,
+	"searchLabels": searchLabels,
 	"chartSummary": chartSummary,
+}
+
+// searchLabels are the labels the search script shows, as JSON for a data
+// attribute: kinds and statuses.
+func searchLabels() string {
+	kinds := make(map[string]string)
+	for k, v := range kindLabels {
+		kinds[string(k)] = v
+	}
+	data, _ := json.Marshal(map[string]any{"kinds": kinds, "statuses": statusLabels})
+	return string(data)
 }
 
 // timeTag writes a date as <time datetime> at its precision.

@@ -28,6 +28,15 @@ type Page struct {
 	DSite     *site.DetentionSite
 	Page      *site.Page
 	Timeline  *site.TimelinePage
+
+	Search SearchIndex // where the search index is, for the search page
+}
+
+// SearchIndex is where the search page finds the index files; package
+// search makes them, package build passes them on.
+type SearchIndex struct {
+	Dir, Keys, Kinds string
+	ChunkSize        int
 }
 
 // Rel returns the link from this page to a page or file given relative to
@@ -62,7 +71,7 @@ func newPage(s *site.Site, tmpl, url, title, description string, updated content
 }
 
 // Pages lists every page of the site.
-func Pages(s *site.Site) []*Page {
+func Pages(s *site.Site, search SearchIndex) []*Page {
 	desc := s.Config.Description
 	pages := []*Page{
 		newPage(s, "home.html", "", s.Config.Title, desc, s.Updated),
@@ -88,6 +97,11 @@ func Pages(s *site.Site) []*Page {
 		nf.Root = "/"
 	}
 	pages = append(pages, nf)
+	for _, p := range pages {
+		if p.Template == "search.html" {
+			p.Search = search
+		}
+	}
 	for _, b := range s.Briefs {
 		p := newPage(s, "brief.html", b.URL, b.Title, or(b.Summary, b.Title), b.Updated)
 		p.Brief, p.Sources, p.Verification = b, b.Sources, b.Verification

@@ -99,8 +99,8 @@ func templateError(err error) error {
 
 // Render renders every page of s to out, in parallel. It returns the first
 // error of each failing template.
-func (r *Renderer) Render(s *site.Site, out Output) error {
-	pages := Pages(s)
+func (r *Renderer) Render(s *site.Site, search SearchIndex, out Output) error {
+	pages := Pages(s, search)
 	var (
 		mu   sync.Mutex
 		next int

@@ -1,0 +1,150 @@
+package build
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/presos-politicos/briefing/generator/internal/browsertest"
+)
+
+// firstResult waits for the search page to show its results and returns
+// the text and link of the first, and the status line.
+const firstResult = `(() => {
+  const li = document.querySelector("main ol#results > li");
+  const a = li && li.querySelector("a");
+  return {title: a ? a.textContent : "", href: a ? a.getAttribute("href") : "", status: document.getElementById("search-status").textContent};
+})()`
+
+type result struct {
+	Title, Href, Status string
+}
+
+// TestSearchInBrowser searches the embedded briefing in headless Chromium,
+// over HTTP and from disk, under the site's Content-Security-Policy: any
+// violation, failed load or script error fails the test.
+func TestSearchInBrowser(t *testing.T) {
+	ctx, jsErrors := browsertest.New(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+
+	queries := []struct{ q, title, href string }{
+		{"rocio", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
+		{"Rocío", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
+		{"ROCIO", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
+		{"HELICOIDE", "El Helicoide", "../sites/el-helicoide/index.html"},
+		{"helico", "El Helicoide", "../sites/el-helicoide/index.html"}, // part of a word
+		{"san miguel", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
+		{"miguel san", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
+		{"pilieri lawmaker", "Biagio Pilieri", "../prisoners/biagio-pilieri/index.html"},
+		{"la tumba", "La Tumba", "../sites/la-tumba/index.html"},
+		{"albares", "José Manuel Albares", "../statements/jose-manuel-albares-2026-01-08/index.html"},
+	}
+	for _, base := range []string{srv.URL + "/", "file://" + filepath.ToSlash(out) + "/"} {
+		t.Run(strings.SplitN(base, ":", 2)[0], func(t *testing.T) {
+			for _, tt := range queries {
+				page := base + "search/index.html?q=" + url.QueryEscape(tt.q)
+				r := searchFor(t, ctx, page)
+				if r.Title != tt.title || r.Href != tt.href {
+					t.Errorf("%q: first result %q (%s), want %q (%s); %s", tt.q, r.Title, r.Href, tt.title, tt.href, r.Status)
+				}
+			}
+			// Every word must match.
+			r := searchFor(t, ctx, base+"search/index.html?q="+url.QueryEscape("rocio xylophone"))
+			if r.Title != "" || r.Status != "No results for “rocio xylophone”." {
+				t.Errorf("rocio xylophone: %+v", r)
+			}
+			// A misspelling gets a suggestion.
+			searchFor(t, ctx, base+"search/index.html?q=helocoide")
+			if s := run(t, ctx, chromedp.Text(chromedp.ID("suggestions"))); s != "Words in the briefing that are close: helicoide." {
+				t.Errorf("suggestions = %q", s)
+			}
+			jsErrors.Check(t)
+		})
+	}
+}
+
+func searchFor(t *testing.T, ctx context.Context, page string) result {
+	t.Helper()
+	must(t, chromedp.Do(ctx, chromedp.Navigate(page)))
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		r := run(t, ctx, chromedp.Evaluate[result](firstResult))
+		if r.Status != "" || time.Now().After(deadline) {
+			return r
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestSearchTyping types into the search box: results follow each
+// keystroke, the address keeps the query, filters count the results, and
+// matched words are marked.
+func TestSearchTyping(t *testing.T) {
+	ctx, jsErrors := browsertest.New(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer srv.Close()
+	must(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/index.html"), chromedp.WaitVisible(chromedp.ID("q"))))
+	must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), "releas")))
+	deadline := time.Now().Add(10 * time.Second)
+	var r result
+	for time.Now().Before(deadline) {
+		r = run(t, ctx, chromedp.Evaluate[result](firstResult))
+		if strings.Contains(r.Status, "releas") {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.HasSuffix(r.Status, "results for “releas”.") {
+		t.Fatalf("status = %q", r.Status)
+	}
+	if loc := run(t, ctx, chromedp.Location()); !strings.HasSuffix(loc, "?q=releas") {
+		t.Errorf("address = %s", loc)
+	}
+	marks := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#results mark").length`))
+	if marks == 0 {
+		t.Error("no matched word is marked")
+	}
+	kinds := run(t, ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll("#filter-kind option")).map(o => o.textContent).join("|")`))
+	if !strings.HasPrefix(kinds, "All kinds (") || !strings.Contains(kinds, "Prisoner (3)") {
+		t.Errorf("kind filter = %s", kinds)
+	}
+	must(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("filter-kind"), "prisoner")))
+	must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("filter-kind").dispatchEvent(new Event("change"))`)))
+	time.Sleep(100 * time.Millisecond)
+	n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#results > li").length`))
+	if n != 3 {
+		t.Errorf("%d results with the prisoner filter, want 3", n)
+	}
+	jsErrors.Check(t)
+}
+
+// TestSearchWithoutJavaScript: the page says search needs JavaScript and
+// links to the lists.
+func TestSearchWithoutJavaScript(t *testing.T) {
+	ctx, _ := browsertest.New(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	must(t, chromedp.Do(ctx, browsertest.DisableScripts()))
+	must(t, chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(out)+"/search/index.html?q=rocio"), chromedp.WaitReady(chromedp.ID("search-nojs"))))
+	text := run(t, ctx, chromedp.Text(chromedp.ID("search-browse")))
+	if !strings.Contains(text, "needs JavaScript") || !strings.Contains(text, "Political prisoners") {
+		t.Errorf("without JavaScript the page says: %q", text)
+	}
+}

@@ -1,0 +1,224 @@
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/site"
+	"golang.org/x/net/html"
+)
+
+// Kinds are the kinds of documents, in the order of their ids.
+var Kinds = []content.Kind{content.KindPrisoner, content.KindSite, content.KindStatement, content.KindBrief, content.KindEvent, content.KindPage}
+
+// Field weights: a match in a name or title counts most, then in a
+// summary, then in the body.
+const (
+	Title = iota
+	Summary
+	Body
+	numFields
+)
+
+var weights = [numFields]float64{10, 3, 1}
+
+// A Doc is one searchable record.
+type Doc struct {
+	ID      int
+	Kind    content.Kind
+	Title   string
+	URL     string // relative to the site's root: "prisoners/x/"
+	Meta    string // status code for prisoners; a date or place for others
+	Snippet string // shown under the result, with the matched words marked
+	Status  string // prisoners: their status, for the filter
+	Site    string // prisoners: the slug of their last known place of detention
+	text    [numFields]string
+}
+
+// An Index holds every published record's terms and postings.
+type Index struct {
+	Docs  []*Doc
+	Sites []*site.DetentionSite // for the site filter's names
+	terms map[string]*postings
+}
+
+// postings lists, per field, the ids of the documents that hold a term,
+// in increasing order, and the words it stems from, with their counts.
+type postings struct {
+	ids   [numFields][]int
+	words map[string]int
+}
+
+// snippetLen is the most characters of a snippet.
+const snippetLen = 220
+
+// Build indexes every published record of s. Documents are numbered by
+// kind (prisoners first), then by name as a reader sorts, so that results
+// of equal weight come in alphabetical order and sit close together in the
+// files that hold them.
+func Build(s *site.Site) *Index {
+	ix := &Index{Sites: s.Sites, terms: make(map[string]*postings)}
+	for _, p := range s.Prisoners {
+		d := &Doc{Kind: content.KindPrisoner, Title: p.Label(), URL: p.URL, Meta: p.Status, Status: p.Status}
+		if n := len(p.Custody); n > 0 {
+			d.Site = p.Custody[n-1].Site.Slug
+		}
+		d.text[Title] = join(p.Label(), strings.Join(p.Aliases, " "))
+		d.text[Summary] = join(p.Summary, p.Occupation, strings.Join(p.Nationality, " "), strings.Join(p.Charges, " "))
+		d.text[Body] = join(text(p.Body), milestones(p.Events))
+		d.Snippet = or(p.Summary, d.text[Body])
+		ix.Docs = append(ix.Docs, d)
+	}
+	for _, v := range s.Sites {
+		d := &Doc{Kind: content.KindSite, Title: v.Name, URL: v.URL, Meta: join(v.City, v.State)}
+		d.text[Title] = v.Name
+		d.text[Summary] = join(v.Summary, v.Type, v.Operator, v.City, v.State)
+		d.text[Body] = join(text(v.Body), milestones(v.Events))
+		d.Snippet = or(v.Summary, d.text[Body])
+		ix.Docs = append(ix.Docs, d)
+	}
+	for _, v := range s.Statements {
+		d := &Doc{Kind: content.KindStatement, Title: v.Speaker, URL: v.URL, Meta: v.Date.Human()}
+		d.text[Title] = join(v.Speaker, v.Organization)
+		d.text[Summary] = join(v.Summary, v.Quote, v.Translation, v.Role)
+		d.text[Body] = join(text(v.Context), text(v.Body))
+		d.Snippet = v.Quote
+		ix.Docs = append(ix.Docs, d)
+	}
+	for _, v := range s.Briefs {
+		d := &Doc{Kind: content.KindBrief, Title: v.Title, URL: v.URL, Meta: v.Date.Human()}
+		d.text[Title] = v.Title
+		d.text[Summary] = join(v.Summary, strings.Join(v.Authors, " "))
+		d.text[Body] = text(v.Body)
+		d.Snippet = or(v.Summary, d.text[Body])
+		ix.Docs = append(ix.Docs, d)
+	}
+	for _, v := range s.Events {
+		d := &Doc{Kind: content.KindEvent, Title: v.Title, URL: v.URL, Meta: v.Date.Human()}
+		d.text[Title] = v.Title
+		d.text[Summary] = v.Summary
+		d.text[Body] = text(v.Body)
+		d.Snippet = or(v.Summary, d.text[Body])
+		ix.Docs = append(ix.Docs, d)
+	}
+	for _, v := range s.Pages {
+		d := &Doc{Kind: content.KindPage, Title: v.Title, URL: v.URL}
+		d.text[Title] = v.Title
+		d.text[Summary] = v.Summary
+		d.text[Body] = text(v.Body)
+		d.Snippet = or(v.Summary, d.text[Body])
+		ix.Docs = append(ix.Docs, d)
+	}
+	slices.SortStableFunc(ix.Docs, func(a, b *Doc) int {
+		return cmp.Or(
+			cmp.Compare(slices.Index(Kinds, a.Kind), slices.Index(Kinds, b.Kind)),
+			strings.Compare(content.Fold(a.Title), content.Fold(b.Title)),
+			strings.Compare(a.URL, b.URL))
+	})
+	for i, d := range ix.Docs {
+		d.ID = i
+		d.Snippet = shorten(d.Snippet, snippetLen)
+		for f := range numFields {
+			for _, w := range strings.FieldsFunc(strings.ToLower(d.text[f]), notWordRune) {
+				folded := content.Fold(w)
+				if !keep(folded) {
+					continue
+				}
+				term := Stem(folded)
+				p := ix.terms[term]
+				if p == nil {
+					p = &postings{words: make(map[string]int)}
+					ix.terms[term] = p
+				}
+				p.words[w]++
+				if list := p.ids[f]; len(list) == 0 || list[len(list)-1] != i {
+					p.ids[f] = append(list, i)
+				}
+			}
+			d.text[f] = ""
+		}
+	}
+	return ix
+}
+
+// word returns the commonest word a term stems from, as written (in lower
+// case), for suggestions: "helicoide" for the term "helicoid".
+func (p *postings) word() string {
+	best, n := "", 0
+	for w, c := range p.words {
+		if c > n || c == n && w < best {
+			best, n = w, c
+		}
+	}
+	return best
+}
+
+// notWordRune splits words as Words does after folding: combining marks
+// stay with their letter until Fold removes them.
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+}
+
+func milestones(ms []site.Milestone) string {
+	var parts []string
+	for _, m := range ms {
+		parts = append(parts, m.Title, text(m.Body))
+	}
+	return join(parts...)
+}
+
+// text returns the words of rendered Markdown, without its markup.
+func text(h site.HTML) string {
+	if h == "" {
+		return ""
+	}
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(string(h)))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.Join(strings.Fields(b.String()), " ")
+		case html.TextToken:
+			b.Write(z.Text())
+			b.WriteByte(' ')
+		}
+	}
+}
+
+func join(parts ...string) string {
+	var b bytes.Buffer
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(p)
+		}
+	}
+	return b.String()
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// shorten cuts s at a word boundary to at most n characters.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	runes := []rune(s)[:n]
+	cut := strings.LastIndexByte(string(runes), ' ')
+	if cut <= 0 {
+		return string(runes) + "…"
+	}
+	return strings.TrimRight(string(runes)[:cut], " ,;:.") + "…"
+}

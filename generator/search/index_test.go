@@ -1,0 +1,96 @@
+package search
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/site"
+	"golang.org/x/tools/txtar"
+)
+
+func fixture(t *testing.T, extra map[string]string) *Index {
+	t.Helper()
+	a, err := txtar.ParseFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	for name, data := range extra {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	set, err := content.Load(fsys, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := site.New(set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Build(s)
+}
+
+func titles(rs []Result) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Doc.Title)
+	}
+	return strings.Join(out, " | ")
+}
+
+func TestRanking(t *testing.T) {
+	ix := fixture(t, map[string]string{
+		"content/prisoners/maria-sanchez.toml": "name = \"María Sánchez\"\nstatus = \"detained\"\nsummary = \"Held with Ana Pérez.\"\n",
+		"content/prisoners/san-miguel.toml":    "name = \"Rocío San Miguel\"\nstatus = \"released\"\n",
+		"content/briefs/san.md":                "+++\ntitle = \"Notes\"\ndate = 2024-01-01\n+++\nOn Rocío San Miguel and Ana Pérez.\n",
+	})
+	tests := []struct{ q, want string }{
+		// A name beats a mention in a summary, which beats one in a body.
+		{"perez", "Ana Pérez | María Sánchez | Notes"},
+		// Accents and case do not matter.
+		{"PÉREZ", "Ana Pérez | María Sánchez | Notes"},
+		// Every word must match; the exact name first.
+		{"san miguel", "Rocío San Miguel | Notes"},
+		// An exact word beats a longer word that starts with it.
+		{"san", "Rocío San Miguel | María Sánchez | Notes"},
+		// Part of a word, while typing.
+		{"sanch", "María Sánchez"},
+		// Plurals and stop words.
+		{"las notes", "Notes | A brief"},      // its footnote says "A note"
+		{"elections", "Election | Ana Pérez"}, // her body links the election
+		// Short terms match whole words only.
+		{"sa", ""},
+		// Only stop words: nothing to search for.
+		{"de la", ""},
+	}
+	for _, tt := range tests {
+		if got := titles(ix.Search(tt.q)); got != tt.want {
+			t.Errorf("Search(%q) = %s\n                       want %s", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestDocumentsNumberedByKindThenName(t *testing.T) {
+	ix := fixture(t, nil)
+	var got []string
+	for _, d := range ix.Docs {
+		got = append(got, string(d.Kind)+":"+d.Title)
+	}
+	want := "prisoner:Ana Pérez prisoner:Luis Gómez prisoner:Name withheld site:El Helicoide site:La Tumba statement:Foro Penal brief:A brief event:Election"
+	if strings.Join(got, " ") != want {
+		t.Errorf("docs:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+	for i, d := range ix.Docs {
+		if d.ID != i {
+			t.Errorf("%s has id %d at %d", d.Title, d.ID, i)
+		}
+	}
+	// The anonymous person is found by nothing that named them.
+	if rs := ix.Search("hidden person"); len(rs) != 0 {
+		t.Errorf("an anonymous person's name is searchable: %s", titles(rs))
+	}
+}

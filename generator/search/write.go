@@ -1,0 +1,232 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/presos-politicos/briefing/generator/content"
+)
+
+// The index is written as small JavaScript files that call a function the
+// search page's script defines, so that they load with a <script> element:
+// that works from a copy opened from disk, where fetch does not, and under
+// a Content-Security-Policy that allows no eval and no WebAssembly.
+//
+//	search/<version>/t/<key>.js  the terms that start with key (their first
+//	                             KeyLen letters), each with its postings per
+//	                             field and the word it most often stems from,
+//	                             and the display records of each term's
+//	                             first documents
+//	search/<version>/d/<n>.js    display records of documents n*ChunkSize...
+//	search/<version>/f.js        the filter facets of every prisoner
+//
+// The version is a hash of every file, so a cached file is never stale.
+// The search page learns the version, the keys that exist and the id range
+// of each kind from data attributes (Meta), and so needs no file to start.
+// A one-word query loads one term file, the facets, and at most a chunk or
+// two of display records: documents are numbered by kind and name, so the
+// first results of a common name sit together.
+
+const (
+	// KeyLen is how many letters of a term name its file. Shorter query
+	// terms match whole words only.
+	KeyLen = 3
+	// ChunkSize is how many documents' display records share a file.
+	ChunkSize = 64
+	// shownPerTerm is how many of each term's first documents have their
+	// display record in the term's own file.
+	shownPerTerm = 8
+)
+
+// Output receives the files of a site. It must be safe for concurrent use.
+type Output interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Meta is what the search page needs to find the index.
+type Meta struct {
+	Dir       string // "search/<version>/"
+	Keys      string // the term files that exist, space-separated
+	Kinds     string // the id range of each kind: "prisoner:0-9 site:10-11"
+	Chunks    int
+	ChunkSize int
+}
+
+// FileName is the file name of a term key: the key itself when it is
+// plain ASCII, else "_" and its UTF-8 bytes in hex. static/search.js names
+// files the same way.
+func FileName(key string) string {
+	for i := 0; i < len(key); i++ {
+		if c := key[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return "_" + hex.EncodeToString([]byte(key))
+		}
+	}
+	return key
+}
+
+func key(term string) string {
+	r := []rune(term)
+	return string(r[:min(len(r), KeyLen)])
+}
+
+// display is a document as a result shows it: kind, title, URL, meta
+// (status code, date or place) and snippet.
+func (d *Doc) display() []any {
+	return []any{slices.Index(Kinds, d.Kind), d.Title, d.URL, d.Meta, d.Snippet}
+}
+
+// Write writes the index files and returns what the search page needs.
+func (ix *Index) Write(out Output) (Meta, error) {
+	files := make(map[string][]byte)
+
+	byKey := make(map[string][]string)
+	for t := range ix.terms {
+		byKey[key(t)] = append(byKey[key(t)], t)
+	}
+	keys := make([]string, 0, len(byKey))
+	for k, terms := range byKey {
+		keys = append(keys, k)
+		slices.Sort(terms)
+		postingsJSON := make(map[string][]any, len(terms))
+		shown := make(map[int]bool)
+		for _, t := range terms {
+			p := ix.terms[t]
+			postingsJSON[t] = []any{deltas(p.ids[Title]), deltas(p.ids[Summary]), deltas(p.ids[Body]), p.word()}
+			for _, id := range firstDocs(p, shownPerTerm) {
+				shown[id] = true
+			}
+		}
+		docs := make(map[string][]any, len(shown))
+		for id := range shown {
+			docs[strconv.Itoa(id)] = ix.Docs[id].display()
+		}
+		files["t/"+FileName(k)+".js"] = call("shard", k, postingsJSON, docs)
+	}
+	slices.Sort(keys)
+
+	chunks := (len(ix.Docs) + ChunkSize - 1) / ChunkSize
+	for n := range chunks {
+		var recs [][]any
+		for _, d := range ix.Docs[n*ChunkSize : min((n+1)*ChunkSize, len(ix.Docs))] {
+			recs = append(recs, d.display())
+		}
+		files["d/"+strconv.Itoa(n)+".js"] = call("chunk", n, recs)
+	}
+	files["f.js"] = call("facets", ix.facets())
+
+	// The version is a hash of every file, in a fixed order.
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	h := sha256.New()
+	for _, n := range names {
+		fmt.Fprintf(h, "%s\x00%d\x00", n, len(files[n]))
+		h.Write(files[n])
+	}
+	dir := "search/" + hex.EncodeToString(h.Sum(nil))[:12] + "/"
+	for _, n := range names {
+		if err := out.WriteFile(dir+n, files[n]); err != nil {
+			return Meta{}, err
+		}
+	}
+
+	var ranges []string
+	for _, k := range Kinds {
+		first, last := -1, -1
+		for _, d := range ix.Docs {
+			if d.Kind == k {
+				if first < 0 {
+					first = d.ID
+				}
+				last = d.ID
+			}
+		}
+		if first >= 0 {
+			ranges = append(ranges, fmt.Sprintf("%s:%d-%d", k, first, last))
+		}
+	}
+	return Meta{Dir: dir, Keys: strings.Join(keys, " "), Kinds: strings.Join(ranges, " "), Chunks: chunks, ChunkSize: ChunkSize}, nil
+}
+
+// firstDocs returns up to n documents of a term in the order a one-word
+// query ranks them: title matches first, then summary, then body, each by id.
+func firstDocs(p *postings, n int) []int {
+	var out []int
+	seen := make(map[int]bool)
+	for _, ids := range p.ids {
+		for _, id := range ids {
+			if len(out) == n {
+				return out
+			}
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, id)
+			}
+		}
+	}
+	return out
+}
+
+// facets lists each prisoner's status and last known site, for the filters
+// and their counts: statuses and sites are numbered, and each prisoner is
+// one letter for the status and two base-36 digits for the site.
+func (ix *Index) facets() map[string]any {
+	statuses := content.PrisonerStatuses
+	sites := [][2]string{}
+	siteIndex := map[string]int{}
+	for _, s := range ix.Sites {
+		siteIndex[s.Slug] = len(sites)
+		sites = append(sites, [2]string{s.Slug, s.Name})
+	}
+	var b strings.Builder
+	for _, d := range ix.Docs {
+		if d.Kind != content.KindPrisoner {
+			break
+		}
+		b.WriteByte(byte('a' + slices.Index(statuses, d.Status)))
+		site := "zz" // none known
+		if i, ok := siteIndex[d.Site]; ok {
+			site = fmt.Sprintf("%02s", strconv.FormatInt(int64(i), 36))
+		}
+		b.WriteString(site)
+	}
+	return map[string]any{"statuses": statuses, "sites": sites, "prisoners": b.String()}
+}
+
+// deltas encodes increasing ids as their differences, which are small and
+// compress well.
+func deltas(ids []int) []int {
+	out := make([]int, len(ids))
+	prev := 0
+	for i, id := range ids {
+		out[i] = id - prev
+		prev = id
+	}
+	return out
+}
+
+// call writes a call of the search script's loader: __briefingSearch.fn(args).
+func call(fn string, args ...any) []byte {
+	var b bytes.Buffer
+	b.WriteString("__briefingSearch." + fn + "(")
+	for i, a := range args {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		data, err := json.Marshal(a)
+		if err != nil {
+			panic(err) // only maps, slices, strings and numbers reach here
+		}
+		b.Write(data)
+	}
+	b.WriteString(");\n")
+	return b.Bytes()
+}
