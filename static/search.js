@@ -9,7 +9,7 @@
   var app = document.getElementById("search-app");
   if (!app) return;
 
-  var KEY_LEN = 3, PREFIX_FACTOR = 0.6, WEIGHTS = [10, 3, 1], PAGE = 10;
+  var KEY_LEN = 3, PREFIX_FACTOR = 0.6, WEIGHTS = [10, 3, 1], PAGE = 5;
   var root = app.getAttribute("data-root");
   var dir = root + app.getAttribute("data-index");
   var keys = {};
@@ -269,8 +269,11 @@
     setOptions(fKind, "All kinds", kindCounts, function (k) { return labels.kinds[k] || k; }, true);
     setOptions(fStatus, "Any status", statusCounts, function (k) { return labels.statuses[k] || k; }, true);
     setOptions(fSite, "Any place", siteCounts, function (k) { return siteNames[k] || k; }, true);
-    document.getElementById("filter-status-group").hidden = !statusCounts || Object.keys(statusCounts).length === 0;
-    document.getElementById("filter-site-group").hidden = Object.keys(siteCounts).length === 0;
+    // Status and place need the facets file, loaded when a reader first
+    // turns to these filters, so that a plain search never waits for it.
+    var prisoners = !!kindCounts.prisoner;
+    document.getElementById("filter-status-group").hidden = !prisoners;
+    document.getElementById("filter-site-group").hidden = !prisoners || (facets && Object.keys(siteCounts).length === 0);
     filters.hidden = state.all.length === 0;
   }
 
@@ -331,7 +334,7 @@
       noResults.hidden = true;
       return Promise.resolve();
     }
-    var loads = [load("f.js")];
+    var loads = [];
     var missing = false;
     terms.forEach(function (t) {
       var k = keyOf(t);
@@ -349,19 +352,24 @@
     });
   }
 
-  var timer = 0;
-  input.addEventListener("input", function () {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(function () { search(input.value); }, 60);
-  });
+  // Every keystroke searches at once: files already loaded are reused, and
+  // a search overtaken by a later keystroke draws nothing.
+  input.addEventListener("input", function () { search(input.value); });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    window.clearTimeout(timer);
     search(input.value);
   });
   [fKind, fStatus, fSite].forEach(function (s) {
     s.addEventListener("change", function () { show(PAGE); });
   });
+  [fStatus, fSite].forEach(function (s) {
+    s.addEventListener("focus", loadFacets);
+    s.addEventListener("pointerdown", loadFacets);
+  });
+  function loadFacets() {
+    if (facets) return;
+    load("f.js").then(drawFilters, function () {});
+  }
   more.addEventListener("click", function () { show(state.shown + PAGE); });
 
   app.hidden = false;

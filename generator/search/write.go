@@ -38,10 +38,11 @@ const (
 	// terms match whole words only.
 	KeyLen = 3
 	// ChunkSize is how many documents' display records share a file.
-	ChunkSize = 64
+	ChunkSize = 128
 	// shownPerTerm is how many of each term's first documents have their
-	// display record in the term's own file.
-	shownPerTerm = 8
+	// display record in the term's own file: a page of results (PAGE in
+	// static/search.js), so that a one-word query needs no other file.
+	shownPerTerm = 5
 )
 
 // Output receives the files of a site. It must be safe for concurrent use.

@@ -47,25 +47,8 @@ func New(t *testing.T) (context.Context, *Errors) {
 		}
 		t.Skip("Chromium is not installed; skipping the browser test (install Debian's chromium to run it)")
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(func() {
-		cancelTimeout()
-		cancelCtx()
-		cancelAlloc()
-	})
+	ctx, cancel := Start(path, t.TempDir())
+	t.Cleanup(cancel)
 	errs := &Errors{}
 	err := chromedp.Listen(ctx, func(ev any) {
 		switch ev := ev.(type) {
@@ -93,6 +76,31 @@ func New(t *testing.T) (context.Context, *Errors) {
 		t.Fatalf("starting Chromium: %v", err)
 	}
 	return ctx, errs
+}
+
+// Start starts headless Chromium at path with a fresh profile in dataDir,
+// with the flags this machine's closed network needs, and returns a
+// context for one tab, ended by cancel. Benchmarks use it directly.
+func Start(path, dataDir string) (ctx context.Context, cancel func()) {
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(dataDir),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
+	return ctx, func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+	}
 }
 
 // Errors collects JavaScript errors from the page.

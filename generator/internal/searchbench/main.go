@@ -1,0 +1,212 @@
+// Command searchbench measures what a reader's first search costs: it
+// builds synthetic corpora, opens the search page in headless Chromium,
+// types a query, and counts every file the page fetches after its HTML
+// (stylesheets and the icon aside), from the page's own script to the
+// files the first results need: requests, bytes as stored, bytes
+// gzip-compressed as a host would send them (Pagefind's files are stored
+// compressed already), and the time from the last keystroke to the results. It prints a table:
+//
+//	go run ./generator/internal/searchbench -n 1000,10000 -q perez
+//
+// With -pagefind, it also indexes the same site with Pagefind (npm's
+// pagefind, found with -pagefind-bin or on the PATH) and measures the
+// same query through Pagefind's JavaScript API, counted the same way.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/internal/browsertest"
+	"github.com/presos-politicos/briefing/generator/internal/corpus"
+)
+
+func main() {
+	sizes := flag.String("n", "1000,10000", "comma-separated numbers of prisoners")
+	query := flag.String("q", "perez", "the query to type")
+	from := flag.String("site", ".", "the site `folder` whose templates/ and static/ the corpus uses")
+	withPagefind := flag.Bool("pagefind", false, "also measure Pagefind on the same site")
+	pagefindBin := flag.String("pagefind-bin", "pagefind", "the Pagefind `command`")
+	flag.Parse()
+	chromium := browsertest.Path()
+	if chromium == "" {
+		fmt.Fprintln(os.Stderr, "searchbench: Chromium is not installed (apt-get install chromium)")
+		os.Exit(1)
+	}
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "engine\tprisoners\tpages\tindex files\trequests\tbytes\tgzip bytes\tresults after\tfirst result\t")
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "searchbench: -n:", err)
+			os.Exit(2)
+		}
+		dir, err := os.MkdirTemp("", "searchbench-")
+		check(err)
+		defer os.RemoveAll(dir)
+		check(corpus.Write(dir, corpus.Scaled(n)))
+		for _, d := range []string{"templates", "static"} {
+			check(os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(*from, d))))
+		}
+		out := filepath.Join(dir, "public")
+		res, err := build.Build(build.Options{Src: dir, Out: out})
+		check(err)
+		files := count(filepath.Join(out, "search"))
+		m := measure(chromium, out, "search/index.html", *query, ourQuery)
+		fmt.Fprintf(w, "briefing\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", n, res.Pages, files, m.requests, m.bytes, m.gzip, m.elapsed, m.first)
+		if *withPagefind {
+			cmd := exec.Command(*pagefindBin, "--site", out, "--output-subdir", "pagefind")
+			cmd.Stdout, cmd.Stderr = nil, os.Stderr
+			if err := cmd.Run(); err != nil {
+				fmt.Fprintln(os.Stderr, "searchbench: pagefind:", err)
+				continue
+			}
+			check(os.WriteFile(filepath.Join(out, "pagefind-bench.html"), []byte(pagefindPage), 0o644))
+			pf := measure(chromium, out, "pagefind-bench.html", *query, pagefindQuery)
+			fmt.Fprintf(w, "pagefind\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", n, res.Pages, count(filepath.Join(out, "pagefind")), pf.requests, pf.bytes, pf.gzip, pf.elapsed, pf.first)
+		}
+	}
+	w.Flush()
+	fmt.Println("\nrequests, bytes: what the search page fetched after its HTML, but for the stylesheet and icon, until the results showed;")
+	fmt.Println("gzip bytes: the same files gzip-compressed; results after: from the last keystroke to the results on the page.")
+}
+
+// pagefindPage runs a query through Pagefind's JavaScript API and loads the
+// first five results' fragments, as its default interface does.
+const pagefindPage = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Pagefind</title></head><body>
+<input id="q"><p id="search-status"></p><ol id="results"></ol>
+<script type="module">
+const pagefind = await import("./pagefind/pagefind.js");
+await pagefind.options({});
+const q = document.getElementById("q");
+window.runQuery = async () => {
+  const t0 = performance.now();
+  const search = await pagefind.search(q.value);
+  const data = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+  for (const d of data) { const li = document.createElement("li"); li.textContent = d.meta.title; document.getElementById("results").appendChild(li); }
+  document.getElementById("search-status").textContent = search.results.length + " results";
+  window.elapsed = performance.now() - t0;
+};
+window.ready = true;
+</script></body></html>`
+
+const ourQuery = `(q) => new Promise(resolve => {
+  const input = document.getElementById("q"), status = document.getElementById("search-status");
+  const t0 = performance.now();
+  new MutationObserver((_, obs) => { if (/result/.test(status.textContent)) { obs.disconnect(); resolve(performance.now() - t0); } })
+    .observe(status, {childList: true, characterData: true, subtree: true});
+  input.value = q;
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+})`
+
+const pagefindQuery = `(q) => new Promise(async resolve => {
+  while (!window.ready) await new Promise(r => setTimeout(r, 10));
+  document.getElementById("q").value = q;
+  await window.runQuery();
+  resolve(window.elapsed);
+})`
+
+type measurement struct {
+	requests    int
+	bytes, gzip int
+	elapsed     time.Duration
+	first       string
+}
+
+// measure serves dir on loopback, opens page, runs the query with the
+// given function and counts what was fetched after the page itself.
+func measure(chromium, dir, page, query, fn string) measurement {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	check(err)
+	// Count on the server's side: Pagefind fetches from a web worker,
+	// whose requests the page's network events do not show.
+	var mu sync.Mutex
+	var urls []string
+	files := http.FileServer(http.Dir(dir))
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		urls = append(urls, r.URL.Path)
+		mu.Unlock()
+		files.ServeHTTP(w, r)
+	})}
+	go srv.Serve(ln)
+	defer srv.Close()
+	base := "http://" + ln.Addr().String() + "/"
+
+	data, err := os.MkdirTemp("", "searchbench-chromium-")
+	check(err)
+	defer os.RemoveAll(data)
+	ctx, cancel := browsertest.Start(chromium, data)
+	defer cancel()
+	check(chromedp.Do(ctx, chromedp.Navigate(base+page), chromedp.WaitReady(chromedp.ID("q"))))
+	time.Sleep(300 * time.Millisecond) // let the page's own loads finish
+	ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(`+fn+`)(`+strconv.Quote(query)+`)`, chromedp.EvalAwaitPromise))
+	check(err)
+	time.Sleep(500 * time.Millisecond) // and anything the results still load
+	first, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("#results li a, #results li") || {}).textContent || ""`))
+	check(err)
+
+	m := measurement{elapsed: time.Duration(ms * float64(time.Millisecond)).Round(time.Millisecond), first: first}
+	mu.Lock()
+	fetched := urls
+	mu.Unlock()
+	seen := map[string]bool{}
+	for _, p := range fetched {
+		if seen[p] || strings.HasSuffix(p, "/") || strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".css") || strings.HasSuffix(p, ".svg") || strings.HasSuffix(p, ".ico") {
+			continue
+		}
+		seen[p] = true
+		if os.Getenv("SEARCHBENCH_DEBUG") != "" {
+			fmt.Fprintln(os.Stderr, "fetched", p)
+		}
+		body, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			continue
+		}
+		m.requests++
+		m.bytes += len(body)
+		m.gzip += min(len(body), gzipLen(body)) // Pagefind stores its files compressed
+	}
+	return m
+}
+
+func gzipLen(b []byte) int {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	zw.Write(b)
+	zw.Close()
+	return buf.Len()
+}
+
+func count(dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "searchbench:", err)
+		os.Exit(1)
+	}
+}
+
