@@ -209,4 +209,3 @@ func check(err error) {
 		os.Exit(1)
 	}
 }
-
