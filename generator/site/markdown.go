@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -47,6 +48,15 @@ var refSchemes = map[string]content.Kind{
 	"page:":      content.KindPage,
 }
 
+func isRef(dest string) bool {
+	for scheme := range refSchemes {
+		if strings.HasPrefix(dest, scheme) {
+			return true
+		}
+	}
+	return false
+}
+
 // markdown converts the site's Markdown. It is safe for concurrent use.
 type markdown struct {
 	md goldmark.Markdown
@@ -64,7 +74,9 @@ type docState struct {
 
 var stateKey = parser.NewContextKey()
 
-func newMarkdown() *markdown {
+// newMarkdown makes the converter; allowHTML is site.toml's
+// [markdown] raw_html.
+func newMarkdown(allowHTML bool) *markdown {
 	return &markdown{md: goldmark.New(
 		goldmark.WithExtensions(
 			extension.Table,
@@ -76,6 +88,9 @@ func newMarkdown() *markdown {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(rawHTML{allow: allowHTML}, 100)),
 		),
 	)}
 }
@@ -110,6 +125,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	doc.SetAttributeString("fnprefix", []byte(st.idBase))
 	shift := false
 	searchFrom := 0
+	var unsafe []*ast.AutoLink
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -119,8 +135,18 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			if n.Level == 1 {
 				shift = true
 			}
+		case *ast.AutoLink:
+			if u := string(n.URL(st.src)); !safeLink(u) {
+				st.errs.Addf(st.posOf(u, &searchFrom), "link %q is not allowed: a link may go to a web address (https://), an e-mail address (mailto:) or a record (prisoner:slug)", u)
+				unsafe = append(unsafe, n)
+			}
 		case *ast.Link:
 			dest := string(n.Destination)
+			if !isRef(dest) && !safeLink(dest) {
+				st.errs.Addf(st.posOf(dest, &searchFrom), "link %q is not allowed: a link may go to a web address (https://), an e-mail address (mailto:) or a record (prisoner:slug)", dest)
+				n.Destination = nil
+				return ast.WalkContinue, nil
+			}
 			for scheme, kind := range refSchemes {
 				slug, ok := strings.CutPrefix(dest, scheme)
 				if !ok {
@@ -143,7 +169,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			dest := string(n.Destination)
 			pos := st.posOf(dest, &searchFrom)
 			switch {
-			case strings.Contains(dest, "://") || strings.HasPrefix(dest, "//") || strings.Contains(dest, ":"):
+			case !localFile(dest):
 				st.errs.Addf(pos, "image %q is not on this site; readers must make no request to another host: copy it into static/ and write its path, such as images/%s", dest, lastSegment(dest))
 				n.Destination = nil
 			case strings.HasPrefix(dest, "/"):
@@ -154,6 +180,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, n := range unsafe {
+		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.URL(st.src)))
+	}
 	if shift {
 		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if h, ok := n.(*ast.Heading); ok && entering && h.Level < 6 {

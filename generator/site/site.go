@@ -154,7 +154,7 @@ var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", 
 func New(set *content.Set) (*Site, error) {
 	r := &resolver{
 		set:        set,
-		md:         newMarkdown(),
+		md:         newMarkdown(set.Config.RawHTML),
 		prisoners:  make(map[string]*Prisoner),
 		statements: make(map[string]*Statement),
 		sites:      make(map[string]*DetentionSite),
