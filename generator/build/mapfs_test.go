@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"os"
 	"strconv"
 	"testing/fstest"
 )
@@ -18,3 +19,5 @@ func (m mapFS) Open(name string) (fs.File, error) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+func writeFile(name, data string) error { return os.WriteFile(name, []byte(data), 0o644) }

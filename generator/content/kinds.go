@@ -2,8 +2,12 @@ package content
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 )
+
+// langTag is the shape of a BCP 47 language tag: "es", "en-GB", "pt-BR".
+var langTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
 
 // This file decodes each kind from its fields and applies the rules that
 // involve one record only. Rules across records (references) are the site
@@ -167,6 +171,10 @@ func decodeStatement(f *fields, r Record) (*Statement, bool) {
 	s.Organization = f.str("organization")
 	s.Medium = f.str("medium")
 	s.Language = f.str("language")
+	if s.Language != "" && !langTag.MatchString(s.Language) {
+		f.errorf("language", "language %q is not a language tag; write one such as \"es\" or \"pt-BR\"", s.Language)
+		s.Language = ""
+	}
 	s.Translation = f.str("translation")
 	s.Context = f.markdown("context")
 	s.Prisoners = f.refs("prisoners", KindPrisoner)

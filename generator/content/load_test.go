@@ -117,6 +117,8 @@ func TestBrokenSite(t *testing.T) {
 			`content/sites/el-helicoide.toml:3:11: private must be a table written as [private], not a string`},
 		{"bad verification", "content/statements/foro-penal.toml", `quote = "863 political prisoners"`, "quote = \"863 political prisoners\"\nverification = \"confirm\"",
 			`content/statements/foro-penal.toml:4:16: verification "confirm" is not one of confirmed, reported, unverified (did you mean "confirmed"?)`},
+		{"bad language tag", "content/statements/foro-penal.toml", `quote = "863 political prisoners"`, "quote = \"863 political prisoners\"\nlanguage = \"es\\\" onclick=\\\"x\"",
+			`content/statements/foro-penal.toml:4:12: language "es\" onclick=\"x" is not a language tag; write one such as "es" or "pt-BR"`},
 		{"unknown config key", "site.toml", `title = "Test briefing"`, "title = \"Test briefing\"\ntitel = \"x\"",
 			`site.toml:2:1: unknown key "titel" (did you mean "title"?)`},
 		{"bad base URL", "site.toml", `baseURL = "https://example.org/b/"`, `baseURL = "example.org"`,
