@@ -42,6 +42,9 @@ type Renderer struct {
 // New parses the templates in fsys's templates/ folder: base.html, the
 // partials (_*.html) and one template per page kind.
 func New(fsys fs.FS) (*Renderer, error) {
+	if err := noSymlinks(fsys); err != nil {
+		return nil, err
+	}
 	base := template.New(layout).Funcs(funcs)
 	src, err := fs.ReadFile(fsys, path.Join(TemplateDir, layout))
 	if err != nil {
@@ -83,6 +86,25 @@ func New(fsys fs.FS) (*Renderer, error) {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	return r, nil
+}
+
+// noSymlinks refuses templates that are symbolic links: a link could
+// publish any file of the machine that builds the site.
+func noSymlinks(fsys fs.FS) error {
+	entries, err := fs.ReadDir(fsys, TemplateDir)
+	if err != nil {
+		return fmt.Errorf("%s: %w; a site needs its templates", TemplateDir, err)
+	}
+	var bad []string
+	for _, e := range entries {
+		if e.Type()&fs.ModeSymlink != 0 {
+			bad = append(bad, fmt.Sprintf("%s/%s: symbolic links are not followed; copy the file here instead", TemplateDir, e.Name()))
+		}
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("%s", strings.Join(bad, "\n"))
+	}
+	return nil
 }
 
 var templatePos = regexp.MustCompile(`(?:html/)?template: ?([\w.-]+\.html):`)
