@@ -1,6 +1,8 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -36,8 +38,9 @@ type Result struct {
 // replaces a folder it made itself.
 const Marker = ".briefing-output"
 
-// generate loads, resolves and renders the site in fsys to out, and copies
-// static/. Every content and template problem is reported at once.
+// generate loads, resolves and renders the site in fsys to out, with its
+// static files, search index, feeds and data files. Every content and
+// template problem is reported at once.
 func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	set, err := content.Load(fsys, content.Options{Drafts: opts.Drafts})
 	if set == nil {
@@ -61,18 +64,32 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	if len(errs) > 0 {
 		return nil, mergeErrors(errs)
 	}
+	assets, err := copyStatic(fsys, out)
+	if err != nil {
+		return nil, err
+	}
 	meta, err := search.Build(s).Write(out)
 	if err != nil {
 		return nil, err
 	}
-	idx := render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}
-	if err := r.Render(s, idx, out); err != nil {
+	files := &render.Files{
+		Search: render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize},
+		Assets: assets,
+	}
+	pages := render.Pages(s, files)
+	if err := r.Render(pages, out); err != nil {
 		return nil, err
 	}
 	if err := feed.Write(s, out); err != nil {
 		return nil, err
 	}
-	if err := copyStatic(fsys, out); err != nil {
+	var sitemap []feed.Page
+	for _, p := range pages {
+		if p.Template != "404.html" {
+			sitemap = append(sitemap, feed.Page{URL: p.URL, Lastmod: p.Updated.String()})
+		}
+	}
+	if err := feed.Sitemap(s.Config.BaseURL, sitemap, out); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -102,7 +119,11 @@ func mergeErrors(errs []error) error {
 // StaticDir is the folder of files copied as they are.
 const StaticDir = "static"
 
-func copyStatic(fsys fs.FS, out render.Output) error {
+// copyStatic copies static/ to the top of the site. CSS and JavaScript
+// files get a hash of their content in their name, so that hosts can cache
+// them forever.
+func copyStatic(fsys fs.FS, out render.Output) (map[string]render.Asset, error) {
+	assets := make(map[string]render.Asset)
 	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -117,12 +138,19 @@ func copyStatic(fsys fs.FS, out render.Output) error {
 		if err != nil {
 			return err
 		}
-		return out.WriteFile(strings.TrimPrefix(p, StaticDir+"/"), data)
+		name := strings.TrimPrefix(p, StaticDir+"/")
+		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+			sum := sha256.Sum256(data)
+			a := render.Asset{Path: strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext}
+			assets[name] = a
+			name = a.Path
+		}
+		return out.WriteFile(name, data)
 	})
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return assets, nil
 	}
-	return err
+	return assets, err
 }
 
 // Build builds the site into a fresh folder beside the output folder and
@@ -150,8 +178,23 @@ func Build(opts Options) (*Result, error) {
 	}
 	defer os.RemoveAll(tmp) // gone after a successful swap; the leftovers otherwise
 	d := newDir(tmp)
-	if _, err := generate(fsys, opts, d); err != nil {
+	s, err := generate(fsys, opts, d)
+	if err != nil {
 		return nil, err
+	}
+	names := d.written.names()
+	zf, err := os.Create(filepath.Join(tmp, OfflineZip))
+	if err != nil {
+		return nil, err
+	}
+	err = writeZip(zf, names, func(name string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(tmp, filepath.FromSlash(name)))
+	}, s.Updated.First())
+	if cerr := zf.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("writing %s: %w", OfflineZip, err)
 	}
 	if err := d.WriteFile(Marker, []byte("This folder is written by the briefing generator; a build replaces it whole.\n")); err != nil {
 		return nil, err

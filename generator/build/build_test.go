@@ -85,7 +85,7 @@ func TestBuildFixture(t *testing.T) {
 	}
 	files := readTree(t, res.Out)
 	for _, want := range []string{
-		"index.html", "404.html", "style.css", Marker,
+		"index.html", "404.html", Marker, OfflineZip, "feed.xml", "robots.txt", "data/index.html", "data/prisoners.json", "data/prisoners.csv",
 		"briefs/index.html", "briefs/b/index.html",
 		"prisoners/index.html", "prisoners/ana-perez/index.html", "prisoners/luis-gomez/index.html", "prisoners/anon-1/index.html",
 		"statements/index.html", "statements/count/index.html",
@@ -96,8 +96,8 @@ func TestBuildFixture(t *testing.T) {
 			t.Errorf("missing %s", want)
 		}
 	}
-	if res.Pages != 15 {
-		t.Errorf("pages = %d, want 15", res.Pages)
+	if res.Pages != 16 {
+		t.Errorf("pages = %d, want 16", res.Pages)
 	}
 	absolute := regexp.MustCompile(`(?:href|src|action)="(/[^"]*|https?://[^"]*)"`)
 	for name, data := range files {
@@ -327,9 +327,9 @@ func TestSyntheticCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatalf("check: %v", err)
 	}
-	// Records with a page, the list pages, home, timeline, search, 404 and
-	// the two standing pages.
-	want := size.Prisoners + size.Statements + size.Sites + size.Briefs + 4 + 3 + 1 + 2
+	// Records with a page, the list pages, home, timeline, search, data,
+	// 404 and the two standing pages.
+	want := size.Prisoners + size.Statements + size.Sites + size.Briefs + 4 + 4 + 1 + 2
 	if res.Pages != want {
 		t.Errorf("pages = %d, want %d", res.Pages, want)
 	}

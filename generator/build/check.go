@@ -26,6 +26,11 @@ func Check(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var zipped bytes.Buffer
+	if err := writeZip(&zipped, out.names(), func(name string) ([]byte, error) { return out.m[name], nil }, s.Updated.First()); err != nil {
+		return nil, err
+	}
+	out.m[OfflineZip] = zipped.Bytes()
 	base := "/"
 	if s.Config.BaseURL != "" {
 		base = s.Config.BaseURL

@@ -12,9 +12,24 @@ type Output interface {
 	WriteFile(name string, data []byte) error
 }
 
-// Write writes every data file of s to out.
+// Write writes the feeds and the data files of s to out.
 func Write(s *site.Site, out Output) error {
-	return writeJSON(out, "data/timeline.json", timeline(s))
+	for name, v := range map[string]any{
+		"data/timeline.json":   timeline(s),
+		"data/prisoners.json":  prisoners(s),
+		"data/statements.json": statements(s),
+		"data/sites.json":      sites(s),
+		"data/events.json":     events(s),
+		"data/briefs.json":     briefs(s),
+	} {
+		if err := writeJSON(out, name, v); err != nil {
+			return err
+		}
+	}
+	if err := writeCSV(s, out); err != nil {
+		return err
+	}
+	return atom(s, out)
 }
 
 // entry is one timeline entry in data/timeline.json.

@@ -30,6 +30,14 @@ type Page struct {
 	Timeline  *site.TimelinePage
 
 	Search SearchIndex // where the search index is, for the search page
+	Feed   string      // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
+	files  *Files
+}
+
+// Files is what the build made besides the pages, that pages link to.
+type Files struct {
+	Search SearchIndex
+	Assets map[string]Asset // static CSS and JavaScript by name: "style.css"
 }
 
 // SearchIndex is where the search page finds the index files; package
@@ -38,6 +46,27 @@ type SearchIndex struct {
 	Dir, Keys, Kinds string
 	ChunkSize        int
 }
+
+// An Asset is a static file published under a name that carries a hash of
+// its content ("style.3f2a9c1b.css"), so that hosts may cache it forever.
+//
+// Pages carry no Subresource Integrity attributes: Chromium refuses a file
+// with one when the page is opened from disk (it wants a CORS request,
+// which file: URLs cannot make), and the site must work from disk. For the
+// site's own files SRI adds nothing: whoever can change them can change
+// the page that names them.
+type Asset struct {
+	Path string // relative to the site's root
+}
+
+// Asset links a static file by its published, fingerprinted name.
+func (p *Page) Asset(name string) string {
+	if a, ok := p.files.Assets[name]; ok {
+		return p.Root + a.Path
+	}
+	return p.Root + name
+}
+
 
 // Rel returns the link from this page to a page or file given relative to
 // the site's root ("prisoners/x/", "timeline/#id", "style.css"). Links to
@@ -51,6 +80,14 @@ func (p *Page) HTML(h site.HTML) template.HTML {
 	return template.HTML(s)
 }
 
+// Absolute is an absolute address under the base URL, or "" without one.
+func (p *Page) Absolute(u string) string {
+	if p.Site.Config.BaseURL == "" {
+		return ""
+	}
+	return p.Site.Config.BaseURL + u
+}
+
 // Canonical is the page's absolute address, when site.toml gives a base URL.
 func (p *Page) Canonical() string {
 	if p.Site.Config.BaseURL == "" {
@@ -59,19 +96,28 @@ func (p *Page) Canonical() string {
 	return p.Site.Config.BaseURL + p.URL
 }
 
+// Statuses are the prisoner statuses, for the data page.
+func (p *Page) Statuses() []string { return content.PrisonerStatuses }
+
+// EntryKinds are the kinds of timeline entries, for the data page.
+func (p *Page) EntryKinds() []string { return site.EntryKinds }
+
 // Is reports whether the page is the one at url, for marking the current
 // item of the navigation.
 func (p *Page) Is(url string) bool { return p.URL == url }
 
-func newPage(s *site.Site, tmpl, url, title, description string, updated content.Date) *Page {
-	p := &Page{Site: s, Template: tmpl, URL: url, Title: title, Description: description, Updated: updated}
+func newPage(s *site.Site, files *Files, tmpl, url, title, description string, updated content.Date) *Page {
+	p := &Page{Site: s, files: files, Template: tmpl, URL: url, Title: title, Description: description, Updated: updated}
 	p.Path = url + "index.html"
 	p.Root = strings.Repeat("../", strings.Count(url, "/"))
 	return p
 }
 
 // Pages lists every page of the site.
-func Pages(s *site.Site, search SearchIndex) []*Page {
+func Pages(s *site.Site, files *Files) []*Page {
+	newPage := func(s *site.Site, tmpl, url, title, description string, updated content.Date) *Page {
+		return newPage(s, files, tmpl, url, title, description, updated)
+	}
 	desc := s.Config.Description
 	pages := []*Page{
 		newPage(s, "home.html", "", s.Config.Title, desc, s.Updated),
@@ -97,9 +143,10 @@ func Pages(s *site.Site, search SearchIndex) []*Page {
 		nf.Root = "/"
 	}
 	pages = append(pages, nf)
+	pages = append(pages, newPage(s, "data.html", "data/", "Open data", "The briefing's records as JSON and CSV files, their fields and their licence.", s.Updated))
 	for _, p := range pages {
 		if p.Template == "search.html" {
-			p.Search = search
+			p.Search = files.Search
 		}
 	}
 	for _, b := range s.Briefs {
@@ -110,6 +157,7 @@ func Pages(s *site.Site, search SearchIndex) []*Page {
 	for _, v := range s.Prisoners {
 		p := newPage(s, "prisoner.html", v.URL, v.Label(), or(v.Summary, v.Label()+": "+statusLabels[v.Status]), v.Updated)
 		p.Prisoner, p.Sources, p.Verification = v, v.Sources, v.Verification
+		p.Feed = v.URL + "feed.xml"
 		pages = append(pages, p)
 	}
 	for _, v := range s.Statements {
@@ -120,6 +168,7 @@ func Pages(s *site.Site, search SearchIndex) []*Page {
 	for _, v := range s.Sites {
 		p := newPage(s, "site.html", v.URL, v.Name, or(v.Summary, v.Name), v.Updated)
 		p.DSite, p.Sources, p.Verification = v, v.Sources, v.Verification
+		p.Feed = v.URL + "feed.xml"
 		pages = append(pages, p)
 	}
 	for _, v := range s.Pages {

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/presos-politicos/briefing/generator/site"
 )
 
 // Output receives the files of a site. It must be safe for concurrent use.
@@ -31,7 +30,7 @@ const layout = "base.html"
 var pageTemplates = []string{
 	"home.html", "brief.html", "briefs.html", "prisoner.html", "prisoners.html",
 	"statement.html", "statements.html", "site.html", "sites.html",
-	"page.html", "timeline.html", "search.html", "404.html",
+	"page.html", "timeline.html", "search.html", "data.html", "404.html",
 }
 
 // A Renderer holds a site's templates, parsed once.
@@ -119,10 +118,9 @@ func templateError(err error) error {
 	return err
 }
 
-// Render renders every page of s to out, in parallel. It returns the first
-// error of each failing template.
-func (r *Renderer) Render(s *site.Site, search SearchIndex, out Output) error {
-	pages := Pages(s, search)
+// Render renders pages (from Pages) to out, in parallel. It returns the
+// first error of each failing template.
+func (r *Renderer) Render(pages []*Page, out Output) error {
 	var (
 		mu   sync.Mutex
 		next int

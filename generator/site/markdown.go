@@ -147,6 +147,11 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				n.Destination = nil
 				return ast.WalkContinue, nil
 			}
+			if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
+				// A link from the site's root, made relative to the page.
+				n.Destination = []byte(RootMarker + File(strings.TrimLeft(dest, "/")))
+				return ast.WalkContinue, nil
+			}
 			for scheme, kind := range refSchemes {
 				slug, ok := strings.CutPrefix(dest, scheme)
 				if !ok {

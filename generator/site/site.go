@@ -514,7 +514,7 @@ func (r *resolver) dates() {
 	var all []content.Date
 	for _, p := range s.Prisoners {
 		ds := []content.Date{p.Arrested, p.Released}
-		for _, c := range p.Custody {
+		for _, c := range p.Prisoner.Custody {
 			ds = append(ds, c.From, c.To)
 		}
 		for _, m := range p.Events {

@@ -1,0 +1,102 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strconv"
+	"strings"
+
+	"github.com/presos-politicos/briefing/generator/site"
+)
+
+// The CSV files are for spreadsheets: UTF-8 with a byte-order mark (so
+// that Excel reads the accents), a header row, one record a row, lists
+// joined with "; ". A cell that a spreadsheet would read as a formula (it
+// starts with =, +, -, @, a tab or a carriage return) is prefixed with an
+// apostrophe, so that a hostile record cannot run one.
+
+func writeCSV(s *site.Site, out Output) error {
+	files := map[string][][]string{
+		"data/prisoners.csv":  prisonersCSV(s),
+		"data/statements.csv": statementsCSV(s),
+		"data/sites.csv":      sitesCSV(s),
+	}
+	for name, rows := range files {
+		var buf bytes.Buffer
+		buf.WriteString("\ufeff")
+		w := csv.NewWriter(&buf)
+		for _, row := range rows {
+			for i, cell := range row {
+				row[i] = Cell(cell)
+			}
+			if err := w.Write(row); err != nil {
+				return err
+			}
+		}
+		w.Flush()
+		if err := w.Error(); err != nil {
+			return err
+		}
+		if err := out.WriteFile(name, buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Cell neutralises a cell a spreadsheet would run as a formula.
+func Cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func list(items []string) string { return strings.Join(items, "; ") }
+
+func sourceURLs(ss []source) string {
+	var urls []string
+	for _, s := range ss {
+		urls = append(urls, s.URL)
+	}
+	return list(urls)
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func prisonersCSV(s *site.Site) [][]string {
+	rows := [][]string{{"slug", "url", "name", "status", "arrested", "released", "days_in_custody_at_least", "nationality", "occupation", "charges", "last_known_site", "verification", "sources", "updated"}}
+	for _, p := range prisoners(s) {
+		last := ""
+		if n := len(p.Custody); n > 0 {
+			last = p.Custody[n-1].Site
+		}
+		rows = append(rows, []string{p.Slug, p.URL, p.Name, p.Status, p.Arrested, p.Released, itoa(p.Days), list(p.Nationality), p.Occupation, list(p.Charges), last, p.Verification, sourceURLs(p.Sources), p.Updated})
+	}
+	return rows
+}
+
+func statementsCSV(s *site.Site) [][]string {
+	rows := [][]string{{"slug", "url", "date", "speaker", "role", "organization", "medium", "language", "quote", "translation", "prisoners", "sites", "verification", "sources", "updated"}}
+	for _, v := range statements(s) {
+		rows = append(rows, []string{v.Slug, v.URL, v.Date, v.Speaker, v.Role, v.Organization, v.Medium, v.Language, v.Quote, v.Translation, list(v.Prisoners), list(v.Sites), v.Verification, sourceURLs(v.Sources), v.Updated})
+	}
+	return rows
+}
+
+func sitesCSV(s *site.Site) [][]string {
+	rows := [][]string{{"slug", "url", "name", "kind", "operator", "city", "state", "lat", "lon", "status", "opened", "closed", "people_documented", "verification", "sources", "updated"}}
+	for _, v := range sites(s) {
+		lat, lon := "", ""
+		if v.Lat != nil {
+			lat, lon = strconv.FormatFloat(*v.Lat, 'f', -1, 64), strconv.FormatFloat(*v.Lon, 'f', -1, 64)
+		}
+		rows = append(rows, []string{v.Slug, v.URL, v.Name, v.Kind, v.Operator, v.City, v.State, lat, lon, v.Status, v.Opened, v.Closed, strconv.Itoa(v.PeopleHeld), v.Verification, sourceURLs(v.Sources), v.Updated})
+	}
+	return rows
+}
