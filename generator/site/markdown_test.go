@@ -141,3 +141,15 @@ func unsafeHTML(s string) string {
 		}
 	}
 }
+
+func TestRootLinks(t *testing.T) {
+	out, err := convert(t, false, "[zip](/briefing-offline.zip) [data](/data/) [ext](//cdn.example/x)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`href="@@root/briefing-offline.zip"`, `href="@@root/data/index.html"`, `href="//cdn.example/x"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %s: %s", want, out)
+		}
+	}
+}
