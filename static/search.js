@@ -42,7 +42,7 @@
     .split(" ").forEach(function (w) { STOP[w] = true; });
 
   function fold(s) {
-    return s.normalize("NFD").replace(/\p{Mn}/gu, "").normalize("NFC").toLowerCase();
+    return s.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
   }
   function words(s) {
     return fold(s).split(/[^\p{L}\p{Nd}]+/u).filter(Boolean);

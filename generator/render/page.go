@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/site"
@@ -32,6 +34,31 @@ type Page struct {
 	Search SearchIndex // where the search index is, for the search page
 	Feed   string      // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
 	files  *Files
+
+	tmpl     *template.Template // the page's template set, while it is drawn
+	partials *sync.Map          // partials drawn in this run, by key
+}
+
+// Partial draws a partial template (the header, the footer) once for all
+// the pages that would draw it alike, and reuses it: what it shows depends
+// only on the page's depth (its links are relative) and, for the pages the
+// navigation names, on which one is current. Record pages share one
+// rendering per depth.
+func (p *Page) Partial(name string) (template.HTML, error) {
+	key := name + "\x00" + p.Root
+	if p.Prisoner == nil && p.Brief == nil && p.Statement == nil && p.DSite == nil {
+		key += "\x00" + p.URL + "\x00" + p.Template
+	}
+	if h, ok := p.partials.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := p.tmpl.ExecuteTemplate(&buf, name, p); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	p.partials.Store(key, h)
+	return h, nil
 }
 
 // Files is what the build made besides the pages, that pages link to.
@@ -66,7 +93,6 @@ func (p *Page) Asset(name string) string {
 	}
 	return p.Root + name
 }
-
 
 // Rel returns the link from this page to a page or file given relative to
 // the site's root ("prisoners/x/", "timeline/#id", "style.css"). Links to

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-
 )
 
 // Output receives the files of a site. It must be safe for concurrent use.
@@ -49,7 +48,7 @@ func New(fsys fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, templateError(fmt.Errorf("%s/%s: %w; the layout every page is drawn in is missing", TemplateDir, layout, err))
 	}
-	if _, err := base.Parse(string(src)); err != nil {
+	if _, err := parse(base, string(src)); err != nil {
 		return nil, templateError(err)
 	}
 	partials, err := fs.Glob(fsys, path.Join(TemplateDir, "_*.html"))
@@ -62,7 +61,7 @@ func New(fsys fs.FS) (*Renderer, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := base.New(path.Base(p)).Parse(string(src)); err != nil {
+		if _, err := parse(base.New(path.Base(p)), string(src)); err != nil {
 			return nil, templateError(err)
 		}
 	}
@@ -75,7 +74,7 @@ func New(fsys fs.FS) (*Renderer, error) {
 			continue
 		}
 		t := template.Must(base.Clone())
-		if _, err := t.New(name).Parse(string(src)); err != nil {
+		if _, err := parse(t.New(name), string(src)); err != nil {
 			errs = append(errs, templateError(err).Error())
 			continue
 		}
@@ -85,6 +84,15 @@ func New(fsys fs.FS) (*Renderer, error) {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
 	}
 	return r, nil
+}
+
+// parse parses a template's source after translating its interface text.
+func parse(t *template.Template, src string) (*template.Template, error) {
+	src, err := translate(src)
+	if err != nil {
+		return nil, fmt.Errorf("template: %s: %w", t.Name(), err)
+	}
+	return t.Parse(src)
 }
 
 // noSymlinks refuses templates that are symbolic links: a link could
@@ -121,6 +129,10 @@ func templateError(err error) error {
 // Render renders pages (from Pages) to out, in parallel. It returns the
 // first error of each failing template.
 func (r *Renderer) Render(pages []*Page, out Output) error {
+	partials := new(sync.Map)
+	for _, p := range pages {
+		p.partials = partials
+	}
 	var (
 		mu   sync.Mutex
 		next int
@@ -171,6 +183,10 @@ func (r *Renderer) Page(w *bytes.Buffer, p *Page) error {
 	t, ok := r.pages[p.Template]
 	if !ok {
 		return fmt.Errorf("no template %s", p.Template)
+	}
+	p.tmpl = t
+	if p.partials == nil {
+		p.partials = new(sync.Map)
 	}
 	if err := t.ExecuteTemplate(w, layout, p); err != nil {
 		return templateError(err)

@@ -114,10 +114,14 @@ func Build(s *site.Site) *Index {
 		d.Snippet = or(v.Summary, d.text[Body])
 		ix.Docs = append(ix.Docs, d)
 	}
+	folded := make(map[*Doc]string, len(ix.Docs))
+	for _, d := range ix.Docs {
+		folded[d] = content.Fold(d.Title)
+	}
 	slices.SortStableFunc(ix.Docs, func(a, b *Doc) int {
 		return cmp.Or(
 			cmp.Compare(slices.Index(Kinds, a.Kind), slices.Index(Kinds, b.Kind)),
-			strings.Compare(content.Fold(a.Title), content.Fold(b.Title)),
+			strings.Compare(folded[a], folded[b]),
 			strings.Compare(a.URL, b.URL))
 	})
 	for i, d := range ix.Docs {

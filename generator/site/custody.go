@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
 )
@@ -44,7 +45,7 @@ func (r *resolver) custody() {
 			if c := a.From.Compare(b.From); c != 0 {
 				return c
 			}
-			return collate(a.Prisoner.Slug, b.Prisoner.Slug)
+			return strings.Compare(a.Prisoner.Slug, b.Prisoner.Slug)
 		})
 	}
 }

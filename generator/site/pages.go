@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
@@ -213,12 +212,13 @@ func (p *TimelinePage) Records() []Link {
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b Link) int {
-		if a.Kind != b.Kind {
-			return strings.Compare(string(b.Kind), string(a.Kind)) // prisoners, then sites
+	// Prisoners, then sites, each by name.
+	sortByName(out, func(l Link) string {
+		if l.Kind == content.KindPrisoner {
+			return "0" + l.Title
 		}
-		return collate(a.Title, b.Title)
-	})
+		return "1" + l.Title
+	}, func(l Link) string { return l.URL })
 	return out
 }
 

@@ -232,48 +232,7 @@ type resolver struct {
 // lookup finds the record a reference names, recording an error if there is
 // none or it is not published.
 func (r *resolver) lookup(ref content.Ref) (Link, bool) {
-	var l Link
-	var ok bool
-	var slugs []string
-	switch ref.Kind {
-	case content.KindPrisoner:
-		var p *Prisoner
-		if p, ok = r.prisoners[ref.Slug]; ok {
-			l = p.Link()
-		}
-		slugs = keys(r.prisoners)
-	case content.KindStatement:
-		var v *Statement
-		if v, ok = r.statements[ref.Slug]; ok {
-			l = v.Link()
-		}
-		slugs = keys(r.statements)
-	case content.KindSite:
-		var v *DetentionSite
-		if v, ok = r.sites[ref.Slug]; ok {
-			l = v.Link()
-		}
-		slugs = keys(r.sites)
-	case content.KindBrief:
-		var v *Brief
-		if v, ok = r.briefs[ref.Slug]; ok {
-			l = v.Link()
-		}
-		slugs = keys(r.briefs)
-	case content.KindEvent:
-		var v *Event
-		if v, ok = r.events[ref.Slug]; ok {
-			l = v.Link()
-		}
-		slugs = keys(r.events)
-	case content.KindPage:
-		var v *Page
-		if v, ok = r.pages[ref.Slug]; ok {
-			l = v.Link()
-		}
-		slugs = keys(r.pages)
-	}
-	if ok {
+	if l, ok := r.find(ref.Kind, ref.Slug); ok {
 		return l, true
 	}
 	if why, withheld := r.set.Withheld[ref.Kind][ref.Slug]; withheld {
@@ -281,11 +240,59 @@ func (r *resolver) lookup(ref content.Ref) (Link, bool) {
 		return Link{}, false
 	}
 	hint := ""
-	if m := content.Suggest(ref.Slug, slugs); m != "" {
+	if m := content.Suggest(ref.Slug, r.slugs(ref.Kind)); m != "" {
 		hint = " (did you mean " + `"` + m + `"?)`
 	}
 	r.errs.Addf(ref.Pos, "unknown %s %q: there is no content/%s/%s%s%s", ref.Kind, ref.Slug, ref.Kind.Dir(), ref.Slug, ext(ref.Kind), hint)
 	return Link{}, false
+}
+
+// find returns the link to the published record of a kind and slug.
+func (r *resolver) find(kind content.Kind, slug string) (Link, bool) {
+	switch kind {
+	case content.KindPrisoner:
+		if v, ok := r.prisoners[slug]; ok {
+			return v.Link(), true
+		}
+	case content.KindStatement:
+		if v, ok := r.statements[slug]; ok {
+			return v.Link(), true
+		}
+	case content.KindSite:
+		if v, ok := r.sites[slug]; ok {
+			return v.Link(), true
+		}
+	case content.KindBrief:
+		if v, ok := r.briefs[slug]; ok {
+			return v.Link(), true
+		}
+	case content.KindEvent:
+		if v, ok := r.events[slug]; ok {
+			return v.Link(), true
+		}
+	case content.KindPage:
+		if v, ok := r.pages[slug]; ok {
+			return v.Link(), true
+		}
+	}
+	return Link{}, false
+}
+
+// slugs lists the published slugs of a kind, for suggestions.
+func (r *resolver) slugs(kind content.Kind) []string {
+	switch kind {
+	case content.KindPrisoner:
+		return keys(r.prisoners)
+	case content.KindStatement:
+		return keys(r.statements)
+	case content.KindSite:
+		return keys(r.sites)
+	case content.KindBrief:
+		return keys(r.briefs)
+	case content.KindEvent:
+		return keys(r.events)
+	}
+	return keys(r.pages)
 }
 
 func ext(k content.Kind) string {
@@ -570,11 +577,13 @@ func (r *resolver) order() {
 	slices.SortFunc(s.Briefs, func(a, b *Brief) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
 	slices.SortFunc(s.Statements, func(a, b *Statement) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
 	slices.SortFunc(s.Events, func(a, b *Event) int { return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.Slug, b.Slug)) })
-	byName := func(a, b *Prisoner) int {
-		return cmp.Or(cmpBool(a.Anonymous, b.Anonymous), collate(a.Label(), b.Label()), strings.Compare(a.Slug, b.Slug))
-	}
-	slices.SortFunc(s.Prisoners, byName)
-	slices.SortFunc(s.Sites, func(a, b *DetentionSite) int { return cmp.Or(collate(a.Name, b.Name), strings.Compare(a.Slug, b.Slug)) })
+	sortByName(s.Prisoners, func(p *Prisoner) string {
+		if p.Anonymous {
+			return "\uffff" // people whose name is withheld last
+		}
+		return p.Name
+	}, func(p *Prisoner) string { return p.Slug })
+	sortByName(s.Sites, func(v *DetentionSite) string { return v.Name }, func(v *DetentionSite) string { return v.Slug })
 	for _, p := range s.Prisoners {
 		slices.SortFunc(p.Briefs, func(a, b *Brief) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
 		slices.SortFunc(p.Statements, func(a, b *Statement) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
@@ -585,20 +594,25 @@ func (r *resolver) order() {
 	}
 }
 
-func cmpBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
+// sortByName sorts a list as a reader sorts names: without regard to case
+// or accents, then by the name as written, then by slug. Each name is
+// folded once, not at every comparison.
+func sortByName[T any](list []T, name, slug func(T) string) {
+	type keyed struct {
+		folded, name, slug string
+		v                  T
 	}
-	return -1
-}
-
-// collate compares names as a reader sorts them: without regard to case
-// or accents.
-func collate(a, b string) int {
-	return cmp.Or(strings.Compare(content.Fold(a), content.Fold(b)), strings.Compare(a, b))
+	ks := make([]keyed, len(list))
+	for i, v := range list {
+		n := name(v)
+		ks[i] = keyed{content.Fold(n), n, slug(v), v}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(strings.Compare(a.folded, b.folded), strings.Compare(a.name, b.name), strings.Compare(a.slug, b.slug))
+	})
+	for i, k := range ks {
+		list[i] = k.v
+	}
 }
 
 // Page returns the standing page with the given slug, or nil, so that
