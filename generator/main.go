@@ -5,6 +5,9 @@
 //
 //	go run ./generator build [-src DIR] [-out DIR] [-drafts] [-baseurl URL]
 //	go run ./generator check [-src DIR] [-drafts] [-baseurl URL]
+//	go run ./generator serve [-src DIR] [-addr 127.0.0.1:1313] [-expose] [-drafts]
+//	go run ./generator new [-src DIR] KIND SLUG
+//	go run ./generator import [-src DIR] [-write] KIND FILE.csv
 //
 // Exit status: 0 done, 1 content or build errors (all of them listed), 2
 // wrong usage. main only parses flags and maps errors to exit codes; the
@@ -12,17 +15,23 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/build"
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/scaffold"
+	"github.com/presos-politicos/briefing/generator/serve"
 )
 
 const usage = `usage: generator <command> [flags]
@@ -30,6 +39,9 @@ const usage = `usage: generator <command> [flags]
 Commands:
   build    build the site into public/ (or -out)
   check    build in memory and verify content, links and anchors
+  serve    preview the site, rebuilding and reloading as files change
+  new      write a new record from a template: new prisoner rocio-san-miguel
+  import   make records from a spreadsheet: import prisoners FILE.csv
 
 Run "generator <command> -h" for a command's flags.
 `
@@ -46,6 +58,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd := args[0]; cmd {
 	case "build", "check":
 		return runBuild(cmd, args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
+	case "import":
+		return runImport(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -74,13 +92,8 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fl.PrintDefaults()
 		fmt.Fprint(fl.Output(), "\nExit status: 0 done, 1 content or build errors, 2 wrong usage.\n")
 	}
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fl.SetOutput(stdout)
-			fl.Usage()
-			return 0
-		}
-		return 2
+	if code, stop := parse(fl, args, stdout); stop {
+		return code
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "generator %s: unexpected argument %q\n", cmd, fl.Arg(0))
@@ -144,4 +157,122 @@ func count(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// flags makes a command's flag set, printing its help on -h.
+func flags(cmd, args, what string, stderr io.Writer) *flag.FlagSet {
+	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	fl.Usage = func() {
+		fmt.Fprintf(fl.Output(), "usage: generator %s %s\n\n%s\n\nFlags:\n", cmd, args, what)
+		fl.PrintDefaults()
+		fmt.Fprint(fl.Output(), "\nExit status: 0 done, 1 errors, 2 wrong usage.\n")
+	}
+	return fl
+}
+
+// parse parses args; it returns an exit code when the command must stop:
+// 0 after printing the help on stdout for -h, 2 after a usage error.
+func parse(fl *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	stderr := fl.Output()
+	var msgs bytes.Buffer
+	fl.SetOutput(&msgs)
+	err := fl.Parse(args)
+	fl.SetOutput(stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fl.SetOutput(stdout)
+		fl.Usage()
+		return 0, true
+	case err != nil:
+		io.Copy(stderr, &msgs)
+		return 2, true
+	}
+	return 0, false
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fl := flags("serve", "[flags]", "serve builds the site in memory, serves it, watches content/, templates/, static/ and site.toml,\nand rebuilds and reloads open pages on every change. Errors show in the page and here.", stderr)
+	var opts serve.Options
+	fl.StringVar(&opts.Src, "src", ".", "the site `folder`")
+	fl.StringVar(&opts.Addr, "addr", serve.DefaultAddr, "the `host:port` to listen on")
+	fl.BoolVar(&opts.Expose, "expose", false, "allow an -addr that other machines can reach")
+	fl.BoolVar(&opts.Drafts, "drafts", false, "include records marked draft = true")
+	if code, stop := parse(fl, args, stdout); stop {
+		return code
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "generator serve: unexpected argument %q\n", fl.Arg(0))
+		return 2
+	}
+	if err := serve.CheckAddr(opts.Addr, opts.Expose); err != nil {
+		fmt.Fprintf(stderr, "generator serve: %v\n", err)
+		return 2
+	}
+	if opts.Expose {
+		fmt.Fprintf(stderr, "warning: -expose: the preview, drafts included, can be reached from other machines at %s\n", opts.Addr)
+	}
+	opts.Log = stderr
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := serve.Run(ctx, opts); err != nil {
+		fmt.Fprintf(stderr, "generator serve: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fl := flags("new", "[-src DIR] KIND SLUG", "new writes content/<kinds>/<slug> from a template with every field explained; the record is a draft\nand passes check. KIND is prisoner, statement, site, event, brief or page. It never replaces a file.", stderr)
+	src := fl.String("src", ".", "the site `folder`")
+	if code, stop := parse(fl, args, stdout); stop {
+		return code
+	}
+	if fl.NArg() != 2 {
+		fl.Usage()
+		return 2
+	}
+	kind, err := scaffold.ParseKind(fl.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "generator new: %v\n", err)
+		return 2
+	}
+	name, err := scaffold.New(*src, kind, fl.Arg(1))
+	if err != nil {
+		fmt.Fprintf(stderr, "generator new: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s: fill it in, then remove draft = true to publish\n", filepath.ToSlash(filepath.Join(*src, name)))
+	return 0
+}
+
+func runImport(args []string, stdout, stderr io.Writer) int {
+	fl := flags("import", "[-src DIR] [-write] KIND FILE.csv", "import makes one record per row of a spreadsheet saved as CSV: the header names the fields, lists\nare separated by \";\"\", dates are 2024-02-09, 2024-02 or 2024. KIND is prisoner, statement, site or event.\nIt shows what it would write unless -write; a bad row stops it before it writes anything.", stderr)
+	src := fl.String("src", ".", "the site `folder`")
+	write := fl.Bool("write", false, "write the records (without it, only show them)")
+	if code, stop := parse(fl, args, stdout); stop {
+		return code
+	}
+	if fl.NArg() != 2 {
+		fl.Usage()
+		return 2
+	}
+	kind, err := scaffold.ParseKind(fl.Arg(0))
+	if err != nil {
+		fmt.Fprintf(stderr, "generator import: %v\n", err)
+		return 2
+	}
+	f, err := os.Open(fl.Arg(1))
+	if err != nil {
+		fmt.Fprintf(stderr, "generator import: %v\n", err)
+		return 1
+	}
+	defer f.Close()
+	if err := scaffold.Import(*src, kind, f, *write, stdout); err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintf(stderr, "%s: %s\n", fl.Arg(1), line)
+		}
+		return 1
+	}
+	return 0
 }

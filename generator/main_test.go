@@ -77,9 +77,28 @@ func TestREADMECommands(t *testing.T) {
 	if !strings.Contains(string(ci), "go test ./...") {
 		t.Error(".ci/run does not run the README's test command")
 	}
-	flagName := regexp.MustCompile(`(?m)^\s+-(\w+)`)
+	flagName := regexp.MustCompile(`(?m)^\s+-(\w+)( \S+)?`)
 	for _, c := range commands {
-		args := strings.Fields(strings.NewReplacer("[", "", "]", "").Replace(c))
+		words := strings.Fields(strings.NewReplacer("[", "", "]", "").Replace(c))
+		// Which of the command's flags take a value: its help says.
+		var help0 strings.Builder
+		run([]string{words[0], "-h"}, &help0, io.Discard)
+		takesValue := make(map[string]bool)
+		for _, m := range flagName.FindAllStringSubmatch(help0.String(), -1) {
+			takesValue["-"+m[1]] = m[2] != ""
+		}
+		// Keep the flags and their values; leave out the arguments
+		// (KIND SLUG, prisoners people.csv).
+		args := words[:1]
+		for i := 1; i < len(words); i++ {
+			if strings.HasPrefix(words[i], "-") {
+				args = append(args, words[i])
+				if takesValue[words[i]] && i+1 < len(words) {
+					args = append(args, words[i+1])
+					i++
+				}
+			}
+		}
 		// Placeholders such as DIR and URL stand for values; -h after the
 		// flags makes the command parse them all, then print its help.
 		var help strings.Builder

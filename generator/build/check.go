@@ -10,13 +10,19 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/presos-politicos/briefing/generator/site"
 	"golang.org/x/net/html"
 )
 
-// Check builds the site in memory and verifies every internal link and
-// anchor of the rendered pages. It writes nothing. The error lists every
-// problem.
-func Check(opts Options) (*Result, error) {
+// Memory is a site built in memory, as check and serve use it.
+type Memory struct {
+	Files map[string][]byte // by path: "prisoners/x/index.html"
+	Site  *site.Site
+}
+
+// InMemory builds the site in memory, writing nothing. The offline archive
+// is left out; Zip makes it.
+func InMemory(opts Options) (*Memory, error) {
 	src, err := filepath.Abs(opts.Src)
 	if err != nil {
 		return nil, err
@@ -26,20 +32,45 @@ func Check(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	var zipped bytes.Buffer
-	if err := writeZip(&zipped, out.names(), func(name string) ([]byte, error) { return out.m[name], nil }, s.Updated.First()); err != nil {
+	return &Memory{Files: out.m, Site: s}, nil
+}
+
+// Zip makes the offline archive of the site.
+func (m *Memory) Zip() ([]byte, error) {
+	names := make([]string, 0, len(m.Files))
+	for n := range m.Files {
+		if n != OfflineZip {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	var buf bytes.Buffer
+	err := writeZip(&buf, names, func(name string) ([]byte, error) { return m.Files[name], nil }, m.Site.Updated.First())
+	return buf.Bytes(), err
+}
+
+// Check builds the site in memory and verifies every internal link and
+// anchor of the rendered pages. It writes nothing. The error lists every
+// problem.
+func Check(opts Options) (*Result, error) {
+	m, err := InMemory(opts)
+	if err != nil {
 		return nil, err
 	}
-	out.m[OfflineZip] = zipped.Bytes()
-	base := "/"
-	if s.Config.BaseURL != "" {
-		base = s.Config.BaseURL
+	zipped, err := m.Zip()
+	if err != nil {
+		return nil, err
 	}
-	if problems := checkLinks(out.m, base); len(problems) > 0 {
+	m.Files[OfflineZip] = zipped
+	base := "/"
+	if m.Site.Config.BaseURL != "" {
+		base = m.Site.Config.BaseURL
+	}
+	if problems := checkLinks(m.Files, base); len(problems) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(problems, "\n"))
 	}
-	res := &Result{Files: len(out.m)}
-	for n, data := range out.m {
+	res := &Result{Files: len(m.Files)}
+	for n, data := range m.Files {
 		res.Bytes += int64(len(data))
 		if path.Ext(n) == ".html" {
 			res.Pages++

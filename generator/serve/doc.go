@@ -1,0 +1,15 @@
+// Package serve is the editor's live preview: it builds the site in
+// memory, serves it on a loopback address, watches the site's files with
+// fsnotify, rebuilds when they change, and tells every open page to reload.
+//
+// A rebuild that fails keeps the last good site on the air: open pages show
+// an overlay with each error's file, line and column, and the terminal
+// prints them; the next good rebuild clears it. Nothing is written to disk:
+// the published output (public/) is never touched by serve.
+//
+// The live-reload script (/_briefing/live.js) and its event stream
+// (/_briefing/events, Server-Sent Events) exist only here, injected into
+// each page as it is served; they are same-origin, so the site's
+// Content-Security-Policy allows them unchanged. The published site has
+// neither.
+package serve

@@ -1,0 +1,310 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/presos-politicos/briefing/generator/build"
+)
+
+// DefaultAddr is where serve listens unless told otherwise.
+const DefaultAddr = "127.0.0.1:1313"
+
+// Options say what to serve and where.
+type Options struct {
+	build.Options
+	Addr   string    // host:port; loopback unless Expose
+	Expose bool      // allow a non-loopback address
+	Log    io.Writer // where rebuilds and errors are told
+}
+
+// Server serves the latest good build of a site and rebuilds it on change.
+type Server struct {
+	opts Options
+
+	mu      sync.RWMutex
+	site    *build.Memory // the last good build, or nil before the first
+	problem string        // the errors of the last build, "" when it succeeded
+	zip     []byte        // the offline archive of site, made when asked for
+
+	clients   map[chan string]bool
+	clientsMu sync.Mutex
+	done      chan struct{} // closed by Close: event streams end
+	closeOnce sync.Once
+}
+
+// Close ends the event streams of open pages, so that the server can shut
+// down without waiting for them.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() { close(s.done) })
+}
+
+// New returns a server for opts and makes its first build. A failed first
+// build is not an error: the server shows it in the browser until fixed.
+func New(opts Options) *Server {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	s := &Server{opts: opts, clients: make(map[chan string]bool), done: make(chan struct{})}
+	s.Rebuild()
+	return s
+}
+
+// CheckAddr refuses an address that is not on this machine, unless expose.
+func CheckAddr(addr string, expose bool) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("-addr %q: %v; write it as 127.0.0.1:1313", addr, err)
+	}
+	if ip := net.ParseIP(host); host == "localhost" || ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	if !expose {
+		return fmt.Errorf("-addr %q is not a loopback address: the preview would be reachable from other machines; add -expose if that is what you want", addr)
+	}
+	return nil
+}
+
+// Rebuild builds the site again. On success it replaces the served site and
+// tells open pages to reload; on failure it keeps the last good site and
+// sends them the errors. It returns the build's error.
+func (s *Server) Rebuild() error {
+	start := time.Now()
+	m, err := build.InMemory(s.opts.Options)
+	s.mu.Lock()
+	if err != nil {
+		s.problem = err.Error()
+	} else {
+		s.site, s.problem, s.zip = m, "", nil
+	}
+	s.mu.Unlock()
+	if err != nil {
+		fmt.Fprintf(s.opts.Log, "%s\nbuild failed; still serving the last good site\n", err)
+		s.broadcast("error", err.Error())
+		return err
+	}
+	fmt.Fprintf(s.opts.Log, "rebuilt %d files in %s\n", len(m.Files), time.Since(start).Round(time.Millisecond))
+	s.broadcast("reload", "")
+	return nil
+}
+
+// Problem returns the errors of the last build, or "".
+func (s *Server) Problem() string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.problem
+}
+
+// broadcast sends an event to every connected page.
+func (s *Server) broadcast(event, data string) {
+	msg := "event: " + event + "\n"
+	for _, line := range strings.Split(data, "\n") {
+		msg += "data: " + line + "\n"
+	}
+	msg += "\n"
+	s.clientsMu.Lock()
+	defer s.clientsMu.Unlock()
+	for c := range s.clients {
+		select {
+		case c <- msg:
+		default: // a slow client misses an event rather than stalls the rest
+		}
+	}
+}
+
+// ServeHTTP serves the site's files from memory, the live-reload script and
+// its event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case "/_briefing/live.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, liveJS)
+		return
+	case "/_briefing/events":
+		s.events(w, r)
+		return
+	}
+	name, redirect := resolvePath(r.URL.Path)
+	if redirect != "" {
+		http.Redirect(w, r, redirect, http.StatusMovedPermanently)
+		return
+	}
+	s.mu.RLock()
+	m, problem := s.site, s.problem
+	s.mu.RUnlock()
+	if m == nil {
+		// No good build yet: show the errors, and reload when fixed.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		io.WriteString(w, inject([]byte(errorPage(problem))))
+		return
+	}
+	data, ok := m.Files[name]
+	if name == build.OfflineZip {
+		data, ok = s.offlineZip(m), true
+	}
+	status := http.StatusOK
+	if !ok {
+		data, ok = m.Files["404.html"]
+		status = http.StatusNotFound
+		name = "404.html"
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if strings.HasPrefix(ctype, "text/html") {
+		data = []byte(inject(data))
+	}
+	w.WriteHeader(status)
+	if r.Method == http.MethodGet {
+		w.Write(data)
+	}
+}
+
+func (s *Server) offlineZip(m *build.Memory) []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.zip == nil && s.site == m {
+		s.zip, _ = m.Zip()
+	}
+	return s.zip
+}
+
+// resolvePath maps a request path to a file of the site: "/" and "/x/" to
+// their index.html. Anything that would leave the site (.., a NUL) maps to
+// nothing. A folder without its slash is redirected to it.
+func resolvePath(p string) (name, redirect string) {
+	if strings.ContainsRune(p, 0) || !strings.HasPrefix(p, "/") {
+		return "", ""
+	}
+	clean := path.Clean(p)
+	if strings.Contains(clean, "..") {
+		return "", ""
+	}
+	name = strings.TrimPrefix(clean, "/")
+	if strings.HasSuffix(p, "/") || name == "" {
+		if name != "" {
+			name += "/"
+		}
+		return name + "index.html", ""
+	}
+	if path.Ext(name) == "" {
+		return "", clean + "/"
+	}
+	return name, ""
+}
+
+// inject adds the live-reload script to a page, before </body>.
+func inject(page []byte) string {
+	const tag = `<script src="/_briefing/live.js" defer></script>`
+	if i := bytes.LastIndex(page, []byte("</body>")); i >= 0 {
+		return string(page[:i]) + tag + "\n" + string(page[i:])
+	}
+	return string(page) + tag
+}
+
+// events streams reload and error events to one page.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan string, 4)
+	s.clientsMu.Lock()
+	s.clients[c] = true
+	s.clientsMu.Unlock()
+	defer func() {
+		s.clientsMu.Lock()
+		delete(s.clients, c)
+		s.clientsMu.Unlock()
+	}()
+	// A page that connects while the site is broken learns it at once.
+	if p := s.Problem(); p != "" {
+		msg := "event: error\n"
+		for _, line := range strings.Split(p, "\n") {
+			msg += "data: " + line + "\n"
+		}
+		io.WriteString(w, msg+"\n")
+	} else {
+		io.WriteString(w, ": connected\n\n")
+	}
+	flusher.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.done:
+			return
+		case msg := <-c:
+			io.WriteString(w, msg)
+			flusher.Flush()
+		}
+	}
+}
+
+// Run serves until ctx is done: it listens, watches the site's files and
+// rebuilds on change, and shuts down cleanly.
+func Run(ctx context.Context, opts Options) error {
+	if opts.Addr == "" {
+		opts.Addr = DefaultAddr
+	}
+	if err := CheckAddr(opts.Addr, opts.Expose); err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		if errors.Is(err, errAddrInUse) {
+			return fmt.Errorf("%s is in use (another serve may be running there); choose another port with -addr 127.0.0.1:PORT", opts.Addr)
+		}
+		return err
+	}
+	s := New(opts)
+	w, err := Watch(opts.Src, s.Rebuild, opts.Log)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer w.Close()
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(opts.Log, "serving the site at http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case <-ctx.Done():
+		s.broadcast("bye", "")
+		s.Close()
+		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(shutdown)
+		fmt.Fprintln(opts.Log, "stopped")
+		return nil
+	case err := <-errc:
+		return err
+	}
+}

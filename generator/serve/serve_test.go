@@ -1,0 +1,301 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/presos-politicos/briefing/generator/build"
+	"golang.org/x/tools/txtar"
+)
+
+// site writes the fixture site, with the real templates and static files,
+// into a fresh folder.
+func site(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	a, err := txtar.ParseFile("testdata/site.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range a.Files {
+		p := filepath.Join(dir, f.Name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, f.Data, 0o644)
+	}
+	for _, d := range []string{"templates", "static"} {
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join("../..", d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func get(t *testing.T, url string) (int, string, http.Header) {
+	t.Helper()
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := c.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body), resp.Header
+}
+
+func TestServeFiles(t *testing.T) {
+	src := site(t)
+	s := New(Options{Options: build.Options{Src: src}})
+	if p := s.Problem(); p != "" {
+		t.Fatal(p)
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+
+	code, body, h := get(t, ts.URL+"/prisoners/ana-perez/")
+	if code != 200 || !strings.Contains(body, "<h1>Ana Pérez</h1>") || h.Get("Content-Type") != "text/html; charset=utf-8" {
+		t.Errorf("prisoner page: %d %s", code, h.Get("Content-Type"))
+	}
+	if !strings.Contains(body, `<script src="/_briefing/live.js" defer></script>`+"\n</body>") {
+		t.Error("the live-reload script is not injected")
+	}
+	if code, _, _ := get(t, ts.URL+"/"); code != 200 {
+		t.Errorf("/ = %d", code)
+	}
+	code, body, h = get(t, ts.URL+"/feed.xml")
+	if code != 200 || strings.Contains(body, "live.js") || !strings.Contains(h.Get("Content-Type"), "xml") {
+		t.Errorf("feed.xml: %d %s", code, h.Get("Content-Type"))
+	}
+	if code, _, h := get(t, ts.URL+"/prisoners"); code != 301 || h.Get("Location") != "/prisoners/" {
+		t.Errorf("a folder without its slash: %d %s", code, h.Get("Location"))
+	}
+	code, body, _ = get(t, ts.URL+"/no/such/page/")
+	if code != 404 || !strings.Contains(body, "Page not found") {
+		t.Errorf("missing page: %d", code)
+	}
+	// Nothing outside the built site, however the path is written.
+	for _, p := range []string{"/../site.toml", "/..%2fsite.toml", "/%2e%2e/site.toml", "/content/prisoners/ana-perez.toml", "/templates/base.html"} {
+		code, body, _ := get(t, ts.URL+p)
+		if code == 200 || strings.Contains(body, "status = ") {
+			t.Errorf("%s: %d", p, code)
+		}
+	}
+	if code, body, _ := get(t, ts.URL+"/briefing-offline.zip"); code != 200 || !strings.HasPrefix(body, "PK") {
+		t.Errorf("offline zip: %d", code)
+	}
+	// The published output is never written by serve.
+	if _, err := os.Stat(filepath.Join(src, "public")); err == nil {
+		t.Error("serve wrote public/")
+	}
+}
+
+func TestCheckAddr(t *testing.T) {
+	for _, addr := range []string{"127.0.0.1:1313", "localhost:8080", "[::1]:1313"} {
+		if err := CheckAddr(addr, false); err != nil {
+			t.Errorf("%s: %v", addr, err)
+		}
+	}
+	if err := CheckAddr("0.0.0.0:1313", false); err == nil || !strings.Contains(err.Error(), "add -expose") {
+		t.Errorf("0.0.0.0 without -expose: %v", err)
+	}
+	if err := CheckAddr("0.0.0.0:1313", true); err != nil {
+		t.Errorf("0.0.0.0 with -expose: %v", err)
+	}
+	if err := CheckAddr("1313", false); err == nil {
+		t.Error("an address without a host passed")
+	}
+}
+
+func TestPortTaken(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	err = Run(context.Background(), Options{Options: build.Options{Src: site(t)}, Addr: ln.Addr().String()})
+	if err == nil || !strings.Contains(err.Error(), "is in use") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+// rebuilds counts the rebuilds a watcher asks for.
+func watch(t *testing.T, src string) <-chan struct{} {
+	t.Helper()
+	c := make(chan struct{}, 16)
+	w, err := Watch(src, func() error { c <- struct{}{}; return nil }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return c
+}
+
+func waitRebuild(t *testing.T, c <-chan struct{}, what string) {
+	t.Helper()
+	select {
+	case <-c:
+	case <-time.After(3 * time.Second):
+		t.Fatalf("no rebuild after %s", what)
+	}
+	// Let a burst settle, and drain what it caused.
+	time.Sleep(3 * Debounce)
+	for len(c) > 0 {
+		<-c
+	}
+}
+
+func TestWatcher(t *testing.T) {
+	src := site(t)
+	c := watch(t, src)
+	file := filepath.Join(src, "content/prisoners/ana-perez.toml")
+
+	os.WriteFile(file, []byte("name = \"Ana\"\nstatus = \"detained\"\n"), 0o644)
+	waitRebuild(t, c, "a write")
+
+	// An editor's atomic save: a temporary file renamed over the record.
+	tmp := filepath.Join(src, "content/prisoners/.ana-perez.toml.tmp")
+	os.WriteFile(tmp, []byte("name = \"Ana P\"\nstatus = \"detained\"\n"), 0o644)
+	os.Rename(tmp, file)
+	waitRebuild(t, c, "an atomic rename")
+
+	// A new folder, then a file in it.
+	dir := filepath.Join(src, "static/images")
+	os.Mkdir(dir, 0o755)
+	waitRebuild(t, c, "a new folder")
+	os.WriteFile(filepath.Join(dir, "map.txt"), []byte("x"), 0o644)
+	waitRebuild(t, c, "a file in a new folder")
+
+	os.Remove(filepath.Join(src, "content/events/election.toml"))
+	waitRebuild(t, c, "a delete")
+
+	os.WriteFile(filepath.Join(src, "site.toml"), []byte("title = \"Changed\"\n"), 0o644)
+	waitRebuild(t, c, "a change to site.toml")
+
+	// A burst of changes is one rebuild.
+	for i := range 5 {
+		os.WriteFile(file, []byte("name = \"Ana\"\nstatus = \"detained\"\n# "+strings.Repeat("x", i)+"\n"), 0o644)
+	}
+	waitRebuild(t, c, "a burst")
+	select {
+	case <-c:
+		t.Error("a burst of writes made more than one rebuild")
+	case <-time.After(5 * Debounce):
+	}
+
+	// Files outside the site's parts, and editors' swap files, do not count.
+	os.WriteFile(filepath.Join(src, "notes.txt"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(src, "content/prisoners/.ana-perez.toml.swp"), []byte("x"), 0o644)
+	select {
+	case <-c:
+		t.Error("an unrelated file made a rebuild")
+	case <-time.After(5 * Debounce):
+	}
+}
+
+// events reads the server's event stream into a channel of "event: data".
+func events(t *testing.T, url string) <-chan string {
+	t.Helper()
+	resp, err := http.Get(url + "/_briefing/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	c := make(chan string, 16)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		event, data := "", ""
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				event = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				data += strings.TrimPrefix(line, "data: ")
+			case line == "" && event != "":
+				c <- event + ": " + data
+				event, data = "", ""
+			}
+		}
+	}()
+	return c
+}
+
+func next(t *testing.T, c <-chan string) string {
+	t.Helper()
+	select {
+	case e := <-c:
+		return e
+	case <-time.After(5 * time.Second):
+		t.Fatal("no event")
+	}
+	return ""
+}
+
+// TestReloadAndErrors: an edit reloads open pages; a broken edit keeps the
+// last good site served and sends its error; the fix clears it.
+func TestReloadAndErrors(t *testing.T) {
+	src := site(t)
+	s := New(Options{Options: build.Options{Src: src}})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	defer s.Close()
+	w, err := Watch(src, s.Rebuild, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	ev := events(t, ts.URL)
+	file := filepath.Join(src, "content/prisoners/ana-perez.toml")
+	data, _ := os.ReadFile(file)
+
+	os.WriteFile(file, []byte(strings.Replace(string(data), `status = "detained"`, `status = "house_arrest"`, 1)), 0o644)
+	if e := next(t, ev); e != "reload: " {
+		t.Fatalf("after an edit: %q", e)
+	}
+	if _, body, _ := get(t, ts.URL+"/prisoners/ana-perez/"); !strings.Contains(body, "<strong>House arrest</strong>") {
+		t.Error("the edit is not served")
+	}
+
+	os.WriteFile(file, []byte(strings.Replace(string(data), `status = "detained"`, `status = "jailed"`, 1)), 0o644)
+	if e := next(t, ev); !strings.HasPrefix(e, `error: content/prisoners/ana-perez.toml:2:10: status "jailed" is not one of`) {
+		t.Fatalf("after a broken edit: %q", e)
+	}
+	if _, body, _ := get(t, ts.URL+"/prisoners/ana-perez/"); !strings.Contains(body, "<strong>House arrest</strong>") {
+		t.Error("the last good site is not served after a broken edit")
+	}
+	// A page opened while the site is broken learns it on connecting.
+	if e := next(t, events(t, ts.URL)); !strings.HasPrefix(e, "error: content/prisoners/ana-perez.toml:2:10:") {
+		t.Errorf("a new page: %q", e)
+	}
+
+	os.WriteFile(file, data, 0o644)
+	if e := next(t, ev); e != "reload: " {
+		t.Fatalf("after the fix: %q", e)
+	}
+	if s.Problem() != "" {
+		t.Errorf("the problem stayed: %s", s.Problem())
+	}
+}
+
+// TestFirstBuildBroken: before any good build the server shows the errors,
+// and the page reloads itself once they are fixed.
+func TestFirstBuildBroken(t *testing.T) {
+	src := site(t)
+	file := filepath.Join(src, "content/sites/la-tumba.toml")
+	os.WriteFile(file, []byte("name = 3\n"), 0o644)
+	s := New(Options{Options: build.Options{Src: src}})
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	code, body, _ := get(t, ts.URL+"/")
+	if code != 503 || !strings.Contains(body, "content/sites/la-tumba.toml:1:8: name must be a string") || !strings.Contains(body, "live.js") {
+		t.Errorf("%d %s", code, body)
+	}
+}
