@@ -142,3 +142,14 @@ func DisableScripts() chromedp.Action[chromedp.Void] {
 		return chromedp.Void{}, err
 	}
 }
+
+// ColorScheme makes the tab prefer "light" or "dark", as a reader's system
+// setting does.
+func ColorScheme(scheme string) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		})
+		return chromedp.Void{}, err
+	}
+}
