@@ -1,0 +1,189 @@
+// Command bench measures the build at several sizes and prints a table:
+// records, pages, wall time, CPU time, peak memory, pages per second and
+// output size; and, when hugo is on the PATH, the same content built by
+// Hugo with a bare theme, side by side, with the ratio of the wall times.
+//
+//	go run ./generator/internal/bench -n 1000,3000,10000,30000
+//
+// Each build runs as its own process, so that its CPU time and peak
+// resident memory are its own.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/corpus"
+)
+
+func main() {
+	sizes := flag.String("n", "1000,3000,10000", "comma-separated numbers of prisoners; the other kinds scale with them")
+	from := flag.String("site", ".", "the site `folder` whose templates/ and static/ the corpora use")
+	noHugo := flag.Bool("nohugo", false, "do not build with Hugo even if it is installed")
+	flag.Parse()
+
+	tmp, err := os.MkdirTemp("", "bench-")
+	check(err)
+	defer os.RemoveAll(tmp)
+	gen := filepath.Join(tmp, "generator")
+	build := exec.Command("go", "build", "-o", gen, "./generator")
+	build.Dir, build.Stderr = *from, os.Stderr
+	check(build.Run())
+	hugo, _ := exec.LookPath("hugo")
+	if *noHugo {
+		hugo = ""
+	}
+
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "tool\tprisoners\trecords\tpages\twall\tCPU\tpeak RSS\tpages/s\toutput\tvs Hugo\t")
+	for _, s := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		check(err)
+		size := corpus.Scaled(n)
+		records := size.Prisoners + size.Statements + size.Sites + size.Briefs + size.Events
+		src := filepath.Join(tmp, fmt.Sprintf("site-%d", n))
+		check(corpus.Write(src, size))
+		for _, d := range []string{"templates", "static"} {
+			check(os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join(*from, d))))
+		}
+		ours := run(gen, "build", "-src", src, "-out", filepath.Join(src, "public"))
+		pages := count(filepath.Join(src, "public"), ".html")
+		ours.bytes = du(filepath.Join(src, "public"))
+		var ratio string
+		if hugo != "" {
+			hsrc := filepath.Join(tmp, fmt.Sprintf("hugo-%d", n))
+			check(hugoSite(src, hsrc))
+			h := run(hugo, "--source", hsrc, "--destination", filepath.Join(hsrc, "public"), "--quiet")
+			hpages := count(filepath.Join(hsrc, "public"), ".html")
+			h.bytes = du(filepath.Join(hsrc, "public"))
+			ratio = fmt.Sprintf("%.2f", ours.wall.Seconds()/h.wall.Seconds())
+			row(w, "hugo", n, records, hpages, h, "")
+		}
+		row(w, "briefing", n, records, pages, ours, ratio)
+		os.RemoveAll(src)
+	}
+	w.Flush()
+	fmt.Println("\nwall: elapsed time of the build; CPU: user + system; peak RSS: the build process's maximum resident memory;")
+	fmt.Println("output: bytes written; vs Hugo: briefing's wall time over Hugo's on the same content (lower is faster).")
+}
+
+type usage struct {
+	wall, cpu time.Duration
+	rss       int64 // KB
+	bytes     int64
+}
+
+func run(name string, args ...string) usage {
+	cmd := exec.Command(name, args...)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	check(cmd.Run())
+	u := usage{wall: time.Since(start)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		u.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		u.rss = ru.Maxrss
+	}
+	return u
+}
+
+func row(w *tabwriter.Writer, tool string, n, records, pages int, u usage, ratio string) {
+	fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.2fs\t%.2fs\t%d MB\t%.0f\t%d MB\t%s\t\n", tool, n, records, pages,
+		u.wall.Seconds(), u.cpu.Seconds(), u.rss>>10, float64(pages)/u.wall.Seconds(), u.bytes>>20, ratio)
+}
+
+// du adds up the sizes of the files under dir.
+func du(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+func count(dir, ext string) int {
+	n := 0
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) == ext {
+			n++
+		}
+		return nil
+	})
+	return n
+}
+
+// hugoSite writes the corpus as a Hugo site with a bare theme: a page per
+// brief, prisoner, statement and site with its Markdown, list pages per
+// section, no taxonomies and no related-pages lists.
+func hugoSite(src, dst string) error {
+	set, err := content.Load(os.DirFS(src), content.Options{})
+	if err != nil {
+		return err
+	}
+	files := map[string]string{
+		"config.toml": "baseURL = \"https://example.org/\"\ntitle = \"Synthetic briefing\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\", \"sitemap\"]\n",
+		"layouts/_default/baseof.html": `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><header><a href="{{ "" | relURL }}">{{ site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>`,
+		"layouts/_default/single.html": `{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format "January 2, 2006" }}</p>{{ .Content }}</article>{{ end }}`,
+		"layouts/_default/list.html":   `{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}`,
+		"layouts/index.html":           `{{ define "main" }}<h1>{{ site.Title }}</h1>{{ end }}`,
+	}
+	page := func(section, slug, title string, date content.Date, body string) {
+		d := "2000-01-01"
+		if !date.IsZero() {
+			d = date.First().Format("2006-01-02")
+		}
+		files[fmt.Sprintf("content/%s/%s.md", section, slug)] = fmt.Sprintf("+++\ntitle = %q\ndate = %s\n+++\n\n%s\n", title, d, body)
+	}
+	for _, p := range set.Prisoners {
+		page("prisoners", p.Slug, or(p.Name, "Name withheld"), p.Arrested, p.Summary+"\n\n"+p.Body.Text)
+	}
+	for _, v := range set.Statements {
+		page("statements", v.Slug, v.Speaker, v.Date, v.Quote+"\n\n"+v.Context.Text)
+	}
+	for _, v := range set.Sites {
+		page("sites", v.Slug, v.Name, v.Opened, v.Summary+"\n\n"+v.Body.Text)
+	}
+	for _, v := range set.Briefs {
+		page("briefs", v.Slug, v.Title, v.Date, v.Body.Text)
+	}
+	for name, data := range files {
+		// Reference links are this project's; Hugo sees plain text.
+		data = strings.NewReplacer("](prisoner:", "](/prisoners/", "](site:", "](/sites/", "](statement:", "](/statements/", "](event:", "](/events/").Replace(data)
+		p := filepath.Join(dst, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func or(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
