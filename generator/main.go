@@ -137,10 +137,14 @@ func relativeTo(src string, err error) string {
 	if src == "." || src == "" || !errors.As(err, &es) {
 		return err.Error()
 	}
+	msg := err.Error()
 	for _, e := range es {
-		e.Pos.File = filepath.ToSlash(filepath.Join(src, e.Pos.File))
+		if e.Pos.File != "" {
+			old := e.Pos.String() + ": "
+			msg = strings.Replace(msg, old, filepath.ToSlash(filepath.Join(src, e.Pos.File))+strings.TrimPrefix(old, e.Pos.File), 1)
+		}
 	}
-	return err.Error()
+	return msg
 }
 
 func display(dir string) string {

@@ -64,7 +64,7 @@ func BenchmarkResolve(b *testing.B) {
 	}
 }
 
-func prepared(b *testing.B) (*site.Site, *render.Renderer) {
+func preparedSite(b *testing.B) (*site.Site, *render.Renderer) {
 	fsys := os.DirFS(benchCorpus(b))
 	set, err := content.Load(fsys, content.Options{})
 	if err != nil {
@@ -87,7 +87,7 @@ type discard struct{}
 func (discard) WriteFile(string, []byte) error { return nil }
 
 func BenchmarkRender(b *testing.B) {
-	s, r := prepared(b)
+	s, r := preparedSite(b)
 	pages := render.Pages(s, &render.Files{})
 	b.ReportMetric(float64(len(pages)), "pages")
 	for b.Loop() {
@@ -98,7 +98,7 @@ func BenchmarkRender(b *testing.B) {
 }
 
 func BenchmarkSearchIndex(b *testing.B) {
-	s, _ := prepared(b)
+	s, _ := preparedSite(b)
 	for b.Loop() {
 		if _, err := search.Build(s).Write(discard{}); err != nil {
 			b.Fatal(err)
@@ -107,7 +107,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 }
 
 func BenchmarkFeeds(b *testing.B) {
-	s, _ := prepared(b)
+	s, _ := preparedSite(b)
 	for b.Loop() {
 		if err := feed.Write(s, discard{}); err != nil {
 			b.Fatal(err)

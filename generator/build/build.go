@@ -42,7 +42,53 @@ const Marker = ".briefing-output"
 // static files, search index, feeds and data files. Every content and
 // template problem is reported at once.
 func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
-	set, err := content.Load(fsys, content.Options{Drafts: opts.Drafts})
+	p, err := prepare(fsys, opts, nil)
+	if err != nil {
+		return nil, err
+	}
+	assets, err := copyStatic(fsys, out)
+	if err != nil {
+		return nil, err
+	}
+	files, err := p.extras(assets, out)
+	if err != nil {
+		return nil, err
+	}
+	pages := render.Pages(p.site, files)
+	if err := p.renderer.Render(pages, out); err != nil {
+		return nil, err
+	}
+	if err := sitemap(p.site, pages, out); err != nil {
+		return nil, err
+	}
+	return p.site, nil
+}
+
+// prepared is a site loaded and resolved, with its templates parsed: what
+// every output is made from.
+type prepared struct {
+	site     *site.Site
+	renderer *render.Renderer
+}
+
+// A Cache keeps what one build decoded and rendered for the next: the
+// records of unchanged files, and Markdown whose text and links are
+// unchanged. serve keeps one across its rebuilds.
+type Cache struct {
+	content content.Cache
+	site    site.Cache
+}
+
+// prepare loads and resolves the site and parses its templates, reporting
+// every problem at once. cache, when not nil, keeps what was decoded and
+// rendered between calls.
+func prepare(fsys fs.FS, opts Options, cache *Cache) (*prepared, error) {
+	var cc *content.Cache
+	var sc *site.Cache
+	if cache != nil {
+		cc, sc = &cache.content, &cache.site
+	}
+	set, err := cc.Load(fsys, content.Options{Drafts: opts.Drafts})
 	if set == nil {
 		return nil, err
 	}
@@ -53,7 +99,7 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	if opts.BaseURL != "" {
 		set.Config.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
-	s, err := site.New(set)
+	s, err := site.NewCached(set, sc)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -64,35 +110,34 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	if len(errs) > 0 {
 		return nil, mergeErrors(errs)
 	}
-	assets, err := copyStatic(fsys, out)
+	return &prepared{site: s, renderer: r}, nil
+}
+
+// extras writes the search index, the feeds and the data files, and
+// returns what the pages need to link to them and to the assets.
+func (p *prepared) extras(assets map[string]render.Asset, out render.Output) (*render.Files, error) {
+	meta, err := search.Build(p.site).Write(out)
 	if err != nil {
 		return nil, err
 	}
-	meta, err := search.Build(s).Write(out)
-	if err != nil {
+	if err := feed.Write(p.site, out); err != nil {
 		return nil, err
 	}
-	files := &render.Files{
+	return &render.Files{
 		Search: render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize},
 		Assets: assets,
-	}
-	pages := render.Pages(s, files)
-	if err := r.Render(pages, out); err != nil {
-		return nil, err
-	}
-	if err := feed.Write(s, out); err != nil {
-		return nil, err
-	}
-	var sitemap []feed.Page
+	}, nil
+}
+
+// sitemap writes the sitemap of the pages, and robots.txt.
+func sitemap(s *site.Site, pages []*render.Page, out render.Output) error {
+	var list []feed.Page
 	for _, p := range pages {
 		if p.Template != "404.html" {
-			sitemap = append(sitemap, feed.Page{URL: p.URL, Lastmod: p.Updated.String()})
+			list = append(list, feed.Page{URL: p.URL, Lastmod: p.Updated.String()})
 		}
 	}
-	if err := feed.Sitemap(s.Config.BaseURL, sitemap, out); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return feed.Sitemap(s.Config.BaseURL, list, out)
 }
 
 // mergeErrors joins content errors into one sorted list, keeping other

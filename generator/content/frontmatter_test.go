@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"io/fs"
 	"testing"
 )
 
@@ -69,7 +70,8 @@ func FuzzLoadRecord(f *testing.F) {
 			file := "content/" + kind.Dir() + "/x" + ext
 			fsys := fixture(t, "good.txtar")
 			fsys[file] = mapFile(data)
-			loadFile(fsys, contentFile{kind: kind, slug: "x", path: file}, &Config{}, &errs)
+			info, _ := fs.Stat(fsys, file)
+			loadFile(fsys, contentFile{kind: kind, slug: "x", path: file}, info, &errs)
 			if err := errs.Err(); err != nil {
 				for _, e := range err.(Errors) {
 					if e.Pos.File != file {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -40,7 +41,52 @@ type Set struct {
 // Load reads site.toml and every record under content/ in fsys, in
 // parallel, and returns the published ones. The error, if any, is an Errors
 // listing every problem found.
-func Load(fsys fs.FS, opts Options) (*Set, error) {
+func Load(fsys fs.FS, opts Options) (*Set, error) { return load(fsys, opts, nil) }
+
+// A Cache keeps the records decoded by its Load, so that the next Load
+// decodes only the files that changed (by size and modification time):
+// serve's rebuilds. Records are never changed once decoded, so a cached
+// record may be shared between two sets.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[string]cached
+}
+
+type cached struct {
+	size    int64
+	mod     time.Time
+	rec     interface{ Meta() *Record }
+	publish bool
+	ok      bool
+	errs    []*Error
+}
+
+// Load is Load, reusing what earlier loads decoded of unchanged files.
+func (c *Cache) Load(fsys fs.FS, opts Options) (*Set, error) { return load(fsys, opts, c) }
+
+func (c *Cache) get(path string, info fs.FileInfo) (cached, bool) {
+	if c == nil {
+		return cached{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[path]
+	return e, ok && e.size == info.Size() && e.mod.Equal(info.ModTime())
+}
+
+func (c *Cache) put(path string, e cached) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil {
+		c.entries = make(map[string]cached)
+	}
+	c.entries[path] = e
+}
+
+func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	var errs ErrorList
 	cfg, err := LoadConfig(fsys)
 	if err != nil {
@@ -81,7 +127,7 @@ func Load(fsys fs.FS, opts Options) (*Set, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for cf := range jobs {
-				rec, publish, ok := loadFile(fsys, cf, cfg, &errs)
+				rec, publish, ok := loadCached(fsys, cf, &errs, cache)
 				if !ok || !add(cf.kind, cf.slug, cf.path) {
 					continue
 				}
@@ -233,13 +279,35 @@ func kindDirs() string {
 	return strings.Join(dirs, ", ")
 }
 
-// loadFile reads and decodes one record file.
-func loadFile(fsys fs.FS, cf contentFile, cfg *Config, errs *ErrorList) (rec interface{ Meta() *Record }, publish, ok bool) {
+// loadCached decodes a file, or takes its decoding from the cache when the
+// file has not changed.
+func loadCached(fsys fs.FS, cf contentFile, errs *ErrorList, cache *Cache) (rec interface{ Meta() *Record }, publish, ok bool) {
 	info, err := fs.Stat(fsys, cf.path)
 	if err != nil {
 		errs.Addf(Pos{File: cf.path}, "%v", err)
 		return nil, false, false
 	}
+	if e, hit := cache.get(cf.path, info); hit {
+		for _, err := range e.errs {
+			errs.Add(err)
+		}
+		return e.rec, e.publish, e.ok
+	}
+	var own ErrorList
+	rec, publish, ok = loadFile(fsys, cf, info, &own)
+	var mine []*Error
+	if err := own.Err(); err != nil {
+		mine = err.(Errors)
+		for _, e := range mine {
+			errs.Add(e)
+		}
+	}
+	cache.put(cf.path, cached{size: info.Size(), mod: info.ModTime(), rec: rec, publish: publish, ok: ok, errs: mine})
+	return rec, publish, ok
+}
+
+// loadFile reads and decodes one record file.
+func loadFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (rec interface{ Meta() *Record }, publish, ok bool) {
 	if info.Size() > MaxFileSize {
 		errs.Addf(Pos{File: cf.path}, "file is %d bytes, over the %d-byte limit for a record; split it or remove pasted material", info.Size(), MaxFileSize)
 		return nil, false, false

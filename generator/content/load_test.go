@@ -1,10 +1,14 @@
 package content
 
 import (
+	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"golang.org/x/tools/txtar"
 )
@@ -281,5 +285,40 @@ func TestMissingConfig(t *testing.T) {
 	_, err := Load(fstest.MapFS{}, Options{})
 	if err == nil || err.Error() != "site.toml: no site.toml here; run the command in a site folder or name one with -src" {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestCacheReusesUnchangedFiles(t *testing.T) {
+	dir := t.TempDir()
+	fsys := fixture(t, "good.txtar")
+	if err := os.CopyFS(dir, fsys); err != nil {
+		t.Fatal(err)
+	}
+	var c Cache
+	first, err := c.Load(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "content/statements/foro-penal.toml")
+	data, _ := os.ReadFile(p)
+	os.WriteFile(p, bytes.Replace(data, []byte("863"), []byte("864"), 1), 0o644)
+	os.Chtimes(p, time.Now(), time.Now().Add(time.Second))
+	second, err := c.Load(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Prisoners[0] != second.Prisoners[0] {
+		t.Error("an unchanged record was decoded again")
+	}
+	if second.Statements[0].Quote != "864 political prisoners" {
+		t.Errorf("a changed record was not decoded again: %q", second.Statements[0].Quote)
+	}
+	// An error stays reported while its file is unchanged.
+	os.WriteFile(p, []byte("speaker = 1\n"), 0o644)
+	os.Chtimes(p, time.Now(), time.Now().Add(2*time.Second))
+	for range 2 {
+		if _, err := c.Load(os.DirFS(dir), Options{}); err == nil || !strings.Contains(err.Error(), "foro-penal.toml:1:11: speaker must be a string") {
+			t.Errorf("err = %v", err)
+		}
 	}
 }

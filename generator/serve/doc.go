@@ -2,6 +2,12 @@
 // memory, serves it on a loopback address, watches the site's files with
 // fsnotify, rebuilds when they change, and tells every open page to reload.
 //
+// A rebuild reads again only the files that changed (content.Cache) and
+// resolves the whole site, but draws a page only when it is asked for, and
+// the search index, feeds and data files when the first of them is: a save
+// to one record costs loading and resolving, not drawing thousands of
+// pages.
+//
 // A rebuild that fails keeps the last good site on the air: open pages show
 // an overlay with each error's file, line and column, and the terminal
 // prints them; the next good rebuild clears it. Nothing is written to disk:

@@ -33,9 +33,9 @@ type Server struct {
 	opts Options
 
 	mu      sync.RWMutex
-	site    *build.Memory // the last good build, or nil before the first
-	problem string        // the errors of the last build, "" when it succeeded
-	zip     []byte        // the offline archive of site, made when asked for
+	site    *build.Lazy // the last good build, or nil before the first
+	problem string      // the errors of the last build, "" when it succeeded
+	cache   build.Cache
 
 	clients   map[chan string]bool
 	clientsMu sync.Mutex
@@ -75,17 +75,19 @@ func CheckAddr(addr string, expose bool) error {
 	return nil
 }
 
-// Rebuild builds the site again. On success it replaces the served site and
-// tells open pages to reload; on failure it keeps the last good site and
-// sends them the errors. It returns the build's error.
+// Rebuild builds the site again: it reads the files that changed since the
+// last build, resolves the whole site, and leaves the pages to be drawn
+// when asked for. On success it replaces the served site and tells open
+// pages to reload; on failure it keeps the last good site and sends them
+// the errors. It returns the build's error.
 func (s *Server) Rebuild() error {
 	start := time.Now()
-	m, err := build.InMemory(s.opts.Options)
+	m, err := build.Prepare(s.opts.Options, &s.cache)
 	s.mu.Lock()
 	if err != nil {
 		s.problem = err.Error()
 	} else {
-		s.site, s.problem, s.zip = m, "", nil
+		s.site, s.problem = m, ""
 	}
 	s.mu.Unlock()
 	if err != nil {
@@ -93,7 +95,7 @@ func (s *Server) Rebuild() error {
 		s.broadcast("error", err.Error())
 		return err
 	}
-	fmt.Fprintf(s.opts.Log, "rebuilt %d files in %s\n", len(m.Files), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(s.opts.Log, "rebuilt %d pages in %s\n", m.Pages(), time.Since(start).Round(time.Millisecond))
 	s.broadcast("reload", "")
 	return nil
 }
@@ -154,16 +156,19 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, inject([]byte(errorPage(problem))))
 		return
 	}
-	data, ok := m.Files[name]
-	if name == build.OfflineZip {
-		data, ok = s.offlineZip(m), true
+	data, ok, err := m.File(name)
+	if err != nil {
+		// A template that fails on this page: say where, keep serving.
+		fmt.Fprintf(s.opts.Log, "%s: %v\n", name, err)
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		io.WriteString(w, inject([]byte(errorPage(err.Error()))))
+		return
 	}
 	status := http.StatusOK
 	if !ok {
-		data, ok = m.Files["404.html"]
-		status = http.StatusNotFound
-		name = "404.html"
-		if !ok {
+		status, name = http.StatusNotFound, "404.html"
+		if data, ok, _ = m.File(name); !ok {
 			http.NotFound(w, r)
 			return
 		}
@@ -182,15 +187,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
-}
-
-func (s *Server) offlineZip(m *build.Memory) []byte {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.zip == nil && s.site == m {
-		s.zip, _ = m.Zip()
-	}
-	return s.zip
 }
 
 // resolvePath maps a request path to a file of the site: "/" and "/x/" to

@@ -151,8 +151,14 @@ var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", 
 // New resolves a loaded set into a Site. Every unknown or unpublished
 // reference is an error with its position; all are returned at once as a
 // content.Errors.
-func New(set *content.Set) (*Site, error) {
+func New(set *content.Set) (*Site, error) { return NewCached(set, nil) }
+
+// NewCached is New, reusing the Markdown that earlier calls with the same
+// cache rendered, where the text and what its links name are unchanged:
+// serve's rebuilds.
+func NewCached(set *content.Set, cache *Cache) (*Site, error) {
 	r := &resolver{
+		cache:      cache,
 		set:        set,
 		md:         newMarkdown(set.Config.RawHTML),
 		prisoners:  make(map[string]*Prisoner),
@@ -227,23 +233,27 @@ type resolver struct {
 	mdRefs     map[any][]content.Ref // references found in each record's Markdown
 	now        content.Date          // the date figures and days in custody run to
 	layout     layout                // which timeline page each date is on
+	cache      *Cache
 }
 
 // lookup finds the record a reference names, recording an error if there is
 // none or it is not published.
-func (r *resolver) lookup(ref content.Ref) (Link, bool) {
+func (r *resolver) lookup(ref content.Ref) (Link, bool) { return r.lookupInto(ref, &r.errs) }
+
+// lookupInto is lookup, recording its error in errs.
+func (r *resolver) lookupInto(ref content.Ref, errs *content.ErrorList) (Link, bool) {
 	if l, ok := r.find(ref.Kind, ref.Slug); ok {
 		return l, true
 	}
 	if why, withheld := r.set.Withheld[ref.Kind][ref.Slug]; withheld {
-		r.errs.Addf(ref.Pos, "%s %q is not published (%s in %s); remove this reference or publish that record", ref.Kind, ref.Slug, why, "content/"+ref.Kind.Dir()+"/"+ref.Slug+ext(ref.Kind))
+		errs.Addf(ref.Pos, "%s %q is not published (%s in %s); remove this reference or publish that record", ref.Kind, ref.Slug, why, "content/"+ref.Kind.Dir()+"/"+ref.Slug+ext(ref.Kind))
 		return Link{}, false
 	}
 	hint := ""
 	if m := content.Suggest(ref.Slug, r.slugs(ref.Kind)); m != "" {
 		hint = " (did you mean " + `"` + m + `"?)`
 	}
-	r.errs.Addf(ref.Pos, "unknown %s %q: there is no content/%s/%s%s%s", ref.Kind, ref.Slug, ref.Kind.Dir(), ref.Slug, ext(ref.Kind), hint)
+	errs.Addf(ref.Pos, "unknown %s %q: there is no content/%s/%s%s%s", ref.Kind, ref.Slug, ref.Kind.Dir(), ref.Slug, ext(ref.Kind), hint)
 	return Link{}, false
 }
 
@@ -372,7 +382,7 @@ func (r *resolver) convertAll() {
 					return
 				}
 				j := jobs[i]
-				*j.dst, refs[i] = r.md.convert(j.md, j.id, r.resolveLink, &r.errs)
+				*j.dst, refs[i] = r.convert(j.md, j.id)
 			}
 		})
 	}

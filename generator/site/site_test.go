@@ -203,3 +203,34 @@ func TestReservedPageSlug(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// TestCacheFollowsLinks: cached Markdown is reused while what its links
+// name is unchanged, and rendered again when a linked record's name changes.
+func TestCacheFollowsLinks(t *testing.T) {
+	var cache Cache
+	fsys := fixture(t)
+	set, _ := content.Load(fsys, content.Options{})
+	first, err := NewCached(set, &cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, _ = content.Load(fsys, content.Options{})
+	second, _ := NewCached(set, &cache)
+	if first.prisoner("ana-perez").Body != second.prisoner("ana-perez").Body {
+		t.Error("unchanged Markdown rendered differently")
+	}
+	fsys["content/sites/el-helicoide.toml"] = mapFile("name = \"El Helicoide (SEBIN)\"\n")
+	set, _ = content.Load(fsys, content.Options{})
+	third, _ := NewCached(set, &cache)
+	if body := string(third.prisoner("ana-perez").Body); !strings.Contains(body, ">El Helicoide (SEBIN)</a>") {
+		t.Errorf("a renamed site's link kept its old name: %s", body)
+	}
+	// An error is reported on every resolution, cached or not.
+	fsys["content/events/election.toml"] = mapFile("date = 2024-07-28\ntitle = \"Election\"\npublish = false\n")
+	for range 2 {
+		set, _ = content.Load(fsys, content.Options{})
+		if _, err := NewCached(set, &cache); err == nil || !strings.Contains(err.Error(), `event "election" is not published`) {
+			t.Errorf("err = %v", err)
+		}
+	}
+}

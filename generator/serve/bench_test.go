@@ -1,0 +1,53 @@
+package serve
+
+import (
+	"flag"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/internal/corpus"
+)
+
+var corpusSize = flag.Int("corpus", 1000, "prisoners in the benchmark's synthetic corpus")
+
+// BenchmarkEditToPage times what an editor waits for after saving a
+// prisoner's file, but for the watcher's Debounce: the rebuild, then the
+// page drawn for the browser's reload.
+//
+//	go test ./generator/serve -run XXX -bench EditToPage -corpus 10000
+func BenchmarkEditToPage(b *testing.B) {
+	src := b.TempDir()
+	if err := corpus.Write(src, corpus.Scaled(*corpusSize)); err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range []string{"templates", "static"} {
+		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join("../..", d))); err != nil {
+			b.Fatal(err)
+		}
+	}
+	s := New(Options{Options: build.Options{Src: src}})
+	if p := s.Problem(); p != "" {
+		b.Fatal(p)
+	}
+	file := filepath.Join(src, "content/prisoners/p-1.toml")
+	data, _ := os.ReadFile(file)
+	i := 0
+	for b.Loop() {
+		i++
+		os.WriteFile(file, append(data, []byte(fmt.Sprintf("\n# edit %d\n", i))...), 0o644)
+		os.Chtimes(file, time.Now(), time.Now().Add(time.Duration(i)*time.Second))
+		if err := s.Rebuild(); err != nil {
+			b.Fatal(err)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, httptest.NewRequest("GET", "/prisoners/p-1/", nil))
+		if rec.Code != 200 {
+			b.Fatalf("page: %d", rec.Code)
+		}
+	}
+}

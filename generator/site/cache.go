@@ -1,0 +1,73 @@
+package site
+
+import (
+	"sync"
+
+	"github.com/presos-politicos/briefing/generator/content"
+)
+
+// A Cache keeps rendered Markdown between resolutions of a site. An entry
+// is reused only when the text, its place in its file and every record its
+// links name (their titles and addresses) are as they were; a text with an
+// error is never cached, so its error is reported every time.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[string]mdEntry
+}
+
+type mdEntry struct {
+	html  HTML
+	refs  []content.Ref
+	links []Link // what each ref resolved to
+}
+
+func mdKey(md content.Markdown, idBase string) string {
+	return idBase + "\x00" + md.Pos.String() + "\x00" + md.Text
+}
+
+// convert renders one text, through the cache when there is one.
+func (r *resolver) convert(md content.Markdown, idBase string) (HTML, []content.Ref) {
+	if r.cache == nil {
+		return r.md.convert(md, idBase, r.resolveLink, &r.errs)
+	}
+	key := mdKey(md, idBase)
+	r.cache.mu.Lock()
+	e, hit := r.cache.entries[key]
+	r.cache.mu.Unlock()
+	if hit {
+		same := true
+		for i, ref := range e.refs {
+			if l, ok := r.find(ref.Kind, ref.Slug); !ok || l != e.links[i] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return e.html, e.refs
+		}
+	}
+	var local content.ErrorList
+	var links []Link
+	var mu sync.Mutex
+	resolve := func(ref content.Ref) (string, string, bool) {
+		l, ok := r.lookupInto(ref, &local)
+		mu.Lock()
+		links = append(links, l)
+		mu.Unlock()
+		return l.Title, l.URL, ok
+	}
+	html, refs := r.md.convert(md, idBase, resolve, &local)
+	if err := local.Err(); err != nil {
+		for _, e := range err.(content.Errors) {
+			r.errs.Add(e)
+		}
+		return html, refs
+	}
+	r.cache.mu.Lock()
+	if r.cache.entries == nil {
+		r.cache.entries = make(map[string]mdEntry)
+	}
+	r.cache.entries[key] = mdEntry{html: html, refs: refs, links: links}
+	r.cache.mu.Unlock()
+	return html, refs
+}
