@@ -80,9 +80,19 @@ func CheckAddr(addr string, expose bool) error {
 // when asked for. On success it replaces the served site and tells open
 // pages to reload; on failure it keeps the last good site and sends them
 // the errors. It returns the build's error.
-func (s *Server) Rebuild() error {
+func (s *Server) Rebuild() (err error) {
 	start := time.Now()
-	m, err := build.Prepare(s.opts.Options, &s.cache)
+	var m *build.Lazy
+	func() {
+		// Whatever an edit does, the server stays up: a panic in a build
+		// is reported like any other build error.
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("internal error while building (please report it): %v", p)
+			}
+		}()
+		m, err = build.Prepare(s.opts.Options, &s.cache)
+	}()
 	s.mu.Lock()
 	if err != nil {
 		s.problem = err.Error()
