@@ -74,7 +74,7 @@ func preparedSite(b *testing.B) (*site.Site, *render.Renderer) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r, err := render.New(fsys)
+	r, err := render.New(fsys, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

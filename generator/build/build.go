@@ -13,6 +13,7 @@ import (
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/feed"
+	"github.com/presos-politicos/briefing/generator/i18n"
 	"github.com/presos-politicos/briefing/generator/render"
 	"github.com/presos-politicos/briefing/generator/search"
 	"github.com/presos-politicos/briefing/generator/site"
@@ -38,9 +39,9 @@ type Result struct {
 // replaces a folder it made itself.
 const Marker = ".briefing-output"
 
-// generate loads, resolves and renders the site in fsys to out, with its
-// static files, search index, feeds and data files. Every content and
-// template problem is reported at once.
+// generate loads, resolves and renders the site in fsys to out, in every
+// language, with its static files, search indexes, feeds and data files.
+// Every content, template and translation problem is reported at once.
 func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	p, err := prepare(fsys, opts, nil)
 	if err != nil {
@@ -50,25 +51,38 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := p.extras(assets, out)
-	if err != nil {
+	var all []*render.Page
+	for _, l := range p.langs {
+		files, err := l.extras(assets, out)
+		if err != nil {
+			return nil, err
+		}
+		pages := render.Pages(l.site, files)
+		if err := l.renderer.Render(pages, out); err != nil {
+			return nil, err
+		}
+		all = append(all, pages...)
+	}
+	if err := p.missing(); err != nil {
 		return nil, err
 	}
-	pages := render.Pages(p.site, files)
-	if err := p.renderer.Render(pages, out); err != nil {
+	if err := sitemap(p.langs[0].site, all, out); err != nil {
 		return nil, err
 	}
-	if err := sitemap(p.site, pages, out); err != nil {
-		return nil, err
-	}
-	return p.site, nil
+	return p.langs[0].site, nil
 }
 
-// prepared is a site loaded and resolved, with its templates parsed: what
-// every output is made from.
+// prepared is a site loaded and resolved in each of its languages, the
+// default first, with its templates parsed: what every output is made from.
 type prepared struct {
+	langs []*langSite
+}
+
+// langSite is the site in one language.
+type langSite struct {
 	site     *site.Site
 	renderer *render.Renderer
+	words    *i18n.Dict
 }
 
 // A Cache keeps what one build decoded and rendered for the next: the
@@ -79,9 +93,9 @@ type Cache struct {
 	site    site.Cache
 }
 
-// prepare loads and resolves the site and parses its templates, reporting
-// every problem at once. cache, when not nil, keeps what was decoded and
-// rendered between calls.
+// prepare loads and resolves the site in each language and parses its
+// templates, reporting every problem at once. cache, when not nil, keeps
+// what was decoded and rendered between calls.
 func prepare(fsys fs.FS, opts Options, cache *Cache) (*prepared, error) {
 	var cc *content.Cache
 	var sc *site.Cache
@@ -99,28 +113,60 @@ func prepare(fsys fs.FS, opts Options, cache *Cache) (*prepared, error) {
 	if opts.BaseURL != "" {
 		set.Config.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
-	s, err := site.NewCached(set, sc)
-	if err != nil {
-		errs = append(errs, err)
-	}
-	r, err := render.New(fsys)
-	if err != nil {
-		errs = append(errs, err)
+	p := &prepared{}
+	for _, lang := range set.Config.Languages {
+		words, err := i18n.Load(fsys, lang.Code)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		s, err := site.NewCached(set.In(lang.Code), words, sc)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		r, err := render.New(fsys, words)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		p.langs = append(p.langs, &langSite{site: s, renderer: r, words: words})
 	}
 	if len(errs) > 0 {
 		return nil, mergeErrors(errs)
 	}
-	return &prepared{site: s, renderer: r}, nil
+	return p, nil
 }
 
-// extras writes the search index, the feeds and the data files, and
-// returns what the pages need to link to them and to the assets.
-func (p *prepared) extras(assets map[string]render.Asset, out render.Output) (*render.Files, error) {
-	meta, err := search.Build(p.site).Write(out)
+// missing reports the interface texts the build asked for in a language
+// that has no translation of them.
+func (p *prepared) missing() error {
+	var errs []error
+	for _, l := range p.langs {
+		if err := l.words.MissingError(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// prefixed writes under a language's folder.
+type prefixed struct {
+	out    render.Output
+	prefix string
+}
+
+func (p prefixed) WriteFile(name string, data []byte) error {
+	return p.out.WriteFile(p.prefix+name, data)
+}
+
+// extras writes the language's search index, feeds and data files, and
+// returns what its pages need to link to them and to the assets.
+func (l *langSite) extras(assets map[string]render.Asset, out render.Output) (*render.Files, error) {
+	out = prefixed{out, l.site.Config.Prefix(l.site.Lang)}
+	meta, err := search.Build(l.site).Write(out)
 	if err != nil {
 		return nil, err
 	}
-	if err := feed.Write(p.site, out); err != nil {
+	if err := feed.Write(l.site, out); err != nil {
 		return nil, err
 	}
 	return &render.Files{
@@ -129,13 +175,25 @@ func (p *prepared) extras(assets map[string]render.Asset, out render.Output) (*r
 	}, nil
 }
 
-// sitemap writes the sitemap of the pages, and robots.txt.
+// sitemap writes the sitemap of the pages of every language, each with
+// its alternates, and robots.txt.
 func sitemap(s *site.Site, pages []*render.Page, out render.Output) error {
-	var list []feed.Page
+	byURL := make(map[string][][2]string)
 	for _, p := range pages {
 		if p.Template != "404.html" {
-			list = append(list, feed.Page{URL: p.URL, Lastmod: p.Updated.String()})
+			byURL[p.URL] = append(byURL[p.URL], [2]string{p.Lang(), strings.TrimSuffix(p.Path, "index.html")})
 		}
+	}
+	var list []feed.Page
+	for _, p := range pages {
+		if p.Template == "404.html" {
+			continue
+		}
+		fp := feed.Page{URL: strings.TrimSuffix(p.Path, "index.html"), Lastmod: p.Updated.String()}
+		if alts := byURL[p.URL]; len(alts) > 1 {
+			fp.Alternates = alts
+		}
+		list = append(list, fp)
 	}
 	return feed.Sitemap(s.Config.BaseURL, list, out)
 }

@@ -15,9 +15,10 @@ import (
 // the first of them is. It is what serve rebuilds after every save, so that
 // a rebuild costs loading and resolving, not drawing every page.
 type Lazy struct {
-	p      *prepared
-	static *files // static files, fingerprinted
-	pages  map[string]*render.Page
+	p         *prepared
+	static    *files // static files, fingerprinted
+	pages     map[string]*render.Page
+	renderers map[string]*render.Renderer // by language
 
 	once   sync.Once
 	extra  *files // search index, feeds, data files, sitemap
@@ -45,11 +46,14 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Lazy{p: p, static: static, pages: make(map[string]*render.Page)}
+	l := &Lazy{p: p, static: static, pages: make(map[string]*render.Page), renderers: make(map[string]*render.Renderer)}
 	// The pages link the assets at once; the search page also needs the
 	// index, which it waits for (see File).
-	for _, pg := range render.Pages(p.site, &render.Files{Assets: assets}) {
-		l.pages[pg.Path] = pg
+	for _, ls := range p.langs {
+		l.renderers[ls.site.Lang] = ls.renderer
+		for _, pg := range render.Pages(ls.site, &render.Files{Assets: assets}) {
+			l.pages[pg.Path] = pg
+		}
 	}
 	return l, nil
 }
@@ -59,14 +63,16 @@ func (l *Lazy) extras() (*files, error) {
 	l.once.Do(func() {
 		out := newFiles()
 		assets := make(map[string]render.Asset)
-		for _, pg := range l.pages {
-			if pg.Template == "search.html" {
-				files, err := l.p.extras(assets, out)
-				if err != nil {
-					l.err = err
-					return
+		for _, ls := range l.p.langs {
+			files, err := ls.extras(assets, out)
+			if err != nil {
+				l.err = err
+				return
+			}
+			for _, pg := range l.pages {
+				if pg.Template == "search.html" && pg.Site == ls.site {
+					pg.Search = files.Search
 				}
-				pg.Search = files.Search
 			}
 		}
 		var pages []*render.Page
@@ -74,7 +80,7 @@ func (l *Lazy) extras() (*files, error) {
 			pages = append(pages, pg)
 		}
 		sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
-		l.err = sitemap(l.p.site, pages, out)
+		l.err = sitemap(l.p.langs[0].site, pages, out)
 		l.extra = out
 	})
 	return l.extra, l.err
@@ -96,7 +102,7 @@ func (l *Lazy) File(name string) (data []byte, ok bool, err error) {
 			return d.([]byte), true, nil
 		}
 		var buf bytes.Buffer
-		if err := l.p.renderer.Page(&buf, pg); err != nil {
+		if err := l.renderers[pg.Lang()].Page(&buf, pg); err != nil {
 			return nil, false, err
 		}
 		l.drawn.Store(name, buf.Bytes())
@@ -120,7 +126,7 @@ func (l *Lazy) zip() ([]byte, bool, error) {
 	if l.zipped != nil {
 		return l.zipped, true, nil
 	}
-	all := &Memory{Files: make(map[string][]byte), Site: l.p.site}
+	all := &Memory{Files: make(map[string][]byte), Site: l.p.langs[0].site}
 	for name := range l.pages {
 		data, _, err := l.File(name)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/url"
+	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -24,10 +25,41 @@ type Config struct {
 	RawHTML     bool   // [markdown] raw_html: render raw HTML in Markdown
 	AsOf        Date   // [figures] as_of: the date the figures are current to
 
+	// Languages are the site's languages: the default one (Language,
+	// Title, Description) first, served at the root, then those of the
+	// [languages.<code>] tables, each under /<code>/, sorted by code.
+	Languages []Language
+
 	// TimelinePageSize is [timeline] page_size: the most entries one
 	// timeline page holds before the timeline is split into a page per
 	// year, and a year into a page per month.
 	TimelinePageSize int
+}
+
+// A Language is one language the site is published in.
+type Language struct {
+	Code        string // BCP 47: "en", "es"
+	Title       string
+	Description string
+}
+
+// Prefix is where a language's pages are, from the site's root: "" for the
+// default language, "es/" for another.
+func (c *Config) Prefix(code string) string {
+	if code == c.Language {
+		return ""
+	}
+	return code + "/"
+}
+
+// Has reports whether the site is published in a language.
+func (c *Config) Has(code string) bool {
+	for _, l := range c.Languages {
+		if l.Code == code {
+			return true
+		}
+	}
+	return false
 }
 
 // DefaultTimelinePageSize keeps a timeline page near 300 KB of HTML.
@@ -75,6 +107,31 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 	if fig := f.table("figures"); fig != nil {
 		c.AsOf = fig.date("as_of")
 		fig.done()
+	}
+	c.Languages = []Language{{Code: c.Language, Title: c.Title, Description: c.Description}}
+	if langs := f.table("languages"); langs != nil {
+		codes := make([]string, 0, len(langs.m))
+		for code := range langs.m {
+			codes = append(codes, code)
+		}
+		sort.Strings(codes)
+		for _, code := range codes {
+			if !langTag.MatchString(code) || code == c.Language {
+				langs.errorf(code, "[languages.%s]: give another language than the default (%s) by its tag, such as es", code, c.Language)
+				continue
+			}
+			l := langs.table(code)
+			if l == nil {
+				continue
+			}
+			c.Languages = append(c.Languages, Language{
+				Code:        code,
+				Title:       l.required("title", `title = "Presos políticos en Venezuela"`),
+				Description: l.str("description"),
+			})
+			l.done()
+		}
+		langs.done()
 	}
 	c.TimelinePageSize = DefaultTimelinePageSize
 	if tl := f.table("timeline"); tl != nil {

@@ -32,6 +32,11 @@ type Set struct {
 	Sites      []*Site
 	Events     []*Event
 
+	// Lang is the language of the set's pages; Translations holds the
+	// translated records, by language, kind and slug.
+	Lang         string
+	Translations map[string]map[Kind]map[string]interface{ Meta() *Record }
+
 	// Withheld says why a record that exists is not published ("publish =
 	// false", "draft = true"), by kind and slug, so that a reference to it
 	// fails with that reason instead of leaking it or reading as a typo.
@@ -101,7 +106,7 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	if cfg == nil {
 		return nil, errs.Err()
 	}
-	files, err := contentFiles(fsys, &errs)
+	files, err := contentFiles(fsys, cfg, &errs)
 	if err != nil {
 		return nil, err
 	}
@@ -144,13 +149,140 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 			}
 		})
 	}
+	var translations []contentFile
 	for _, cf := range files {
+		if cf.lang != "" {
+			translations = append(translations, cf)
+			continue
+		}
 		jobs <- cf
 	}
 	close(jobs)
 	wg.Wait()
 	s.sort()
+	s.Lang = cfg.Language
+	for _, list := range [][]interface{ Meta() *Record }{recs(s.Briefs), recs(s.Pages), recs(s.Prisoners), recs(s.Statements), recs(s.Sites), recs(s.Events)} {
+		for _, r := range list {
+			r.Meta().Lang = cfg.Language
+		}
+	}
+	for _, cf := range translations {
+		s.translate(fsys, cf, slugs[cf.kind][cf.slug], &errs)
+	}
 	return s, errs.Err()
+}
+
+func recs[T interface{ Meta() *Record }](list []T) []interface{ Meta() *Record } {
+	out := make([]interface{ Meta() *Record }, len(list))
+	for i, v := range list {
+		out[i] = v
+	}
+	return out
+}
+
+// untranslatable are the keys a translation may not set: what is published
+// is decided in the original.
+var untranslatable = []string{"publish", "draft", "anonymous", "private"}
+
+// translate loads a translation: the original's fields, with those the
+// translation sets in their place, decoded as one record in its language.
+func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *ErrorList) {
+	if original == "" {
+		errs.Addf(Pos{File: cf.path}, "a translation of %s, which does not exist; name the file after the original's slug", path.Base(strings.Replace(cf.path, "."+cf.lang+".", ".", 1)))
+		return
+	}
+	if _, withheld := s.Withheld[cf.kind][cf.slug]; withheld {
+		return // never published, in any language
+	}
+	info, err := fs.Stat(fsys, original)
+	if err != nil {
+		errs.Addf(Pos{File: original}, "%v", err)
+		return
+	}
+	fo, ro, ok := readFile(fsys, contentFile{kind: cf.kind, slug: cf.slug, path: original}, info, errs)
+	if !ok {
+		return
+	}
+	if info, err = fs.Stat(fsys, cf.path); err != nil {
+		errs.Addf(Pos{File: cf.path}, "%v", err)
+		return
+	}
+	ft, rt, ok := readFile(fsys, cf, info, errs)
+	if !ok {
+		return
+	}
+	for _, k := range untranslatable {
+		if _, set := ft.m[k]; set {
+			ft.errorf(k, "%s cannot be translated; set it in the original, %s", k, original)
+		}
+	}
+	merged := &fields{file: cf.path, m: make(map[string]any), at: ft.at, pos: make(map[string]keyPos), errs: errs}
+	for k, v := range fo.m {
+		merged.m[k] = v
+	}
+	for k, p := range fo.pos {
+		merged.pos[k] = p
+	}
+	for k, v := range ft.m {
+		if slices.Contains(untranslatable, k) {
+			continue
+		}
+		merged.m[k] = v
+		// The translation's positions replace the original's for what it sets.
+		for pk := range merged.pos {
+			if pk == k || strings.HasPrefix(pk, k+".") || strings.HasPrefix(pk, k+"[") {
+				delete(merged.pos, pk)
+			}
+		}
+	}
+	for k, p := range ft.pos {
+		merged.pos[k] = p
+	}
+	r := rt
+	r.Lang = cf.lang
+	if strings.TrimSpace(rt.Body.Text) == "" {
+		r.Body = ro.Body
+	}
+	rec, _ := decode(merged, r)
+	if s.Translations == nil {
+		s.Translations = make(map[string]map[Kind]map[string]interface{ Meta() *Record })
+	}
+	if s.Translations[cf.lang] == nil {
+		s.Translations[cf.lang] = make(map[Kind]map[string]interface{ Meta() *Record })
+	}
+	if s.Translations[cf.lang][cf.kind] == nil {
+		s.Translations[cf.lang][cf.kind] = make(map[string]interface{ Meta() *Record })
+	}
+	s.Translations[cf.lang][cf.kind][cf.slug] = rec
+}
+
+// In returns the set in another language of the site: each record's
+// translation where it has one, else the original, whose Lang says it is
+// not translated.
+func (s *Set) In(lang string) *Set {
+	if lang == s.Lang {
+		return s
+	}
+	t := s.Translations[lang]
+	out := &Set{Config: s.Config, Withheld: s.Withheld, Lang: lang}
+	out.Briefs = pick(s.Briefs, t[KindBrief])
+	out.Pages = pick(s.Pages, t[KindPage])
+	out.Prisoners = pick(s.Prisoners, t[KindPrisoner])
+	out.Statements = pick(s.Statements, t[KindStatement])
+	out.Sites = pick(s.Sites, t[KindSite])
+	out.Events = pick(s.Events, t[KindEvent])
+	return out
+}
+
+func pick[T interface{ Meta() *Record }](list []T, translated map[string]interface{ Meta() *Record }) []T {
+	out := make([]T, len(list))
+	for i, v := range list {
+		out[i] = v
+		if tr, ok := translated[v.Meta().Slug].(T); ok {
+			out[i] = tr
+		}
+	}
+	return out
 }
 
 func (s *Set) withhold(kind Kind, slug, why string) {
@@ -193,12 +325,13 @@ func sortBySlug[T interface{ Meta() *Record }](list []T) {
 type contentFile struct {
 	kind Kind
 	slug string
+	lang string // for a translation: its language; "" for an original
 	path string
 }
 
 // contentFiles lists the record files under content/, recording an error
 // for each file that cannot be a record.
-func contentFiles(fsys fs.FS, errs *ErrorList) ([]contentFile, error) {
+func contentFiles(fsys fs.FS, cfg *Config, errs *ErrorList) ([]contentFile, error) {
 	var files []contentFile
 	known := make(map[string]Kind)
 	for _, k := range Kinds {
@@ -250,15 +383,19 @@ func contentFiles(fsys fs.FS, errs *ErrorList) ([]contentFile, error) {
 			return nil
 		}
 		slug := strings.TrimSuffix(name, ext)
-		if base, lang, ok := strings.Cut(slug, "."); ok {
-			errs.Addf(Pos{File: p}, "%q looks like a translation into %q of %s, but site.toml configures no language %q", name, lang, base+ext, lang)
-			return nil
+		lang := ""
+		if base, l, ok := strings.Cut(slug, "."); ok {
+			if !cfg.Has(l) || l == cfg.Language {
+				errs.Addf(Pos{File: p}, "%q looks like a translation into %q of %s, but site.toml configures no language %q", name, l, base+ext, l)
+				return nil
+			}
+			slug, lang = base, l
 		}
 		if !ValidSlug(slug) {
 			errs.Addf(Pos{File: p}, "file name %q is not a valid slug: use lower-case letters, digits and single hyphens, such as rocio-san-miguel%s", name, want)
 			return nil
 		}
-		files = append(files, contentFile{kind: kind, slug: slug, path: p})
+		files = append(files, contentFile{kind: kind, slug: slug, lang: lang, path: p})
 		return nil
 	})
 	return files, err
@@ -308,54 +445,63 @@ func loadCached(fsys fs.FS, cf contentFile, errs *ErrorList, cache *Cache) (rec 
 
 // loadFile reads and decodes one record file.
 func loadFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (rec interface{ Meta() *Record }, publish, ok bool) {
+	f, r, ok := readFile(fsys, cf, info, errs)
+	if !ok {
+		return nil, false, false
+	}
+	rec, publish = decode(f, r)
+	return rec, publish, true
+}
+
+// readFile reads a record file and parses its TOML, without decoding it
+// into a record: for Markdown kinds, the body goes into the record.
+func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*fields, Record, bool) {
+	r := Record{Kind: cf.kind, Slug: cf.slug, File: cf.path, Lang: cf.lang}
 	if info.Size() > MaxFileSize {
 		errs.Addf(Pos{File: cf.path}, "file is %d bytes, over the %d-byte limit for a record; split it or remove pasted material", info.Size(), MaxFileSize)
-		return nil, false, false
+		return nil, r, false
 	}
 	src, err := fs.ReadFile(fsys, cf.path)
 	if err != nil {
 		errs.Addf(Pos{File: cf.path}, "%v", err)
-		return nil, false, false
+		return nil, r, false
 	}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
 		errs.Addf(Pos{File: cf.path, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
-		return nil, false, false
+		return nil, r, false
 	}
-	r := Record{Kind: cf.kind, Slug: cf.slug, File: cf.path}
 	front, lineOffset := string(src), 0
-	var body []byte
 	if cf.kind == KindBrief || cf.kind == KindPage {
-		var fm []byte
-		fm, body, err = splitFrontMatter(src)
+		fm, body, err := splitFrontMatter(src)
 		if err != nil {
 			errs.Addf(Pos{File: cf.path, Line: 1, Col: 1}, "%v", err)
-			return nil, false, false
+			return nil, r, false
 		}
 		front, lineOffset = string(fm), 1
 		r.Body = Markdown{Text: string(body), Pos: Pos{File: cf.path, Line: 1, Col: 1}}
 	}
 	f, ok := parseTOML(cf.path, front, lineOffset, errs)
-	if !ok {
-		return nil, false, false
-	}
-	switch cf.kind {
+	return f, r, ok
+}
+
+// decode makes a record of its kind from parsed fields.
+func decode(f *fields, r Record) (rec interface{ Meta() *Record }, publish bool) {
+	switch r.Kind {
 	case KindBrief:
-		rec, publish = decodeBrief(f, r)
+		return decodeBrief(f, r)
 	case KindPage:
-		rec, publish = decodePage(f, r)
+		return decodePage(f, r)
 	case KindPrisoner:
-		rec, publish = decodePrisoner(f, r)
+		return decodePrisoner(f, r)
 	case KindStatement:
-		rec, publish = decodeStatement(f, r)
+		return decodeStatement(f, r)
 	case KindSite:
-		rec, publish = decodeSite(f, r)
+		return decodeSite(f, r)
 	case KindEvent:
-		rec, publish = decodeEvent(f, r)
-	default:
-		panic(fmt.Sprintf("content: no decoder for kind %q", cf.kind))
+		return decodeEvent(f, r)
 	}
-	return rec, publish, true
+	panic(fmt.Sprintf("content: no decoder for kind %q", r.Kind))
 }
 
 // invalidUTF8 returns the line and column of the first invalid byte.

@@ -47,6 +47,7 @@ type Source struct {
 type Record struct {
 	Kind         Kind
 	Slug         string
+	Lang         string // the language the record is written in
 	File         string // path under the site folder: content/prisoners/x.toml
 	Summary      string // plain text
 	Body         Markdown

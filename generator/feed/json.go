@@ -81,9 +81,9 @@ func toLink(s *site.Site, l site.Link) link {
 	return link{Kind: string(l.Kind), Title: l.Title, URL: abs(s, l.URL)}
 }
 
-// abs makes a URL relative to the site's root absolute when the base URL
-// is known.
-func abs(s *site.Site, u string) string { return s.Config.BaseURL + u }
+// abs makes a URL relative to the language's root absolute when the base
+// URL is known.
+func abs(s *site.Site, u string) string { return s.Base() + u }
 
 // writeJSON writes v as indented JSON, an array for lists.
 func writeJSON(out Output, name string, v any) error {

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/presos-politicos/briefing/generator/i18n"
 
 	"github.com/presos-politicos/briefing/generator/site"
 )
@@ -25,9 +28,9 @@ const (
 )
 
 // chartSummary says in words what the chart shows.
-func chartSummary(f site.Figures) string {
+func chartSummary(words *i18n.Dict, f site.Figures) string {
 	if len(f.Series) == 0 {
-		return "No documented person has both a known arrest date and a known release date or current detention, so there is nothing to chart yet."
+		return words.T("No documented person has both a known arrest date and a known release date or current detention, so there is nothing to chart yet.")
 	}
 	first, peak := f.Series[0], f.Series[0]
 	for _, p := range f.Series {
@@ -36,17 +39,18 @@ func chartSummary(f site.Figures) string {
 		}
 	}
 	last := f.Series[len(f.Series)-1]
-	s := fmt.Sprintf("Counted from %s, the number of documented people held peaks at %d on %s and stands at %d as of %s.",
-		first.Date.Human(), peak.Held, peak.Date.Human(), last.Held, f.AsOf.Human())
+	s := words.F("Counted from {first}, the number of documented people held peaks at {peak} on {peakDate} and stands at {now} as of {asOf}.",
+		"first", site.Date(words, first.Date), "peak", strconv.Itoa(peak.Held), "peakDate", site.Date(words, peak.Date),
+		"now", strconv.Itoa(last.Held), "asOf", site.Date(words, f.AsOf))
 	if f.Undated > 0 {
-		s += fmt.Sprintf(" %s not counted in it: their arrest date, or the date they were freed, is unknown.", count(f.Undated, "person is", "people are"))
+		s += " " + words.F("{count} not counted in it: their arrest date, or the date they were freed, is unknown.", "count", words.Count(f.Undated, "person is", "people are"))
 	}
 	return s
 }
 
 // chart draws the number held over time as a step line from the first
 // arrest to the as-of date.
-func chart(f site.Figures) template.HTML {
+func chart(words *i18n.Dict, f site.Figures) template.HTML {
 	if len(f.Series) == 0 {
 		return ""
 	}
@@ -66,8 +70,8 @@ func chart(f site.Figures) template.HTML {
 
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-labelledby="%s %s">`, chartW, chartH, chartW, chartH, chartTitleID, chartDescID)
-	fmt.Fprintf(&b, `<title id="%s">%s</title>`, chartTitleID, template.HTMLEscapeString(fmt.Sprintf("Documented people held, %s to %s", f.Series[0].Date.Human(), f.AsOf.Human())))
-	fmt.Fprintf(&b, `<desc id="%s">%s</desc>`, chartDescID, template.HTMLEscapeString(chartSummary(f)))
+	fmt.Fprintf(&b, `<title id="%s">%s</title>`, chartTitleID, template.HTMLEscapeString(words.F("Documented people held, {from} to {to}", "from", site.Date(words, f.Series[0].Date), "to", site.Date(words, f.AsOf))))
+	fmt.Fprintf(&b, `<desc id="%s">%s</desc>`, chartDescID, template.HTMLEscapeString(chartSummary(words, f)))
 	// Horizontal grid lines with their counts.
 	for _, n := range slices.Compact([]int{0, top / 2, top}) {
 		fmt.Fprintf(&b, `<line class="grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, padLeft, chartW-padRight, y(n), y(n))

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/i18n"
 	"github.com/presos-politicos/briefing/generator/site"
 )
 
@@ -27,7 +28,8 @@ func TestChart(t *testing.T) {
 		},
 		Undated: 4,
 	}
-	svg := string(chart(f))
+	en, _ := i18n.Load(nil, i18n.English)
+	svg := string(chart(en, f))
 	// The plot runs 365 days from January 1 to December 31 over 584 px from
 	// x=44 (July 1 is day 182: x = 44 + 584*182/365 = 335.2), 200 px high
 	// from y=12, and the axis runs to 5 (1, 2 or 5 times a power of ten).
@@ -42,7 +44,7 @@ func TestChart(t *testing.T) {
 			t.Errorf("chart lacks %s\n%s", want, svg)
 		}
 	}
-	summary := chartSummary(f)
+	summary := chartSummary(en, f)
 	want := "Counted from January 1, 2024, the number of documented people held peaks at 3 on July 1, 2024 and stands at 2 as of December 31, 2024. 4 people are not counted in it: their arrest date, or the date they were freed, is unknown."
 	if summary != want {
 		t.Errorf("summary:\n got %s\nwant %s", summary, want)
@@ -50,7 +52,7 @@ func TestChart(t *testing.T) {
 	if !strings.Contains(svg, "<desc id=\"chart-desc\">"+summary+"</desc>") {
 		t.Error("the chart's description is not its summary")
 	}
-	if chart(site.Figures{}) != "" {
+	if chart(en, site.Figures{}) != "" {
 		t.Error("an empty series draws a chart")
 	}
 }

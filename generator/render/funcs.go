@@ -7,49 +7,66 @@ import (
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/i18n"
+	"github.com/presos-politicos/briefing/generator/site"
 )
 
-// funcs are the functions templates may call besides the Page methods.
-var funcs = template.FuncMap{
-	"date":         timeTag,
-	"status":       func(s string) string { return statusLabels[s] },
-	"verification": func(s string) string { return verificationLabels[s] },
-	"kind":         func(k content.Kind) string { return kindLabels[k] },
-	"entryKind":    func(k string) string { return entryKindLabels[k] },
-	"join":         strings.Join,
-	"count":        count,
-	"t":            func(s string) string { return s },
-	"sub":          func(a, b int) int { return a - b },
-	"chart":        chart,
-	"searchLabels": searchLabels,
-	"chartSummary": chartSummary,
+// funcs are the functions templates may call besides the Page methods,
+// in the language of words.
+func funcs(words *i18n.Dict) template.FuncMap {
+	label := func(m map[string]string, k string) string {
+		if l, ok := m[k]; ok {
+			return words.T(l)
+		}
+		return k
+	}
+	return template.FuncMap{
+		"date":         func(d content.Date) template.HTML { return timeTag(words, d) },
+		"status":       func(s string) string { return label(statusLabels, s) },
+		"verification": func(s string) string { return label(verificationLabels, s) },
+		"kind":         func(k content.Kind) string { return label(kindLabels, string(k)) },
+		"entryKind":    func(k string) string { return label(entryKindLabels, k) },
+		"join":         strings.Join,
+		"count":        words.Count,
+		"t":            words.T,
+		"sub":          func(a, b int) int { return a - b },
+		"chart":        func(f site.Figures) template.HTML { return chart(words, f) },
+		"chartSummary": func(f site.Figures) string { return chartSummary(words, f) },
+		"searchLabels": func() string { return searchLabels(words) },
+	}
 }
 
-// searchLabels are the labels the search script shows, as JSON for a data
-// attribute: kinds and statuses.
-func searchLabels() string {
-	kinds := make(map[string]string)
-	for k, v := range kindLabels {
-		kinds[string(k)] = v
+// searchLabels are the texts the search script shows, as JSON for a data
+// attribute: kinds, statuses and its messages, in the page's language.
+func searchLabels(words *i18n.Dict) string {
+	tr := func(m map[string]string) map[string]string {
+		out := make(map[string]string, len(m))
+		for k, v := range m {
+			out[k] = words.T(v)
+		}
+		return out
 	}
-	data, _ := json.Marshal(map[string]any{"kinds": kinds, "statuses": statusLabels})
+	msgs := make(map[string]string, len(searchMessages))
+	for _, m := range searchMessages {
+		msgs[m] = words.T(m)
+	}
+	data, _ := json.Marshal(map[string]any{"kinds": tr(kindLabels), "statuses": tr(statusLabels), "messages": msgs})
 	return string(data)
 }
 
+// searchMessages are what static/search.js says, by their English text.
+var searchMessages = []string{
+	"No results for “{q}”.", "1 result for “{q}”", "{n} results for “{q}”", ", showing the first {n}.",
+	"Type a name, a place or another word to search for.", "Words in the briefing that are close: ",
+	"All kinds", "Any status", "Any place", "Search could not load its index ({error}). The lists below have every record.",
+}
+
 // timeTag writes a date as <time datetime> at its precision.
-func timeTag(d content.Date) template.HTML {
+func timeTag(words *i18n.Dict, d content.Date) template.HTML {
 	if d.IsZero() {
 		return ""
 	}
-	return template.HTML(fmt.Sprintf(`<time datetime="%s">%s</time>`, d.String(), template.HTMLEscapeString(d.Human())))
-}
-
-// count writes "1 day", "2 days".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+	return template.HTML(fmt.Sprintf(`<time datetime="%s">%s</time>`, d.String(), template.HTMLEscapeString(site.Date(words, d))))
 }
 
 var statusLabels = map[string]string{
@@ -71,13 +88,13 @@ var verificationLabels = map[string]string{
 	"unverified": "Unverified",
 }
 
-var kindLabels = map[content.Kind]string{
-	content.KindBrief:     "Brief",
-	content.KindPage:      "Page",
-	content.KindPrisoner:  "Prisoner",
-	content.KindStatement: "Statement",
-	content.KindSite:      "Detention site",
-	content.KindEvent:     "Event",
+var kindLabels = map[string]string{
+	"brief":     "Brief",
+	"page":      "Page",
+	"prisoner":  "Prisoner",
+	"statement": "Statement",
+	"site":      "Detention site",
+	"event":     "Event",
 }
 
 var entryKindLabels = map[string]string{

@@ -4,19 +4,21 @@ import (
 	"html"
 	"regexp"
 	"strconv"
+
+	"github.com/presos-politicos/briefing/generator/i18n"
 )
 
 // Interface text in templates is written {{t "Skip to content"}}. It is
-// replaced by its translation when the templates are parsed, not when each
-// page is drawn: a page pays nothing for its words. The text is English,
-// the language the templates are written in; it is its own translation.
+// replaced by its translation (package i18n) when the templates are
+// parsed, not when each page is drawn: a page pays nothing for its words.
 
 // tCall matches {{t "..."}} with a Go string literal, trim markers allowed.
 var tCall = regexp.MustCompile(`\{\{(-?)\s*t\s+("(?:[^"\\]|\\.)*")\s*(-?)\}\}`)
 
 // translate replaces every {{t "..."}} in a template's source with the
-// text, escaped for HTML (it may stand in an attribute).
-func translate(src string) (string, error) {
+// text in the language of words, escaped for HTML (it may stand in an
+// attribute).
+func translate(src string, words *i18n.Dict) (string, error) {
 	var err error
 	out := tCall.ReplaceAllStringFunc(src, func(m string) string {
 		parts := tCall.FindStringSubmatch(m)
@@ -32,7 +34,7 @@ func translate(src string) (string, error) {
 		if parts[3] == "-" {
 			trail = "{{ \"\" -}}"
 		}
-		return lead + html.EscapeString(text) + trail
+		return lead + html.EscapeString(words.T(text)) + trail
 	})
 	return out, err
 }

@@ -11,13 +11,16 @@ import (
 )
 
 // A Page is what a template sees: the site, where the page stands, and the
-// record or list it shows.
+// record or list it shows. URLs are relative to the root of the page's
+// language ("prisoners/x/"); a language other than the default lives under
+// its prefix ("es/").
 type Page struct {
 	Site         *site.Site
 	Template     string // the page template: "prisoner.html"
-	Path         string // the output file: "prisoners/x/index.html"
-	URL          string // relative to the site's root: "prisoners/x/"
-	Root         string // from this page to the root: "../../"
+	Path         string // the output file, from the site's root: "es/prisoners/x/index.html"
+	URL          string // relative to the language's root: "prisoners/x/"
+	Root         string // from this page to the language's root: "../../"
+	SiteRoot     string // from this page to the site's root, where the shared files are
 	Title        string
 	Description  string
 	Updated      content.Date
@@ -89,9 +92,88 @@ type Asset struct {
 // Asset links a static file by its published, fingerprinted name.
 func (p *Page) Asset(name string) string {
 	if a, ok := p.files.Assets[name]; ok {
-		return p.Root + a.Path
+		return p.SiteRoot + a.Path
 	}
-	return p.Root + name
+	return p.SiteRoot + name
+}
+
+// Static links a file of static/ that is not fingerprinted (favicon.svg).
+func (p *Page) Static(name string) string { return p.SiteRoot + name }
+
+// Lang is the language of the page.
+func (p *Page) Lang() string { return p.Site.Lang }
+
+// SiteTitle is the site's title in the page's language.
+func (p *Page) SiteTitle() string { return p.language().Title }
+
+// SiteDescription is the site's description in the page's language.
+func (p *Page) SiteDescription() string { return p.language().Description }
+
+func (p *Page) language() content.Language {
+	for _, l := range p.Site.Config.Languages {
+		if l.Code == p.Site.Lang {
+			return l
+		}
+	}
+	return content.Language{Code: p.Site.Lang, Title: p.Site.Config.Title, Description: p.Site.Config.Description}
+}
+
+// An Alternate is the same page in another language.
+type Alternate struct {
+	Lang, Name string // "es", "Español"
+	Href       string // relative to this page, or absolute with a base URL
+	Current    bool
+}
+
+// Alternates lists the page in every language of the site, this one
+// included, for hreflang links and the language switch.
+func (p *Page) Alternates() []Alternate {
+	if p.Template == "404.html" {
+		return nil
+	}
+	langs := p.Site.Config.Languages
+	if len(langs) < 2 {
+		return nil
+	}
+	out := make([]Alternate, len(langs))
+	for i, l := range langs {
+		href := p.SiteRoot + p.Site.Config.Prefix(l.Code) + site.File(p.URL)
+		if b := p.Site.Config.BaseURL; b != "" {
+			href = b + p.Site.Config.Prefix(l.Code) + p.URL
+		}
+		out[i] = Alternate{Lang: l.Code, Name: languageNames[l.Code], Href: href, Current: l.Code == p.Site.Lang}
+		if out[i].Name == "" {
+			out[i].Name = l.Code
+		}
+	}
+	return out
+}
+
+// languageNames are languages' names in themselves, for the switch.
+var languageNames = map[string]string{
+	"en": "English", "es": "Español", "pt": "Português", "fr": "Français", "de": "Deutsch", "it": "Italiano",
+}
+
+// ContentLang is the language of the record the page shows when it differs
+// from the page's: a record not translated yet.
+func (p *Page) ContentLang() string {
+	var r *content.Record
+	switch {
+	case p.Prisoner != nil:
+		r = p.Prisoner.Meta()
+	case p.Brief != nil:
+		r = p.Brief.Meta()
+	case p.Statement != nil:
+		r = p.Statement.Meta()
+	case p.DSite != nil:
+		r = p.DSite.Meta()
+	case p.Page != nil:
+		r = p.Page.Meta()
+	}
+	if r == nil || r.Lang == "" || r.Lang == p.Site.Lang {
+		return ""
+	}
+	return r.Lang
 }
 
 // Rel returns the link from this page to a page or file given relative to
@@ -106,7 +188,8 @@ func (p *Page) HTML(h site.HTML) template.HTML {
 	return template.HTML(s)
 }
 
-// Absolute is an absolute address under the base URL, or "" without one.
+// Absolute is an absolute address of a shared file under the base URL, or
+// "" without one.
 func (p *Page) Absolute(u string) string {
 	if p.Site.Config.BaseURL == "" {
 		return ""
@@ -119,7 +202,7 @@ func (p *Page) Canonical() string {
 	if p.Site.Config.BaseURL == "" {
 		return ""
 	}
-	return p.Site.Config.BaseURL + p.URL
+	return p.Site.Base() + p.URL
 }
 
 // Statuses are the prisoner statuses, for the data page.
@@ -133,9 +216,11 @@ func (p *Page) EntryKinds() []string { return site.EntryKinds }
 func (p *Page) Is(url string) bool { return p.URL == url }
 
 func newPage(s *site.Site, files *Files, tmpl, url, title, description string, updated content.Date) *Page {
+	prefix := s.Config.Prefix(s.Lang)
 	p := &Page{Site: s, files: files, Template: tmpl, URL: url, Title: title, Description: description, Updated: updated}
-	p.Path = url + "index.html"
+	p.Path = prefix + url + "index.html"
 	p.Root = strings.Repeat("../", strings.Count(url, "/"))
+	p.SiteRoot = p.Root + strings.Repeat("../", strings.Count(prefix, "/"))
 	return p
 }
 
@@ -144,32 +229,38 @@ func Pages(s *site.Site, files *Files) []*Page {
 	newPage := func(s *site.Site, tmpl, url, title, description string, updated content.Date) *Page {
 		return newPage(s, files, tmpl, url, title, description, updated)
 	}
-	desc := s.Config.Description
+	w := s.Words
+	lang := (&Page{Site: s}).language()
 	pages := []*Page{
-		newPage(s, "home.html", "", s.Config.Title, desc, s.Updated),
-		newPage(s, "briefs.html", "briefs/", "Briefs", "Every brief of "+s.Config.Title+", newest first.", latestOf(s.Briefs)),
-		newPage(s, "prisoners.html", "prisoners/", "Political prisoners", "Every person documented in "+s.Config.Title+", with status, dates and place of detention.", latestOf(s.Prisoners)),
-		newPage(s, "statements.html", "statements/", "Statements", "Official statements on political prisoners, newest first.", latestOf(s.Statements)),
-		newPage(s, "sites.html", "sites/", "Detention sites", "Places where political prisoners are or were held.", latestOf(s.Sites)),
-		newPage(s, "search.html", "search/", "Search", "Search the briefing.", s.Updated),
+		newPage(s, "home.html", "", lang.Title, lang.Description, s.Updated),
+		newPage(s, "briefs.html", "briefs/", w.T("Briefs"), w.T("Every brief of the briefing, newest first."), latestOf(s.Briefs)),
+		newPage(s, "prisoners.html", "prisoners/", w.T("Political prisoners"), w.T("Every person documented in the briefing, with status, dates and place of detention."), latestOf(s.Prisoners)),
+		newPage(s, "statements.html", "statements/", w.T("Statements"), w.T("Official statements on political prisoners, newest first."), latestOf(s.Statements)),
+		newPage(s, "sites.html", "sites/", w.T("Detention sites"), w.T("Places where political prisoners are or were held."), latestOf(s.Sites)),
+		newPage(s, "search.html", "search/", w.T("Search"), w.T("Search the briefing."), s.Updated),
 	}
 	for _, tp := range s.TimelinePages {
-		title, desc := "Timeline", "Every dated event of "+s.Config.Title+" in one stream, oldest first."
+		title, desc := w.T("Timeline"), w.T("Every dated event of the briefing in one stream, oldest first.")
 		if tp.Period.Precision != content.Unknown {
-			title, desc = "Timeline: "+tp.Title(), "What happened in "+tp.Title()+", from "+s.Config.Title+"."
+			title, desc = w.F("Timeline: {period}", "period", tp.Title()), w.F("What happened in {period}.", "period", tp.Title())
 		}
 		p := newPage(s, "timeline.html", tp.URL, title, desc, s.Updated)
 		p.Timeline = tp
 		pages = append(pages, p)
 	}
-	nf := newPage(s, "404.html", "", "Page not found", "There is no page at this address.", s.Updated)
-	nf.Path = "404.html"
-	nf.Root = s.Config.BaseURL // served at any depth, so its links are absolute
-	if nf.Root == "" {
-		nf.Root = "/"
+	if s.Lang == s.Config.Language {
+		// Hosts serve one 404.html, at any depth, so its links are
+		// absolute; it is in the default language.
+		nf := newPage(s, "404.html", "", w.T("Page not found"), w.T("There is no page at this address."), s.Updated)
+		nf.Path = "404.html"
+		nf.Root = s.Config.BaseURL
+		if nf.Root == "" {
+			nf.Root = "/"
+		}
+		nf.SiteRoot = nf.Root
+		pages = append(pages, nf)
 	}
-	pages = append(pages, nf)
-	pages = append(pages, newPage(s, "data.html", "data/", "Open data", "The briefing's records as JSON and CSV files, their fields and their licence.", s.Updated))
+	pages = append(pages, newPage(s, "data.html", "data/", w.T("Open data"), w.T("The briefing's records as JSON and CSV files, their fields and their licence."), s.Updated))
 	for _, p := range pages {
 		if p.Template == "search.html" {
 			p.Search = files.Search
@@ -181,7 +272,7 @@ func Pages(s *site.Site, files *Files) []*Page {
 		pages = append(pages, p)
 	}
 	for _, v := range s.Prisoners {
-		p := newPage(s, "prisoner.html", v.URL, v.Label(), or(v.Summary, v.Label()+": "+statusLabels[v.Status]), v.Updated)
+		p := newPage(s, "prisoner.html", v.URL, v.Label(), or(v.Summary, v.Label()+": "+w.T(statusLabels[v.Status])), v.Updated)
 		p.Prisoner, p.Sources, p.Verification = v, v.Sources, v.Verification
 		p.Feed = v.URL + "feed.xml"
 		pages = append(pages, p)

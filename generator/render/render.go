@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+
 	"fmt"
+	"github.com/presos-politicos/briefing/generator/i18n"
 	"html/template"
 	"io/fs"
 	"path"
@@ -32,23 +34,28 @@ var pageTemplates = []string{
 	"page.html", "timeline.html", "search.html", "data.html", "404.html",
 }
 
-// A Renderer holds a site's templates, parsed once.
+// A Renderer holds a site's templates, parsed once, in one language.
 type Renderer struct {
 	pages map[string]*template.Template // by page template file name
+	words *i18n.Dict
 }
 
 // New parses the templates in fsys's templates/ folder: base.html, the
-// partials (_*.html) and one template per page kind.
-func New(fsys fs.FS) (*Renderer, error) {
+// partials (_*.html) and one template per page kind, with their interface
+// text in the language of words (nil: English, as written).
+func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 	if err := noSymlinks(fsys); err != nil {
 		return nil, err
 	}
-	base := template.New(layout).Funcs(funcs)
+	if words == nil {
+		words, _ = i18n.Load(nil, i18n.English)
+	}
+	base := template.New(layout).Funcs(funcs(words))
 	src, err := fs.ReadFile(fsys, path.Join(TemplateDir, layout))
 	if err != nil {
 		return nil, templateError(fmt.Errorf("%s/%s: %w; the layout every page is drawn in is missing", TemplateDir, layout, err))
 	}
-	if _, err := parse(base, string(src)); err != nil {
+	if _, err := parse(base, string(src), words); err != nil {
 		return nil, templateError(err)
 	}
 	partials, err := fs.Glob(fsys, path.Join(TemplateDir, "_*.html"))
@@ -61,11 +68,11 @@ func New(fsys fs.FS) (*Renderer, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := parse(base.New(path.Base(p)), string(src)); err != nil {
+		if _, err := parse(base.New(path.Base(p)), string(src), words); err != nil {
 			return nil, templateError(err)
 		}
 	}
-	r := &Renderer{pages: make(map[string]*template.Template)}
+	r := &Renderer{pages: make(map[string]*template.Template), words: words}
 	var errs []string
 	for _, name := range pageTemplates {
 		src, err := fs.ReadFile(fsys, path.Join(TemplateDir, name))
@@ -74,11 +81,14 @@ func New(fsys fs.FS) (*Renderer, error) {
 			continue
 		}
 		t := template.Must(base.Clone())
-		if _, err := parse(t.New(name), string(src)); err != nil {
+		if _, err := parse(t.New(name), string(src), words); err != nil {
 			errs = append(errs, templateError(err).Error())
 			continue
 		}
 		r.pages[name] = t
+	}
+	if err := words.MissingError(); err != nil {
+		errs = append(errs, err.Error())
 	}
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
@@ -86,9 +96,13 @@ func New(fsys fs.FS) (*Renderer, error) {
 	return r, nil
 }
 
+// Words is the dictionary the renderer draws with: after Render, its
+// Missing lists the texts the code asked for that have no translation.
+func (r *Renderer) Words() *i18n.Dict { return r.words }
+
 // parse parses a template's source after translating its interface text.
-func parse(t *template.Template, src string) (*template.Template, error) {
-	src, err := translate(src)
+func parse(t *template.Template, src string, words *i18n.Dict) (*template.Template, error) {
+	src, err := translate(src, words)
 	if err != nil {
 		return nil, fmt.Errorf("template: %s: %w", t.Name(), err)
 	}

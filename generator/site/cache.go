@@ -21,8 +21,8 @@ type mdEntry struct {
 	links []Link // what each ref resolved to
 }
 
-func mdKey(md content.Markdown, idBase string) string {
-	return idBase + "\x00" + md.Pos.String() + "\x00" + md.Text
+func mdKey(lang string, md content.Markdown, idBase string) string {
+	return lang + "\x00" + idBase + "\x00" + md.Pos.String() + "\x00" + md.Text
 }
 
 // convert renders one text, through the cache when there is one.
@@ -30,7 +30,7 @@ func (r *resolver) convert(md content.Markdown, idBase string) (HTML, []content.
 	if r.cache == nil {
 		return r.md.convert(md, idBase, r.resolveLink, &r.errs)
 	}
-	key := mdKey(md, idBase)
+	key := mdKey(r.site.Lang, md, idBase)
 	r.cache.mu.Lock()
 	e, hit := r.cache.entries[key]
 	r.cache.mu.Unlock()

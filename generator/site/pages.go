@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/i18n"
 )
 
 // The timeline is one page while it is small. Past the page size of
@@ -15,6 +16,8 @@ import (
 
 // TimelinePage is one page of the timeline.
 type TimelinePage struct {
+	title    string
+	words    *i18n.Dict
 	URL      string       // "timeline/", "timeline/2024/", "timeline/2024/02/"
 	Period   content.Date // the year or month it covers; zero for the whole timeline
 	Entries  []*Entry
@@ -22,7 +25,7 @@ type TimelinePage struct {
 }
 
 // Title names the period: "2024", "February 2024", or "" for the whole.
-func (p *TimelinePage) Title() string { return p.Period.Human() }
+func (p *TimelinePage) Title() string { return p.title }
 
 // layout says which page an entry of a given date is on.
 type layout struct {
@@ -91,13 +94,18 @@ func planLayout(set *content.Set, size int) layout {
 
 // timelinePages lays the entries out on pages. The first page is always
 // timeline/: the whole timeline, or the index of the years.
-func (r *resolver) timelinePages(all []*Entry) []*TimelinePage {
-	index := &TimelinePage{URL: "timeline/"}
+func (r *resolver) timelinePages(all []*Entry) (pages []*TimelinePage) {
+	index := &TimelinePage{URL: "timeline/", words: r.words}
 	if !r.layout.split {
 		index.Entries = all
 		return []*TimelinePage{index}
 	}
-	pages := []*TimelinePage{index}
+	defer func() {
+		for _, p := range pages {
+			p.words, p.title = r.words, Date(r.words, p.Period)
+		}
+	}()
+	pages = []*TimelinePage{index}
 	byURL := make(map[string]*TimelinePage)
 	for _, e := range all {
 		url := strings.TrimSuffix(e.URL, "#"+e.ID)
@@ -155,7 +163,7 @@ func (p *TimelinePage) Groups() []Year {
 		if n := len(y.Months); n == 0 || y.Months[n-1].ID != m.String() {
 			name := ""
 			if m.Precision == content.Month {
-				name = m.Human()
+				name = Date(p.words, m)
 			}
 			y.Months = append(y.Months, Month{ID: m.String(), Name: name})
 		}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/i18n"
 )
 
 // Site is the whole briefing, resolved: every published record with its
@@ -16,6 +17,8 @@ import (
 // the figures. It is read-only once New returns.
 type Site struct {
 	Config     *content.Config
+	Lang       string           // the language of the pages
+	Words      *i18n.Dict       // interface text in that language
 	Briefs     []*Brief         // newest first
 	Prisoners  []*Prisoner      // by name; people whose name is withheld last
 	Statements []*Statement     // newest first
@@ -58,6 +61,7 @@ type Page struct {
 // Prisoner is a resolved prisoner with what the site derives about them.
 type Prisoner struct {
 	*content.Prisoner
+	label      string
 	URL        string
 	Body       HTML
 	Events     []Milestone
@@ -97,6 +101,7 @@ type DetentionSite struct {
 // Statement is a resolved statement.
 type Statement struct {
 	*content.Statement
+	label     string
 	URL       string
 	Body      HTML
 	Context   HTML
@@ -126,16 +131,12 @@ type Milestone struct {
 	Body HTML
 }
 
-// WithheldName is shown in place of the name of an anonymous prisoner.
+// WithheldName is shown in place of the name of an anonymous prisoner
+// (translated, as every interface text).
 const WithheldName = "Name withheld"
 
 // Label returns the name to show: the name, or WithheldName.
-func (p *Prisoner) Label() string {
-	if p.Anonymous {
-		return WithheldName
-	}
-	return p.Name
-}
+func (p *Prisoner) Label() string { return p.label }
 
 func (p *Prisoner) Link() Link      { return Link{content.KindPrisoner, p.Label(), p.URL} }
 func (b *Brief) Link() Link         { return Link{content.KindBrief, b.Title, b.URL} }
@@ -143,7 +144,7 @@ func (p *Page) Link() Link          { return Link{content.KindPage, p.Title, p.U
 func (s *DetentionSite) Link() Link { return Link{content.KindSite, s.Name, s.URL} }
 func (s *Statement) Link() Link     { return Link{content.KindStatement, s.Label(), s.URL} }
 func (e *Event) Link() Link         { return Link{content.KindEvent, e.Title, e.URL} }
-func (s *Statement) Label() string  { return s.Speaker + ", " + s.Date.Human() }
+func (s *Statement) Label() string  { return s.label }
 
 // reserved are the top-level URL segments a page slug may not take.
 var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
@@ -151,13 +152,19 @@ var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", 
 // New resolves a loaded set into a Site. Every unknown or unpublished
 // reference is an error with its position; all are returned at once as a
 // content.Errors.
-func New(set *content.Set) (*Site, error) { return NewCached(set, nil) }
+// Interface text (timeline titles, "Name withheld", dates) is in English.
+func New(set *content.Set) (*Site, error) { return NewCached(set, nil, nil) }
 
-// NewCached is New, reusing the Markdown that earlier calls with the same
-// cache rendered, where the text and what its links name are unchanged:
+// NewCached is New for the language of set, with words in that language
+// (nil for English), reusing the Markdown that earlier calls with the same
+// cache rendered where the text and what its links name are unchanged:
 // serve's rebuilds.
-func NewCached(set *content.Set, cache *Cache) (*Site, error) {
+func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) {
+	if words == nil {
+		words, _ = i18n.Load(nil, i18n.English)
+	}
 	r := &resolver{
+		words:      words,
 		cache:      cache,
 		set:        set,
 		md:         newMarkdown(set.Config.RawHTML),
@@ -168,15 +175,18 @@ func NewCached(set *content.Set, cache *Cache) (*Site, error) {
 		events:     make(map[string]*Event),
 		pages:      make(map[string]*Page),
 	}
-	s := &Site{Config: set.Config}
+	s := &Site{Config: set.Config, Lang: set.Lang, Words: words}
 	r.site = s
 	for _, p := range set.Prisoners {
-		w := &Prisoner{Prisoner: p, URL: "prisoners/" + p.Slug + "/"}
+		w := &Prisoner{Prisoner: p, label: p.Name, URL: "prisoners/" + p.Slug + "/"}
+		if p.Anonymous {
+			w.label = words.T(WithheldName)
+		}
 		s.Prisoners = append(s.Prisoners, w)
 		r.prisoners[p.Slug] = w
 	}
 	for _, st := range set.Statements {
-		w := &Statement{Statement: st, URL: "statements/" + st.Slug + "/"}
+		w := &Statement{Statement: st, label: st.Speaker + ", " + r.date(st.Date), URL: "statements/" + st.Slug + "/"}
 		s.Statements = append(s.Statements, w)
 		r.statements[st.Slug] = w
 	}
@@ -234,6 +244,7 @@ type resolver struct {
 	now        content.Date          // the date figures and days in custody run to
 	layout     layout                // which timeline page each date is on
 	cache      *Cache
+	words      *i18n.Dict
 }
 
 // lookup finds the record a reference names, recording an error if there is
@@ -634,6 +645,23 @@ func (s *Site) Page(slug string) *Page {
 		}
 	}
 	return nil
+}
+
+// Base is the absolute address of the root of the site's language: the
+// base URL, with the language's prefix; "" without a base URL.
+func (s *Site) Base() string {
+	if s.Config.BaseURL == "" {
+		return ""
+	}
+	return s.Config.BaseURL + s.Config.Prefix(s.Lang)
+}
+
+// date writes a date as the site's language does.
+func (r *resolver) date(d content.Date) string { return Date(r.words, d) }
+
+// Date writes a date as the language of words does.
+func Date(words *i18n.Dict, d content.Date) string {
+	return words.Date(d.Year, d.Month, d.Day, int(d.Precision))
 }
 
 // LastUpdated returns the date the record was last updated; it lets code

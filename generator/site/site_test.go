@@ -210,18 +210,18 @@ func TestCacheFollowsLinks(t *testing.T) {
 	var cache Cache
 	fsys := fixture(t)
 	set, _ := content.Load(fsys, content.Options{})
-	first, err := NewCached(set, &cache)
+	first, err := NewCached(set, nil, &cache)
 	if err != nil {
 		t.Fatal(err)
 	}
 	set, _ = content.Load(fsys, content.Options{})
-	second, _ := NewCached(set, &cache)
+	second, _ := NewCached(set, nil, &cache)
 	if first.prisoner("ana-perez").Body != second.prisoner("ana-perez").Body {
 		t.Error("unchanged Markdown rendered differently")
 	}
 	fsys["content/sites/el-helicoide.toml"] = mapFile("name = \"El Helicoide (SEBIN)\"\n")
 	set, _ = content.Load(fsys, content.Options{})
-	third, _ := NewCached(set, &cache)
+	third, _ := NewCached(set, nil, &cache)
 	if body := string(third.prisoner("ana-perez").Body); !strings.Contains(body, ">El Helicoide (SEBIN)</a>") {
 		t.Errorf("a renamed site's link kept its old name: %s", body)
 	}
@@ -229,7 +229,7 @@ func TestCacheFollowsLinks(t *testing.T) {
 	fsys["content/events/election.toml"] = mapFile("date = 2024-07-28\ntitle = \"Election\"\npublish = false\n")
 	for range 2 {
 		set, _ = content.Load(fsys, content.Options{})
-		if _, err := NewCached(set, &cache); err == nil || !strings.Contains(err.Error(), `event "election" is not published`) {
+		if _, err := NewCached(set, nil, &cache); err == nil || !strings.Contains(err.Error(), `event "election" is not published`) {
 			t.Errorf("err = %v", err)
 		}
 	}

@@ -62,21 +62,21 @@ func (r *resolver) timeline() []*Entry {
 			}
 		}
 		add(&Entry{ID: entryID(p.Arrested, "arrest", p.Slug), Date: p.Arrested, Kind: "arrest",
-			Title: p.Label() + " arrested", Record: p.Link(), Involves: first}, arrestOwners...)
+			Title: r.words.F("{name} arrested", "name", p.Label()), Record: p.Link(), Involves: first}, arrestOwners...)
 		for i, c := range p.Custody {
-			verb := " moved to "
+			verb := "{name} moved to {site}"
 			if i == 0 {
 				if c.From.IsZero() || c.From == p.Arrested {
 					continue
 				}
-				verb = " held at "
+				verb = "{name} held at {site}"
 			}
 			add(&Entry{ID: entryID(c.From, "custody", p.Slug, c.Site.Slug), Date: c.From, Kind: "custody",
-				Title: p.Label() + verb + c.Site.Name, Record: p.Link(), Involves: []Link{c.Site.Link()}}, p, c.Site)
+				Title: r.words.F(verb, "name", p.Label(), "site", c.Site.Name), Record: p.Link(), Involves: []Link{c.Site.Link()}}, p, c.Site)
 		}
 		for _, m := range p.Events {
 			add(&Entry{ID: entryID(m.Date, "history", p.Slug, slugify(m.Title)), Date: m.Date, Kind: "event",
-				Title: p.Label() + ": " + m.Title, Record: p.Link()}, p)
+				Title: r.words.F("{name}: {event}", "name", p.Label(), "event", m.Title), Record: p.Link()}, p)
 		}
 		var last []interface{ addHistory(*Entry) }
 		var lastSite []Link
@@ -85,22 +85,22 @@ func (r *resolver) timeline() []*Entry {
 			lastSite = []Link{p.Custody[n-1].Site.Link()}
 		}
 		add(&Entry{ID: entryID(p.Released, "release", p.Slug), Date: p.Released, Kind: "release",
-			Title: p.Label() + " released", Record: p.Link(), Involves: lastSite}, append(last, p)...)
+			Title: r.words.F("{name} released", "name", p.Label()), Record: p.Link(), Involves: lastSite}, append(last, p)...)
 	}
 	for _, v := range s.Sites {
 		add(&Entry{ID: entryID(v.Opened, "site", v.Slug, "opened"), Date: v.Opened, Kind: "site",
-			Title: v.Name + " opened", Record: v.Link()}, v)
+			Title: r.words.F("{site} opened", "site", v.Name), Record: v.Link()}, v)
 		add(&Entry{ID: entryID(v.Closed, "site", v.Slug, "closed"), Date: v.Closed, Kind: "site",
-			Title: v.Name + " closed", Record: v.Link()}, v)
+			Title: r.words.F("{site} closed", "site", v.Name), Record: v.Link()}, v)
 		for _, m := range v.Events {
 			add(&Entry{ID: entryID(m.Date, "site", v.Slug, slugify(m.Title)), Date: m.Date, Kind: "site",
-				Title: v.Name + ": " + m.Title, Record: v.Link()}, v)
+				Title: r.words.F("{site}: {event}", "site", v.Name, "event", m.Title), Record: v.Link()}, v)
 		}
 	}
 	for _, st := range s.Statements {
 		e := &Entry{ID: entryID(st.Date, "statement", st.Slug), Date: st.Date, Kind: "statement",
-			Title: st.Speaker + ": “" + shorten(st.Quote, 90) + "”", Record: st.Link(), Involves: involves(st.Prisoners, st.Sites)}
-		if st.Language != "" && st.Language != s.Config.Language {
+			Title: r.words.F("{speaker}: “{quote}”", "speaker", st.Speaker, "quote", shorten(st.Quote, 90)), Record: st.Link(), Involves: involves(st.Prisoners, st.Sites)}
+		if st.Language != "" && st.Language != s.Lang {
 			e.Lang = st.Language
 		}
 		add(e, owners(st.Prisoners, st.Sites)...)

@@ -1,0 +1,160 @@
+// Package i18n holds the words of the site's interface in each language.
+//
+// Templates and code write their interface text in English, the language
+// the templates are written in: {{t "Skip to content"}} in a template,
+// Dict.T("Skip to content") in code. A language other than English has a
+// file templates/i18n/<lang>.toml that maps each English text to its
+// translation:
+//
+//	"Skip to content" = "Saltar al contenido"
+//	"Political prisoners" = "Presos políticos"
+//
+// Texts with parts to fill name them in braces: "{name} arrested" =
+// "{name}, detenido/a". Month names ("January") and date patterns
+// ("{month} {day}, {year}", "{month} {year}") are texts like any other, so
+// that dates read as the language writes them.
+//
+// A text with no translation is an error naming the text and the language,
+// never an empty string: Missing lists them, and the build fails on them.
+// The code knows no language by name: adding one is a matter of
+// configuration (site.toml) and of translation (its file).
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Dir is the folder of the translation files, in the site.
+const Dir = "templates/i18n"
+
+// A Dict translates English interface text into one language.
+type Dict struct {
+	Lang  string
+	words map[string]string // nil for the language the texts are written in
+
+	mu      sync.Mutex
+	missing map[string]bool
+}
+
+// English is the language the texts are written in.
+const English = "en"
+
+// Load reads the translation file of lang from fsys. English needs none.
+func Load(fsys fs.FS, lang string) (*Dict, error) {
+	d := &Dict{Lang: lang, missing: make(map[string]bool)}
+	if lang == English {
+		return d, nil
+	}
+	name := Dir + "/" + lang + ".toml"
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: missing; every language in site.toml needs its interface texts translated there", name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	d.words = make(map[string]string)
+	if _, err := toml.Decode(string(data), &d.words); err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, fmt.Errorf("%s:%d:%d: %s", name, perr.Position.Line, perr.Position.Col, perr.Message)
+		}
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return d, nil
+}
+
+// Has reports whether text has a translation (or needs none).
+func (d *Dict) Has(text string) bool {
+	if d.words == nil {
+		return true
+	}
+	_, ok := d.words[text]
+	return ok
+}
+
+// T translates text. A missing translation is recorded (see Missing) and
+// the English text is returned, so that a build can list every missing
+// text before it fails.
+func (d *Dict) T(text string) string {
+	if d.words == nil {
+		return text
+	}
+	if t, ok := d.words[text]; ok && t != "" {
+		return t
+	}
+	d.mu.Lock()
+	d.missing[text] = true
+	d.mu.Unlock()
+	return text
+}
+
+// F translates a text with parts in braces and fills them: F("{name}
+// arrested", "name", "Ana").
+func (d *Dict) F(text string, pairs ...string) string {
+	s := d.T(text)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		s = strings.ReplaceAll(s, "{"+pairs[i]+"}", pairs[i+1])
+	}
+	return s
+}
+
+// Count writes "1 day" or "3 days", translating each form.
+func (d *Dict) Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + d.T(one)
+	}
+	return strconv.Itoa(n) + " " + d.T(many)
+}
+
+// Missing lists the texts asked for that have no translation, sorted.
+func (d *Dict) Missing() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var out []string
+	for t := range d.missing {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// MissingError is an error naming every missing text, or nil.
+func (d *Dict) MissingError() error {
+	m := d.Missing()
+	if len(m) == 0 {
+		return nil
+	}
+	lines := make([]string, len(m))
+	for i, t := range m {
+		lines[i] = fmt.Sprintf("%s/%s.toml: no translation of %q into %s; add a line %q = \"...\"", Dir, d.Lang, t, d.Lang, t)
+	}
+	return errors.New(strings.Join(lines, "\n"))
+}
+
+var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+
+// Date writes a date at its precision as the language does: "February 9,
+// 2024" / "9 de febrero de 2024", "February 2024" / "febrero de 2024".
+// year, month and day are the date's parts; precision is 1 (year), 2
+// (month) or 3 (day).
+func (d *Dict) Date(year int, month time.Month, day int, precision int) string {
+	switch precision {
+	case 1:
+		return strconv.Itoa(year)
+	case 2:
+		return d.F("{month} {year}", "month", d.T(months[month-1]), "year", strconv.Itoa(year))
+	case 3:
+		return d.F("{month} {day}, {year}", "month", d.T(months[month-1]), "day", strconv.Itoa(day), "year", strconv.Itoa(year))
+	}
+	return ""
+}
