@@ -16,6 +16,12 @@
   app.getAttribute("data-keys").split(" ").forEach(function (k) { if (k) keys[k] = true; });
   var chunkSize = +app.getAttribute("data-chunk-size");
   var labels = JSON.parse(app.getAttribute("data-labels"));
+  // msg translates one of the script's messages and fills its parts.
+  function msg(text, parts) {
+    var s = (labels.messages && labels.messages[text]) || text;
+    Object.keys(parts || {}).forEach(function (k) { s = s.split("{" + k + "}").join(parts[k]); });
+    return s;
+  }
   var kinds = [];
   app.getAttribute("data-kinds").split(" ").forEach(function (r) {
     var m = /^(\w+):(\d+)-(\d+)$/.exec(r);
@@ -246,9 +252,9 @@
       state.shown = Math.min(upto, list.length);
       more.hidden = list.length <= state.shown;
       var n = list.length;
-      status.textContent = n === 0 ? "No results for “" + q + "”." :
-        (n === 1 ? "1 result" : n + " results") + " for “" + q + "”" +
-        (n > state.shown ? ", showing the first " + state.shown + "." : ".");
+      status.textContent = n === 0 ? msg("No results for “{q}”.", { q: q }) :
+        (n === 1 ? msg("1 result for “{q}”", { q: q }) : msg("{n} results for “{q}”", { n: n, q: q })) +
+        (n > state.shown ? msg(", showing the first {n}.", { n: state.shown }) : ".");
       noResults.hidden = n !== 0;
     });
   }
@@ -266,9 +272,9 @@
     });
     var siteNames = {};
     (facets ? facets.sites : []).forEach(function (s) { siteNames[s[0]] = s[1]; });
-    setOptions(fKind, "All kinds", kindCounts, function (k) { return labels.kinds[k] || k; }, true);
-    setOptions(fStatus, "Any status", statusCounts, function (k) { return labels.statuses[k] || k; }, true);
-    setOptions(fSite, "Any place", siteCounts, function (k) { return siteNames[k] || k; }, true);
+    setOptions(fKind, msg("All kinds"), kindCounts, function (k) { return labels.kinds[k] || k; }, true);
+    setOptions(fStatus, msg("Any status"), statusCounts, function (k) { return labels.statuses[k] || k; }, true);
+    setOptions(fSite, msg("Any place"), siteCounts, function (k) { return siteNames[k] || k; }, true);
     // Status and place need the facets file, loaded when a reader first
     // turns to these filters, so that a plain search never waits for it.
     var prisoners = !!kindCounts.prisoner;
@@ -288,7 +294,7 @@
       });
     });
     if (near.length === 0) return;
-    suggestions.appendChild(document.createTextNode("Words in the briefing that are close: "));
+    suggestions.appendChild(document.createTextNode(msg("Words in the briefing that are close: ")));
     near.slice(0, 5).forEach(function (w, i) {
       if (i) suggestions.appendChild(document.createTextNode(", "));
       var a = document.createElement("a");
@@ -328,7 +334,7 @@
     if (terms.length === 0) {
       state.all = [];
       while (results.firstChild) results.removeChild(results.firstChild);
-      status.textContent = q ? "Type a name, a place or another word to search for." : "";
+      status.textContent = q ? msg("Type a name, a place or another word to search for.") : "";
       filters.hidden = true;
       more.hidden = true;
       noResults.hidden = true;
@@ -348,7 +354,7 @@
       if (state.all.length === 0) suggest(terms);
       return show(PAGE);
     }).catch(function (err) {
-      status.textContent = "Search could not load its index (" + err.message + "). The lists below have every record.";
+      status.textContent = msg("Search could not load its index ({error}). The lists below have every record.", { error: err.message });
     });
   }
 

@@ -66,9 +66,8 @@
     Array.prototype.forEach.call(document.querySelectorAll("section.month, section.year"), function (sec) {
       sec.hidden = !sec.querySelector("li.entry:not([hidden])");
     });
-    status.textContent = shown === entries.length
-      ? "Showing all " + entries.length + " entries."
-      : "Showing " + shown + " of " + entries.length + " entries.";
+    var text = shown === entries.length ? form.getAttribute("data-all") : form.getAttribute("data-some");
+    status.textContent = text.split("{n}").join(entries.length).split("{shown}").join(shown);
   }
 
   form.addEventListener("change", function () { apply(); save(); });

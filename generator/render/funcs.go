@@ -54,6 +54,31 @@ func searchLabels(words *i18n.Dict) string {
 	return string(data)
 }
 
+func init() {
+	for _, m := range []map[string]string{statusLabels, verificationLabels, kindLabels, entryKindLabels} {
+		for _, v := range m {
+			i18n.Register(v)
+		}
+	}
+	i18n.Register(searchMessages...)
+	i18n.Register(pageTexts...)
+}
+
+// pageTexts are the titles and descriptions Pages gives.
+var pageTexts = []string{
+	"Briefs", "Every brief of the briefing, newest first.", "Political prisoners",
+	"Every person documented in the briefing, with status, dates and place of detention.", "Statements",
+	"Official statements on political prisoners, newest first.", "Detention sites",
+	"Places where political prisoners are or were held.", "Search", "Search the briefing.", "Timeline",
+	"Every dated event of the briefing in one stream, oldest first.", "Timeline: {period}", "What happened in {period}.",
+	"Page not found", "There is no page at this address.", "Open data",
+	"The briefing's records as JSON and CSV files, their fields and their licence.",
+	"No documented person has both a known arrest date and a known release date or current detention, so there is nothing to chart yet.",
+	"Counted from {first}, the number of documented people held peaks at {peak} on {peakDate} and stands at {now} as of {asOf}.",
+	"{count} not counted in it: their arrest date, or the date they were freed, is unknown.", "person is", "people are",
+	"Documented people held, {from} to {to}",
+}
+
 // searchMessages are what static/search.js says, by their English text.
 var searchMessages = []string{
 	"No results for “{q}”.", "1 result for “{q}”", "{n} results for “{q}”", ", showing the first {n}.",

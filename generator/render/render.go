@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"strconv"
 
 	"fmt"
 	"github.com/presos-politicos/briefing/generator/i18n"
@@ -10,6 +11,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -87,6 +89,10 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 		}
 		r.pages[name] = t
 	}
+	countMu.Lock()
+	cw := slices.Clone(countWords)
+	countMu.Unlock()
+	words.Check(cw...)
 	if err := words.MissingError(); err != nil {
 		errs = append(errs, err.Error())
 	}
@@ -100,8 +106,26 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 // Missing lists the texts the code asked for that have no translation.
 func (r *Renderer) Words() *i18n.Dict { return r.words }
 
+// countWords are the words the templates give count ("day", "days"),
+// gathered as they are parsed, to check their translation.
+var countCall = regexp.MustCompile(`\bcount\s+(?:\([^)]*\)|\S+)\s+("(?:[^"\\]|\\.)*")\s+("(?:[^"\\]|\\.)*")`)
+
+var (
+	countMu    sync.Mutex
+	countWords []string
+)
+
 // parse parses a template's source after translating its interface text.
 func parse(t *template.Template, src string, words *i18n.Dict) (*template.Template, error) {
+	for _, m := range countCall.FindAllStringSubmatch(src, -1) {
+		for _, q := range m[1:] {
+			if w, err := strconv.Unquote(q); err == nil {
+				countMu.Lock()
+				countWords = append(countWords, w)
+				countMu.Unlock()
+			}
+		}
+	}
 	src, err := translate(src, words)
 	if err != nil {
 		return nil, fmt.Errorf("template: %s: %w", t.Name(), err)

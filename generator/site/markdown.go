@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
@@ -19,9 +20,18 @@ import (
 // shows it to the site's root, so one rendering serves pages at any depth.
 type HTML string
 
-// RootMarker stands for the relative path to the site's root in the links
-// of rendered Markdown ("../../" on a prisoner's page).
-const RootMarker = "@@root/"
+// RootMarker stands for the relative path to the root of the page's
+// language in the links of rendered Markdown ("../../" on a prisoner's
+// page); SiteRootMarker for the path to the site's root, where the files
+// shared by every language are (static files, the offline archive).
+const (
+	RootMarker     = "@@root/"
+	SiteRootMarker = "@@site/"
+)
+
+// languagePaths are the first segments of the paths that each language has
+// its own of; any other path from the root is a shared file.
+var languagePaths = []string{"briefs", "prisoners", "statements", "sites", "timeline", "search", "data", "feed.xml", ""}
 
 // File turns a URL relative to the site's root into the link that works
 // everywhere: a folder's URL names its index.html ("prisoners/x/" becomes
@@ -59,11 +69,13 @@ func isRef(dest string) bool {
 
 // markdown converts the site's Markdown. It is safe for concurrent use.
 type markdown struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	isPage func(slug string) bool // whether a slug is a standing page's
 }
 
 // docState travels with one document through the parser.
 type docState struct {
+	isPage  func(slug string) bool
 	src     []byte
 	at      content.Pos
 	idBase  string
@@ -103,7 +115,11 @@ func (m *markdown) convert(md content.Markdown, idBase string, resolve func(cont
 	if strings.TrimSpace(md.Text) == "" {
 		return "", nil
 	}
-	st := &docState{src: []byte(md.Text), at: md.Pos, idBase: idBase, resolve: resolve, errs: errs}
+	isPage := m.isPage
+	if isPage == nil {
+		isPage = func(string) bool { return false }
+	}
+	st := &docState{isPage: isPage, src: []byte(md.Text), at: md.Pos, idBase: idBase, resolve: resolve, errs: errs}
 	ctx := parser.NewContext()
 	ctx.Set(stateKey, st)
 	var buf bytes.Buffer
@@ -148,8 +164,16 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				return ast.WalkContinue, nil
 			}
 			if strings.HasPrefix(dest, "/") && !strings.HasPrefix(dest, "//") {
-				// A link from the site's root, made relative to the page.
-				n.Destination = []byte(RootMarker + File(strings.TrimLeft(dest, "/")))
+				// A link from the root, made relative to the page: to the
+				// language's root for its pages, to the site's for the
+				// files every language shares.
+				p := strings.TrimLeft(dest, "/")
+				first, _, _ := strings.Cut(p, "/")
+				marker := SiteRootMarker
+				if slices.Contains(languagePaths, first) || st.isPage(first) {
+					marker = RootMarker
+				}
+				n.Destination = []byte(marker + File(p))
 				return ast.WalkContinue, nil
 			}
 			for scheme, kind := range refSchemes {
@@ -178,9 +202,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				st.errs.Addf(pos, "image %q is not on this site; readers must make no request to another host: copy it into static/ and write its path, such as images/%s", dest, lastSegment(dest))
 				n.Destination = nil
 			case strings.HasPrefix(dest, "/"):
-				n.Destination = []byte(RootMarker + strings.TrimLeft(dest, "/"))
+				n.Destination = []byte(SiteRootMarker + strings.TrimLeft(dest, "/"))
 			default:
-				n.Destination = []byte(RootMarker + dest)
+				n.Destination = []byte(SiteRootMarker + dest)
 			}
 		}
 		return ast.WalkContinue, nil

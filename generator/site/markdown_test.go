@@ -75,7 +75,7 @@ func TestRawHTML(t *testing.T) {
 			t.Errorf("sanitized HTML contains %q:\n%s", bad, out)
 		}
 	}
-	for _, good := range []string{"<b>bold</b>", `<img src="@@root/x">`, `<div class="note"><p>kept</p></div>`, "<a>a</a>"} {
+	for _, good := range []string{"<b>bold</b>", `<img src="@@site/x">`, `<div class="note"><p>kept</p></div>`, "<a>a</a>"} {
 		if !strings.Contains(out, good) {
 			t.Errorf("sanitized HTML lacks %s:\n%s", good, out)
 		}
@@ -147,7 +147,7 @@ func TestRootLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`href="@@root/briefing-offline.zip"`, `href="@@root/data/index.html"`, `href="//cdn.example/x"`} {
+	for _, want := range []string{`href="@@site/briefing-offline.zip"`, `href="@@root/data/index.html"`, `href="//cdn.example/x"`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("lacks %s: %s", want, out)
 		}

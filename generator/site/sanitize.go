@@ -87,7 +87,7 @@ func sanitizeHTML(w util.BufWriter, frag []byte) {
 					if !localFile(val) {
 						continue
 					}
-					val = RootMarker + strings.TrimLeft(val, "/")
+					val = SiteRootMarker + strings.TrimLeft(val, "/")
 				}
 				w.WriteString(" " + attr + `="` + html.EscapeString(val) + `"`)
 			}

@@ -135,6 +135,9 @@ type Milestone struct {
 // (translated, as every interface text).
 const WithheldName = "Name withheld"
 
+var _ = i18n.Register(WithheldName, "{name} arrested", "{name} moved to {site}", "{name} held at {site}",
+	"{name}: {event}", "{name} released", "{site} opened", "{site} closed", "{site}: {event}", "{speaker}: “{quote}”")
+
 // Label returns the name to show: the name, or WithheldName.
 func (p *Prisoner) Label() string { return p.label }
 
@@ -216,6 +219,7 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 		r.pages[p.Slug] = w
 	}
 
+	r.md.isPage = func(slug string) bool { _, ok := r.pages[slug]; return ok }
 	r.convertAll()
 	r.link()
 	r.dates()
