@@ -102,6 +102,7 @@ type DetentionSite struct {
 type Statement struct {
 	*content.Statement
 	label     string
+	QuoteLang string // the language of the quote: its language, else the site's default
 	URL       string
 	Body      HTML
 	Context   HTML
@@ -189,7 +190,10 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 		r.prisoners[p.Slug] = w
 	}
 	for _, st := range set.Statements {
-		w := &Statement{Statement: st, label: st.Speaker + ", " + r.date(st.Date), URL: "statements/" + st.Slug + "/"}
+		w := &Statement{Statement: st, label: st.Speaker + ", " + r.date(st.Date), URL: "statements/" + st.Slug + "/", QuoteLang: st.Language}
+		if w.QuoteLang == "" {
+			w.QuoteLang = set.Config.Language
+		}
 		s.Statements = append(s.Statements, w)
 		r.statements[st.Slug] = w
 	}

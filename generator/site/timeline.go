@@ -100,8 +100,8 @@ func (r *resolver) timeline() []*Entry {
 	for _, st := range s.Statements {
 		e := &Entry{ID: entryID(st.Date, "statement", st.Slug), Date: st.Date, Kind: "statement",
 			Title: r.words.F("{speaker}: “{quote}”", "speaker", st.Speaker, "quote", shorten(st.Quote, 90)), Record: st.Link(), Involves: involves(st.Prisoners, st.Sites)}
-		if st.Language != "" && st.Language != s.Lang {
-			e.Lang = st.Language
+		if st.QuoteLang != s.Lang {
+			e.Lang = st.QuoteLang
 		}
 		add(e, owners(st.Prisoners, st.Sites)...)
 	}
