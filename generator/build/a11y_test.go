@@ -68,6 +68,8 @@ var pageKinds = map[string][]string{
 		"sites/index.html", "sites/el-helicoide/index.html", "about/index.html",
 		"methodology/index.html", "timeline/index.html", "search/index.html?q=rocio",
 		"data/index.html", "404.html",
+		"es/index.html", "es/prisoners/rocio-san-miguel/index.html", "es/statements/donald-trump-2026-01-09/index.html",
+		"es/timeline/index.html", "es/search/index.html?q=excarcelacion", "es/briefs/january-2026-releases/index.html",
 	},
 	"synthetic": {
 		"index.html", "prisoners/p-1/index.html", "prisoners/p-7/index.html", "briefs/b-1/index.html",

@@ -121,7 +121,8 @@ func (p *Page) language() content.Language {
 // An Alternate is the same page in another language.
 type Alternate struct {
 	Lang, Name string // "es", "Español"
-	Href       string // relative to this page, or absolute with a base URL
+	Href       string // relative to this page: the language switch works from disk and on mirrors
+	Canonical  string // absolute with a base URL, else Href: for hreflang links
 	Current    bool
 }
 
@@ -138,10 +139,11 @@ func (p *Page) Alternates() []Alternate {
 	out := make([]Alternate, len(langs))
 	for i, l := range langs {
 		href := p.SiteRoot + p.Site.Config.Prefix(l.Code) + site.File(p.URL)
+		canonical := href
 		if b := p.Site.Config.BaseURL; b != "" {
-			href = b + p.Site.Config.Prefix(l.Code) + p.URL
+			canonical = b + p.Site.Config.Prefix(l.Code) + p.URL
 		}
-		out[i] = Alternate{Lang: l.Code, Name: languageNames[l.Code], Href: href, Current: l.Code == p.Site.Lang}
+		out[i] = Alternate{Lang: l.Code, Name: languageNames[l.Code], Href: href, Canonical: canonical, Current: l.Code == p.Site.Lang}
 		if out[i].Name == "" {
 			out[i].Name = l.Code
 		}

@@ -1,0 +1,191 @@
+package build
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/presos-politicos/briefing/generator/internal/browsertest"
+)
+
+// bilingualSite writes the two-language fixture, with the real templates
+// and their Spanish texts.
+func bilingualSite(t *testing.T) string {
+	t.Helper()
+	return writeSite(t, "bilingual.txtar")
+}
+
+var hreflang = regexp.MustCompile(`<link rel="alternate" hreflang="(\w+)" href="([^"]+)">`)
+
+func TestEveryPageHasItsTwin(t *testing.T) {
+	src := bilingualSite(t)
+	res, err := Build(Options{Src: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, res.Out)
+	pages := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, "index.html") || strings.HasPrefix(name, "es/") {
+			continue
+		}
+		pages++
+		twin, ok := files["es/"+name]
+		if !ok {
+			t.Errorf("%s has no Spanish twin", name)
+			continue
+		}
+		// hreflang both ways, absolute under the base URL.
+		want := map[string]string{"en": "https://example.org/" + strings.TrimSuffix(name, "index.html"), "es": "https://example.org/es/" + strings.TrimSuffix(name, "index.html")}
+		for _, page := range [][]byte{data, twin} {
+			got := map[string]string{}
+			for _, m := range hreflang.FindAllSubmatch(page, -1) {
+				got[string(m[1])] = string(m[2])
+			}
+			if got["en"] != want["en"] || got["es"] != want["es"] {
+				t.Errorf("%s: hreflang %v, want %v", name, got, want)
+			}
+		}
+		if !strings.Contains(string(twin), `<html lang="es">`) || !strings.Contains(string(data), `<html lang="en">`) {
+			t.Errorf("%s: html lang is wrong", name)
+		}
+	}
+	if pages < 10 {
+		t.Fatalf("%d pages", pages)
+	}
+	ana := string(files["es/prisoners/ana-perez/index.html"])
+	for _, want := range []string{
+		`<p class="lede">Una abogada detenida en Caracas.</p>`,                                  // the translated field
+		`<time datetime="2024-02-09">9 de febrero de 2024</time>`,                               // Spanish dates
+		`<strong>Detenido/a</strong>`,                                                           // Spanish labels
+		`<a href="../../../prisoners/ana-perez/index.html" hreflang="en" lang="en">English</a>`, // the language switch
+		`<span aria-current="true">Español</span>`,
+	} {
+		if !strings.Contains(ana, want) {
+			t.Errorf("Ana's Spanish page lacks %s", want)
+		}
+	}
+	// Luis has no translation: his text shows in English, marked so, with a note.
+	luis := string(files["es/prisoners/luis-gomez/index.html"])
+	if !strings.Contains(luis, `<p class="lede" lang="en">A student, released.</p>`) || !strings.Contains(luis, "Este registro aún no está traducido") {
+		t.Errorf("the untranslated record is not marked:\n%s", luis)
+	}
+	if !strings.Contains(luis, `<time datetime="2024-02">febrero de 2024</time>`) {
+		t.Error("a month-precision date is not in Spanish")
+	}
+	brief := string(files["es/briefs/releases/index.html"])
+	if !strings.Contains(brief, "<h1>Comienzan las excarcelaciones</h1>") || !strings.Contains(brief, `<a href="../../prisoners/ana-perez/index.html">Ana Pérez</a>`) {
+		t.Error("the Spanish brief lacks its title or its link to the Spanish record")
+	}
+	// Feeds, data and the sitemap in both languages.
+	for _, name := range []string{"es/feed.xml", "es/data/prisoners.json", "es/search/index.html"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("no %s", name)
+		}
+	}
+	var prisoners []map[string]any
+	json.Unmarshal(files["es/data/prisoners.json"], &prisoners)
+	if len(prisoners) != 2 || prisoners[0]["summary"] != "Una abogada detenida en Caracas." || prisoners[0]["url"] != "https://example.org/es/prisoners/ana-perez/" {
+		t.Errorf("Spanish data: %v", prisoners)
+	}
+	var set struct {
+		URLs []struct {
+			Loc   string `xml:"loc"`
+			Links []struct {
+				Hreflang string `xml:"hreflang,attr"`
+				Href     string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(files["sitemap.xml"], &set); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, u := range set.URLs {
+		if u.Loc == "https://example.org/es/prisoners/ana-perez/" {
+			found = len(u.Links) == 2 && u.Links[0].Href == "https://example.org/prisoners/ana-perez/"
+		}
+	}
+	if !found || !strings.Contains(string(files["sitemap.xml"]), `xmlns:xhtml="http://www.w3.org/1999/xhtml"`) {
+		t.Error("the sitemap lacks the Spanish page with its alternates")
+	}
+	if problems := checkLinks(files, "https://example.org/"); len(problems) > 0 {
+		t.Errorf("links:\n%s", strings.Join(problems, "\n"))
+	}
+}
+
+// TestMissingTranslationFailsCheck: a text without its Spanish fails check,
+// naming the text and the language.
+func TestMissingTranslationFailsCheck(t *testing.T) {
+	src := bilingualSite(t)
+	p := filepath.Join(src, "templates/i18n/es.toml")
+	data, _ := os.ReadFile(p)
+	lines := strings.Split(string(data), "\n")
+	var kept []string
+	for _, l := range lines {
+		if !strings.HasPrefix(l, `"Skip to content"`) && !strings.HasPrefix(l, `"{name} arrested"`) {
+			kept = append(kept, l)
+		}
+	}
+	os.WriteFile(p, []byte(strings.Join(kept, "\n")), 0o644)
+	_, err := Check(Options{Src: src})
+	for _, want := range []string{
+		`templates/i18n/es.toml: no translation of "Skip to content" into es; add a line "Skip to content" = "..."`,
+		`templates/i18n/es.toml: no translation of "{name} arrested" into es`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("check: %v\nwant %s", err, want)
+		}
+	}
+	// A translation of a record that does not exist, and one that tries to
+	// unpublish, are errors too.
+	src = bilingualSite(t)
+	os.WriteFile(filepath.Join(src, "content/prisoners/nobody.es.toml"), []byte("summary = \"x\"\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "content/prisoners/luis-gomez.es.toml"), []byte("publish = false\n"), 0o644)
+	_, err = Check(Options{Src: src})
+	for _, want := range []string{
+		`content/prisoners/nobody.es.toml: a translation of nobody.toml, which does not exist`,
+		`content/prisoners/luis-gomez.es.toml:1:11: publish cannot be translated; set it in the original, content/prisoners/luis-gomez.toml`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("check: %v\nwant %s", err, want)
+		}
+	}
+}
+
+// TestSpanishSearch searches the Spanish site of the embedded briefing:
+// "excarcelacion" finds the Spanish brief.
+func TestSpanishSearch(t *testing.T) {
+	ctx, jsErrors := browsertest.New(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"excarcelación", "excarcelacion"} {
+		searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/es/search/index.html?q="+url.QueryEscape(q))
+		titles := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li > a")).map(a => a.textContent)`))
+		status := run(t, ctx, chromedp.Text(chromedp.ID("search-status")))
+		if !strings.Contains(strings.Join(titles, "|"), "Venezuela comienza a excarcelar presos políticos") && !strings.Contains(status, "resultados") {
+			t.Errorf("%q: %v (%s)", q, titles, status)
+		}
+		if !strings.Contains(status, "resultados para «"+q+"»") {
+			t.Errorf("the status is not in Spanish: %q", status)
+		}
+	}
+	// The brief is among the results: show them all.
+	for range 5 {
+		run(t, ctx, chromedp.Evaluate[bool](`(() => { const b = document.getElementById("more-results"); if (!b.hidden) b.click(); return true; })()`))
+		must(t, chromedp.Do(ctx, chromedp.Sleep(100_000_000)))
+	}
+	titles := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li > a")).map(a => a.textContent)`))
+	if !strings.Contains(strings.Join(titles, "|"), "Venezuela comienza a excarcelar presos políticos tras la captura de Maduro") {
+		t.Errorf("the Spanish brief is not found: %v", titles)
+	}
+	jsErrors.Check(t)
+}
