@@ -39,6 +39,7 @@ type Config struct {
 // A Language is one language the site is published in.
 type Language struct {
 	Code        string // BCP 47: "en", "es"
+	Name        string // the language's name in itself, for the switch: "Español"
 	Title       string
 	Description string
 }
@@ -108,7 +109,7 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		c.AsOf = fig.date("as_of")
 		fig.done()
 	}
-	c.Languages = []Language{{Code: c.Language, Title: c.Title, Description: c.Description}}
+	c.Languages = []Language{{Code: c.Language, Name: f.str("language_name"), Title: c.Title, Description: c.Description}}
 	if langs := f.table("languages"); langs != nil {
 		codes := make([]string, 0, len(langs.m))
 		for code := range langs.m {
@@ -126,6 +127,7 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 			}
 			c.Languages = append(c.Languages, Language{
 				Code:        code,
+				Name:        l.str("name"),
 				Title:       l.required("title", `title = "Presos políticos en Venezuela"`),
 				Description: l.str("description"),
 			})

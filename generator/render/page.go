@@ -143,17 +143,12 @@ func (p *Page) Alternates() []Alternate {
 		if b := p.Site.Config.BaseURL; b != "" {
 			canonical = b + p.Site.Config.Prefix(l.Code) + p.URL
 		}
-		out[i] = Alternate{Lang: l.Code, Name: languageNames[l.Code], Href: href, Canonical: canonical, Current: l.Code == p.Site.Lang}
+		out[i] = Alternate{Lang: l.Code, Name: l.Name, Href: href, Canonical: canonical, Current: l.Code == p.Site.Lang}
 		if out[i].Name == "" {
 			out[i].Name = l.Code
 		}
 	}
 	return out
-}
-
-// languageNames are languages' names in themselves, for the switch.
-var languageNames = map[string]string{
-	"en": "English", "es": "Español", "pt": "Português", "fr": "Français", "de": "Deutsch", "it": "Italiano",
 }
 
 // ContentLang is the language of the record the page shows when it differs
