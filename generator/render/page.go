@@ -204,6 +204,44 @@ func (p *Page) Canonical() string {
 	return p.Site.Base() + p.URL
 }
 
+// Mentions are the records that name the page's record.
+type Mentions struct {
+	Briefs     []*site.Brief
+	Statements []*site.Statement
+	Events     []*site.Event
+}
+
+// NamedIn lists the records that name the page's record.
+func (p *Page) NamedIn() Mentions {
+	switch {
+	case p.Prisoner != nil:
+		return Mentions{p.Prisoner.Briefs, p.Prisoner.Statements, p.Prisoner.Mentions}
+	case p.DSite != nil:
+		return Mentions{p.DSite.Briefs, p.DSite.Statements, p.DSite.Mentions}
+	case p.Statement != nil:
+		return Mentions{Briefs: p.Statement.Briefs, Events: p.Statement.Mentions}
+	}
+	return Mentions{}
+}
+
+// History is the dated history of the page's record: its entries on the
+// timeline and its own dated events, with their texts.
+type History struct {
+	Entries []*site.Entry
+	Events  []site.Milestone
+}
+
+// History returns the page's record's history.
+func (p *Page) History() History {
+	switch {
+	case p.Prisoner != nil:
+		return History{p.Prisoner.History, p.Prisoner.Events}
+	case p.DSite != nil:
+		return History{p.DSite.History, p.DSite.Events}
+	}
+	return History{}
+}
+
 // Statuses are the prisoner statuses, for the data page.
 func (p *Page) Statuses() []string { return content.PrisonerStatuses }
 
