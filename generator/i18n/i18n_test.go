@@ -1,0 +1,60 @@
+package i18n
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+func TestDict(t *testing.T) {
+	fsys := fstest.MapFS{Dir + "/es.toml": {Data: []byte(`
+"{month} {day}, {year}" = "{day} de {month} de {year}"
+"{month} {year}" = "{month} de {year}"
+"February" = "febrero"
+"day" = "día"
+"days" = "días"
+"{name} arrested" = "Detención de {name}"
+`)}}
+	es, err := Load(fsys, "es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := es.Date(2024, time.February, 9, 3); got != "9 de febrero de 2024" {
+		t.Errorf("day date = %q", got)
+	}
+	if got := es.Date(2024, time.February, 0, 2); got != "febrero de 2024" {
+		t.Errorf("month date = %q", got)
+	}
+	if got := es.Count(1, "day", "days") + ", " + es.Count(679, "day", "days"); got != "1 día, 679 días" {
+		t.Errorf("counts = %q", got)
+	}
+	if got := es.F("{name} arrested", "name", "Ana"); got != "Detención de Ana" {
+		t.Errorf("F = %q", got)
+	}
+	// A missing text comes back in English, and is named by MissingError.
+	if got := es.T("Skip to content"); got != "Skip to content" {
+		t.Errorf("missing = %q", got)
+	}
+	err = es.MissingError()
+	if err == nil || !strings.Contains(err.Error(), `templates/i18n/es.toml: no translation of "Skip to content" into es`) {
+		t.Errorf("MissingError = %v", err)
+	}
+	// Registered texts are checked whether or not a site shows them.
+	Register("Only in code")
+	es.Check()
+	if !strings.Contains(es.MissingError().Error(), `"Only in code"`) {
+		t.Error("a registered text was not checked")
+	}
+	// English needs no file and translates nothing.
+	en, err := Load(fstest.MapFS{}, English)
+	if err != nil || en.T("Skip to content") != "Skip to content" || en.Date(2024, time.February, 9, 3) != "February 9, 2024" {
+		t.Errorf("English: %v", err)
+	}
+	if _, err := Load(fstest.MapFS{}, "pt"); err == nil || !strings.Contains(err.Error(), "templates/i18n/pt.toml: missing") {
+		t.Errorf("a language without its file: %v", err)
+	}
+	if _, err := Load(fstest.MapFS{Dir + "/pt.toml": {Data: []byte("x = \n")}}, "pt"); err == nil || !strings.HasPrefix(err.Error(), "templates/i18n/pt.toml:1:") {
+		t.Errorf("a malformed file: %v", err)
+	}
+}
