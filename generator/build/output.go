@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -25,6 +26,9 @@ func (f *files) WriteFile(name string, data []byte) error {
 	defer f.mu.Unlock()
 	if _, dup := f.m[name]; dup {
 		return fmt.Errorf("two outputs would both be written to %s; rename one (a file in static/ may shadow a page)", name)
+	}
+	if data != nil {
+		data = bytes.Clone(data) // the caller may reuse its buffer
 	}
 	f.m[name] = data
 	return nil

@@ -17,7 +17,8 @@ import (
 	"sync"
 )
 
-// Output receives the files of a site. It must be safe for concurrent use.
+// Output receives the files of a site. It must be safe for concurrent use,
+// and must not keep data after WriteFile returns: the caller reuses it.
 type Output interface {
 	WriteFile(name string, data []byte) error
 }
@@ -192,7 +193,7 @@ func (r *Renderer) Render(pages []*Page, out Output) error {
 				buf.Reset()
 				err := r.Page(&buf, p)
 				if err == nil {
-					err = out.WriteFile(p.Path, bytes.Clone(buf.Bytes()))
+					err = out.WriteFile(p.Path, buf.Bytes())
 				}
 				if err != nil {
 					mu.Lock()
