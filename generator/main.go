@@ -251,7 +251,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 }
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fl := flags("import", "[-src DIR] [-write] KIND FILE.csv", "import makes one record per row of a spreadsheet saved as CSV: the header names the fields, lists\nare separated by \";\"\", dates are 2024-02-09, 2024-02 or 2024. KIND is prisoner, statement, site or event.\nIt shows what it would write unless -write; a bad row stops it before it writes anything.", stderr)
+	fl := flags("import", "[-src DIR] [-write] KIND FILE.csv", "import makes one record per row of a spreadsheet saved as CSV: the header names the fields, lists\nare separated by \";\", dates are 2024-02-09, 2024-02 or 2024. KIND is prisoner, statement, site or event.\nIt shows what it would write unless -write; a bad row stops it before it writes anything.", stderr)
 	src := fl.String("src", ".", "the site `folder`")
 	write := fl.Bool("write", false, "write the records (without it, only show them)")
 	if code, stop := parse(fl, args, stdout); stop {

@@ -163,10 +163,7 @@ func TestMissingTranslationFailsCheck(t *testing.T) {
 // "excarcelacion" finds the Spanish brief.
 func TestSpanishSearch(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	out := builtEmbedded(t)
 	for _, q := range []string{"excarcelación", "excarcelacion"} {
 		searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/es/search/index.html?q="+url.QueryEscape(q))
 		titles := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li > a")).map(a => a.textContent)`))

@@ -47,6 +47,16 @@ func addTemplates(t testing.TB, dir string) {
 	}
 }
 
+// builtEmbedded builds the real briefing into a fresh folder and returns it.
+func builtEmbedded(t *testing.T) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 func txtarFS(a *txtar.Archive) fs.FS {
 	m := make(mapFS)
 	for _, f := range a.Files {
@@ -278,10 +288,7 @@ func TestEmbeddedBriefing(t *testing.T) {
 	if res.Pages < 20 {
 		t.Errorf("the embedded briefing has %d pages", res.Pages)
 	}
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	out := builtEmbedded(t)
 	files := readTree(t, out)
 	for _, want := range []string{
 		"prisoners/rocio-san-miguel/index.html", "prisoners/enrique-marquez/index.html", "prisoners/biagio-pilieri/index.html",

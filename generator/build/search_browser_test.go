@@ -33,10 +33,7 @@ type result struct {
 // violation, failed load or script error fails the test.
 func TestSearchInBrowser(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	out := builtEmbedded(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
 
@@ -94,10 +91,7 @@ func searchFor(t *testing.T, ctx context.Context, page string) result {
 // matched words are marked.
 func TestSearchTyping(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	out := builtEmbedded(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
 	must(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/index.html"), chromedp.WaitVisible(chromedp.ID("q"))))
@@ -157,10 +151,7 @@ func TestSearchTyping(t *testing.T) {
 // first results in the same order.
 func TestSearchScriptAgreesWithGo(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	out := builtEmbedded(t)
 	s, err := generate(os.DirFS(repo), Options{}, newFiles())
 	if err != nil {
 		t.Fatal(err)
@@ -187,10 +178,7 @@ func TestSearchScriptAgreesWithGo(t *testing.T) {
 // links to the lists.
 func TestSearchWithoutJavaScript(t *testing.T) {
 	ctx, _ := browsertest.New(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	out := builtEmbedded(t)
 	must(t, chromedp.Do(ctx, browsertest.DisableScripts()))
 	must(t, chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(out)+"/search/index.html?q=rocio"), chromedp.WaitReady(chromedp.ID("search-nojs"))))
 	text := run(t, ctx, chromedp.Text(chromedp.ID("search-browse")))

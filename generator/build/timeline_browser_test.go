@@ -19,10 +19,7 @@ const visible = `Array.from(document.querySelectorAll("li.entry")).filter(li => 
 // over HTTP and from disk.
 func TestTimelineFilters(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	out := builtEmbedded(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
 
@@ -101,10 +98,7 @@ func TestTimelineFilters(t *testing.T) {
 // filters, which need the script, stay hidden.
 func TestTimelineWithoutJavaScript(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
-		t.Fatal(err)
-	}
+	out := builtEmbedded(t)
 	must(t, chromedp.Do(ctx, browsertest.DisableScripts()))
 	must(t, chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(out)+"/timeline/index.html"), chromedp.WaitReady(chromedp.CSS("li.entry"))))
 	total := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("li.entry").length`))
