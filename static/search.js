@@ -152,14 +152,16 @@
   }
 
   // --- Drawing. ---
+  // setOptions fills a filter; counts is null while they are not known.
   function setOptions(select, all, counts, names, keep) {
     var old = keep ? select.value : "";
     while (select.firstChild) select.removeChild(select.firstChild);
     var total = 0;
-    Object.keys(counts).forEach(function (k) { total += counts[k]; });
+    Object.keys(counts || {}).forEach(function (k) { total += counts[k]; });
     var first = document.createElement("option");
     first.value = "";
-    first.textContent = all + " (" + total + ")";
+    first.textContent = counts ? all + " (" + total + ")" : all;
+    counts = counts || {};
     select.appendChild(first);
     Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a] || names(a).localeCompare(names(b)); })
       .forEach(function (k) {
@@ -273,8 +275,8 @@
     var siteNames = {};
     (facets ? facets.sites : []).forEach(function (s) { siteNames[s[0]] = s[1]; });
     setOptions(fKind, msg("All kinds"), kindCounts, function (k) { return labels.kinds[k] || k; }, true);
-    setOptions(fStatus, msg("Any status"), statusCounts, function (k) { return labels.statuses[k] || k; }, true);
-    setOptions(fSite, msg("Any place"), siteCounts, function (k) { return siteNames[k] || k; }, true);
+    setOptions(fStatus, msg("Any status"), facets ? statusCounts : null, function (k) { return labels.statuses[k] || k; }, true);
+    setOptions(fSite, msg("Any place"), facets ? siteCounts : null, function (k) { return siteNames[k] || k; }, true);
     // Status and place need the facets file, loaded when a reader first
     // turns to these filters, so that a plain search never waits for it.
     var prisoners = !!kindCounts.prisoner;

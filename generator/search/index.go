@@ -83,15 +83,15 @@ func Build(s *site.Site) *Index {
 		ix.Docs = append(ix.Docs, d)
 	}
 	for _, v := range s.Statements {
-		d := &Doc{Kind: content.KindStatement, Title: v.Speaker, URL: v.URL, Meta: v.Date.Human()}
+		d := &Doc{Kind: content.KindStatement, Title: v.Speaker, URL: v.URL, Meta: site.Date(s.Words, v.Date)}
 		d.text[Title] = join(v.Speaker, v.Organization)
 		d.text[Summary] = join(v.Summary, v.Quote, v.Translation, v.Role)
 		d.text[Body] = join(text(v.Context), text(v.Body))
-		d.Snippet = v.Quote
+		d.Snippet = or(v.Translation, v.Quote) // in the page's language where there is one
 		ix.Docs = append(ix.Docs, d)
 	}
 	for _, v := range s.Briefs {
-		d := &Doc{Kind: content.KindBrief, Title: v.Title, URL: v.URL, Meta: v.Date.Human()}
+		d := &Doc{Kind: content.KindBrief, Title: v.Title, URL: v.URL, Meta: site.Date(s.Words, v.Date)}
 		d.text[Title] = v.Title
 		d.text[Summary] = join(v.Summary, strings.Join(v.Authors, " "))
 		d.text[Body] = text(v.Body)
@@ -99,7 +99,7 @@ func Build(s *site.Site) *Index {
 		ix.Docs = append(ix.Docs, d)
 	}
 	for _, v := range s.Events {
-		d := &Doc{Kind: content.KindEvent, Title: v.Title, URL: v.URL, Meta: v.Date.Human()}
+		d := &Doc{Kind: content.KindEvent, Title: v.Title, URL: v.URL, Meta: site.Date(s.Words, v.Date)}
 		d.text[Title] = v.Title
 		d.text[Summary] = v.Summary
 		d.text[Body] = text(v.Body)
