@@ -24,7 +24,6 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -48,13 +47,6 @@ Run "generator <command> -h" for a command's flags.
 `
 
 func main() {
-	// A soft memory limit keeps a large build's peak near 200 MB: the
-	// garbage collector works harder only when the heap nears it, which
-	// costs no measurable time on a 10,000-prisoner site (its peak fell
-	// from 340 MB to 210 MB). GOMEMLIMIT in the environment overrides it.
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(200 << 20)
-	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
