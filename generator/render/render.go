@@ -11,7 +11,6 @@ import (
 	"path"
 	"regexp"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -91,7 +90,10 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 		r.pages[name] = t
 	}
 	countMu.Lock()
-	cw := slices.Clone(countWords)
+	cw := make([]string, 0, len(countWords))
+	for w := range countWords {
+		cw = append(cw, w)
+	}
 	countMu.Unlock()
 	words.Check(cw...)
 	if err := words.MissingError(); err != nil {
@@ -113,7 +115,7 @@ var countCall = regexp.MustCompile(`\bcount\s+(?:\([^)]*\)|\S+)\s+("(?:[^"\\]|\\
 
 var (
 	countMu    sync.Mutex
-	countWords []string
+	countWords = map[string]bool{} // a set: serve parses the templates at every rebuild
 )
 
 // parse parses a template's source after translating its interface text.
@@ -122,7 +124,7 @@ func parse(t *template.Template, src string, words *i18n.Dict) (*template.Templa
 		for _, q := range m[1:] {
 			if w, err := strconv.Unquote(q); err == nil {
 				countMu.Lock()
-				countWords = append(countWords, w)
+				countWords[w] = true
 				countMu.Unlock()
 			}
 		}
