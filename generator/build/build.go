@@ -130,6 +130,7 @@ func prepare(fsys fs.FS, opts Options, cache *Cache) (*prepared, error) {
 		}
 		p.langs = append(p.langs, &langSite{site: s, renderer: r, words: words})
 	}
+	sc.Prune()
 	if len(errs) > 0 {
 		return nil, mergeErrors(errs)
 	}

@@ -55,6 +55,22 @@ func Load(fsys fs.FS, opts Options) (*Set, error) { return load(fsys, opts, nil)
 type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cached
+	seen    map[string]bool // files this load looked at
+}
+
+// prune forgets the files the last load did not look at: deleted ones.
+func (c *Cache) prune() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p := range c.entries {
+		if !c.seen[p] {
+			delete(c.entries, p)
+		}
+	}
+	c.seen = nil
 }
 
 type cached struct {
@@ -75,6 +91,10 @@ func (c *Cache) get(path string, info fs.FileInfo) (cached, bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.seen == nil {
+		c.seen = make(map[string]bool)
+	}
+	c.seen[path] = true
 	e, ok := c.entries[path]
 	return e, ok && e.size == info.Size() && e.mod.Equal(info.ModTime())
 }
@@ -92,6 +112,7 @@ func (c *Cache) put(path string, e cached) {
 }
 
 func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
+	defer cache.prune()
 	var errs ErrorList
 	cfg, err := LoadConfig(fsys)
 	if err != nil {

@@ -313,6 +313,15 @@ func TestCacheReusesUnchangedFiles(t *testing.T) {
 	if second.Statements[0].Quote != "864 political prisoners" {
 		t.Errorf("a changed record was not decoded again: %q", second.Statements[0].Quote)
 	}
+	// A deleted file is forgotten, so that a long preview does not grow.
+	before := len(c.entries)
+	os.Remove(filepath.Join(dir, "content/events/election.toml"))
+	if _, err := c.Load(os.DirFS(dir), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(c.entries) != before-1 {
+		t.Errorf("%d cached files after a delete, want %d", len(c.entries), before-1)
+	}
 	// An error stays reported while its file is unchanged.
 	os.WriteFile(p, []byte("speaker = 1\n"), 0o644)
 	os.Chtimes(p, time.Now(), time.Now().Add(2*time.Second))

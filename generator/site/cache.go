@@ -6,13 +6,32 @@ import (
 	"github.com/presos-politicos/briefing/generator/content"
 )
 
-// A Cache keeps rendered Markdown between resolutions of a site. An entry
+// A Cache keeps rendered Markdown between resolutions of a site. Prune
+// (called by the build after resolving every language) forgets what the
+// last resolutions did not ask for. An entry
 // is reused only when the text, its place in its file and every record its
 // links name (their titles and addresses) are as they were; a text with an
 // error is never cached, so its error is reported every time.
 type Cache struct {
 	mu      sync.Mutex
 	entries map[string]mdEntry
+	used    map[string]bool // keys asked for since the last prune
+}
+
+// Prune forgets the texts no resolution asked for since the last prune:
+// edited and deleted texts, so that a long preview session does not grow.
+func (c *Cache) Prune() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.entries {
+		if !c.used[k] {
+			delete(c.entries, k)
+		}
+	}
+	c.used = nil
 }
 
 type mdEntry struct {
@@ -33,6 +52,10 @@ func (r *resolver) convert(md content.Markdown, idBase string) (HTML, []content.
 	key := mdKey(r.site.Lang, md, idBase)
 	r.cache.mu.Lock()
 	e, hit := r.cache.entries[key]
+	if r.cache.used == nil {
+		r.cache.used = make(map[string]bool)
+	}
+	r.cache.used[key] = true
 	r.cache.mu.Unlock()
 	if hit {
 		same := true

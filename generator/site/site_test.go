@@ -225,6 +225,15 @@ func TestCacheFollowsLinks(t *testing.T) {
 	if body := string(third.prisoner("ana-perez").Body); !strings.Contains(body, ">El Helicoide (SEBIN)</a>") {
 		t.Errorf("a renamed site's link kept its old name: %s", body)
 	}
+	// What no resolution asked for since the last prune is forgotten.
+	cache.Prune()
+	n := len(cache.entries)
+	set, _ = content.Load(fsys, content.Options{})
+	NewCached(set, nil, &cache)
+	cache.Prune()
+	if len(cache.entries) != n {
+		t.Errorf("%d cached texts after a second resolution, want %d", len(cache.entries), n)
+	}
 	// An error is reported on every resolution, cached or not.
 	fsys["content/events/election.toml"] = mapFile("date = 2024-07-28\ntitle = \"Election\"\npublish = false\n")
 	for range 2 {
