@@ -26,3 +26,20 @@ func BenchmarkFold(b *testing.B) {
 		Fold("Plain ascii name")
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"Rocío San Miguel", 0, "rocio-san-miguel"},
+		{"Arrested at Maiquetía: held incommunicado for days", 6, "arrested-at-maiquetia-held-incommunicado-for"},
+		{"  --Ña, 2024!  ", 0, "na-2024"},
+		{"", 0, ""},
+	} {
+		if got := Slug(tt.in, tt.max); got != tt.want || (got != "" && !ValidSlug(got)) {
+			t.Errorf("Slug(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+		}
+	}
+}

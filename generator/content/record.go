@@ -1,6 +1,9 @@
 package content
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // A Kind is a kind of record; each has a folder under content/.
 type Kind string
@@ -167,3 +170,15 @@ var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // ValidSlug reports whether s may name a record.
 func ValidSlug(s string) bool { return slugRE.MatchString(s) }
+
+// Slug makes a slug from a name or title: folded, its letters and digits
+// joined by hyphens, at most maxWords words (all of them when 0).
+func Slug(s string, maxWords int) string {
+	words := strings.FieldsFunc(Fold(s), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
+	})
+	if maxWords > 0 && len(words) > maxWords {
+		words = words[:maxWords]
+	}
+	return strings.Join(words, "-")
+}

@@ -99,7 +99,7 @@ func Import(src string, kind content.Kind, r io.Reader, write bool, out io.Write
 		}
 		slug := values["slug"]
 		if slug == "" {
-			slug = slugify(values[fields.naming])
+			slug = content.Slug(values[fields.naming], 0)
 		}
 		if !content.ValidSlug(slug) {
 			problems = append(problems, fmt.Sprintf("row %d: no valid slug (give a slug column, or a %s to make one from)", rowNo, fields.naming))
@@ -386,17 +386,6 @@ func blank(row []string) bool {
 		}
 	}
 	return true
-}
-
-// slugify makes a slug from a name: folded, hyphenated.
-func slugify(s string) string {
-	var words []string
-	for _, w := range strings.FieldsFunc(content.Fold(s), func(r rune) bool {
-		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
-	}) {
-		words = append(words, w)
-	}
-	return strings.Join(words, "-")
 }
 
 func indent(data []byte) string {

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/site"
@@ -126,7 +125,7 @@ func Build(s *site.Site) *Index {
 	})
 	for i, d := range ix.Docs {
 		d.ID = i
-		d.Snippet = shorten(d.Snippet, snippetLen)
+		d.Snippet = site.Shorten(d.Snippet, snippetLen)
 		for f := range numFields {
 			for _, w := range strings.FieldsFunc(strings.ToLower(d.text[f]), notWordRune) {
 				folded := content.Fold(w)
@@ -212,17 +211,4 @@ func or(a, b string) string {
 		return a
 	}
 	return b
-}
-
-// shorten cuts s at a word boundary to at most n characters.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	runes := []rune(s)[:n]
-	cut := strings.LastIndexByte(string(runes), ' ')
-	if cut <= 0 {
-		return string(runes) + "…"
-	}
-	return strings.TrimRight(string(runes)[:cut], " ,;:.") + "…"
 }

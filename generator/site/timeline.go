@@ -75,7 +75,7 @@ func (r *resolver) timeline() []*Entry {
 				Title: r.words.F(verb, "name", p.Label(), "site", c.Site.Name), Record: p.Link(), Involves: []Link{c.Site.Link()}}, p, c.Site)
 		}
 		for _, m := range p.Events {
-			add(&Entry{ID: entryID(m.Date, "history", p.Slug, slugify(m.Title)), Date: m.Date, Kind: "event",
+			add(&Entry{ID: entryID(m.Date, "history", p.Slug, content.Slug(m.Title, 6)), Date: m.Date, Kind: "event",
 				Title: r.words.F("{name}: {event}", "name", p.Label(), "event", m.Title), Record: p.Link()}, p)
 		}
 		var last []interface{ addHistory(*Entry) }
@@ -93,13 +93,13 @@ func (r *resolver) timeline() []*Entry {
 		add(&Entry{ID: entryID(v.Closed, "site", v.Slug, "closed"), Date: v.Closed, Kind: "site",
 			Title: r.words.F("{site} closed", "site", v.Name), Record: v.Link()}, v)
 		for _, m := range v.Events {
-			add(&Entry{ID: entryID(m.Date, "site", v.Slug, slugify(m.Title)), Date: m.Date, Kind: "site",
+			add(&Entry{ID: entryID(m.Date, "site", v.Slug, content.Slug(m.Title, 6)), Date: m.Date, Kind: "site",
 				Title: r.words.F("{site}: {event}", "site", v.Name, "event", m.Title), Record: v.Link()}, v)
 		}
 	}
 	for _, st := range s.Statements {
 		e := &Entry{ID: entryID(st.Date, "statement", st.Slug), Date: st.Date, Kind: "statement",
-			Title: r.words.F("{speaker}: “{quote}”", "speaker", st.Speaker, "quote", shorten(st.Quote, 90)), Record: st.Link(), Involves: involves(st.Prisoners, st.Sites)}
+			Title: r.words.F("{speaker}: “{quote}”", "speaker", st.Speaker, "quote", Shorten(st.Quote, 90)), Record: st.Link(), Involves: involves(st.Prisoners, st.Sites)}
 		if st.QuoteLang != s.Lang {
 			e.Lang = st.QuoteLang
 		}
@@ -182,39 +182,18 @@ func uniqueIDs(es []*Entry) {
 	}
 }
 
-// slugify turns a title into a short anchor part: folded, hyphenated, at
-// most six words.
-func slugify(s string) string {
-	var words []string
-	for _, w := range strings.FieldsFunc(content.Fold(s), func(r rune) bool {
-		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9')
-	}) {
-		words = append(words, w)
-		if len(words) == 6 {
-			break
-		}
-	}
-	return strings.Join(words, "-")
-}
-
-// shorten cuts s at a word boundary to at most n characters.
-func shorten(s string, n int) string {
+// Shorten cuts s at a word boundary to at most n characters, with an
+// ellipsis where it cut.
+func Shorten(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	cut := 0
-	for i := range s {
-		if utf8.RuneCountInString(s[:i]) > n {
-			break
-		}
-		if s[i] == ' ' {
-			cut = i
-		}
+	runes := []rune(s)[:n]
+	cut := strings.LastIndexByte(string(runes), ' ')
+	if cut <= 0 {
+		return string(runes) + "…"
 	}
-	if cut == 0 {
-		return s
-	}
-	return strings.TrimRight(s[:cut], " ,;:.") + "…"
+	return strings.TrimRight(string(runes)[:cut], " ,;:.") + "…"
 }
 
 // LatestReleases returns up to n people with a release date, latest first.
