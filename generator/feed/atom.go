@@ -2,8 +2,7 @@ package feed
 
 import (
 	"crypto/sha1"
-	"encoding/xml"
-	"fmt"
+	"encoding/hex"
 	"slices"
 	"time"
 
@@ -16,40 +15,6 @@ const FeedSize = 50
 
 // mainFeedKinds are the timeline entries the main feed carries.
 var mainFeedKinds = []string{"brief", "statement", "release", "arrest"}
-
-type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	ID      string      `xml:"id"`
-	Title   string      `xml:"title"`
-	Updated string      `xml:"updated"`
-	Author  atomPerson  `xml:"author"`
-	Links   []atomLink  `xml:"link"`
-	Rights  string      `xml:"rights,omitempty"`
-	Entries []atomEntry `xml:"entry"`
-}
-
-type atomPerson struct {
-	Name string `xml:"name"`
-}
-
-type atomLink struct {
-	Rel  string `xml:"rel,attr,omitempty"`
-	Type string `xml:"type,attr,omitempty"`
-	Href string `xml:"href,attr"`
-}
-
-type atomEntry struct {
-	ID       string       `xml:"id"`
-	Title    string       `xml:"title"`
-	Updated  string       `xml:"updated"`
-	Link     atomLink     `xml:"link"`
-	Category atomCategory `xml:"category"`
-	Summary  string       `xml:"summary,omitempty"`
-}
-
-type atomCategory struct {
-	Term string `xml:"term,attr"`
-}
 
 // FeedPath is where a record's own feed is: beside its page.
 func FeedPath(pageURL string) string { return pageURL + "feed.xml" }
@@ -88,38 +53,39 @@ func newestFirst(es []*site.Entry) []*site.Entry {
 }
 
 func writeFeed(s *site.Site, out Output, name, title string, entries []*site.Entry) error {
-	f := atomFeed{
-		ID:     entryURN(s, name),
-		Title:  title,
-		Author: atomPerson{Name: or(s.Config.Author, s.Config.Title)},
-		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: abs(s, name)},
-			{Rel: "alternate", Type: "text/html", Href: abs(s, pageOf(name))},
-		},
-		Rights: s.Config.License,
-	}
 	var newest content.Date
 	for _, e := range entries {
 		if e.Date.Compare(newest) > 0 {
 			newest = e.Date
 		}
-		f.Entries = append(f.Entries, atomEntry{
-			ID:       entryURN(s, e.ID),
-			Title:    e.Title,
-			Updated:  stamp(e.Date),
-			Link:     atomLink{Rel: "alternate", Type: "text/html", Href: abs(s, e.Record.URL)},
-			Category: atomCategory{Term: e.Kind},
-		})
 	}
 	if newest.IsZero() {
 		newest = s.Updated
 	}
-	f.Updated = stamp(newest)
-	data, err := xml.MarshalIndent(f, "", "  ")
-	if err != nil {
-		return err
+	d := newXMLDoc()
+	d.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
+	d.elem("  ", "id", entryURN(s, name))
+	d.elem("  ", "title", title)
+	d.elem("  ", "updated", stamp(newest))
+	d.WriteString("  <author>\n")
+	d.elem("    ", "name", or(s.Config.Author, s.Config.Title))
+	d.WriteString("  </author>\n")
+	d.empty("  ", "link", "rel", "self", "type", "application/atom+xml", "href", abs(s, name))
+	d.empty("  ", "link", "rel", "alternate", "type", "text/html", "href", abs(s, pageOf(name)))
+	if s.Config.License != "" {
+		d.elem("  ", "rights", s.Config.License)
 	}
-	return out.WriteFile(name, append([]byte(xml.Header), append(data, '\n')...))
+	for _, e := range entries {
+		d.WriteString("  <entry>\n")
+		d.elem("    ", "id", entryURN(s, e.ID))
+		d.elem("    ", "title", e.Title)
+		d.elem("    ", "updated", stamp(e.Date))
+		d.empty("    ", "link", "rel", "alternate", "type", "text/html", "href", abs(s, e.Record.URL))
+		d.empty("    ", "category", "term", e.Kind)
+		d.WriteString("  </entry>\n")
+	}
+	d.WriteString("</feed>\n")
+	return out.WriteFile(name, d.Bytes())
 }
 
 // stamp is a date as an Atom timestamp: its first day, at midnight UTC.
@@ -140,7 +106,17 @@ func entryURN(s *site.Site, key string) string {
 	b := h.Sum(nil)[:16]
 	b[6] = b[6]&0x0f | 0x50 // version 5
 	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant
-	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+	var u [45]byte
+	copy(u[:], "urn:uuid:")
+	at := 9
+	for i, part := range [][]byte{b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]} {
+		if i > 0 {
+			u[at] = '-'
+			at++
+		}
+		at += hex.Encode(u[at:], part)
+	}
+	return string(u[:])
 }
 
 // pageOf is the page a feed belongs to.

@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 
 	"github.com/presos-politicos/briefing/generator/site"
 )
@@ -14,17 +15,15 @@ type Output interface {
 
 // Write writes the feeds and the data files of s to out.
 func Write(s *site.Site, out Output) error {
-	for name, v := range map[string]any{
-		"data/timeline.json":   timeline(s),
-		"data/prisoners.json":  prisoners(s),
-		"data/statements.json": statements(s),
-		"data/sites.json":      sites(s),
-		"data/events.json":     events(s),
-		"data/briefs.json":     briefs(s),
-	} {
-		if err := writeJSON(out, name, v); err != nil {
-			return err
-		}
+	if err := errors.Join(
+		writeJSON(out, "data/timeline.json", timeline(s)),
+		writeJSON(out, "data/prisoners.json", prisoners(s)),
+		writeJSON(out, "data/statements.json", statements(s)),
+		writeJSON(out, "data/sites.json", sites(s)),
+		writeJSON(out, "data/events.json", events(s)),
+		writeJSON(out, "data/briefs.json", briefs(s)),
+	); err != nil {
+		return err
 	}
 	if err := writeCSV(s, out); err != nil {
 		return err
@@ -85,13 +84,22 @@ func toLink(s *site.Site, l site.Link) link {
 // URL is known.
 func abs(s *site.Site, u string) string { return s.Base() + u }
 
-// writeJSON writes v as indented JSON, an array for lists.
-func writeJSON(out Output, name string, v any) error {
+// writeJSON writes a list as a JSON array with one record per line: as
+// easy to read and to diff as indented JSON, at half its size.
+func writeJSON[T any](out Output, name string, list []T) error {
 	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
+	buf.WriteString("[")
+	for i, v := range list {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteByte('\n')
+		data, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		buf.Write(data)
 	}
+	buf.WriteString("\n]\n")
 	return out.WriteFile(name, buf.Bytes())
 }

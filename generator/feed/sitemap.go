@@ -1,7 +1,7 @@
 package feed
 
 import (
-	"encoding/xml"
+	"slices"
 	"strings"
 )
 
@@ -14,44 +14,31 @@ type Page struct {
 	Alternates [][2]string // language, URL relative to the site's root
 }
 
-type urlset struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	XHTML   string       `xml:"xmlns:xhtml,attr,omitempty"`
-	URLs    []sitemapURL `xml:"url"`
-}
-
-type sitemapURL struct {
-	Loc        string      `xml:"loc"`
-	Lastmod    string      `xml:"lastmod,omitempty"`
-	Alternates []xhtmlLink `xml:"xhtml:link"`
-}
-
-type xhtmlLink struct {
-	Rel      string `xml:"rel,attr"`
-	Hreflang string `xml:"hreflang,attr"`
-	Href     string `xml:"href,attr"`
-}
-
 // Sitemap writes sitemap.xml and robots.txt. A sitemap needs absolute
 // addresses, so without a base URL (site.toml or -baseurl) it writes only
 // a robots.txt that allows everything.
 func Sitemap(baseURL string, pages []Page, out Output) error {
 	robots := "User-agent: *\nAllow: /\n"
 	if baseURL != "" {
-		set := urlset{}
+		d := newXMLDoc()
+		d.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"`)
+		if slices.ContainsFunc(pages, func(p Page) bool { return len(p.Alternates) > 0 }) {
+			d.WriteString(` xmlns:xhtml="http://www.w3.org/1999/xhtml"`)
+		}
+		d.WriteString(">\n")
 		for _, p := range pages {
-			u := sitemapURL{Loc: baseURL + p.URL, Lastmod: p.Lastmod}
-			for _, a := range p.Alternates {
-				u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: a[0], Href: baseURL + a[1]})
-				set.XHTML = "http://www.w3.org/1999/xhtml"
+			d.WriteString("  <url>\n")
+			d.elem("    ", "loc", baseURL+p.URL)
+			if p.Lastmod != "" {
+				d.elem("    ", "lastmod", p.Lastmod)
 			}
-			set.URLs = append(set.URLs, u)
+			for _, a := range p.Alternates {
+				d.empty("    ", "xhtml:link", "rel", "alternate", "hreflang", a[0], "href", baseURL+a[1])
+			}
+			d.WriteString("  </url>\n")
 		}
-		data, err := xml.MarshalIndent(set, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := out.WriteFile("sitemap.xml", append([]byte(xml.Header), append(data, '\n')...)); err != nil {
+		d.WriteString("</urlset>\n")
+		if err := out.WriteFile("sitemap.xml", d.Bytes()); err != nil {
 			return err
 		}
 		robots += "Sitemap: " + baseURL + "sitemap.xml\n"

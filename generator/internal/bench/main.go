@@ -30,11 +30,16 @@ func main() {
 	sizes := flag.String("n", "1000,3000,10000", "comma-separated numbers of prisoners; the other kinds scale with them")
 	from := flag.String("site", ".", "the site `folder` whose templates/ and static/ the corpora use")
 	noHugo := flag.Bool("nohugo", false, "do not build with Hugo even if it is installed")
+	keep := flag.Bool("keep", false, "keep the corpora and their outputs, and print where they are")
 	flag.Parse()
 
 	tmp, err := os.MkdirTemp("", "bench-")
 	check(err)
-	defer os.RemoveAll(tmp)
+	if *keep {
+		fmt.Println("corpora and outputs in", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
 	gen := filepath.Join(tmp, "generator")
 	build := exec.Command("go", "build", "-o", gen, "./generator")
 	build.Dir, build.Stderr = *from, os.Stderr
@@ -70,7 +75,9 @@ func main() {
 			row(w, "hugo", n, records, hpages, h, "")
 		}
 		row(w, "briefing", n, records, pages, ours, ratio)
-		os.RemoveAll(src)
+		if !*keep {
+			os.RemoveAll(src)
+		}
 	}
 	w.Flush()
 	fmt.Println("\nwall: elapsed time of the build; CPU: user + system; peak RSS: the build process's maximum resident memory;")
