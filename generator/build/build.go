@@ -53,12 +53,8 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	}
 	var all []*render.Page
 	for _, l := range p.langs {
-		files, err := l.extras(assets, out)
+		pages, err := l.render(assets, out)
 		if err != nil {
-			return nil, err
-		}
-		pages := render.Pages(l.site, files)
-		if err := l.renderer.Render(pages, out); err != nil {
 			return nil, err
 		}
 		all = append(all, pages...)
@@ -159,21 +155,51 @@ func (p prefixed) WriteFile(name string, data []byte) error {
 	return p.out.WriteFile(p.prefix+name, data)
 }
 
+// render writes the language's pages, and meanwhile its search index,
+// feeds and data files: the search page, which links the index, is drawn
+// last. It returns the pages, for the sitemap.
+func (l *langSite) render(assets map[string]render.Asset, out render.Output) ([]*render.Page, error) {
+	pages := render.Pages(l.site, &render.Files{Assets: assets})
+	var search, rest []*render.Page
+	for _, pg := range pages {
+		if pg.Template == "search.html" {
+			search = append(search, pg)
+		} else {
+			rest = append(rest, pg)
+		}
+	}
+	var (
+		index     render.SearchIndex
+		extrasErr error
+		done      = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		index, extrasErr = l.extras(out)
+	}()
+	err := l.renderer.Render(rest, out)
+	<-done
+	if err != nil || extrasErr != nil {
+		return nil, errors.Join(err, extrasErr)
+	}
+	for _, pg := range search {
+		pg.Search = index
+	}
+	return pages, l.renderer.Render(search, out)
+}
+
 // extras writes the language's search index, feeds and data files, and
-// returns what its pages need to link to them and to the assets.
-func (l *langSite) extras(assets map[string]render.Asset, out render.Output) (*render.Files, error) {
+// returns where the search page finds the index.
+func (l *langSite) extras(out render.Output) (render.SearchIndex, error) {
 	out = prefixed{out, l.site.Config.Prefix(l.site.Lang)}
 	meta, err := search.Build(l.site).Write(out)
 	if err != nil {
-		return nil, err
+		return render.SearchIndex{}, err
 	}
 	if err := feed.Write(l.site, out); err != nil {
-		return nil, err
+		return render.SearchIndex{}, err
 	}
-	return &render.Files{
-		Search: render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize},
-		Assets: assets,
-	}, nil
+	return render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}, nil
 }
 
 // sitemap writes the sitemap of the pages of every language, each with
@@ -281,19 +307,23 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp) // gone after a successful swap; the leftovers otherwise
+	spool, err := newZipSpool(filepath.Join(tmp, ".offline-zip-spool"))
+	if err != nil {
+		return nil, err
+	}
+	defer spool.f.Close()
 	d := newDir(tmp)
+	d.spool = spool
 	s, err := generate(fsys, opts, d)
 	if err != nil {
 		return nil, err
 	}
-	names := d.written.names()
+	d.spool = nil
 	zf, err := os.Create(filepath.Join(tmp, OfflineZip))
 	if err != nil {
 		return nil, err
 	}
-	err = writeZip(zf, names, func(name string) ([]byte, error) {
-		return os.ReadFile(filepath.Join(tmp, filepath.FromSlash(name)))
-	}, s.Updated.First())
+	err = spool.writeTo(zf, d.written.names(), s.Updated.First())
 	if cerr := zf.Close(); err == nil {
 		err = cerr
 	}

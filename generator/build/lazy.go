@@ -62,16 +62,15 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 func (l *Lazy) extras() (*files, error) {
 	l.once.Do(func() {
 		out := newFiles()
-		assets := make(map[string]render.Asset)
 		for _, ls := range l.p.langs {
-			files, err := ls.extras(assets, out)
+			index, err := ls.extras(out)
 			if err != nil {
 				l.err = err
 				return
 			}
 			for _, pg := range l.pages {
 				if pg.Template == "search.html" && pg.Site == ls.site {
-					pg.Search = files.Search
+					pg.Search = index
 				}
 			}
 		}

@@ -45,10 +45,11 @@ func (f *files) names() []string {
 }
 
 // dir writes files under a folder on disk, refusing any name that would
-// leave it.
+// leave it, and compresses each into its spool for the offline archive.
 type dir struct {
 	root    string
 	written *files // names only, to catch two outputs at one path
+	spool   *zipSpool
 	mu      sync.Mutex
 	dirs    map[string]bool
 	bytes   int64
@@ -76,5 +77,11 @@ func (d *dir) WriteFile(name string, data []byte) error {
 		d.dirs[parent] = true
 		d.mu.Unlock()
 	}
-	return os.WriteFile(path, data, 0o644)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return err
+	}
+	if d.spool != nil {
+		return d.spool.add(name, data)
+	}
+	return nil
 }

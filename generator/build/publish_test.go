@@ -273,6 +273,15 @@ func TestOfflineZip(t *testing.T) {
 			t.Errorf("in the archive: %s", p)
 		}
 	}
+	// The archive a build spools as it writes is the one check and serve
+	// make from the finished site, byte for byte.
+	m, err := InMemory(Options{Src: writeSite(t, "site.txtar"), BaseURL: strings.TrimSuffix(mirror, "/")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := m.Zip(); err != nil || !bytes.Equal(again, data) {
+		t.Errorf("the archive made in memory differs from the one the build wrote (%v)", err)
+	}
 	// Linked from the footer and the about page of the real briefing.
 	if !bytes.Contains(files["index.html"], []byte(`href="`+OfflineZip+`"`)) {
 		t.Error("the footer does not link the archive")

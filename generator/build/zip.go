@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"fmt"
 	"hash/crc32"
 	"io"
+	"os"
 	"runtime"
 	"sync"
 	"time"
@@ -35,10 +37,6 @@ func writeZip(w io.Writer, names []string, read func(name string) ([]byte, error
 	for i := range entries {
 		entries[i] = &entry{done: make(chan struct{})}
 	}
-	pool := sync.Pool{New: func() any {
-		fw, _ := flate.NewWriter(nil, flate.BestSpeed)
-		return fw
-	}}
 	// At most window files are compressed ahead of the writer, so that
 	// memory stays flat however big the site is.
 	const window = 64
@@ -62,20 +60,8 @@ func writeZip(w io.Writer, names []string, read func(name string) ([]byte, error
 					close(e.done)
 					continue
 				}
-				buf.Reset()
-				fw := pool.Get().(*flate.Writer)
-				fw.Reset(&buf)
-				fw.Write(data)
-				fw.Close()
-				pool.Put(fw)
-				e.header = &zip.FileHeader{
-					Name:               zipFolder + names[i],
-					Method:             zip.Deflate,
-					Modified:           modified,
-					CRC32:              crc32.ChecksumIEEE(data),
-					CompressedSize64:   uint64(buf.Len()),
-					UncompressedSize64: uint64(len(data)),
-				}
+				e.header = compress(&buf, names[i], data)
+				e.header.Modified = modified
 				e.data = bytes.Clone(buf.Bytes())
 				close(e.done)
 			}
@@ -102,6 +88,94 @@ func writeZip(w io.Writer, names []string, read func(name string) ([]byte, error
 	}
 	if firstErr != nil {
 		return firstErr
+	}
+	return zw.Close()
+}
+
+// flateWriters are reused across files: a new one costs more than
+// compressing a page.
+var flateWriters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return fw
+}}
+
+// compress deflates data into buf, replacing what buf held, and returns
+// the entry's header, without its modification time.
+func compress(buf *bytes.Buffer, name string, data []byte) *zip.FileHeader {
+	buf.Reset()
+	fw := flateWriters.Get().(*flate.Writer)
+	fw.Reset(buf)
+	fw.Write(data)
+	fw.Close()
+	flateWriters.Put(fw)
+	return &zip.FileHeader{
+		Name:               zipFolder + name,
+		Method:             zip.Deflate,
+		CRC32:              crc32.ChecksumIEEE(data),
+		CompressedSize64:   uint64(buf.Len()),
+		UncompressedSize64: uint64(len(data)),
+	}
+}
+
+// A zipSpool compresses the files of a build as they are written and
+// appends them to a spool file, so that the archive is made at the end
+// without reading the site back from disk, in the order of the names
+// whatever order the files came in.
+type zipSpool struct {
+	mu      sync.Mutex
+	f       *os.File
+	size    int64
+	entries map[string]spooled
+	bufs    sync.Pool
+}
+
+type spooled struct {
+	header *zip.FileHeader
+	offset int64
+}
+
+func newZipSpool(name string) (*zipSpool, error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	return &zipSpool{f: f, entries: make(map[string]spooled), bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}, nil
+}
+
+// add compresses a file into the spool. It is safe for concurrent use.
+func (z *zipSpool) add(name string, data []byte) error {
+	buf := z.bufs.Get().(*bytes.Buffer)
+	defer z.bufs.Put(buf)
+	h := compress(buf, name, data)
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if _, err := z.f.WriteAt(buf.Bytes(), z.size); err != nil {
+		return err
+	}
+	z.entries[name] = spooled{h, z.size}
+	z.size += int64(buf.Len())
+	return nil
+}
+
+// writeTo writes the archive of the named files, in the order given, to w,
+// then removes the spool file.
+func (z *zipSpool) writeTo(w io.Writer, names []string, modified time.Time) error {
+	defer os.Remove(z.f.Name())
+	defer z.f.Close()
+	zw := zip.NewWriter(w)
+	for _, name := range names {
+		e, ok := z.entries[name]
+		if !ok {
+			return fmt.Errorf("%s was not spooled", name)
+		}
+		e.header.Modified = modified
+		f, err := zw.CreateRaw(e.header)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(f, io.NewSectionReader(z.f, e.offset, int64(e.header.CompressedSize64))); err != nil {
+			return err
+		}
 	}
 	return zw.Close()
 }

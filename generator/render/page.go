@@ -65,8 +65,9 @@ func (p *Page) Partial(name string) (template.HTML, error) {
 }
 
 // Files is what the build made besides the pages, that pages link to.
+// The search page also links the search index, which the build sets on
+// it (Page.Search) once the index is written.
 type Files struct {
-	Search SearchIndex
 	Assets map[string]Asset // static CSS and JavaScript by name: "style.css"
 }
 
@@ -298,11 +299,6 @@ func Pages(s *site.Site, files *Files) []*Page {
 		pages = append(pages, nf)
 	}
 	pages = append(pages, newPage(s, "data.html", "data/", w.T("Open data"), w.T("The briefing's records as JSON and CSV files, their fields and their licence."), s.Updated))
-	for _, p := range pages {
-		if p.Template == "search.html" {
-			p.Search = files.Search
-		}
-	}
 	for _, b := range s.Briefs {
 		p := newPage(s, "brief.html", b.URL, b.Title, or(b.Summary, b.Title), b.Updated)
 		p.Brief, p.Sources, p.Verification = b, b.Sources, b.Verification
