@@ -3,7 +3,6 @@ package build
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -11,6 +10,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // OfflineZip is the name of the archive of the whole site, for readers
@@ -93,7 +94,10 @@ func writeZip(w io.Writer, names []string, read func(name string) ([]byte, error
 }
 
 // flateWriters are reused across files: a new one costs more than
-// compressing a page.
+// compressing a page. klauspost/compress's deflate is used rather than the
+// standard library's: at its fastest level it compressed a 10,000-prisoner
+// site 2.6 times as fast (1.3 s against 3.5 s of CPU, 168 MB), into
+// slightly smaller files, and any unzip reads it.
 var flateWriters = sync.Pool{New: func() any {
 	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
 	return fw
