@@ -67,7 +67,7 @@ func TestHostileContent(t *testing.T) {
 
 func TestCheckFindsUnsafeMarkup(t *testing.T) {
 	src := writeSite(t, "site.txtar")
-	must(t, writeFile(filepath.Join(src, "templates/search.html"), `{{define "main"}}<h1 onclick="x()">S</h1><script>alert(1)</script><img src="https://cdn.example/x.png" alt=""><p style="color:red">x</p><a href="javascript:void(0)">j</a>{{end}}`))
+	must(t, writeTestFile(filepath.Join(src, "templates/search.html"), `{{define "main"}}<h1 onclick="x()">S</h1><script>alert(1)</script><img src="https://cdn.example/x.png" alt=""><p style="color:red">x</p><a href="javascript:void(0)">j</a>{{end}}`))
 	_, err := Check(Options{Src: src})
 	if err == nil {
 		t.Fatal("check passed unsafe markup")

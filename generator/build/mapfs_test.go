@@ -20,4 +20,4 @@ func (m mapFS) Open(name string) (fs.File, error) {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-func writeFile(name, data string) error { return os.WriteFile(name, []byte(data), 0o644) }
+func writeTestFile(name, data string) error { return os.WriteFile(name, []byte(data), 0o644) }

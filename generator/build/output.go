@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -64,24 +65,42 @@ func (d *dir) WriteFile(name string, data []byte) error {
 		return err
 	}
 	path := filepath.Join(d.root, filepath.FromSlash(name))
-	parent := filepath.Dir(path)
+	if err := d.mkdir(filepath.Dir(path)); err != nil {
+		return err
+	}
 	d.mu.Lock()
-	made := d.dirs[parent]
 	d.bytes += int64(len(data))
 	d.mu.Unlock()
-	if !made {
-		if err := os.MkdirAll(parent, 0o755); err != nil {
-			return err
-		}
-		d.mu.Lock()
-		d.dirs[parent] = true
-		d.mu.Unlock()
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
+	if err := writeFile(path, data); err != nil {
 		return err
 	}
 	if d.spool != nil {
 		return d.spool.add(name, data)
 	}
+	return nil
+}
+
+// mkdir makes a folder and its parents, each once per build: a build makes
+// a folder for nearly every page, and on some file systems asking first
+// whether it exists costs as much as making it.
+func (d *dir) mkdir(path string) error {
+	d.mu.Lock()
+	made := d.dirs[path]
+	d.mu.Unlock()
+	if made || path == d.root {
+		return nil
+	}
+	err := os.Mkdir(path, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = d.mkdir(filepath.Dir(path)); err == nil {
+			err = os.Mkdir(path, 0o755)
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.mu.Lock()
+	d.dirs[path] = true
+	d.mu.Unlock()
 	return nil
 }

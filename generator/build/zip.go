@@ -167,6 +167,7 @@ func (z *zipSpool) writeTo(w io.Writer, names []string, modified time.Time) erro
 	defer os.Remove(z.f.Name())
 	defer z.f.Close()
 	zw := zip.NewWriter(w)
+	buf := make([]byte, 64<<10)
 	for _, name := range names {
 		e, ok := z.entries[name]
 		if !ok {
@@ -177,7 +178,7 @@ func (z *zipSpool) writeTo(w io.Writer, names []string, modified time.Time) erro
 		if err != nil {
 			return err
 		}
-		if _, err := io.Copy(f, io.NewSectionReader(z.f, e.offset, int64(e.header.CompressedSize64))); err != nil {
+		if _, err := io.CopyBuffer(f, io.NewSectionReader(z.f, e.offset, int64(e.header.CompressedSize64)), buf); err != nil {
 			return err
 		}
 	}
