@@ -6,16 +6,27 @@
 //	go run ./generator/internal/bench -n 1000,3000,10000,30000
 //
 // Each build runs as its own process, so that its CPU time and peak
-// resident memory are its own.
+// resident memory are its own. With -runs N each tool builds N times, the
+// two tools taking turns, into a fresh folder each time, and the table
+// shows the run of median wall time: on a shared virtual machine one run
+// can take half as long again as the next.
+//
+// Nothing is deleted until the end. On ext4, creating a file right after
+// many were deleted is slow (the inode allocator skips recently freed
+// inodes, scanning them one by one), so a build that follows a deletion
+// of a large tree pays for it: a build into a just-emptied folder took
+// twice as long, and most of its time was in the kernel.
 package main
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -31,6 +42,7 @@ func main() {
 	from := flag.String("site", ".", "the site `folder` whose templates/ and static/ the corpora use")
 	noHugo := flag.Bool("nohugo", false, "do not build with Hugo even if it is installed")
 	keep := flag.Bool("keep", false, "keep the corpora and their outputs, and print where they are")
+	runs := flag.Int("runs", 1, "builds per tool and size; the table shows the median")
 	flag.Parse()
 
 	tmp, err := os.MkdirTemp("", "bench-")
@@ -61,27 +73,37 @@ func main() {
 		for _, d := range []string{"templates", "static"} {
 			check(os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join(*from, d))))
 		}
-		ours := run(gen, "build", "-src", src, "-out", filepath.Join(src, "public"))
-		pages := count(filepath.Join(src, "public"), ".html")
-		ours.bytes = du(filepath.Join(src, "public"))
+		var hsrc string
+		if hugo != "" {
+			hsrc = filepath.Join(tmp, fmt.Sprintf("hugo-%d", n))
+			check(hugoSite(src, hsrc))
+		}
+		var ourRuns, hugoRuns []usage
+		var out, hout string
+		for i := range *runs {
+			out = filepath.Join(src, fmt.Sprintf("public-%d", i))
+			ourRuns = append(ourRuns, run(gen, "build", "-src", src, "-out", out))
+			if hugo != "" {
+				hout = filepath.Join(hsrc, fmt.Sprintf("public-%d", i))
+				hugoRuns = append(hugoRuns, run(hugo, "--source", hsrc, "--destination", hout, "--quiet"))
+			}
+		}
+		ours := median(ourRuns)
+		pages := count(out, ".html")
+		ours.bytes = du(out)
 		var ratio string
 		if hugo != "" {
-			hsrc := filepath.Join(tmp, fmt.Sprintf("hugo-%d", n))
-			check(hugoSite(src, hsrc))
-			h := run(hugo, "--source", hsrc, "--destination", filepath.Join(hsrc, "public"), "--quiet")
-			hpages := count(filepath.Join(hsrc, "public"), ".html")
-			h.bytes = du(filepath.Join(hsrc, "public"))
+			h := median(hugoRuns)
+			hpages := count(hout, ".html")
+			h.bytes = du(hout)
 			ratio = fmt.Sprintf("%.2f", ours.wall.Seconds()/h.wall.Seconds())
 			row(w, "hugo", n, records, hpages, h, "")
 		}
 		row(w, "briefing", n, records, pages, ours, ratio)
-		if !*keep {
-			os.RemoveAll(src)
-		}
 	}
 	w.Flush()
 	fmt.Println("\nwall: elapsed time of the build; CPU: user + system; peak RSS: the build process's maximum resident memory;")
-	fmt.Println("output: bytes written; vs Hugo: briefing's wall time over Hugo's on the same content (lower is faster).")
+	fmt.Println("output: bytes written; vs Hugo: briefing's wall time over Hugo's on the same content (lower is faster). With -runs, each row is the run of median wall time.")
 }
 
 type usage struct {
@@ -101,6 +123,12 @@ func run(name string, args ...string) usage {
 		u.rss = ru.Maxrss
 	}
 	return u
+}
+
+// median is the run of median wall time.
+func median(runs []usage) usage {
+	slices.SortFunc(runs, func(a, b usage) int { return cmp.Compare(a.wall, b.wall) })
+	return runs[len(runs)/2]
 }
 
 func row(w *tabwriter.Writer, tool string, n, records, pages int, u usage, ratio string) {
