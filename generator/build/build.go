@@ -25,6 +25,11 @@ type Options struct {
 	Out     string // the output folder; "" means site.toml's output, inside Src
 	Drafts  bool   // include records marked draft = true
 	BaseURL string // overrides site.toml's baseURL when not ""
+
+	// boundMemory bounds the collector's memory by what the loaded site
+	// needs (see boundMemory); Build sets it, since its output keeps
+	// nothing in memory.
+	boundMemory bool
 }
 
 // Result describes a finished build.
@@ -46,6 +51,9 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	p, err := prepare(fsys, opts, nil)
 	if err != nil {
 		return nil, err
+	}
+	if opts.boundMemory {
+		defer boundMemory()()
 	}
 	assets, err := copyStatic(fsys, out)
 	if err != nil {
@@ -314,6 +322,7 @@ func Build(opts Options) (*Result, error) {
 	defer spool.f.Close()
 	d := newDir(tmp)
 	d.spool = spool
+	opts.boundMemory = true
 	s, err := generate(fsys, opts, d)
 	if err != nil {
 		return nil, err
