@@ -123,20 +123,28 @@ func Build(s *site.Site) *Index {
 			strings.Compare(folded[a], folded[b]),
 			strings.Compare(a.URL, b.URL))
 	})
+	// Each word as written is folded and stemmed once: the same few
+	// thousand words make up most of the text, and folding is the costly
+	// step. A word that is not kept maps to nil.
+	byWord := make(map[string]*postings)
 	for i, d := range ix.Docs {
 		d.ID = i
 		d.Snippet = site.Shorten(d.Snippet, snippetLen)
 		for f := range numFields {
 			for _, w := range strings.FieldsFunc(strings.ToLower(d.text[f]), notWordRune) {
-				folded := content.Fold(w)
-				if !keep(folded) {
-					continue
+				p, seen := byWord[w]
+				if !seen {
+					if folded := content.Fold(w); keep(folded) {
+						term := Stem(folded)
+						if p = ix.terms[term]; p == nil {
+							p = &postings{words: make(map[string]int)}
+							ix.terms[term] = p
+						}
+					}
+					byWord[w] = p
 				}
-				term := Stem(folded)
-				p := ix.terms[term]
 				if p == nil {
-					p = &postings{words: make(map[string]int)}
-					ix.terms[term] = p
+					continue
 				}
 				p.words[w]++
 				if list := p.ids[f]; len(list) == 0 || list[len(list)-1] != i {
