@@ -131,7 +131,7 @@ func Build(s *site.Site) *Index {
 		d.ID = i
 		d.Snippet = site.Shorten(d.Snippet, snippetLen)
 		for f := range numFields {
-			for _, w := range strings.FieldsFunc(strings.ToLower(d.text[f]), notWordRune) {
+			for w := range strings.FieldsFuncSeq(strings.ToLower(d.text[f]), notWordRune) {
 				p, seen := byWord[w]
 				if !seen {
 					if folded := content.Fold(w); keep(folded) {
