@@ -115,6 +115,59 @@ func BenchmarkFeeds(b *testing.B) {
 	}
 }
 
+// BenchmarkWrite writes a built site to disk as Build does: a folder per
+// page, each file in its spool for the offline archive, then the archive.
+// Each run writes into a fresh folder; the folders are removed at the end.
+func BenchmarkWrite(b *testing.B) {
+	m, err := InMemory(Options{Src: benchCorpus(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	names := make([]string, 0, len(m.Files))
+	var size int64
+	for n, data := range m.Files {
+		names = append(names, n)
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportMetric(float64(len(names)), "files")
+	root := b.TempDir()
+	i := 0
+	for b.Loop() {
+		i++
+		tmp := filepath.Join(root, fmt.Sprint(i))
+		if err := os.Mkdir(tmp, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		spool, err := newZipSpool(filepath.Join(tmp, ".spool"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		d := newDir(tmp)
+		d.spool = spool
+		var wg sync.WaitGroup
+		for w := range 2 {
+			wg.Go(func() {
+				for j := w; j < len(names); j += 2 {
+					if err := d.WriteFile(names[j], m.Files[names[j]]); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+		}
+		wg.Wait()
+		zf, err := os.Create(filepath.Join(tmp, OfflineZip))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := spool.writeTo(zf, d.written.names(), m.Site.Updated.First()); err != nil {
+			b.Fatal(err)
+		}
+		zf.Close()
+	}
+}
+
 // BenchmarkBuild runs the whole build, writing to disk and swapping the
 // folder in.
 func BenchmarkBuild(b *testing.B) {

@@ -1,0 +1,27 @@
+package build
+
+import (
+	"runtime/debug"
+	"testing"
+)
+
+func TestBoundMemory(t *testing.T) {
+	before := debug.SetMemoryLimit(-1)
+	t.Setenv("GOMEMLIMIT", "")
+	undo := boundMemory()
+	if got := debug.SetMemoryLimit(-1); got < minMemoryLimit || got == before {
+		t.Errorf("limit while building = %d, want at least %d", got, minMemoryLimit)
+	}
+	undo()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("limit after = %d, want it restored to %d", got, before)
+	}
+
+	// A limit the user set is theirs.
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	undo = boundMemory()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("with GOMEMLIMIT set, the limit changed to %d", got)
+	}
+	undo()
+}
