@@ -16,4 +16,18 @@
 //
 // Two builds of the same input are byte-identical: every list is sorted
 // and no wall-clock time is written.
+//
+// # Speed and memory
+//
+// The pages of each language are drawn on every core while its search
+// index, feeds and data files are made (the search page, which names the
+// index, is drawn last). Each file is compressed for the offline archive
+// as it is written, into a spool that is copied into the archive in name
+// order at the end, so the site is never read back. Files are written in
+// three system calls each and each folder is made once, without asking
+// first whether it exists: on a slow virtual disk the kernel's share of a
+// build is mostly creating files and folders. Once the site is loaded, the
+// collector is held to three times its size (memory.go). The benchmarks
+// in bench_test.go time each step; internal/bench compares whole builds
+// with Hugo's.
 package build
