@@ -30,16 +30,17 @@ func atom(s *site.Site, out Output) error {
 	}
 	slices.Reverse(main) // newest first
 	main = main[:min(len(main), FeedSize)]
-	if err := writeFeed(s, out, "feed.xml", s.Config.Title, main); err != nil {
+	d := new(xmlDoc) // one buffer for every feed
+	if err := writeFeed(d, s, out, "feed.xml", s.Config.Title, main); err != nil {
 		return err
 	}
 	for _, p := range s.Prisoners {
-		if err := writeFeed(s, out, FeedPath(p.URL), p.Label()+" · "+s.Config.Title, newestFirst(p.History)); err != nil {
+		if err := writeFeed(d, s, out, FeedPath(p.URL), p.Label()+" · "+s.Config.Title, newestFirst(p.History)); err != nil {
 			return err
 		}
 	}
 	for _, v := range s.Sites {
-		if err := writeFeed(s, out, FeedPath(v.URL), v.Name+" · "+s.Config.Title, newestFirst(v.History)); err != nil {
+		if err := writeFeed(d, s, out, FeedPath(v.URL), v.Name+" · "+s.Config.Title, newestFirst(v.History)); err != nil {
 			return err
 		}
 	}
@@ -52,7 +53,7 @@ func newestFirst(es []*site.Entry) []*site.Entry {
 	return out
 }
 
-func writeFeed(s *site.Site, out Output, name, title string, entries []*site.Entry) error {
+func writeFeed(d *xmlDoc, s *site.Site, out Output, name, title string, entries []*site.Entry) error {
 	var newest content.Date
 	for _, e := range entries {
 		if e.Date.Compare(newest) > 0 {
@@ -62,7 +63,7 @@ func writeFeed(s *site.Site, out Output, name, title string, entries []*site.Ent
 	if newest.IsZero() {
 		newest = s.Updated
 	}
-	d := newXMLDoc()
+	d.start()
 	d.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
 	d.elem("  ", "id", entryURN(s, name))
 	d.elem("  ", "title", title)

@@ -88,6 +88,7 @@ func abs(s *site.Site, u string) string { return s.Base() + u }
 // easy to read and to diff as indented JSON, at half its size.
 func writeJSON[T any](out Output, name string, list []T) error {
 	var buf bytes.Buffer
+	buf.Grow(256 * len(list))
 	buf.WriteString("[")
 	for i, v := range list {
 		if i > 0 {

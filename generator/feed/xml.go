@@ -17,8 +17,15 @@ type xmlDoc struct {
 
 func newXMLDoc() *xmlDoc {
 	d := &xmlDoc{}
-	d.WriteString(xml.Header)
+	d.start()
 	return d
+}
+
+// start empties the document, keeping its buffer, and writes the XML
+// declaration.
+func (d *xmlDoc) start() {
+	d.Reset()
+	d.WriteString(xml.Header)
 }
 
 // text writes s escaped for element content or a quoted attribute.
