@@ -189,14 +189,19 @@ func text(h site.HTML) string {
 		return ""
 	}
 	var b strings.Builder
+	b.Grow(len(h) / 2)
 	z := html.NewTokenizer(strings.NewReader(string(h)))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
-			return strings.Join(strings.Fields(b.String()), " ")
+			return b.String()
 		case html.TextToken:
-			b.Write(z.Text())
-			b.WriteByte(' ')
+			for w := range bytes.FieldsSeq(z.Text()) {
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.Write(w)
+			}
 		}
 	}
 }
