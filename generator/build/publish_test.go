@@ -163,6 +163,12 @@ func TestSitemapAndRobots(t *testing.T) {
 			t.Errorf("Ana's page lacks %s", want)
 		}
 	}
+	// X falls back to the Open Graph tags; copies of them only weigh.
+	for _, dup := range []string{"twitter:title", "twitter:description", "twitter:image"} {
+		if strings.Contains(ana, dup) {
+			t.Errorf("Ana's page repeats %s", dup)
+		}
+	}
 	if problems := checkLinks(files, mirror); len(problems) > 0 {
 		t.Errorf("links under a subpath:\n%s", strings.Join(problems, "\n"))
 	}
