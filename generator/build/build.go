@@ -322,6 +322,9 @@ func Build(opts Options) (*Result, error) {
 	defer spool.f.Close()
 	d := newDir(tmp)
 	d.spool = spool
+	if _, err := os.Stat(filepath.Join(outDir, Marker)); err == nil {
+		d.prev = outDir // safeOutput made sure it is ours
+	}
 	opts.boundMemory = true
 	s, err := generate(fsys, opts, d)
 	if err != nil {
