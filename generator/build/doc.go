@@ -26,7 +26,9 @@
 // order at the end, so the site is never read back. Files are written in
 // three system calls each and each folder is made once, without asking
 // first whether it exists: on a slow virtual disk the kernel's share of a
-// build is mostly creating files and folders. Once the site is loaded, the
+// build is mostly creating files and folders. A rebuild hard-links the
+// files that did not change from the previous output (see dir). Once the
+// site is loaded, the
 // collector is held to three times its size (memory.go). The benchmarks
 // in bench_test.go time each step; internal/bench compares whole builds
 // with Hugo's.
