@@ -28,8 +28,7 @@
 // first whether it exists: on a slow virtual disk the kernel's share of a
 // build is mostly creating files and folders. A rebuild hard-links the
 // files that did not change from the previous output (see dir). Once the
-// site is loaded, the
-// collector is held to three times its size (memory.go). The benchmarks
-// in bench_test.go time each step; internal/bench compares whole builds
-// with Hugo's.
+// site is loaded, the collector is held to three times its size
+// (memory.go). The benchmarks in bench_test.go time each step;
+// internal/bench compares whole builds with Hugo's.
 package build
