@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 )
 
 // minMemoryLimit is the least memory a build is held to.
@@ -20,14 +21,35 @@ const minMemoryLimit = 200 << 20
 // room enough that the collector does not run without pause (a fixed
 // 200 MB limit made a 30,000-prisoner build 55% slower). A GOMEMLIMIT
 // set in the environment is left as it is.
+//
+// The limit belongs to the process: when builds overlap (tests), the first
+// sets it and the last to finish puts the old one back.
 func boundMemory() (undo func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(sample)
-	limit := max(int64(minMemoryLimit), 3*int64(sample[0].Value.Uint64()))
-	old := debug.SetMemoryLimit(limit)
-	return func() { debug.SetMemoryLimit(old) }
+	bound.Lock()
+	defer bound.Unlock()
+	if bound.builds == 0 {
+		runtime.GC()
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		metrics.Read(sample)
+		bound.saved = debug.SetMemoryLimit(max(int64(minMemoryLimit), 3*int64(sample[0].Value.Uint64())))
+	}
+	bound.builds++
+	return func() {
+		bound.Lock()
+		defer bound.Unlock()
+		if bound.builds--; bound.builds == 0 {
+			debug.SetMemoryLimit(bound.saved)
+		}
+	}
+}
+
+// bound counts the builds under the memory limit and keeps the limit
+// they replaced.
+var bound struct {
+	sync.Mutex
+	builds int
+	saved  int64
 }

@@ -17,6 +17,17 @@ func TestBoundMemory(t *testing.T) {
 		t.Errorf("limit after = %d, want it restored to %d", got, before)
 	}
 
+	// Overlapping builds: the limit stays until the last one ends.
+	first, second := boundMemory(), boundMemory()
+	first()
+	if got := debug.SetMemoryLimit(-1); got == before {
+		t.Error("the limit went while a build was still running")
+	}
+	second()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("limit after overlapping builds = %d, want %d", got, before)
+	}
+
 	// A limit the user set is theirs.
 	t.Setenv("GOMEMLIMIT", "1GiB")
 	undo = boundMemory()
