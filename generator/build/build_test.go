@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -321,24 +322,34 @@ func TestEmbeddedBriefing(t *testing.T) {
 	}
 }
 
-// TestSyntheticCorpus builds a 200-prisoner corpus in the content format:
-// every record gets its page and check finds no broken link.
+// TestSyntheticCorpus builds a 200-prisoner corpus in the content format,
+// in one language and in two: every record gets its page in each and
+// check finds no broken link.
 func TestSyntheticCorpus(t *testing.T) {
-	src := t.TempDir()
-	size := corpus.Scaled(200)
-	if err := corpus.Write(src, size); err != nil {
-		t.Fatal(err)
-	}
-	addTemplates(t, src)
-	res, err := Check(Options{Src: src})
-	if err != nil {
-		t.Fatalf("check: %v", err)
-	}
-	// Records with a page, the list pages, home, timeline, search, data,
-	// 404 and the two standing pages.
-	want := size.Prisoners + size.Statements + size.Sites + size.Briefs + 4 + 4 + 1 + 2
-	if res.Pages != want {
-		t.Errorf("pages = %d, want %d", res.Pages, want)
+	for _, spanish := range []bool{false, true} {
+		t.Run(fmt.Sprintf("spanish=%v", spanish), func(t *testing.T) {
+			src := t.TempDir()
+			size := corpus.Scaled(200)
+			size.Spanish = spanish
+			if err := corpus.Write(src, size); err != nil {
+				t.Fatal(err)
+			}
+			addTemplates(t, src)
+			res, err := Check(Options{Src: src})
+			if err != nil {
+				t.Fatalf("check: %v", err)
+			}
+			// Records with a page, the list pages, home, timeline, search,
+			// data, 404 and the two standing pages; 404 is in the default
+			// language only.
+			want := size.Prisoners + size.Statements + size.Sites + size.Briefs + 4 + 4 + 1 + 2
+			if spanish {
+				want = 2*want - 1
+			}
+			if res.Pages != want {
+				t.Errorf("pages = %d, want %d", res.Pages, want)
+			}
+		})
 	}
 }
 

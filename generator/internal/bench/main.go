@@ -6,6 +6,10 @@
 //
 //	go run ./generator/internal/bench -n 1000,3000,10000,30000
 //
+// With -es the briefing has a second language, Spanish, and so twice the
+// pages, while Hugo builds the one language: the comparison for a
+// bilingual site.
+//
 // Each build runs as its own process, so that its CPU time and peak
 // resident memory are its own. With -runs N each tool builds N times, the
 // two tools taking turns, into a fresh folder each time, and the table
@@ -44,6 +48,7 @@ func main() {
 	noHugo := flag.Bool("nohugo", false, "do not build with Hugo even if it is installed")
 	keep := flag.Bool("keep", false, "keep the corpora and their outputs, and print where they are")
 	runs := flag.Int("runs", 1, "builds per tool and size; the table shows the median")
+	spanish := flag.Bool("es", false, "give the briefing a second language, Spanish (twice the pages); Hugo builds the one language")
 	flag.Parse()
 
 	tmp, err := os.MkdirTemp("", "bench-")
@@ -68,6 +73,7 @@ func main() {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		check(err)
 		size := corpus.Scaled(n)
+		size.Spanish = *spanish
 		records := size.Prisoners + size.Statements + size.Sites + size.Briefs + size.Events
 		src := filepath.Join(tmp, fmt.Sprintf("site-%d", n))
 		check(corpus.Write(src, size))
@@ -101,7 +107,11 @@ func main() {
 			cpuRatio = fmt.Sprintf("%.2f", ours.cpu.Seconds()/h.cpu.Seconds())
 			row(w, "hugo", n, records, hpages, h, "", "")
 		}
-		row(w, "briefing", n, records, pages, ours, ratio, cpuRatio)
+		tool := "briefing"
+		if *spanish {
+			tool = "briefing en+es"
+		}
+		row(w, tool, n, records, pages, ours, ratio, cpuRatio)
 	}
 	w.Flush()
 	fmt.Println("\nwall: elapsed time of the build; CPU: user + system; peak RSS: the build process's maximum resident memory;")

@@ -18,6 +18,7 @@ func main() {
 	n := flag.Int("n", 1000, "number of prisoners; the other kinds scale with it")
 	out := flag.String("out", "", "the `folder` to write the site into (must not exist)")
 	from := flag.String("templates", ".", "the site `folder` whose templates/ and static/ are copied")
+	spanish := flag.Bool("es", false, "a second language, Spanish: the interface translated, the records not")
 	flag.Parse()
 	if *out == "" || flag.NArg() > 0 {
 		flag.Usage()
@@ -27,7 +28,9 @@ func main() {
 		fmt.Fprintf(os.Stderr, "benchcorpus: %s exists; name a new folder\n", *out)
 		os.Exit(2)
 	}
-	if err := corpus.Write(*out, corpus.Scaled(*n)); err != nil {
+	size := corpus.Scaled(*n)
+	size.Spanish = *spanish
+	if err := corpus.Write(*out, size); err != nil {
 		fmt.Fprintln(os.Stderr, "benchcorpus:", err)
 		os.Exit(1)
 	}

@@ -19,7 +19,8 @@ import (
 // Size says how many records of each kind to write.
 type Size struct {
 	Prisoners, Statements, Sites, Briefs, Events int
-	BriefWords                                   int // about this many words per brief
+	BriefWords                                   int  // about this many words per brief
+	Spanish                                      bool // a second language, with the interface in Spanish and the records untranslated
 }
 
 // Scaled returns the proportions of the issue's benchmark corpus (10,000
@@ -51,7 +52,12 @@ var (
 func Write(dir string, size Size) error {
 	r := rand.New(rand.NewPCG(1, 2))
 	w := &writer{dir: dir}
-	w.file("site.toml", "title = \"Synthetic briefing\"\ndescription = \"A synthetic corpus for tests and benchmarks.\"\nbaseURL = \"https://example.org/\"\n\n[figures]\nas_of = 2026-01-09\n")
+	config := "title = \"Synthetic briefing\"\ndescription = \"A synthetic corpus for tests and benchmarks.\"\nbaseURL = \"https://example.org/\"\n"
+	if size.Spanish {
+		config += "language_name = \"English\"\n\n[languages.es]\nname = \"Español\"\ntitle = \"Informe sintético\"\ndescription = \"Un corpus sintético para pruebas y mediciones.\"\n"
+	}
+	config += "\n[figures]\nas_of = 2026-01-09\n"
+	w.file("site.toml", config)
 
 	for i := range size.Sites {
 		w.file(fmt.Sprintf("content/sites/site-%d.toml", i), fmt.Sprintf(`name = "Centro de detención %d"
