@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
@@ -47,33 +48,65 @@ const Marker = ".briefing-output"
 // generate loads, resolves and renders the site in fsys to out, in every
 // language, with its static files, search indexes, feeds and data files.
 // Every content, template and translation problem is reported at once.
+//
+// The languages are resolved and drawn one after the other, the default
+// last, and each is let go once drawn, so that a build holds one
+// language's site at a time. When the content or a language has a
+// problem, every language is resolved, so that all problems are reported
+// together; a language resolved without one has nothing to add.
 func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
-	p, err := prepare(fsys, opts, nil)
-	if err != nil {
+	set, errs := load(fsys, opts, nil)
+	if set == nil || len(errs) > 0 {
+		_, err := resolveAll(fsys, set, nil, errs)
 		return nil, err
 	}
-	if opts.boundMemory {
-		defer boundMemory()()
-	}
-	assets, err := copyStatic(fsys, out)
-	if err != nil {
-		return nil, err
-	}
-	var all []*render.Page
-	for _, l := range p.langs {
+	langs := set.Config.Languages
+	order := append(slices.Clone(langs[1:]), langs[0]) // the default last: its site is returned
+	var assets map[string]render.Asset
+	byLang := make(map[string][]pageInfo)
+	var dicts []*i18n.Dict
+	var last *site.Site
+	for i, lang := range order {
+		l, lerrs := resolve(fsys, set, lang.Code, nil)
+		if len(lerrs) > 0 {
+			_, err := resolveAll(fsys, set, nil, nil)
+			return nil, err
+		}
+		if i == 0 {
+			if opts.boundMemory {
+				defer boundMemory()()
+			}
+			var err error
+			if assets, err = copyStatic(fsys, out); err != nil {
+				return nil, err
+			}
+		}
 		pages, err := l.render(assets, out)
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, pages...)
+		byLang[lang.Code] = infos(pages)
+		dicts = append(dicts, l.words)
+		last = l.site
 	}
-	if err := p.missing(); err != nil {
+	// The interface texts the pages asked for that a language lacks.
+	var missing []error
+	for _, d := range dicts {
+		if err := d.MissingError(); err != nil {
+			missing = append(missing, err)
+		}
+	}
+	if err := errors.Join(missing...); err != nil {
 		return nil, err
 	}
-	if err := sitemap(p.langs[0].site, all, out); err != nil {
+	var all []pageInfo
+	for _, lang := range langs {
+		all = append(all, byLang[lang.Code]...)
+	}
+	if err := sitemap(last, all, out); err != nil {
 		return nil, err
 	}
-	return p.langs[0].site, nil
+	return last, nil
 }
 
 // prepared is a site loaded and resolved in each of its languages, the
@@ -101,38 +134,44 @@ type Cache struct {
 // templates, reporting every problem at once. cache, when not nil, keeps
 // what was decoded and rendered between calls.
 func prepare(fsys fs.FS, opts Options, cache *Cache) (*prepared, error) {
-	var cc *content.Cache
 	var sc *site.Cache
 	if cache != nil {
-		cc, sc = &cache.content, &cache.site
+		sc = &cache.site
+	}
+	set, errs := load(fsys, opts, cache)
+	return resolveAll(fsys, set, sc, errs)
+}
+
+// load reads the content. The set is nil when nothing can be built.
+func load(fsys fs.FS, opts Options, cache *Cache) (*content.Set, []error) {
+	var cc *content.Cache
+	if cache != nil {
+		cc = &cache.content
 	}
 	set, err := cc.Load(fsys, content.Options{Drafts: opts.Drafts})
-	if set == nil {
-		return nil, err
-	}
 	var errs []error
 	if err != nil {
 		errs = append(errs, err)
 	}
-	if opts.BaseURL != "" {
+	if set != nil && opts.BaseURL != "" {
 		set.Config.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
+	}
+	return set, errs
+}
+
+// resolveAll resolves the site in every language, adding their problems
+// to errs, and reports them all.
+func resolveAll(fsys fs.FS, set *content.Set, sc *site.Cache, errs []error) (*prepared, error) {
+	if set == nil {
+		return nil, mergeErrors(errs)
 	}
 	p := &prepared{}
 	for _, lang := range set.Config.Languages {
-		words, err := i18n.Load(fsys, lang.Code)
-		if err != nil {
-			errs = append(errs, err)
-			continue
+		l, lerrs := resolve(fsys, set, lang.Code, sc)
+		errs = append(errs, lerrs...)
+		if l != nil {
+			p.langs = append(p.langs, l)
 		}
-		s, err := site.NewCached(set.In(lang.Code), words, sc)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		r, err := render.New(fsys, words)
-		if err != nil {
-			errs = append(errs, err)
-		}
-		p.langs = append(p.langs, &langSite{site: s, renderer: r, words: words})
 	}
 	sc.Prune()
 	if len(errs) > 0 {
@@ -141,16 +180,22 @@ func prepare(fsys fs.FS, opts Options, cache *Cache) (*prepared, error) {
 	return p, nil
 }
 
-// missing reports the interface texts the build asked for in a language
-// that has no translation of them.
-func (p *prepared) missing() error {
-	var errs []error
-	for _, l := range p.langs {
-		if err := l.words.MissingError(); err != nil {
-			errs = append(errs, err)
-		}
+// resolve resolves the site in one language and parses its templates.
+func resolve(fsys fs.FS, set *content.Set, lang string, sc *site.Cache) (*langSite, []error) {
+	words, err := i18n.Load(fsys, lang)
+	if err != nil {
+		return nil, []error{err}
 	}
-	return errors.Join(errs...)
+	var errs []error
+	s, err := site.NewCached(set.In(lang), words, sc)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	r, err := render.New(fsys, words)
+	if err != nil {
+		errs = append(errs, err)
+	}
+	return &langSite{site: s, renderer: r, words: words}, errs
 }
 
 // prefixed writes under a language's folder.
@@ -210,22 +255,37 @@ func (l *langSite) extras(out render.Output) (render.SearchIndex, error) {
 	return render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}, nil
 }
 
+// pageInfo is what the sitemap needs of a page, so that a language's
+// pages can be let go once drawn.
+type pageInfo struct {
+	template, url, lang, path string
+	updated                   content.Date
+}
+
+func infos(pages []*render.Page) []pageInfo {
+	out := make([]pageInfo, len(pages))
+	for i, p := range pages {
+		out[i] = pageInfo{p.Template, p.URL, p.Lang(), p.Path, p.Updated}
+	}
+	return out
+}
+
 // sitemap writes the sitemap of the pages of every language, each with
 // its alternates, and robots.txt.
-func sitemap(s *site.Site, pages []*render.Page, out render.Output) error {
+func sitemap(s *site.Site, pages []pageInfo, out render.Output) error {
 	byURL := make(map[string][][2]string)
 	for _, p := range pages {
-		if p.Template != "404.html" {
-			byURL[p.URL] = append(byURL[p.URL], [2]string{p.Lang(), strings.TrimSuffix(p.Path, "index.html")})
+		if p.template != "404.html" {
+			byURL[p.url] = append(byURL[p.url], [2]string{p.lang, strings.TrimSuffix(p.path, "index.html")})
 		}
 	}
 	var list []feed.Page
 	for _, p := range pages {
-		if p.Template == "404.html" {
+		if p.template == "404.html" {
 			continue
 		}
-		fp := feed.Page{URL: strings.TrimSuffix(p.Path, "index.html"), Lastmod: p.Updated.String()}
-		if alts := byURL[p.URL]; len(alts) > 1 {
+		fp := feed.Page{URL: strings.TrimSuffix(p.path, "index.html"), Lastmod: p.updated.String()}
+		if alts := byURL[p.url]; len(alts) > 1 {
 			fp.Alternates = alts
 		}
 		list = append(list, fp)

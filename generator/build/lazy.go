@@ -79,7 +79,7 @@ func (l *Lazy) extras() (*files, error) {
 			pages = append(pages, pg)
 		}
 		sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
-		l.err = sitemap(l.p.langs[0].site, pages, out)
+		l.err = sitemap(l.p.langs[0].site, infos(pages), out)
 		l.extra = out
 	})
 	return l.extra, l.err
