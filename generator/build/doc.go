@@ -19,9 +19,10 @@
 //
 // # Speed and memory
 //
-// The pages of each language are drawn on every core while its search
-// index, feeds and data files are made (the search page, which names the
-// index, is drawn last). Each file is compressed for the offline archive
+// The languages are resolved and drawn one at a time, each let go once
+// drawn (see generate). The pages of a language are drawn on every core
+// while its search index, feeds and data files are made (the search page,
+// which names the index, is drawn last). Each file is compressed for the offline archive
 // as it is written, into a spool that is copied into the archive in name
 // order at the end, so the site is never read back. Files are written in
 // three system calls each and each folder is made once, without asking
