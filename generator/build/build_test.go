@@ -424,6 +424,12 @@ func TestRebuildLinksUnchangedFiles(t *testing.T) {
 		return info
 	}
 	unchanged, changed := stat("prisoners/ana-perez/index.html"), stat("prisoners/luis-gomez/index.html")
+	// A file of the output that also has a name outside it is not shared
+	// into the next output.
+	outside := filepath.Join(t.TempDir(), "outside.html")
+	if err := os.Link(filepath.Join(out, "404.html"), outside); err != nil {
+		t.Fatal(err)
+	}
 
 	toml := filepath.Join(src, "content/prisoners/luis-gomez.toml")
 	data, err := os.ReadFile(toml)
@@ -442,6 +448,9 @@ func TestRebuildLinksUnchangedFiles(t *testing.T) {
 	}
 	if os.SameFile(changed, stat("prisoners/luis-gomez/index.html")) {
 		t.Error("a changed page kept its old file")
+	}
+	if info, err := os.Stat(outside); err != nil || os.SameFile(info, stat("404.html")) {
+		t.Error("a file linked from outside the output was shared into the new output")
 	}
 	page, _ := os.ReadFile(filepath.Join(out, "prisoners/luis-gomez/index.html"))
 	if !bytes.Contains(page, []byte("Lucho")) {

@@ -125,7 +125,7 @@ func (d *dir) reuse(name, path string, data []byte) bool {
 	}
 	old := filepath.Join(d.prev, filepath.FromSlash(name))
 	info, err := os.Lstat(old)
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+	if err != nil || !info.Mode().IsRegular() || !ownFile(info) || info.Size() != int64(len(data)) {
 		return false
 	}
 	bp := oldBytes.Get().(*[]byte)

@@ -35,3 +35,11 @@ func writeFile(path string, data []byte) error {
 	}
 	return nil
 }
+
+// ownFile reports whether a file of the previous output has no name but
+// its own, so that linking it into the new output shares it with nothing
+// outside the output folder.
+func ownFile(info os.FileInfo) bool {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	return ok && st.Nlink == 1
+}
