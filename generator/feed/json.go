@@ -85,7 +85,7 @@ func toLink(s *site.Site, l site.Link) link {
 func abs(s *site.Site, u string) string { return s.Base() + u }
 
 // writeJSON writes a list as a JSON array with one record per line: as
-// easy to read and to diff as indented JSON, at half its size.
+// easy to read and to diff as indented JSON, and a quarter smaller.
 func writeJSON[T any](out Output, name string, list []T) error {
 	var buf bytes.Buffer
 	buf.Grow(256 * len(list))
