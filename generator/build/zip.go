@@ -2,6 +2,7 @@ package build
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"fmt"
 	"hash/crc32"
@@ -128,6 +129,7 @@ func compress(buf *bytes.Buffer, name string, data []byte) *zip.FileHeader {
 type zipSpool struct {
 	mu      sync.Mutex
 	f       *os.File
+	w       *bufio.Writer // appends to f in large writes
 	size    int64
 	entries map[string]spooled
 	bufs    sync.Pool
@@ -143,7 +145,7 @@ func newZipSpool(name string) (*zipSpool, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &zipSpool{f: f, entries: make(map[string]spooled), bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}, nil
+	return &zipSpool{f: f, w: bufio.NewWriterSize(f, 1<<20), entries: make(map[string]spooled), bufs: sync.Pool{New: func() any { return new(bytes.Buffer) }}}, nil
 }
 
 // add compresses a file into the spool. It is safe for concurrent use.
@@ -153,7 +155,7 @@ func (z *zipSpool) add(name string, data []byte) error {
 	h := compress(buf, name, data)
 	z.mu.Lock()
 	defer z.mu.Unlock()
-	if _, err := z.f.WriteAt(buf.Bytes(), z.size); err != nil {
+	if _, err := z.w.Write(buf.Bytes()); err != nil {
 		return err
 	}
 	z.entries[name] = spooled{h, z.size}
@@ -166,7 +168,11 @@ func (z *zipSpool) add(name string, data []byte) error {
 func (z *zipSpool) writeTo(w io.Writer, names []string, modified time.Time) error {
 	defer os.Remove(z.f.Name())
 	defer z.f.Close()
-	zw := zip.NewWriter(w)
+	if err := z.w.Flush(); err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 1<<20)
+	zw := zip.NewWriter(bw)
 	buf := make([]byte, 64<<10)
 	for _, name := range names {
 		e, ok := z.entries[name]
@@ -182,5 +188,8 @@ func (z *zipSpool) writeTo(w io.Writer, names []string, modified time.Time) erro
 			return err
 		}
 	}
-	return zw.Close()
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
