@@ -12,9 +12,10 @@ import (
 // poller and sets its flags, which for the 25,000 files of a large site
 // cost seconds on slow virtual machines.
 func writeFile(path string, data []byte) error {
-	fd, err := syscall.Open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+	const flags = syscall.O_WRONLY | syscall.O_CREAT | syscall.O_TRUNC | syscall.O_CLOEXEC
+	fd, err := syscall.Open(path, flags, 0o644)
 	for err == syscall.EINTR {
-		fd, err = syscall.Open(path, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_TRUNC|syscall.O_CLOEXEC, 0o644)
+		fd, err = syscall.Open(path, flags, 0o644)
 	}
 	if err != nil {
 		return &os.PathError{Op: "open", Path: path, Err: err}

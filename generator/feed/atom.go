@@ -107,17 +107,8 @@ func entryURN(s *site.Site, key string) string {
 	b := h.Sum(nil)[:16]
 	b[6] = b[6]&0x0f | 0x50 // version 5
 	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant
-	var u [45]byte
-	copy(u[:], "urn:uuid:")
-	at := 9
-	for i, part := range [][]byte{b[0:4], b[4:6], b[6:8], b[8:10], b[10:16]} {
-		if i > 0 {
-			u[at] = '-'
-			at++
-		}
-		at += hex.Encode(u[at:], part)
-	}
-	return string(u[:])
+	x := hex.EncodeToString(b)
+	return "urn:uuid:" + x[0:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:]
 }
 
 // pageOf is the page a feed belongs to.
