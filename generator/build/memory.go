@@ -11,8 +11,9 @@ import (
 // minMemoryLimit is the least memory a build is held to.
 const minMemoryLimit = 200 << 20
 
-// boundMemory is called once the site is loaded and resolved, and returns
-// the function that undoes it. The loaded site is most of what a build
+// boundMemory is called once the content is loaded and the site resolved
+// in its first language (see generate), and returns the function that
+// undoes it. The loaded site is most of what a build
 // keeps; drawing the pages makes garbage at a great rate, and by default
 // the collector lets the heap grow to twice what is live before it runs,
 // which took a 10,000-prisoner build to 350 MB. boundMemory sets a soft
