@@ -123,7 +123,11 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if cmd == "build" {
-		fmt.Fprintf(stdout, "built %d pages (%d files, %d KB) into %s in %s\n", res.Pages, res.Files, res.Bytes/1024, display(res.Out), time.Since(start).Round(time.Millisecond))
+		into := display(res.Out)
+		if res.Target != "" {
+			into += " (a link to " + res.Target + ")"
+		}
+		fmt.Fprintf(stdout, "built %d pages (%d files, %d KB) into %s in %s\n", res.Pages, res.Files, res.Bytes/1024, into, time.Since(start).Round(time.Millisecond))
 	} else {
 		fmt.Fprintf(stdout, "checked %d pages: no problems\n", res.Pages)
 	}

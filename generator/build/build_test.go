@@ -232,7 +232,16 @@ func TestRefusesUnsafeOutput(t *testing.T) {
 	src := writeSite(t, "site.txtar")
 	other := t.TempDir()
 	os.WriteFile(filepath.Join(other, "thesis.doc"), []byte("precious"), 0o644)
+	links := t.TempDir()
+	os.Symlink(src, filepath.Join(links, "to-site"))
+	os.Symlink(other, filepath.Join(links, "to-other"))
+	os.Symlink(filepath.Join(links, "nowhere"), filepath.Join(links, "dangling"))
+	os.Symlink(filepath.Join(other, "thesis.doc"), filepath.Join(links, "to-file"))
 	tests := []struct{ out, want string }{
+		{filepath.Join(links, "to-site"), "holds the site's own files"},
+		{filepath.Join(links, "to-other"), "holds files this program did not write"},
+		{filepath.Join(links, "dangling"), "is a symbolic link to " + filepath.Join(links, "nowhere") + ", which does not exist; create that folder, or remove the link"},
+		{filepath.Join(links, "to-file"), "which is not a folder"},
 		{src, "holds the site's own files"},
 		{filepath.Dir(src), "holds the site's own files"},
 		{filepath.Join(src, "content", "out"), "inside the site's content/ folder"},

@@ -7,7 +7,9 @@
 // never see a half-written site. It refuses an output folder that would
 // destroy what it did not make: the site folder or a parent of it, a
 // folder inside content/, templates/ or static/, or a non-empty folder
-// without the Marker file every output holds.
+// without the Marker file every output holds. An output folder that is a
+// symbolic link is followed: the folder it leads to is the one swapped, so
+// what a web server serves through the link is the new site.
 //
 // Check builds in memory, writes nothing, and follows every link and
 // anchor of every page: a link to a missing file or anchor, a link that
