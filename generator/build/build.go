@@ -37,9 +37,9 @@ type Options struct {
 type Result struct {
 	Out    string // the output folder
 	Target string // the folder Out is a symbolic link to, written in its place; "" when Out is no link
-	Pages int    // HTML pages written
-	Files int    // files written, pages included
-	Bytes int64  // bytes written
+	Pages  int    // HTML pages written
+	Files  int    // files written, pages included
+	Bytes  int64  // bytes written
 }
 
 // Marker is the file every output folder holds, so that a build only ever
