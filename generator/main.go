@@ -110,9 +110,17 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	var res *build.Result
 	var err error
 	if cmd == "build" {
-		res, err = build.Build(opts)
+		// A signal stops the build cleanly: its temporary folder is
+		// removed and the previous output stays as it was.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		res, err = build.BuildContext(ctx, opts)
+		stop()
 	} else {
 		res, err = build.Check(opts)
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(stderr, "%s stopped by a signal; the previous output is as it was\n", cmd)
+		return 1
 	}
 	if err != nil {
 		lines := strings.Split(relativeTo(opts.Src, err), "\n")

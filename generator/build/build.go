@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -355,7 +356,15 @@ func copyStatic(fsys fs.FS, out render.Output) (map[string]render.Asset, error) 
 // Build builds the site into a fresh folder beside the output folder and
 // swaps it in only when the whole build succeeded: a failed build leaves the
 // previous output as it was.
-func Build(opts Options) (*Result, error) {
+func Build(opts Options) (*Result, error) { return BuildContext(context.Background(), opts) }
+
+// BuildContext is Build, stopped when ctx is done: the build returns the
+// context's error, removes its temporary folder and leaves the previous
+// output as it was. main cancels it on SIGINT and SIGTERM.
+func BuildContext(ctx context.Context, opts Options) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	src, err := filepath.Abs(opts.Src)
 	if err != nil {
 		return nil, err
@@ -383,6 +392,10 @@ func Build(opts Options) (*Result, error) {
 		return nil, fmt.Errorf("cannot make the new site's folder beside %s: %w; a build writes beside the output folder and swaps it in, so that folder's parent must be writable", outDir, err)
 	}
 	defer os.RemoveAll(tmp) // gone after a successful swap; the leftovers otherwise
+	if err := writeFile(filepath.Join(tmp, Marker), []byte(buildingMarker(os.Getpid()))); err != nil {
+		return nil, err
+	}
+	removeLeftovers(outDir)
 	spool, err := newZipSpool(filepath.Join(tmp, ".offline-zip-spool"))
 	if err != nil {
 		return nil, err
@@ -390,6 +403,7 @@ func Build(opts Options) (*Result, error) {
 	defer spool.f.Close()
 	d := newDir(tmp)
 	d.spool = spool
+	d.ctx = ctx
 	if _, err := os.Stat(filepath.Join(outDir, Marker)); err == nil {
 		d.prev = outDir // safeOutput made sure it is ours
 	}
@@ -399,6 +413,9 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	d.spool = nil
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	zf, err := os.Create(filepath.Join(tmp, OfflineZip))
 	if err != nil {
 		return nil, err
@@ -414,6 +431,9 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if err := swap(tmp, outDir); err != nil {
