@@ -14,7 +14,8 @@
 // tables, strikethrough, autolinks, footnotes, typographic quotes). Links
 // into the site start with RootMarker, which the renderer replaces with the
 // path from the page that shows the text to the site's root; images must be
-// the site's own files; raw HTML is not rendered; headings are shifted
+// files that exist in static/ (content.Set.Static), written by their path
+// there, never a path out of it; raw HTML is not rendered; headings are shifted
 // below the page's h1 when a text uses level 1.
 //
 // URLs here are relative to the site's root and end in "/" for pages
