@@ -503,6 +503,9 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 		errs.Addf(Pos{File: cf.path, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
 		return nil, r, false
 	}
+	if !checkControl(cf.path, src, errs) {
+		return nil, r, false
+	}
 	front, lineOffset := string(src), 0
 	if cf.kind == KindBrief || cf.kind == KindPage {
 		fm, body, err := splitFrontMatter(src)
