@@ -479,3 +479,22 @@ func TestRebuildLinksUnchangedFiles(t *testing.T) {
 		t.Errorf("%d files after the rebuild, %d from scratch", len(a), len(b))
 	}
 }
+
+// TestCheckFindsDuplicateIDs: with raw HTML allowed, an element whose id
+// is one the layout uses (main, the skip link's target) or that another
+// element has is a problem check reports.
+func TestCheckFindsDuplicateIDs(t *testing.T) {
+	src := writeSite(t, "site.txtar")
+	cfg := filepath.Join(src, "site.toml")
+	data, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, append(data, "\n[markdown]\nraw_html = true\n"...), 0o644)
+	brief := filepath.Join(src, "content/briefs/b.md")
+	data, _ = os.ReadFile(brief)
+	os.WriteFile(brief, append(data, "\n<p id=\"main\">Skip here</p>\n\n<p id=\"twice\">a</p>\n\n<p id=\"twice\">b</p>\n"...), 0o644)
+	_, err := Check(Options{Src: src})
+	want := `briefs/b/index.html: the id "main" is on 2 elements; an id names one element (links and the skip link go to the first): rename the others
+briefs/b/index.html: the id "twice" is on 2 elements; an id names one element (links and the skip link go to the first): rename the others`
+	if err == nil || err.Error() != want {
+		t.Errorf("Check: %v\nwant:\n%s", err, want)
+	}
+}

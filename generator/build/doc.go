@@ -14,7 +14,8 @@
 // Check builds in memory, writes nothing, and follows every link and
 // anchor of every page: a link to a missing file or anchor, a link that
 // starts with "/" (it breaks under a subpath, on a mirror and from disk)
-// and a link to a folder (it breaks from disk) are problems.
+// and a link to a folder (it breaks from disk) are problems, as is an id
+// on two elements of a page (raw HTML repeating the layout's main).
 //
 // Two builds of the same input are byte-identical: every list is sorted
 // and no wall-clock time is written.
