@@ -86,6 +86,7 @@ type docState struct {
 	refs    []content.Ref
 	static  func(name string) bool
 	images  []string // the files of static/ the images show
+	tooDeep bool     // nesting past maxNesting was reported
 	errs    *content.ErrorList
 }
 
@@ -95,6 +96,11 @@ var stateKey = parser.NewContextKey()
 // [markdown] raw_html.
 func newMarkdown(allowHTML bool) *markdown {
 	return &markdown{md: goldmark.New(
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(blockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		)),
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,

@@ -1,0 +1,105 @@
+package site
+
+import (
+	"bytes"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// maxNesting is how deep quotes and lists may nest. A brief quotes a
+// quote, or nests a list three levels; sixteen is far past any real text.
+// Without a bound, goldmark's work grows with the square of the depth (it
+// looks at every open container on every line): 400 KB of "> " took
+// minutes, and any file under the size limit must render in well under a
+// second.
+const maxNesting = 16
+
+// nestingLimit wraps the parser of a container block (a quote, a list):
+// it refuses to open one nested deeper than maxNesting, which reports an
+// error at its marker; the line is then read as text.
+type nestingLimit struct {
+	parser.BlockParser
+	marks func(line []byte) bool // whether a line starts with the block's marker
+}
+
+func (n nestingLimit) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	// A list is asked to open inside a list too, for each of its items;
+	// it opens none there.
+	_, inList := parent.(*ast.List)
+	if line, _ := reader.PeekLine(); !inList && depth(parent) >= maxNesting && n.marks(bytes.TrimLeft(line, " \t")) {
+		if st, _ := pc.Get(stateKey).(*docState); st != nil && !st.tooDeep {
+			st.tooDeep = true
+			_, seg := reader.PeekLine()
+			st.errs.Addf(st.posAt(seg.Start), "quotes and lists are nested more than %d deep here; no brief needs that many: flatten them", maxNesting)
+		}
+		return nil, parser.NoChildren
+	}
+	return n.BlockParser.Open(parent, reader, pc)
+}
+
+// depth counts the quotes and lists that hold n.
+func depth(n ast.Node) int {
+	d := 0
+	for ; n != nil; n = n.Parent() {
+		switch n.(type) {
+		case *ast.Blockquote, *ast.List:
+			d++
+		}
+	}
+	return d
+}
+
+// quoteMark reports whether a line starts a quote: "> x".
+func quoteMark(line []byte) bool { return len(line) > 0 && line[0] == '>' }
+
+// listMark reports whether a line starts a list item: "- x", "1. x".
+func listMark(line []byte) bool {
+	i := 0
+	switch {
+	case len(line) == 0:
+		return false
+	case line[0] == '-' || line[0] == '+' || line[0] == '*':
+		i = 1
+	default:
+		for i < len(line) && i < 9 && line[i] >= '0' && line[i] <= '9' {
+			i++
+		}
+		if i == 0 || i == len(line) || line[i] != '.' && line[i] != ')' {
+			return false
+		}
+		i++
+	}
+	return i == len(line) || line[i] == ' ' || line[i] == '\t' || line[i] == '\n' || line[i] == '\r'
+}
+
+// blockParsers are goldmark's (parser.DefaultBlockParsers, same
+// priorities), with quotes and lists bounded in depth.
+func blockParsers() []util.PrioritizedValue {
+	return []util.PrioritizedValue{
+		util.Prioritized(parser.NewSetextHeadingParser(), 100),
+		util.Prioritized(parser.NewThematicBreakParser(), 200),
+		util.Prioritized(nestingLimit{parser.NewListParser(), listMark}, 300),
+		util.Prioritized(parser.NewListItemParser(), 400),
+		util.Prioritized(parser.NewCodeBlockParser(), 500),
+		util.Prioritized(parser.NewATXHeadingParser(), 600),
+		util.Prioritized(parser.NewFencedCodeBlockParser(), 700),
+		util.Prioritized(nestingLimit{parser.NewBlockquoteParser(), quoteMark}, 800),
+		util.Prioritized(parser.NewHTMLBlockParser(), 900),
+		util.Prioritized(parser.NewParagraphParser(), 1000),
+	}
+}
+
+// posAt is the position of a byte of the source.
+func (st *docState) posAt(i int) content.Pos {
+	i = min(max(i, 0), len(st.src))
+	line := bytes.Count(st.src[:i], []byte("\n"))
+	col := i - bytes.LastIndexByte(st.src[:i], '\n')
+	if line == 0 {
+		return content.Pos{File: st.at.File, Line: st.at.Line, Col: st.at.Col + col - 1}
+	}
+	return content.Pos{File: st.at.File, Line: st.at.Line + line, Col: col}
+}

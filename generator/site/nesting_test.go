@@ -1,0 +1,38 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNestingIsBounded: quotes and lists nested deeper than any brief
+// needs are an error at the marker that goes too deep, and the text
+// still renders in linear time (400 KB of "> " took minutes before).
+func TestNestingIsBounded(t *testing.T) {
+	deepList := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(strings.Repeat("  ", i) + "- item\n")
+		}
+		return b.String()
+	}
+	tests := []struct{ name, src, want string }{
+		{"quotes", strings.Repeat("> ", 40) + "x", `f.md:1:33: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"quotes on lines", "a\n\n" + strings.Repeat(">", 20) + " x", `f.md:3:17: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"lists", deepList(20), `f.md:17:33: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"ordered lists", strings.Repeat("1. ", 30), `f.md:1:49: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"mixed", strings.Repeat("> - ", 20), `f.md:1:33: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"400 KB of quotes", strings.Repeat("> ", 200_000), `f.md:1:33: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"400 KB of nested lists", deepList(630), `f.md:17:33: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+	}
+	for _, tt := range tests {
+		_, err := convert(t, false, tt.src)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: err = %v\nwant %s", tt.name, err, tt.want)
+		}
+	}
+	// Sixteen deep is fine.
+	if _, err := convert(t, false, strings.Repeat("> ", 16)+"x\n\n"+deepList(16)); err != nil {
+		t.Errorf("16 deep: %v", err)
+	}
+}
