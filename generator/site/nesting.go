@@ -93,6 +93,36 @@ func blockParsers() []util.PrioritizedValue {
 	}
 }
 
+// maxParens is how deep parentheses may nest in one word. goldmark reads
+// a link's address from each "](" to the parenthesis that closes it,
+// within the word: unclosed ones make that work grow with the square of
+// the word's length. CommonMark allows such a limit; an address nests two
+// or three deep.
+const maxParens = 32
+
+// parensTooDeep records an error at the first parenthesis nested deeper
+// than maxParens in a word (a run without spaces or line breaks), and
+// reports whether there was one.
+func (st *docState) parensTooDeep() bool {
+	depth := 0
+	for i := 0; i < len(st.src); i++ {
+		switch st.src[i] {
+		case ' ', '\t', '\n', '\r':
+			depth = 0
+		case '\\':
+			i++ // an escaped character
+		case '(':
+			if depth++; depth > maxParens {
+				st.errs.Addf(st.posAt(i), "parentheses are nested more than %d deep in one word; no address needs that many: close them or put a space between", maxParens)
+				return true
+			}
+		case ')':
+			depth = max(depth-1, 0)
+		}
+	}
+	return false
+}
+
 // posAt is the position of a byte of the source.
 func (st *docState) posAt(i int) content.Pos {
 	i = min(max(i, 0), len(st.src))

@@ -36,3 +36,25 @@ func TestNestingIsBounded(t *testing.T) {
 		t.Errorf("16 deep: %v", err)
 	}
 }
+
+// TestParenthesesAreBounded: a word with parentheses nested past any real
+// address is an error at the parenthesis that goes too deep ("[a](" 25,000
+// times took seconds, growing with the square of its length).
+func TestParenthesesAreBounded(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"see " + strings.Repeat("[a](", 40), `f.md:1:136: parentheses are nested more than 32 deep in one word; no address needs that many: close them or put a space between`},
+		{strings.Repeat("[a](", 25_000), `f.md:1:132: parentheses are nested more than 32 deep in one word; no address needs that many: close them or put a space between`},
+		{"x\n" + strings.Repeat("(", 33), `f.md:2:33: parentheses are nested more than 32 deep in one word; no address needs that many: close them or put a space between`},
+	}
+	for _, tt := range tests {
+		_, err := convert(t, false, tt.src)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%.20q: err = %v\nwant %s", tt.src, err, tt.want)
+		}
+	}
+	for _, ok := range []string{strings.Repeat("(", 32) + strings.Repeat(")", 32), strings.Repeat("( ", 100), strings.Repeat(`\(`, 100), "[w](https://en.wikipedia.org/wiki/Foo_(bar_(baz)))"} {
+		if _, err := convert(t, false, ok); err != nil {
+			t.Errorf("%.20q: %v", ok, err)
+		}
+	}
+}
