@@ -11,6 +11,12 @@
 // symbolic link is followed: the folder it leads to is the one swapped, so
 // what a web server serves through the link is the new site.
 //
+// BuildContext stops when its context is done (main cancels it on SIGINT
+// and SIGTERM), removing its temporary folder. A build killed outright
+// leaves that folder; the next build removes it when the Marker inside,
+// written when the folder is made, proves it a build's and names a
+// process that no longer runs (leftovers.go).
+//
 // Check builds in memory, writes nothing, and follows every link and
 // anchor of every page: a link to a missing file or anchor, a link that
 // starts with "/" (it breaks under a subpath, on a mirror and from disk)
