@@ -143,7 +143,7 @@ func (m *markdown) convertImages(md content.Markdown, idBase string, resolve fun
 		static = func(string) bool { return true }
 	}
 	st := &docState{isPage: isPage, static: static, src: []byte(md.Text), at: md.Pos, idBase: idBase, resolve: resolve, errs: errs}
-	if st.parensTooDeep() {
+	if st.parensTooDeep() || st.tableTooBig() {
 		return "", nil, nil // an error: not worth the seconds it would take
 	}
 	ctx := parser.NewContext()

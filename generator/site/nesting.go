@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"strconv"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/yuin/goldmark/ast"
@@ -121,6 +122,73 @@ func (st *docState) parensTooDeep() bool {
 		}
 	}
 	return false
+}
+
+// maxTableCells bounds a table's rows times its columns. goldmark gives
+// every row as many cells as the header has columns, so a wide header over
+// many short rows ("|" lines) makes cells by the million from a few
+// kilobytes. A brief's table has tens of rows of a few columns.
+const maxTableCells = 100_000
+
+// tableTooBig records an error at the header of the first table with more
+// than maxTableCells cells, and reports whether there was one. A table is
+// a header line, a delimiter line ("| --- | :-: |"), and the lines up to a
+// blank one; the count includes the header row.
+func (st *docState) tableTooBig() bool {
+	lines := bytes.Split(st.src, []byte("\n"))
+	for i := 1; i < len(lines); i++ {
+		cols := delimiterColumns(lines[i])
+		if cols == 0 {
+			continue
+		}
+		rows := 1
+		for j := i + 1; j < len(lines) && len(bytes.TrimSpace(lines[j])) > 0; j++ {
+			rows++
+		}
+		if rows*cols > maxTableCells {
+			offset := len(bytes.Join(lines[:i-1], []byte("\n")))
+			if i > 1 {
+				offset++
+			}
+			st.errs.Addf(st.posAt(offset), "this table would have %s rows of %d columns, more than %s cells; split it into smaller tables", thousands(rows), cols, thousands(maxTableCells))
+			return true
+		}
+		i += rows - 1
+	}
+	return false
+}
+
+// delimiterColumns returns the number of columns a table's delimiter line
+// names ("| --- | :-: |" names 2), or 0 if line is not one.
+func delimiterColumns(line []byte) int {
+	line = bytes.TrimSpace(line)
+	cols, inCell := 0, false
+	for _, c := range line {
+		switch c {
+		case '-':
+			if !inCell {
+				cols, inCell = cols+1, true
+			}
+		case ':', ' ', '\t':
+		case '|':
+			inCell = false
+		default:
+			return 0
+		}
+	}
+	if !bytes.ContainsRune(line, '|') {
+		return 0 // a thematic break or a setext heading's underline
+	}
+	return cols
+}
+
+// thousands writes n with commas: 100,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // posAt is the position of a byte of the source.

@@ -58,3 +58,20 @@ func TestParenthesesAreBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestTableSizeIsBounded: a table whose header names many columns and
+// that has many rows makes a cell for each column of each row, however
+// short the row: 1 KB of header and 25 KB of "|" lines made 6 million
+// cells. A table of more than 100,000 cells is an error at its header.
+func TestTableSizeIsBounded(t *testing.T) {
+	src := "Intro\n\n" + strings.Repeat("|a", 500) + "\n" + strings.Repeat("|-", 500) + "\n" + strings.Repeat("|\n", 12_500)
+	_, err := convert(t, false, src)
+	want := `f.md:3:1: this table would have 12,501 rows of 500 columns, more than 100,000 cells; split it into smaller tables`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+	ok := "| a | b |\n| --- | :-: |\n" + strings.Repeat("| x | y |\n", 1000)
+	if _, err := convert(t, false, ok); err != nil {
+		t.Errorf("a table of 2,000 cells: %v", err)
+	}
+}
