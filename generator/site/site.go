@@ -24,6 +24,7 @@ type Site struct {
 	Statements []*Statement     // newest first
 	Sites      []*DetentionSite // by name
 	Events     []*Event         // oldest first
+	Counts     []*Count         // by as-of date, then counter
 	Pages      []*Page          // by slug
 	Timeline   []*Entry         // oldest first
 	// TimelinePages are the timeline's pages; the first is timeline/.
@@ -151,7 +152,7 @@ func (e *Event) Link() Link         { return Link{content.KindEvent, e.Title, e.
 func (s *Statement) Label() string  { return s.label }
 
 // reserved are the top-level URL segments a page slug may not take.
-var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
+var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "counts", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
 
 // New resolves a loaded set into a Site. Every unknown or unpublished
 // reference is an error with its position; all are returned at once as a
@@ -178,6 +179,7 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 		briefs:     make(map[string]*Brief),
 		events:     make(map[string]*Event),
 		pages:      make(map[string]*Page),
+		counts:     make(map[string]*Count),
 	}
 	s := &Site{Config: set.Config, Lang: set.Lang, Words: words}
 	r.site = s
@@ -214,6 +216,12 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 		s.Events = append(s.Events, w)
 		r.events[e.Slug] = w
 	}
+	for _, c := range set.Counts {
+		w := &Count{Count: c, Anchor: "count-" + c.Slug, label: r.countLabel(c)}
+		w.URL = "counts/#" + w.Anchor
+		s.Counts = append(s.Counts, w)
+		r.counts[c.Slug] = w
+	}
 	for _, p := range set.Pages {
 		w := &Page{Page: p, URL: p.Slug + "/"}
 		if slices.Contains(reserved, p.Slug) {
@@ -248,6 +256,7 @@ type resolver struct {
 	briefs     map[string]*Brief
 	events     map[string]*Event
 	pages      map[string]*Page
+	counts     map[string]*Count
 	mdRefs     map[any][]content.Ref // references found in each record's Markdown
 	now        content.Date          // the date figures and days in custody run to
 	layout     layout                // which timeline page each date is on
@@ -303,6 +312,10 @@ func (r *resolver) find(kind content.Kind, slug string) (Link, bool) {
 		if v, ok := r.pages[slug]; ok {
 			return v.Link(), true
 		}
+	case content.KindCount:
+		if v, ok := r.counts[slug]; ok {
+			return v.Link(), true
+		}
 	}
 	return Link{}, false
 }
@@ -320,6 +333,8 @@ func (r *resolver) slugs(kind content.Kind) []string {
 		return keys(r.briefs)
 	case content.KindEvent:
 		return keys(r.events)
+	case content.KindCount:
+		return keys(r.counts)
 	}
 	return keys(r.pages)
 }
@@ -384,6 +399,10 @@ func (r *resolver) convertAll() {
 	}
 	for _, v := range s.Pages {
 		add(v, v.Page.Body, "", &v.Body)
+	}
+	for _, v := range s.Counts {
+		add(v, v.Count.Body, v.Slug+"-", &v.Body)
+		add(v, v.Count.Note, v.Slug+"-n-", &v.Note)
 	}
 
 	refs := make([][]content.Ref, len(jobs))
@@ -500,6 +519,14 @@ func (r *resolver) link() {
 			}
 		}
 	}
+	for _, c := range s.Counts {
+		if c.Count.Statement.Slug != "" {
+			c.Statement = r.statement(c.Count.Statement)
+		}
+		for _, ref := range r.mdRefs[c] {
+			r.lookup(ref)
+		}
+	}
 	// Front-matter references were checked above; Markdown ones in
 	// convertAll. Lists of kinds a record cannot hold were rejected by the
 	// loader, so nothing else needs checking here.
@@ -583,6 +610,10 @@ func (r *resolver) dates() {
 		v.Updated = or(v.Page.Updated, v.Date)
 		all = append(all, v.Updated)
 	}
+	for _, v := range s.Counts {
+		v.Updated = or(v.Count.Updated, v.AsOf)
+		all = append(all, v.Updated)
+	}
 	s.Updated = latest(all...)
 	// A record with no date of its own shows the date the briefing was
 	// last updated, so that every page says how current it is.
@@ -606,6 +637,7 @@ func (r *resolver) order() {
 	slices.SortFunc(s.Briefs, func(a, b *Brief) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
 	slices.SortFunc(s.Statements, func(a, b *Statement) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
 	slices.SortFunc(s.Events, func(a, b *Event) int { return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.Slug, b.Slug)) })
+	sortCounts(s.Counts)
 	sortByName(s.Prisoners, func(p *Prisoner) string {
 		if p.Anonymous {
 			return "\uffff" // people whose name is withheld last
