@@ -111,12 +111,15 @@ func (c *dateTags) tag(d content.Date) template.HTML {
 	return h
 }
 
-// timeTag writes a date as <time datetime> at its precision.
+// timeTag writes a date as <time datetime> at its precision. HTML has no
+// intervals: an interval's datetime is its start, the earliest day it may
+// be, and its text says the whole interval ("between February 1 and 9,
+// 2024").
 func timeTag(words *i18n.Dict, d content.Date) template.HTML {
 	if d.IsZero() {
 		return ""
 	}
-	return template.HTML(fmt.Sprintf(`<time datetime="%s">%s</time>`, d.String(), template.HTMLEscapeString(site.Date(words, d))))
+	return template.HTML(fmt.Sprintf(`<time datetime="%s">%s</time>`, d.Datetime(), template.HTMLEscapeString(site.Date(words, d))))
 }
 
 var statusLabels = map[string]string{

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
@@ -699,9 +700,44 @@ func (s *Site) Base() string {
 // date writes a date as the site's language does.
 func (r *resolver) date(d content.Date) string { return Date(r.words, d) }
 
-// Date writes a date as the language of words does.
+// Date writes a date as the language of words does; an interval as a
+// reader would say it: "between February 1 and 9, 2024", "after January
+// 8, 2026" (from a day to the end of its month or year), "by January 20,
+// 2026" (from the start of a month or year to a day in it).
 func Date(words *i18n.Dict, d content.Date) string {
-	return words.Date(d.Year, d.Month, d.Day, int(d.Precision))
+	if !d.IsInterval() {
+		return words.Date(d.Year, d.Month, d.Day, int(d.Precision))
+	}
+	a, b := d.Start(), d.Finish()
+	month := func(m time.Month) string { return words.Month(m) }
+	switch {
+	case a.Precision == content.Day && b.Precision < content.Day && b.Last().Equal(endOf(a, b.Precision)):
+		return words.F("after {date}", "date", Date(words, a))
+	case a.Precision < content.Day && b.Precision == content.Day && a.First().Equal(startOf(b, a.Precision)):
+		return words.F("by {date}", "date", Date(words, b))
+	case a.Precision == content.Day && b.Precision == content.Day && a.Year == b.Year && a.Month == b.Month:
+		return words.F("between {month} {day1} and {day2}, {year}", "month", month(a.Month), "day1", strconv.Itoa(a.Day), "day2", strconv.Itoa(b.Day), "year", strconv.Itoa(a.Year))
+	case a.Precision == content.Day && b.Precision == content.Day && a.Year == b.Year:
+		return words.F("between {month1} {day1} and {month2} {day2}, {year}", "month1", month(a.Month), "day1", strconv.Itoa(a.Day), "month2", month(b.Month), "day2", strconv.Itoa(b.Day), "year", strconv.Itoa(a.Year))
+	case a.Precision == content.Month && b.Precision == content.Month && a.Year == b.Year:
+		return words.F("between {month1} and {month2} {year}", "month1", month(a.Month), "month2", month(b.Month), "year", strconv.Itoa(a.Year))
+	case a.Precision == content.Day && b.Precision == content.Day:
+		return words.F("between {startDay} and {endDay}", "startDay", Date(words, a), "endDay", Date(words, b))
+	}
+	return words.F("between {start} and {end}", "start", Date(words, a), "end", Date(words, b))
+}
+
+var _ = i18n.Register("after {date}", "by {date}", "between {month} {day1} and {day2}, {year}",
+	"between {month1} {day1} and {month2} {day2}, {year}", "between {month1} and {month2} {year}", "between {startDay} and {endDay}", "between {start} and {end}")
+
+// endOf is the last day of the month or year (precision p) that holds d.
+func endOf(d content.Date, p content.Precision) time.Time {
+	return content.Date{Year: d.Year, Month: d.Month, Precision: p}.Last()
+}
+
+// startOf is the first day of the month or year (precision p) that holds d.
+func startOf(d content.Date, p content.Precision) time.Time {
+	return content.Date{Year: d.Year, Month: d.Month, Precision: p}.First()
 }
 
 // LastUpdated returns the date the record was last updated; it lets code

@@ -28,7 +28,7 @@ var EntryKinds = []string{"arrest", "custody", "event", "site", "statement", "re
 // entryID derives an entry's anchor from what it is, not where it stands,
 // so that links to it survive the timeline growing.
 func entryID(d content.Date, kind, slug string, extra ...string) string {
-	date := d.String()
+	date := strings.Replace(d.String(), "/", "--", 1) // an interval: 2024-02-01--2024-02-09
 	if date == "" {
 		date = "undated"
 	}
