@@ -114,36 +114,40 @@ func TestAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, jsErrors := browsertest.New(t)
+	// One browser per site and colour scheme, so that each run of axe over
+	// a site's pages has the browser's whole time limit.
 	for name, dir := range sites(t) {
 		srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 		defer srv.Close()
 		for _, scheme := range []string{"light", "dark"} {
-			must(t, chromedp.Do(ctx, browsertest.ColorScheme(scheme)))
-			for _, page := range pageKinds[name] {
-				url := srv.URL + "/" + page
-				must(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("main"))))
-				if strings.Contains(page, "?q=") {
-					waitFor(t, ctx, `document.getElementById("search-status").textContent !== ""`)
-				}
-				res := run(t, ctx, chromedp.Evaluate[axeResult](string(axe)+`;axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})`, chromedp.EvalAwaitPromise))
-				for _, v := range res.Violations {
-					var where []string
-					for _, n := range v.Nodes {
-						where = append(where, fmt.Sprintf("%s %s", strings.Join(n.Target, " "), n.HTML))
+			t.Run(name+"/"+scheme, func(t *testing.T) {
+				ctx, jsErrors := browsertest.New(t)
+				must(t, chromedp.Do(ctx, browsertest.ColorScheme(scheme)))
+				for _, page := range pageKinds[name] {
+					url := srv.URL + "/" + page
+					must(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("main"))))
+					if strings.Contains(page, "?q=") {
+						waitFor(t, ctx, `document.getElementById("search-status").textContent !== ""`)
 					}
-					t.Errorf("%s %s (%s): %s: %s\n  %s", name, page, scheme, v.ID, v.Help, strings.Join(where, "\n  "))
+					res := run(t, ctx, chromedp.Evaluate[axeResult](string(axe)+`;axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})`, chromedp.EvalAwaitPromise))
+					for _, v := range res.Violations {
+						var where []string
+						for _, n := range v.Nodes {
+							where = append(where, fmt.Sprintf("%s %s", strings.Join(n.Target, " "), n.HTML))
+						}
+						t.Errorf("%s %s (%s): %s: %s\n  %s", name, page, scheme, v.ID, v.Help, strings.Join(where, "\n  "))
+					}
+					// A phone 320 px wide: nothing wider than the screen.
+					must(t, chromedp.Do(ctx, chromedp.EmulateViewport(320, 640)))
+					wide := run(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+					if wide > 320 {
+						t.Errorf("%s %s: %d px wide at 320 px", name, page, wide)
+					}
 				}
-				// A phone 320 px wide: nothing wider than the screen.
-				must(t, chromedp.Do(ctx, chromedp.EmulateViewport(320, 640)))
-				wide := run(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
-				if wide > 320 {
-					t.Errorf("%s %s: %d px wide at 320 px", name, page, wide)
-				}
-			}
+				jsErrors.Check(t)
+			})
 		}
 	}
-	jsErrors.Check(t)
 }
 
 func waitFor(t *testing.T, ctx context.Context, js string) {

@@ -186,7 +186,7 @@ var sourceTable = []string{"title", "url", "publisher", "date"}
 var importFields = map[content.Kind]fieldSet{
 	content.KindPrisoner: {
 		naming:  "name",
-		scalars: []string{"name", "status", "occupation", "summary", "verification"},
+		scalars: []string{"name", "status", "gender", "occupation", "summary", "verification"},
 		dates:   []string{"arrested", "released"},
 		lists:   []string{"aliases", "nationality", "charges", "tags"},
 		tables:  map[string][]string{"source": sourceTable, "custody": {"site", "from", "to", "note"}},
