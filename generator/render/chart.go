@@ -43,7 +43,7 @@ const (
 	documentedSeriesClass = "series-0"
 )
 
-var _ = i18n.Register("as of", "{counter}: claimed", "{counter}: counted",
+var _ = i18n.Register("as of", "{counter}, claimed", "{counter}, counted",
 	"People held as political prisoners, per counter, {from} to {to}",
 	"Releases: verified by rights groups and claimed by the government, {from} to {to}",
 	"{counter}: {points}.", "{figure} on {date}", "Documented people held")
@@ -107,9 +107,9 @@ func countChartAndSummary(words *i18n.Dict, s *site.Site, measure string) (templ
 	for _, cs := range list {
 		name := cs.Counter
 		if measure == "released" {
-			name = words.F("{counter}: counted", "counter", cs.Counter)
+			name = words.F("{counter}, counted", "counter", cs.Counter)
 			if site.IsGovernment(cs.Counter) {
-				name = words.F("{counter}: claimed", "counter", cs.Counter)
+				name = words.F("{counter}, claimed", "counter", cs.Counter)
 			}
 		}
 		sr := series{name: name}
