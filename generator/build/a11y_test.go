@@ -56,7 +56,11 @@ func sites(t *testing.T) map[string]string {
 	if _, err := Build(Options{Src: src, Out: synthetic}); err != nil {
 		t.Fatal(err)
 	}
-	return map[string]string{"embedded": embedded, "synthetic": synthetic}
+	fixture := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: writeSite(t, "site.txtar"), Out: fixture}); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"embedded": embedded, "synthetic": synthetic, "fixture": fixture}
 }
 
 // pageKinds are one page of each kind, per site.
@@ -67,10 +71,12 @@ var pageKinds = map[string][]string{
 		"statements/index.html", "statements/jorge-rodriguez-2026-01-08/index.html",
 		"sites/index.html", "sites/el-helicoide/index.html", "about/index.html",
 		"methodology/index.html", "timeline/index.html", "search/index.html?q=rocio",
-		"data/index.html", "404.html",
+		"data/index.html", "404.html", "counts/index.html", "es/counts/index.html",
 		"es/index.html", "es/prisoners/rocio-san-miguel/index.html", "es/statements/donald-trump-2026-01-09/index.html",
 		"es/timeline/index.html", "es/search/index.html?q=excarcelacion", "es/briefs/january-2026-releases/index.html",
 	},
+	// Two counters that differ, three charts, an interval.
+	"fixture": {"index.html", "counts/index.html", "timeline/index.html"},
 	"synthetic": {
 		"index.html", "prisoners/p-1/index.html", "prisoners/p-7/index.html", "briefs/b-1/index.html",
 		"statements/s-1/index.html", "sites/site-1/index.html", "timeline/index.html", "search/index.html?q=perez",
@@ -114,40 +120,43 @@ func TestAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// One browser per site and colour scheme, so that each run of axe over
-	// a site's pages has the browser's whole time limit.
 	for name, dir := range sites(t) {
+		// One browser a site, each with the whole of browsertest's time.
+		t.Run(name, func(t *testing.T) { axePages(t, axe, name, dir) })
+	}
+}
+
+func axePages(t *testing.T, axe []byte, name, dir string) {
+	ctx, jsErrors := browsertest.New(t)
+	{
 		srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 		defer srv.Close()
 		for _, scheme := range []string{"light", "dark"} {
-			t.Run(name+"/"+scheme, func(t *testing.T) {
-				ctx, jsErrors := browsertest.New(t)
-				must(t, chromedp.Do(ctx, browsertest.ColorScheme(scheme)))
-				for _, page := range pageKinds[name] {
-					url := srv.URL + "/" + page
-					must(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("main"))))
-					if strings.Contains(page, "?q=") {
-						waitFor(t, ctx, `document.getElementById("search-status").textContent !== ""`)
-					}
-					res := run(t, ctx, chromedp.Evaluate[axeResult](string(axe)+`;axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})`, chromedp.EvalAwaitPromise))
-					for _, v := range res.Violations {
-						var where []string
-						for _, n := range v.Nodes {
-							where = append(where, fmt.Sprintf("%s %s", strings.Join(n.Target, " "), n.HTML))
-						}
-						t.Errorf("%s %s (%s): %s: %s\n  %s", name, page, scheme, v.ID, v.Help, strings.Join(where, "\n  "))
-					}
-					// A phone 320 px wide: nothing wider than the screen.
-					must(t, chromedp.Do(ctx, chromedp.EmulateViewport(320, 640)))
-					wide := run(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
-					if wide > 320 {
-						t.Errorf("%s %s: %d px wide at 320 px", name, page, wide)
-					}
+			must(t, chromedp.Do(ctx, browsertest.ColorScheme(scheme)))
+			for _, page := range pageKinds[name] {
+				url := srv.URL + "/" + page
+				must(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("main"))))
+				if strings.Contains(page, "?q=") {
+					waitFor(t, ctx, `document.getElementById("search-status").textContent !== ""`)
 				}
-				jsErrors.Check(t)
-			})
+				res := run(t, ctx, chromedp.Evaluate[axeResult](string(axe)+`;axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})`, chromedp.EvalAwaitPromise))
+				for _, v := range res.Violations {
+					var where []string
+					for _, n := range v.Nodes {
+						where = append(where, fmt.Sprintf("%s %s", strings.Join(n.Target, " "), n.HTML))
+					}
+					t.Errorf("%s %s (%s): %s: %s\n  %s", name, page, scheme, v.ID, v.Help, strings.Join(where, "\n  "))
+				}
+				// A phone 320 px wide: nothing wider than the screen.
+				must(t, chromedp.Do(ctx, chromedp.EmulateViewport(320, 640)))
+				wide := run(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
+				if wide > 320 {
+					t.Errorf("%s %s: %d px wide at 320 px", name, page, wide)
+				}
+			}
 		}
 	}
+	jsErrors.Check(t)
 }
 
 func waitFor(t *testing.T, ctx context.Context, js string) {

@@ -23,20 +23,22 @@ func funcs(words *i18n.Dict) template.FuncMap {
 	}
 	dates := dateTags{words: words, m: make(map[content.Date]template.HTML)}
 	return template.FuncMap{
-		"date":           dates.tag,
-		"status":         func(s string) string { return label(statusLabels, s) },
-		"verification":   func(s string) string { return label(verificationLabels, s) },
-		"kind":           func(k content.Kind) string { return label(kindLabels, string(k)) },
-		"entryKind":      func(k string) string { return label(entryKindLabels, k) },
-		"join":           strings.Join,
-		"count":          words.Count,
-		"t":              words.T,
-		"tg":             words.G, // said of a person: {{tg "Named in" .Gender}} (i18n.Dict.G)
-		"sub":            func(a, b int) int { return a - b },
-		"chart":          func(f site.Figures) template.HTML { return chart(words, f) },
-		"figure":         func(c *content.Count) string { return site.Figure(words, c) },
-		"measure":        func(m string) string { return label(measureLabels, m) },
-		"measureCaption": func(m string) string { return label(measureCaptions, m) },
+		"date":              dates.tag,
+		"status":            func(s string) string { return label(statusLabels, s) },
+		"verification":      func(s string) string { return label(verificationLabels, s) },
+		"kind":              func(k content.Kind) string { return label(kindLabels, string(k)) },
+		"entryKind":         func(k string) string { return label(entryKindLabels, k) },
+		"join":              strings.Join,
+		"count":             words.Count,
+		"t":                 words.T,
+		"tg":                words.G, // said of a person: {{tg "Named in" .Gender}} (i18n.Dict.G)
+		"sub":               func(a, b int) int { return a - b },
+		"chart":             func(f site.Figures) template.HTML { return chart(words, f) },
+		"figure":            func(c *content.Count) string { return site.Figure(words, c) },
+		"countChart":        func(s *site.Site, m string) template.HTML { return countChart(words, s, m) },
+		"countChartSummary": func(s *site.Site, m string) string { return countChartSummary(words, s, m) },
+		"measure":           func(m string) string { return label(measureLabels, m) },
+		"measureCaption":    func(m string) string { return label(measureCaptions, m) },
 		"part": func(name string) string {
 			if l, ok := partLabels[name]; ok {
 				return words.T(l)
