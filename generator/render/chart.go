@@ -29,7 +29,8 @@ import (
 // the counts, joined by lines).
 
 const (
-	chartW, chartH        = 300, 210
+	chartW                = 300
+	plotH                 = 149 // the plot's height; the legend adds a line a series
 	padLeft, padRight     = 36, 10
 	padTop                = 10
 	legendLine            = 17 // height of a legend line
@@ -173,7 +174,7 @@ func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, a
 	top = niceCeil(top)
 	legendH := legendLine * len(all)
 	plotTop := padTop + legendH
-	plotH := chartH - plotTop - axisH
+	chartH := plotTop + plotH + axisH
 	span := end.Sub(start).Hours()
 	x := func(t time.Time) float64 { return padLeft + float64(plotW)*t.Sub(start).Hours()/span }
 	y := func(n int) float64 { return float64(plotTop) + float64(plotH)*(1-float64(n)/float64(top)) }
