@@ -199,8 +199,11 @@ func TestSpanishSearch(t *testing.T) {
 		}
 	}
 	// The brief is among the results: show them all.
-	for range 5 {
-		run(t, ctx, chromedp.Evaluate[bool](`(() => { const b = document.getElementById("more-results"); if (!b.hidden) b.click(); return true; })()`))
+	for range 50 {
+		more := run(t, ctx, chromedp.Evaluate[bool](`(() => { const b = document.getElementById("more-results"); if (b.hidden) return false; b.click(); return true; })()`))
+		if !more {
+			break
+		}
 		must(t, chromedp.Do(ctx, chromedp.Sleep(100_000_000)))
 	}
 	titles := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li > a")).map(a => a.textContent)`))
