@@ -74,7 +74,7 @@ type Files struct {
 // SearchIndex is where the search page finds the index files; package
 // search makes them, package build passes them on.
 type SearchIndex struct {
-	Dir, Keys, Kinds string
+	Dir, Keys, Near, Kinds string
 	ChunkSize        int
 }
 
