@@ -75,7 +75,7 @@ type Files struct {
 // search makes them, package build passes them on.
 type SearchIndex struct {
 	Dir, Keys, Near, Kinds string
-	ChunkSize        int
+	ChunkSize              int
 }
 
 // An Asset is a static file published under a name that carries a hash of

@@ -31,12 +31,12 @@ type Doc struct {
 	ID      int
 	Kind    content.Kind
 	Title   string
-	URL     string // relative to the site's root: "prisoners/x/"
-	Meta    string // status code for prisoners; a date or place for others
-	Snippet string // shown under the result, with the matched words marked
-	Status  string // prisoners: their status, for the filter
-	Site    string // prisoners: the slug of their last known place of detention
-	Aliases string // prisoners: their other names, shown when a query matched one
+	URL     string   // relative to the site's root: "prisoners/x/"
+	Meta    string   // status code for prisoners; a date or place for others
+	Snippet string   // shown under the result, with the matched words marked
+	Status  string   // prisoners: their status, for the filter
+	Site    string   // prisoners: the slug of their last known place of detention
+	Aliases string   // prisoners: their other names, shown when a query matched one
 	names   []string // the name, then each alias: the Title field, one name at a time
 	text    [numFields]string
 }
