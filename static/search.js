@@ -10,7 +10,7 @@
   if (!app) return;
 
   // The same constants as generator/search/query.go.
-  var KEY_LEN = 3, PAGE = 5, FEW = 5, TYPO_MIN = 4, MAX_NAME_LEN = 9;
+  var KEY_LEN = 3, PAGE = 5, FEW = 5, TYPO_MIN = 3, MAX_NAME_LEN = 9;
   var EXACT = 0, PREFIX = 1, TYPO = 2;
   var POINTS = [[100, 60, 30], [30, 18, 9], [10, 6, 3]];
   var root = app.getAttribute("data-root");
@@ -90,6 +90,14 @@
       if (out.indexOf(k) < 0) out.push(k);
     }
     return out;
+  }
+  // typoForms, near: the same as search.TypoForms and search's near.
+  function typoForms(t) {
+    if (runes(t) >= 4 && /^[a-z]+$/.test(t) && /[aeo]$/.test(t)) return [t, t.slice(0, t.length - 1)];
+    return [t];
+  }
+  function near(t, it) {
+    return typoForms(t).some(function (f, i) { return oneEdit(f, it) || (i > 0 && f === it); });
   }
   // oneEdit: the same as search.OneEdit.
   function oneEdit(a, b) {
@@ -173,6 +181,7 @@
       }
       return d;
     }
+    var counted = {};
     cands.forEach(function (cs, i) {
       cs.forEach(function (c) {
         var p = posting(c.term);
@@ -184,17 +193,19 @@
               d.pts[i] = pts; d.best[i] = c.term; d.kind[i] = c.kind; d.field[i] = f;
             }
             if (c.kind !== TYPO) d.nonTypo[i] = true;
-            if (f !== 0) continue;
-            var tag = untag(p[4].charAt(n)), nc = d.names[tag.name];
-            if (!nc) {
-              nc = d.names[tag.name] = { length: tag.length, any: terms.map(function () { return 0; }), exact: terms.map(function () { return 0; }) };
-            }
-            nc.any[i]++;
-            if (c.kind === EXACT) nc.exact[i]++;
           }
+        }
+        if (counted[c.term]) return;
+        counted[c.term] = true;
+        var titles = undelta(p[0]);
+        for (var m = 0; m < titles.length; m++) {
+          var tag = untag(p[4].charAt(m)), names = docs[titles[m]].names, nc = names[tag.name];
+          if (!nc) nc = names[tag.name] = { length: tag.length, occ: {} };
+          nc.occ[c.term] = (nc.occ[c.term] || 0) + 1;
         }
       });
     });
+    var order = wholeNameOrder(terms, cands);
     var total = 0;
     terms.forEach(function (t) { total += count[t]; });
     var out = {};
@@ -207,17 +218,38 @@
         s.typo = s.typo || !d.nonTypo[i];
       });
       Object.keys(d.names).forEach(function (k) {
-        var nc = d.names[k], whole = true, exactly = nc.length === total;
-        terms.forEach(function (t, i) {
-          whole = whole && nc.any[i] >= count[t];
-          exactly = exactly && nc.exact[i] >= count[t];
-        });
-        if (whole && exactly) s.name = 2;
-        else if (whole) s.name = Math.max(s.name, 1);
+        var nc = d.names[k], exactly = nc.length === total;
+        terms.forEach(function (t) { exactly = exactly && (nc.occ[t] || 0) >= count[t]; });
+        if (exactly) s.name = 2;
+        else if (s.name === 0 && wholeName(nc, terms, count, cands, order)) s.name = 1;
       });
       out[id] = s;
     });
     return out;
+  }
+
+  // wholeNameOrder and wholeName: the same as in query.go.
+  function wholeNameOrder(terms, cands) {
+    var order = terms.map(function (_, i) { return i; });
+    cands.forEach(function (cs) {
+      cs.sort(function (a, b) { return a.kind - b.kind || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
+    });
+    order.sort(function (a, b) { return cands[a].length - cands[b].length || a - b; });
+    return order;
+  }
+  function wholeName(nc, terms, count, cands, order) {
+    var left = {};
+    Object.keys(nc.occ).forEach(function (t) { left[t] = nc.occ[t]; });
+    for (var o = 0; o < order.length; o++) {
+      var i = order[o], need = count[terms[i]];
+      cands[i].forEach(function (c) {
+        var take = Math.min(need, left[c.term] || 0);
+        left[c.term] = (left[c.term] || 0) - take;
+        need -= take;
+      });
+      if (need > 0) return false;
+    }
+    return true;
   }
 
   // query runs a query once the shards of its terms are loaded, loading
@@ -234,10 +266,17 @@
     if (!widen) return Promise.resolve(finish(words, terms, scored));
     // A term that matches nothing looks for its neighbours in the near
     // files; the others only among the terms of their own shard.
+    function keysOf(t) {
+      var out = [];
+      typoForms(t).forEach(function (f) {
+        nearKeysOf(f).forEach(function (k) { if (out.indexOf(k) < 0) out.push(k); });
+      });
+      return out;
+    }
     var anywhere = terms.filter(function (t, i) { return cands[i].length === 0 && runes(t) >= TYPO_MIN; });
     var nearLoads = [];
     anywhere.forEach(function (t) {
-      nearKeysOf(t).forEach(function (k) { if (nearKeys[k]) nearLoads.push(load("n/" + fileName(k) + ".js")); });
+      keysOf(t).forEach(function (k) { if (nearKeys[k]) nearLoads.push(load("n/" + fileName(k) + ".js")); });
     });
     return Promise.all(nearLoads).then(function () {
       var found = terms.map(function (t, i) {
@@ -245,12 +284,12 @@
         if (runes(t) < TYPO_MIN) return out;
         var pool = {};
         if (cands[i].length === 0) {
-          nearKeysOf(t).forEach(function (k) { (nears[k] || []).forEach(function (it) { pool[it] = true; }); });
+          keysOf(t).forEach(function (k) { (nears[k] || []).forEach(function (it) { pool[it] = true; }); });
         } else {
           Object.keys(shards[keyOf(t)] || {}).forEach(function (it) { pool[it] = true; });
         }
         Object.keys(pool).forEach(function (it) {
-          if (oneEdit(t, it) && !cands[i].some(function (c) { return c.term === it; })) out.push(it);
+          if (near(t, it) && !cands[i].some(function (c) { return c.term === it; })) out.push(it);
         });
         return out;
       });

@@ -179,18 +179,32 @@ func TestSearchScriptAgreesWithGo(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix := search.Build(s)
-	for _, q := range []string{"releas", "venezuela", "san", "trump gesture", "presos politicos", "helicoide caracas", "foro penal", "863", "Spanish", "detenc"} {
+	for _, q := range []string{"releas", "venezuela", "san", "trump gesture", "presos politicos", "helicoide caracas", "foro penal", "863", "Spanish", "detenc",
+		// Repeated words, typos anywhere (widened), partial matches.
+		"san miguel san", "rocio rocio", "rcoio san miguel", "biagio pillieri", "helocoide", "rocio xylophone", "venezuela zzzz tumba", "presso", "machdo", "maria corina machado"} {
 		var want []string
-		for i, r := range ix.Search(q) {
+		a := ix.Query(q)
+		for i, r := range a.Results {
 			if i == 5 {
 				break
 			}
 			want = append(want, r.Doc.Title)
 		}
-		searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/search/index.html?q="+url.QueryEscape(q))
+		// And the same note above the results.
+		var note []string
+		if a.Partial {
+			note = append(note, "No record matches every word; these match the most.")
+		}
+		if len(a.Widened) > 0 {
+			note = append(note, "Also showing results for close spellings: "+strings.Join(a.Widened[:min(5, len(a.Widened))], ", ")+".")
+		}
+		r := searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/search/index.html?q="+url.QueryEscape(q))
 		got := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li > a")).map(a => a.textContent)`))
 		if strings.Join(got, " | ") != strings.Join(want, " | ") {
 			t.Errorf("%q:\nbrowser: %s\n     Go: %s", q, strings.Join(got, " | "), strings.Join(want, " | "))
+		}
+		if r.Note != strings.Join(note, " ") {
+			t.Errorf("%q: browser's note %q, Go's %q", q, r.Note, strings.Join(note, " "))
 		}
 	}
 	jsErrors.Check(t)

@@ -29,9 +29,9 @@ const (
 	// word, each word also matches the words one edit away that share its
 	// first KeyLen letters (those already loaded).
 	Few = 5
-	// TypoMin is how many letters a query word needs for a typo to be
+	// TypoMin is how many letters a query term needs for a typo to be
 	// forgiven: one edit away from a shorter word is nearly any word.
-	TypoMin = 4
+	TypoMin = 3
 )
 
 // Name tiers of a result.
@@ -120,7 +120,7 @@ func (ix *Index) Query(query string) Answer {
 			}
 			anywhere := len(cands[i]) == 0
 			for it := range ix.terms {
-				if (anywhere || key(it) == key(t)) && !slices.ContainsFunc(cands[i], func(c cand) bool { return c.term == it }) && OneEdit(t, it) {
+				if (anywhere || key(it) == key(t)) && !slices.ContainsFunc(cands[i], func(c cand) bool { return c.term == it }) && near(t, it) {
 					cands[i] = append(cands[i], cand{it, typo})
 				}
 			}
@@ -160,6 +160,29 @@ func (ix *Index) Query(query string) Answer {
 	return a
 }
 
+// TypoForms returns the forms of a query term that a typo is measured
+// from: the term, and the term without a last a, e or o. The stemmer drops
+// that vowel only from words of five letters or more, so a letter missing
+// from "maria" leaves "mria", which stems to itself, two edits from
+// "mari"; "mri" is one.
+func TypoForms(t string) []string {
+	if n := len(t); utf8.RuneCountInString(t) >= 4 && isLetters(t) && strings.ContainsRune("aeo", rune(t[n-1])) {
+		return []string{t, t[:n-1]}
+	}
+	return []string{t}
+}
+
+// near reports whether an index term is a typo of a query term: one edit
+// from one of its TypoForms, or the shorter form itself.
+func near(t, it string) bool {
+	for i, f := range TypoForms(t) {
+		if OneEdit(f, it) || i > 0 && f == it {
+			return true
+		}
+	}
+	return false
+}
+
 // A cand is a word of the index that a word of the query matches.
 type cand struct {
 	term string
@@ -175,17 +198,18 @@ type docScore struct {
 	kind           []int    // and that match's kind
 }
 
-// nameCount counts, in one of a document's names, the occurrences of
-// each query term's matches.
+// nameCount counts the occurrences of each matched index term in one of
+// a document's names.
 type nameCount struct {
-	length     int
-	any, exact []int
+	length int
+	occ    map[string]int
 }
 
 // score scores every document that some candidate matches. A query term
 // scores its best match in the document (ties go to the alphabetically
 // first index term); it counts as a typo if the document holds none of its
-// exact or prefix matches.
+// exact or prefix matches. A name is whole if each query term can be
+// given, out of the name's words, as many as the query repeats it (wholeName).
 func (ix *Index) score(terms []string, count map[string]int, cands [][]cand) map[int]*docScore {
 	type perDoc struct {
 		pts     []int
@@ -203,12 +227,13 @@ func (ix *Index) score(terms []string, count map[string]int, cands [][]cand) map
 		}
 		return d
 	}
+	counted := make(map[string]bool) // the index terms whose names are counted
 	for i, cs := range cands {
 		for _, c := range cs {
 			p := ix.terms[c.term]
 			for f, ids := range p.ids {
 				pts := points[f][c.kind]
-				for n, id := range ids {
+				for _, id := range ids {
 					d := get(id)
 					if pts > d.pts[i] || pts == d.pts[i] && c.term < d.best[i] {
 						d.pts[i], d.best[i], d.kind[i] = pts, c.term, c.kind
@@ -216,23 +241,25 @@ func (ix *Index) score(terms []string, count map[string]int, cands [][]cand) map
 					if c.kind != typo {
 						d.nonTypo[i] = true
 					}
-					if f != Title {
-						continue
-					}
-					name, length := untag(p.tags[n])
-					nc := d.names[name]
-					if nc == nil {
-						nc = &nameCount{length: length, any: make([]int, len(terms)), exact: make([]int, len(terms))}
-						d.names[name] = nc
-					}
-					nc.any[i]++
-					if c.kind == exact {
-						nc.exact[i]++
-					}
 				}
+			}
+			if counted[c.term] {
+				continue
+			}
+			counted[c.term] = true
+			for n, id := range p.ids[Title] {
+				name, length := untag(p.tags[n])
+				d := docs[id]
+				nc := d.names[name]
+				if nc == nil {
+					nc = &nameCount{length: length, occ: make(map[string]int)}
+					d.names[name] = nc
+				}
+				nc.occ[c.term]++
 			}
 		}
 	}
+	order := wholeNameOrder(terms, cands)
 	total := 0
 	for _, t := range terms {
 		total += count[t]
@@ -249,21 +276,53 @@ func (ix *Index) score(terms []string, count map[string]int, cands [][]cand) map
 			s.typo = s.typo || !d.nonTypo[i]
 		}
 		for _, nc := range d.names {
-			whole, exactly := true, nc.length == total
-			for i, t := range terms {
-				whole = whole && nc.any[i] >= count[t]
-				exactly = exactly && nc.exact[i] >= count[t]
+			exactly := nc.length == total
+			for _, t := range terms {
+				exactly = exactly && nc.occ[t] >= count[t]
 			}
 			switch {
-			case whole && exactly:
+			case exactly:
 				s.name = ExactName
-			case whole:
-				s.name = max(s.name, WholeName)
+			case s.name == NoName && wholeName(nc, terms, count, cands, order):
+				s.name = WholeName
 			}
 		}
 		out[id] = s
 	}
 	return out
+}
+
+// wholeNameOrder is the order in which wholeName gives query terms their
+// words: the term with the fewest candidates first, then alphabetically;
+// each term's candidates exact first, then prefix, then typos, each
+// alphabetically.
+func wholeNameOrder(terms []string, cands [][]cand) []int {
+	order := make([]int, len(terms))
+	for i := range order {
+		order[i] = i
+		slices.SortFunc(cands[i], func(a, b cand) int { return cmp.Or(cmp.Compare(a.kind, b.kind), strings.Compare(a.term, b.term)) })
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(cands[a]), len(cands[b])) })
+	return order
+}
+
+// wholeName reports whether a name holds every query term as often as the
+// query repeats it, each word of the name standing for one query word:
+// "jimenz jimenez" is whole in "Jiménez Jiménez", not in "Díaz Jiménez".
+func wholeName(nc *nameCount, terms []string, count map[string]int, cands [][]cand, order []int) bool {
+	left := maps.Clone(nc.occ)
+	for _, i := range order {
+		need := count[terms[i]]
+		for _, c := range cands[i] {
+			take := min(need, left[c.term])
+			left[c.term] -= take
+			need -= take
+		}
+		if need > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // OneEdit reports whether a and b are one edit apart: a letter dropped,
