@@ -487,7 +487,7 @@
       var f = r.field[i];
       (rest[f] = rest[f] || []).push(posting(t)[3]);
     });
-    [["In the name:", 0], ["In the summary:", 1], ["In the text:", 2]].forEach(function (l) {
+    [["In the name:", 0], ["In the record:", 1], ["In the text:", 2]].forEach(function (l) {
       var ws = rest[l[1]];
       if (ws) line(li, "found", msg(l[0]), ws.join(", "), matched, seen);
     });

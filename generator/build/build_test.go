@@ -151,6 +151,10 @@ func TestBuildFixture(t *testing.T) {
 			t.Errorf("Ana's page lacks %s", want)
 		}
 	}
+	// An alias is shown on the record's page: the reader knows it is the same person.
+	if luis := string(files["prisoners/luis-gomez/index.html"]); !strings.Contains(luis, "<dt>Also known as</dt><dd>Lucho Gómez</dd>") {
+		t.Errorf("Luis's page does not show his alias")
+	}
 	if nf := string(files["404.html"]); !strings.Contains(nf, `href="/prisoners/index.html"`) {
 		t.Errorf("404.html's links must be absolute (hosts serve it at any depth):\n%s", nf)
 	}

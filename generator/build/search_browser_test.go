@@ -260,6 +260,20 @@ func TestSearchPageOnAPhone(t *testing.T) {
 	if layout.ScrollWidth > layout.ClientWidth {
 		t.Errorf("the page scrolls sideways: %.0f px in %.0f", layout.ScrollWidth, layout.ClientWidth)
 	}
+	// With results, the lists of every record step aside; they are labelled.
+	browse := run(t, ctx, chromedp.Evaluate[string](`(() => { const n = document.getElementById("search-browse");
+  return (n.hidden ? "hidden" : "shown") + " " + document.getElementById(n.getAttribute("aria-labelledby")).textContent; })()`))
+	if browse != "hidden Browse the lists" {
+		t.Errorf("the lists after the results: %s", browse)
+	}
+	// Every result shows a matched word, wherever the match is.
+	for _, q := range []string{"releas", "tumba", "caracas", "helocoide", "lawmaker pilieri"} {
+		searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/search/index.html?q="+url.QueryEscape(q))
+		unmarked := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li")).filter(li => !li.querySelector("mark")).map(li => li.textContent)`))
+		if len(unmarked) > 0 {
+			t.Errorf("%q: results with no matched word shown: %q", q, unmarked)
+		}
+	}
 	// Every other page keeps the header's box, which leads to this page.
 	must(t, chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(out)+"/prisoners/index.html"), chromedp.WaitReady(chromedp.CSS("main"))))
 	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("header form.search-box input[type=search]").length`)); n != 1 {
