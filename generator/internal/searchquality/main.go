@@ -242,12 +242,42 @@ func pagefind(dir, from, bin string, queries [][]string, picked []person, top in
 	if chromium == "" {
 		check(fmt.Errorf("Chromium is not installed (apt-get install chromium)"))
 	}
+	hits := make([]int, len(queries))
+	for f, qs := range queries {
+		// A fresh browser for every batch: a session may last two minutes.
+		for start := 0; start < len(qs); start += batch {
+			end := min(start+batch, len(qs))
+			for k, list := range pagefindBatch(chromium, ln.Addr().String(), qs[start:end], top) {
+				i := start + k
+				ok := false
+				for _, u := range list {
+					if strings.TrimPrefix(strings.TrimSuffix(u, "index.html"), "/") == picked[i].url {
+						ok = true
+					}
+				}
+				if ok {
+					hits[f]++
+				} else if verbose {
+					fmt.Fprintf(os.Stderr, "pagefind missed %q (%s): %v\n", qs[i], picked[i].name, list)
+				}
+			}
+		}
+	}
+	return hits
+}
+
+// batch is how many queries one browser session runs.
+const batch = 50
+
+// pagefindBatch runs queries through Pagefind in a fresh browser and
+// returns the URLs of each one's first results.
+func pagefindBatch(chromium, addr string, qs []string, top int) [][]string {
 	data, err := os.MkdirTemp("", "searchquality-chromium-")
 	check(err)
 	defer os.RemoveAll(data)
 	ctx, cancel := browsertest.Start(chromium, data)
 	defer cancel()
-	check(chromedp.Do(ctx, chromedp.Navigate("http://"+ln.Addr().String()+"/pagefind-quality.html")))
+	check(chromedp.Do(ctx, chromedp.Navigate("http://"+addr+"/pagefind-quality.html")))
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		ready, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.ready === true`))
 		if ready {
@@ -257,26 +287,9 @@ func pagefind(dir, from, bin string, queries [][]string, picked []person, top in
 			check(fmt.Errorf("pagefind did not load"))
 		}
 	}
-	hits := make([]int, len(queries))
-	for f, qs := range queries {
-		js := fmt.Sprintf("window.runAll(%s, %d)", jsonStrings(qs), top)
-		urls, err := chromedp.Run(ctx, chromedp.Evaluate[[][]string](js, chromedp.EvalAwaitPromise))
-		check(err)
-		for i, list := range urls {
-			ok := false
-			for _, u := range list {
-				if strings.TrimPrefix(strings.TrimSuffix(u, "index.html"), "/") == picked[i].url {
-					ok = true
-				}
-			}
-			if ok {
-				hits[f]++
-			} else if verbose {
-				fmt.Fprintf(os.Stderr, "pagefind missed %q (%s): %v\n", qs[i], picked[i].name, list)
-			}
-		}
-	}
-	return hits
+	urls, err := chromedp.Run(ctx, chromedp.Evaluate[[][]string](fmt.Sprintf("window.runAll(%s, %d)", jsonStrings(qs), top), chromedp.EvalAwaitPromise))
+	check(err)
+	return urls
 }
 
 func jsonStrings(qs []string) string {
