@@ -440,7 +440,7 @@ func TestRebuildLinksUnchangedFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data = bytes.Replace(data, []byte("status = "), []byte("aliases = [\"Lucho\"]\nstatus = "), 1)
+	data = bytes.Replace(data, []byte(`aliases = ["Lucho Gómez"]`), []byte(`aliases = ["Lucho"]`), 1)
 	if err := os.WriteFile(toml, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
