@@ -35,7 +35,6 @@ type result struct {
 // over HTTP and from disk, under the site's Content-Security-Policy: any
 // violation, failed load or script error fails the test.
 func TestSearchInBrowser(t *testing.T) {
-	ctx, jsErrors := browsertest.New(t)
 	out := builtEmbedded(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
@@ -69,6 +68,7 @@ func TestSearchInBrowser(t *testing.T) {
 	}
 	for _, base := range []string{srv.URL + "/", "file://" + filepath.ToSlash(out) + "/"} {
 		t.Run(strings.SplitN(base, ":", 2)[0], func(t *testing.T) {
+			ctx, jsErrors := browsertest.New(t) // one browser each: a session lasts at most two minutes
 			for _, tt := range queries {
 				page := base + "search/index.html?q=" + url.QueryEscape(tt.q)
 				r := searchFor(t, ctx, page)
