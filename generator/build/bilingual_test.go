@@ -63,7 +63,7 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 	for _, want := range []string{
 		`<p class="lede">Una abogada detenida en Caracas.</p>`,                                  // the translated field
 		`<time datetime="2024-02-09">9 de febrero de 2024</time>`,                               // Spanish dates
-		`<strong>Detenido/a</strong>`,                                                           // Spanish labels
+		`<span class="badge badge-detained">Detenido/a</span>`,                                  // Spanish labels
 		`<a href="../../../prisoners/ana-perez/index.html" hreflang="en" lang="en">English</a>`, // the language switch
 		`<span aria-current="true">Español</span>`,
 	} {

@@ -155,9 +155,11 @@ func (p *Prisoner) Link() Link {
 func (b *Brief) Link() Link         { return Link{Kind: content.KindBrief, Title: b.Title, URL: b.URL} }
 func (p *Page) Link() Link          { return Link{Kind: content.KindPage, Title: p.Title, URL: p.URL} }
 func (s *DetentionSite) Link() Link { return Link{Kind: content.KindSite, Title: s.Name, URL: s.URL} }
-func (s *Statement) Link() Link     { return Link{Kind: content.KindStatement, Title: s.Label(), URL: s.URL} }
-func (e *Event) Link() Link         { return Link{Kind: content.KindEvent, Title: e.Title, URL: e.URL} }
-func (s *Statement) Label() string  { return s.label }
+func (s *Statement) Link() Link {
+	return Link{Kind: content.KindStatement, Title: s.Label(), URL: s.URL}
+}
+func (e *Event) Link() Link        { return Link{Kind: content.KindEvent, Title: e.Title, URL: e.URL} }
+func (s *Statement) Label() string { return s.label }
 
 // reserved are the top-level URL segments a page slug may not take.
 var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
