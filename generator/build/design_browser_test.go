@@ -227,3 +227,30 @@ func TestNotFoundPages(t *testing.T) {
 		}
 	}
 }
+
+// TestShareImages: each language's pages name its own share image, which
+// the build publishes.
+func TestShareImages(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: repo, Out: out, BaseURL: "https://example.org/"}); err != nil {
+		t.Fatal(err)
+	}
+	for page, want := range map[string]string{
+		"index.html":    `<meta property="og:image" content="https://example.org/share.png">`,
+		"es/index.html": `<meta property="og:image" content="https://example.org/share-es.png">`,
+		"es/prisoners/rocio-san-miguel/index.html": `<meta property="og:image" content="https://example.org/share-es.png">`,
+	} {
+		data, err := os.ReadFile(filepath.Join(out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %s", page, want)
+		}
+	}
+	for _, f := range []string{"share.png", "share-es.png", "favicon.svg"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Error(err)
+		}
+	}
+}

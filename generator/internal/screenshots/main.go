@@ -9,11 +9,22 @@
 // -full the whole page as NAME-375x812-light-full.png. -print also writes
 // each page as the browser would print it (NAME-print.pdf). The files are
 // for looking at, never for committing.
+//
+// With -share DIR it instead draws the image that links to the site show
+// when shared, one per language, with the site's title and description
+// from site.toml: DIR/share.png for the default language and
+// DIR/share-LANG.png for the others (1200x630). The site's are made so,
+// into static/, and committed: a build copies them as they are, so the
+// output stays byte for byte the same and no font or image library is
+// needed to build. Draw them again when the title changes:
+//
+//	go run ./generator/internal/screenshots -share static
 package main
 
 import (
 	"context"
 	"flag"
+	"html/template"
 	"fmt"
 	"net"
 	"net/http"
@@ -23,6 +34,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
 )
 
@@ -59,6 +71,7 @@ func main() {
 	only := flag.String("only", "", "comma-separated page names to take (home,prisoner,...); all when empty")
 	full := flag.Bool("full", false, "also write each whole page, not only its first screen")
 	print := flag.Bool("print", false, "also write each page as printed, as PDF")
+	share := flag.String("share", "", "draw the share images into this `folder` instead (static)")
 	flag.Parse()
 	chromium := browsertest.Path()
 	if chromium == "" {
@@ -67,6 +80,10 @@ func main() {
 	tmp, err := os.MkdirTemp("", "screenshots-")
 	fail(err)
 	defer os.RemoveAll(tmp)
+	if *share != "" {
+		fail(shareImages(chromium, *src, *share, tmp))
+		return
+	}
 	public := filepath.Join(tmp, "public")
 	if _, err := build.Build(build.Options{Src: *src, Out: public}); err != nil {
 		fail(err)
@@ -168,4 +185,61 @@ func fail(err error) {
 		fmt.Fprintln(os.Stderr, "screenshots:", err)
 		os.Exit(1)
 	}
+}
+
+// shareTemplate is the share image: the site's mark, its title and its
+// description on the masthead's dark band, with the accent's red rule.
+var shareTemplate = template.Must(template.New("share").Parse(`<!DOCTYPE html>
+<html lang="{{.Code}}"><meta charset="utf-8"><style>
+html, body { margin: 0; width: 1200px; height: 630px; overflow: hidden; }
+body { background: #1c1b1a; color: #f4f1eb; font-family: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "DejaVu Serif", serif;
+  box-sizing: border-box; padding: 84px 96px; border-bottom: 24px solid #9b1c1c; display: flex; flex-direction: column; }
+.mark { display: flex; align-items: center; gap: 20px; font: 700 26px/1 system-ui, "Noto Sans", "DejaVu Sans", sans-serif; letter-spacing: 0.08em; text-transform: uppercase; color: #f08a80; }
+h1 { font-size: 84px; line-height: 1.05; margin: 48px 0 28px; letter-spacing: -0.01em; }
+p { font: 30px/1.4 system-ui, "Noto Sans", "DejaVu Sans", sans-serif; color: #cfc9bf; margin: 0; max-width: 960px; }
+</style>
+<div class="mark"><svg width="56" height="56" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#9b1c1c"/><path d="M4 3v10M8 3v10M12 3v10" stroke="#fff" stroke-width="2"/></svg>{{.Kicker}}</div>
+<h1>{{.Title}}</h1>
+<p>{{.Description}}</p>
+</html>`))
+
+// shareKickers are the words above the title, by language.
+var shareKickers = map[string]string{"en": "A sourced public briefing", "es": "Un informe público con fuentes"}
+
+// shareImages draws a share image per language of the site in src.
+func shareImages(chromium, src, dir, tmp string) error {
+	cfg, err := content.LoadConfig(os.DirFS(src))
+	if err != nil {
+		return err
+	}
+	ctx, cancel := browsertest.Start(chromium, filepath.Join(tmp, "profile-share"))
+	defer cancel()
+	for _, l := range cfg.Languages {
+		page := filepath.Join(tmp, "share-"+l.Code+".html")
+		f, err := os.Create(page)
+		if err != nil {
+			return err
+		}
+		err = shareTemplate.Execute(f, map[string]string{"Code": l.Code, "Title": l.Title, "Description": l.Description, "Kicker": shareKickers[l.Code]})
+		f.Close()
+		if err != nil {
+			return err
+		}
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(1200, 630), chromedp.Navigate("file://"+filepath.ToSlash(page)), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
+			return err
+		}
+		shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			return err
+		}
+		name := "share.png"
+		if l.Code != cfg.Language {
+			name = "share-" + l.Code + ".png"
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), shot, 0o644); err != nil {
+			return err
+		}
+		fmt.Printf("wrote %s (%d bytes)\n", filepath.Join(dir, name), len(shot))
+	}
+	return nil
 }
