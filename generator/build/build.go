@@ -284,7 +284,7 @@ func sitemap(s *site.Site, pages []pageInfo, out render.Output) error {
 		if p.template == "404.html" {
 			continue
 		}
-		fp := feed.Page{URL: strings.TrimSuffix(p.path, "index.html"), Lastmod: p.updated.String()}
+		fp := feed.Page{URL: strings.TrimSuffix(p.path, "index.html"), Lastmod: p.updated.Datetime()}
 		if alts := byURL[p.url]; len(alts) > 1 {
 			fp.Alternates = alts
 		}

@@ -23,7 +23,7 @@ import (
 var templates embed.FS
 
 // Kinds are the kinds New can make.
-var Kinds = []content.Kind{content.KindPrisoner, content.KindStatement, content.KindSite, content.KindEvent, content.KindBrief, content.KindPage}
+var Kinds = []content.Kind{content.KindPrisoner, content.KindStatement, content.KindSite, content.KindEvent, content.KindCount, content.KindBrief, content.KindPage}
 
 // ParseKind reads a kind's name, as a user writes it.
 func ParseKind(s string) (content.Kind, error) {
