@@ -47,7 +47,7 @@ const (
 var _ = i18n.Register("as of", "{counter}, claimed", "{counter}, counted",
 	"People held as political prisoners, per counter, {from} to {to}",
 	"Releases: verified by rights groups and claimed by the government, {from} to {to}",
-	"{counter}: {points}.", "{figure} on {date}", "Documented people held")
+	"{counter}: {points}.", "{figure} on {date}", "{figure}, {date}", "Documented people held")
 
 // chartSummary says in words what the chart of documented people held shows.
 func chartSummary(words *i18n.Dict, f site.Figures) string {
@@ -117,7 +117,11 @@ func countChartAndSummary(words *i18n.Dict, s *site.Site, measure string) (templ
 		var said []string
 		for _, c := range cs.Counts {
 			sr.points = append(sr.points, point{c.AsOf.First(), c.Value})
-			said = append(said, words.F("{figure} on {date}", "figure", site.Figure(words, c.Count), "date", site.Date(words, c.AsOf)))
+			on := "{figure} on {date}"
+			if c.AsOf.IsInterval() {
+				on = "{figure}, {date}" // "at least 803, between January 10 and 11, 2026"
+			}
+			said = append(said, words.F(on, "figure", site.Figure(words, c.Count), "date", site.Date(words, c.AsOf)))
 			if first.IsZero() || c.AsOf.Compare(first) < 0 {
 				first = c.AsOf
 			}
