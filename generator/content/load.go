@@ -46,6 +46,10 @@ type Set struct {
 	// false", "draft = true"), by kind and slug, so that a reference to it
 	// fails with that reason instead of leaking it or reading as a typo.
 	Withheld map[Kind]map[string]string
+
+	// Static is the files under static/, by their path inside it, sorted:
+	// what a Markdown image may show.
+	Static []string
 }
 
 // Load reads site.toml and every record under content/ in fsys, in
@@ -120,6 +124,10 @@ func (c *Cache) put(path string, e cached) {
 func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	defer cache.prune()
 	var errs ErrorList
+	static := checkFolders(fsys, &errs)
+	if err := NoLink(fsys, ConfigFile); err != nil {
+		return nil, errs.Err() // never read through a link
+	}
 	cfg, err := LoadConfig(fsys)
 	if err != nil {
 		var es Errors
@@ -147,7 +155,7 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	for i := range files {
 		files[i].asOf = asOf
 	}
-	s := &Set{Config: cfg, Withheld: make(map[Kind]map[string]string)}
+	s := &Set{Config: cfg, Static: static, Withheld: make(map[Kind]map[string]string)}
 	var mu sync.Mutex
 	slugs := make(map[Kind]map[string]string) // slug -> file, for duplicates
 	add := func(kind Kind, slug, file string) bool {
@@ -301,7 +309,7 @@ func (s *Set) In(lang string) *Set {
 		return s
 	}
 	t := s.Translations[lang]
-	out := &Set{Config: s.Config, Withheld: s.Withheld, Lang: lang}
+	out := &Set{Config: s.Config, Withheld: s.Withheld, Static: s.Static, Lang: lang}
 	out.Briefs = pick(s.Briefs, t[KindBrief])
 	out.Pages = pick(s.Pages, t[KindPage])
 	out.Prisoners = pick(s.Prisoners, t[KindPrisoner])
@@ -379,7 +387,10 @@ func contentFiles(fsys fs.FS, cfg *Config, errs *ErrorList) ([]contentFile, erro
 	for _, k := range Kinds {
 		known[k.Dir()] = k
 	}
-	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+	if NoLink(fsys, ContentDir) != nil {
+		return nil, nil // checkFolders reported it; nothing is read through it
+	}
+	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "content" && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
@@ -394,7 +405,7 @@ func contentFiles(fsys fs.FS, cfg *Config, errs *ErrorList) ([]contentFile, erro
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			errs.Addf(Pos{File: p}, "symbolic links are not followed; copy the file here instead")
+			errs.Add(linkError(fsys, p))
 			return nil
 		}
 		dir := path.Dir(p)
@@ -511,6 +522,9 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
 		errs.Addf(Pos{File: cf.path, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
+		return nil, r, false
+	}
+	if !checkControl(cf.path, src, errs) {
 		return nil, r, false
 	}
 	front, lineOffset := string(src), 0

@@ -37,6 +37,9 @@ func Import(src string, kind content.Kind, r io.Reader, write bool, out io.Write
 	if !ok {
 		return fmt.Errorf("import makes prisoners, statements, sites and events, not %ss", kind)
 	}
+	if err := content.NoLink(os.DirFS(src), content.ContentDir+"/"+kind.Dir()); err != nil {
+		return err // the build would not read what it wrote there
+	}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	// Rows are numbered as the spreadsheet numbers them: by line, blank

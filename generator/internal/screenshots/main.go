@@ -24,8 +24,8 @@ package main
 import (
 	"context"
 	"flag"
-	"html/template"
 	"fmt"
+	"html/template"
 	"net"
 	"net/http"
 	"os"
