@@ -6,7 +6,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -314,7 +313,7 @@ func TestNotFoundInLanguage(t *testing.T) {
 	if p := s.Problem(); p != "" {
 		t.Fatal(p)
 	}
-	ts := httptest.NewServer(s)
+	ts := start(t, s)
 	defer ts.Close()
 	for path, want := range map[string]string{
 		"/es/no/such/page/":       `<html lang="es">`,
