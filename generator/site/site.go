@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/history"
 	"github.com/presos-politicos/briefing/generator/i18n"
 )
 
@@ -30,6 +31,9 @@ type Site struct {
 	TimelinePages []*TimelinePage
 	Figures       Figures
 	Updated       content.Date // the latest date in the content
+	// Changes are the public changes to every record, newest first: empty
+	// without history (see package history).
+	Changes []*Change
 }
 
 // A Link names a record and where its page is.
@@ -47,6 +51,7 @@ type Brief struct {
 	Prisoners  []*Prisoner
 	Statements []*Statement
 	Sites      []*DetentionSite
+	Changes    []*Change // its public changes, newest first
 	Updated    content.Date
 }
 
@@ -55,6 +60,7 @@ type Page struct {
 	*content.Page
 	URL     string
 	Body    HTML
+	Changes []*Change // its public changes, newest first
 	Updated content.Date
 }
 
@@ -70,8 +76,9 @@ type Prisoner struct {
 	Held       bool // still deprived of liberty (detained, disappeared, house arrest)
 	Briefs     []*Brief
 	Statements []*Statement
-	Mentions   []*Event // standalone events that name them
-	History    []*Entry // their own dated history, oldest first
+	Mentions   []*Event  // standalone events that name them
+	History    []*Entry  // their own dated history, oldest first
+	Changes    []*Change // its public changes, newest first
 	Updated    content.Date
 }
 
@@ -95,6 +102,7 @@ type DetentionSite struct {
 	Statements []*Statement
 	Mentions   []*Event
 	History    []*Entry
+	Changes    []*Change // its public changes, newest first
 	Updated    content.Date
 }
 
@@ -110,6 +118,7 @@ type Statement struct {
 	Sites     []*DetentionSite
 	Briefs    []*Brief
 	Mentions  []*Event
+	Changes   []*Change // its public changes, newest first
 	Updated   content.Date
 }
 
@@ -123,6 +132,7 @@ type Event struct {
 	Prisoners  []*Prisoner
 	Statements []*Statement
 	Sites      []*DetentionSite
+	Changes    []*Change // its public changes, newest first
 	Updated    content.Date
 }
 
@@ -157,13 +167,14 @@ var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", 
 // reference is an error with its position; all are returned at once as a
 // content.Errors.
 // Interface text (timeline titles, "Name withheld", dates) is in English.
-func New(set *content.Set) (*Site, error) { return NewCached(set, nil, nil) }
+func New(set *content.Set) (*Site, error) { return NewCached(set, nil, nil, nil) }
 
 // NewCached is New for the language of set, with words in that language
 // (nil for English), reusing the Markdown that earlier calls with the same
 // cache rendered where the text and what its links name are unchanged:
-// serve's rebuilds.
-func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) {
+// serve's rebuilds. hist, when not nil, is the records' public history:
+// each record's Changes, and its last-updated date, come from it.
+func NewCached(set *content.Set, words *i18n.Dict, cache *Cache, hist *history.History) (*Site, error) {
 	if words == nil {
 		words, _ = i18n.Load(nil, i18n.English)
 	}
@@ -226,6 +237,7 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 	r.md.isPage = func(slug string) bool { _, ok := r.pages[slug]; return ok }
 	r.convertAll()
 	r.link()
+	r.changes(hist)
 	r.dates()
 	r.now = r.asOf()
 	r.custody()
@@ -547,6 +559,8 @@ func (r *resolver) dates() {
 		}
 		return latest(ds...)
 	}
+	// With history, a record was last updated on its latest public
+	// change, whatever its own dates say.
 	var all []content.Date
 	for _, p := range s.Prisoners {
 		ds := []content.Date{p.Arrested, p.Released}
@@ -556,7 +570,7 @@ func (r *resolver) dates() {
 		for _, m := range p.Events {
 			ds = append(ds, m.Date)
 		}
-		p.Updated = or(p.Prisoner.Updated, ds...)
+		p.Updated = or(lastChange(p.Changes), or(p.Prisoner.Updated, ds...))
 		all = append(all, p.Updated)
 	}
 	for _, v := range s.Sites {
@@ -564,23 +578,23 @@ func (r *resolver) dates() {
 		for _, m := range v.Events {
 			ds = append(ds, m.Date)
 		}
-		v.Updated = or(v.Site.Updated, ds...)
+		v.Updated = or(lastChange(v.Changes), or(v.Site.Updated, ds...))
 		all = append(all, v.Updated)
 	}
 	for _, v := range s.Statements {
-		v.Updated = or(v.Statement.Updated, v.Date)
+		v.Updated = or(lastChange(v.Changes), or(v.Statement.Updated, v.Date))
 		all = append(all, v.Updated)
 	}
 	for _, v := range s.Briefs {
-		v.Updated = or(v.Brief.Updated, v.Date)
+		v.Updated = or(lastChange(v.Changes), or(v.Brief.Updated, v.Date))
 		all = append(all, v.Updated)
 	}
 	for _, v := range s.Events {
-		v.Updated = or(v.Event.Updated, v.Date)
+		v.Updated = or(lastChange(v.Changes), or(v.Event.Updated, v.Date))
 		all = append(all, v.Updated)
 	}
 	for _, v := range s.Pages {
-		v.Updated = or(v.Page.Updated, v.Date)
+		v.Updated = or(lastChange(v.Changes), or(v.Page.Updated, v.Date))
 		all = append(all, v.Updated)
 	}
 	s.Updated = latest(all...)
