@@ -122,6 +122,9 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s failed: %s\n", cmd, count(len(lines), "problem"))
 		return 1
 	}
+	if res.Note != "" {
+		fmt.Fprintf(stderr, "note: %s\n", res.Note)
+	}
 	if cmd == "build" {
 		fmt.Fprintf(stdout, "built %d pages (%d files, %d KB) into %s in %s\n", res.Pages, res.Files, res.Bytes/1024, display(res.Out), time.Since(start).Round(time.Millisecond))
 	} else {

@@ -31,3 +31,7 @@ func readHistory(dir string, set *content.Set) (*history.History, string) {
 	}
 	return nil, "no history of changes: " + err.Error()
 }
+
+// HistoryNote says why the builds that use the cache have no history of
+// changes; "" when they have it, or before the first build.
+func (c *Cache) HistoryNote() string { return c.historyNote }

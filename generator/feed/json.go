@@ -22,6 +22,7 @@ func Write(s *site.Site, out Output) error {
 		writeJSON(out, "data/sites.json", sites(s)),
 		writeJSON(out, "data/events.json", events(s)),
 		writeJSON(out, "data/briefs.json", briefs(s)),
+		writeChanges(s, out),
 	); err != nil {
 		return err
 	}

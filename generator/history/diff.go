@@ -61,16 +61,16 @@ func (v Value) String() string {
 type fieldType int
 
 const (
-	date     fieldType = iota // old and new shown: "corrected from ... to ..."
-	code                      // old and new shown: "changed from detained to released"
-	text                      // the new value shown while it is the current one
-	prose                     // no value shown: "Summary revised"
-	strs                      // entries added are shown while the record holds them
-	refs                      // references to other records, likewise
-	sources                   // keyed by URL, shown by publisher or title
-	custody                   // keyed by site, with its dates inside
-	events                    // keyed by title, with its date inside
-	coords                    // a site's latitude and longitude
+	date    fieldType = iota // old and new shown: "corrected from ... to ..."
+	code                     // old and new shown: "changed from detained to released"
+	text                     // the new value shown while it is the current one
+	prose                    // no value shown: "Summary revised"
+	strs                     // entries added are shown while the record holds them
+	refs                     // references to other records, likewise
+	sources                  // keyed by URL, shown by publisher or title
+	custody                  // keyed by site, with its dates inside
+	events                   // keyed by title, with its date inside
+	coords                   // a site's latitude and longitude
 )
 
 // A field is one public field of a kind, and how to read it from a record.

@@ -172,6 +172,10 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 type version struct {
 	commit int
 	content.Version
+	translated bool // decoded with a translation
+	// translationOnly is true when the commit changed the translation and
+	// not the original.
+	translationOnly bool
 }
 
 // versions decodes a record file's versions in one language: the
@@ -182,7 +186,7 @@ func versions(file string, orig, trans []step, lang string, blobs map[string][]b
 	var ob, tb string
 	decoded := make(map[[2]string]content.Version)
 	for oi < len(orig) || ti < len(trans) {
-		c := -1
+		c, origChanged := -1, false
 		switch {
 		case ti >= len(trans) || oi < len(orig) && orig[oi].commit <= trans[ti].commit:
 			c = orig[oi].commit
@@ -192,6 +196,7 @@ func versions(file string, orig, trans []step, lang string, blobs map[string][]b
 		for oi < len(orig) && orig[oi].commit == c {
 			ob = orig[oi].blob
 			oi++
+			origChanged = true
 		}
 		for ti < len(trans) && trans[ti].commit == c {
 			tb = trans[ti].blob
@@ -210,7 +215,7 @@ func versions(file string, orig, trans []step, lang string, blobs map[string][]b
 			v = content.DecodeVersion(file, blobs[ob], lang, t)
 			decoded[[2]string{ob, tb}] = v
 		}
-		out = append(out, version{commit: c, Version: v})
+		out = append(out, version{commit: c, Version: v, translated: tb != "", translationOnly: !origChanged})
 	}
 	return out
 }
@@ -218,9 +223,18 @@ func versions(file string, orig, trans []step, lang string, blobs map[string][]b
 // walk compares each published version with the last published one
 // before it: the first is the record's publication, and what changed
 // while the record was not published shows, if at all, as one change on
-// the day it was published again.
+// the day it was published again. In a language other than the
+// original's, the version that brings (or drops) the translation is
+// compared with nothing: a translation is not a change of fact; a commit
+// that changes only the translation shows only its revised texts.
 func walk(l *Log, key recordKey, seq []version, cur interface{ Meta() *content.Record }) []*Change {
 	fields := fieldsOf(key.kind)
+	var texts []field
+	for _, f := range fields {
+		if f.typ == prose {
+			texts = append(texts, f)
+		}
+	}
 	var out []*Change
 	var last *version
 	for i := range seq {
@@ -229,9 +243,13 @@ func walk(l *Log, key recordKey, seq []version, cur interface{ Meta() *content.R
 			continue
 		}
 		var items []Item
-		if last == nil {
+		switch {
+		case last == nil:
 			items = []Item{{Action: Published}}
-		} else {
+		case last.translated != v.translated:
+		case v.translationOnly:
+			items = diff(texts, last.Record, v.Record, cur)
+		default:
 			items = diff(fields, last.Record, v.Record, cur)
 		}
 		last = v
@@ -273,4 +291,3 @@ func records(s *content.Set) []interface{ Meta() *content.Record } {
 	}
 	return out
 }
-

@@ -19,6 +19,7 @@ type Change struct {
 	Date   content.Date
 	Time   time.Time // the commit's time, for feeds
 	Record Link
+	Slug   string // the record's
 	Items  []ChangeItem
 	Note   string // the commit's Public-note:, "" when none
 	// Status is true when the change is to a prisoner's or a site's status:
@@ -38,7 +39,7 @@ func (c *Change) Title() string {
 	for i, it := range c.Items {
 		parts[i] = it.Text
 	}
-	return c.Record.Title + ": " + strings.Join(parts, "; ")
+	return c.Record.Title + ": " + strings.Join(parts, ". ")
 }
 
 // changes resolves every record's history into its Changes, newest first,
@@ -48,6 +49,7 @@ func (r *resolver) changes(h *history.History) {
 		return
 	}
 	s := r.site
+	s.History = true
 	name := func(ref content.Ref) (string, bool) {
 		l, ok := r.find(ref.Kind, ref.Slug)
 		return l.Title, ok
@@ -56,7 +58,7 @@ func (r *resolver) changes(h *history.History) {
 		list := h.Of(s.Lang, kind, slug)
 		out := make([]*Change, 0, len(list))
 		for i, c := range list {
-			rc := &Change{Date: c.Date(), Time: c.Commit.Time, Record: link, Note: c.Note()}
+			rc := &Change{Date: c.Date(), Time: c.Commit.Time, Record: link, Slug: slug, Note: c.Note()}
 			rc.ID = "change-" + rc.Date.String() + "-" + string(kind) + "-" + slug + "-" + strconv.Itoa(i+1)
 			rc.URL = "changes/#" + rc.ID
 			for _, it := range c.Items {

@@ -31,8 +31,10 @@ type Site struct {
 	TimelinePages []*TimelinePage
 	Figures       Figures
 	Updated       content.Date // the latest date in the content
-	// Changes are the public changes to every record, newest first: empty
-	// without history (see package history).
+	// History is true when the site was built with the history of its
+	// records (package history); Changes are then their public changes,
+	// newest first.
+	History bool
 	Changes []*Change
 }
 
