@@ -111,6 +111,25 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		jobs = append(jobs, j)
 	}
 
+	// A note may name the person a commit was about: the notes of the
+	// commits that changed the file of a person whose name is withheld now
+	// are withheld on every record.
+	quiet := make(map[int]bool)
+	for _, p := range set.Prisoners {
+		if !p.Anonymous {
+			continue
+		}
+		for _, s := range l.files[p.File] {
+			quiet[s.commit] = true
+		}
+		for _, lang := range langs[1:] {
+			ext := path.Ext(p.File)
+			for _, s := range l.files[strings.TrimSuffix(p.File, ext)+"."+lang+ext] {
+				quiet[s.commit] = true
+			}
+		}
+	}
+
 	h := &History{changes: make(map[string]map[recordKey][]*Change)}
 	for _, lang := range langs {
 		h.changes[lang] = make(map[recordKey][]*Change)
@@ -132,7 +151,7 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 					} else {
 						seq = versions(j.file, j.orig, j.trans[lang], lang, j.blobs)
 					}
-					changes := walk(l, j.key, seq, cur)
+					changes := walk(l, j.key, seq, cur, quiet)
 					mu.Lock()
 					if len(changes) > 0 {
 						h.changes[lang][j.key] = changes
@@ -227,7 +246,7 @@ func versions(file string, orig, trans []step, lang string, blobs map[string][]b
 // original's, the version that brings (or drops) the translation is
 // compared with nothing: a translation is not a change of fact; a commit
 // that changes only the translation shows only its revised texts.
-func walk(l *Log, key recordKey, seq []version, cur interface{ Meta() *content.Record }) []*Change {
+func walk(l *Log, key recordKey, seq []version, cur interface{ Meta() *content.Record }, quiet map[int]bool) []*Change {
 	fields := fieldsOf(key.kind)
 	var texts []field
 	for _, f := range fields {
@@ -257,8 +276,7 @@ func walk(l *Log, key recordKey, seq []version, cur interface{ Meta() *content.R
 			continue
 		}
 		c := &l.Commits[v.commit]
-		if cur.Meta().Anonymous && c.Note != "" {
-			// A note may name the person; theirs are not shown.
+		if quiet[v.commit] && c.Note != "" {
 			cc := *c
 			cc.Note = ""
 			c = &cc
