@@ -179,3 +179,97 @@ func BenchmarkBuild(b *testing.B) {
 		}
 	}
 }
+
+var commits = flag.Int("commits", 20, "commits that change every prisoner in BenchmarkHistory's repository")
+
+// historyCorpus is the benchmark corpus as a git repository in which each
+// of -commits commits adds a source to every prisoner, its objects packed
+// as in a clone, and the same files without .git: the issue's 10,000
+// records with 20 commits each at -corpus 10000.
+func historyCorpus(b *testing.B) (withGit, withoutGit string) {
+	needGit(b)
+	root := filepath.Join(os.TempDir(), fmt.Sprintf("bench-history-%d-%d", *corpusSize, *commits))
+	withGit, withoutGit = filepath.Join(root, "git"), filepath.Join(root, "plain")
+	if _, err := os.Stat(filepath.Join(root, "done")); err == nil {
+		return withGit, withoutGit // made by an earlier run
+	}
+	os.RemoveAll(root)
+	if err := corpus.Write(withGit, corpus.Scaled(*corpusSize)); err != nil {
+		b.Fatal(err)
+	}
+	gitRun(b, withGit, "2026-01-01T00:00:00Z", "init", "-q", "-b", "main")
+	prisoners, err := filepath.Glob(filepath.Join(withGit, "content/prisoners/*.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for k := range *commits {
+		date := fmt.Sprintf("2026-02-%02dT12:00:00Z", k%28+1)
+		if k > 0 {
+			for _, p := range prisoners {
+				f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+				if err != nil {
+					b.Fatal(err)
+				}
+				fmt.Fprintf(f, "\n[[sources]]\ntitle = \"Report %d\"\nurl = \"https://example.org/report/%d\"\npublisher = \"Publisher %d\"\n", k, k, k)
+				f.Close()
+			}
+		}
+		gitRun(b, withGit, date, "add", "-A")
+		gitRun(b, withGit, date, "commit", "-q", "-m", fmt.Sprintf("Commit %d\n\nPublic-note: Sources added in commit %d.", k, k))
+	}
+	// A clone, as CI builds from, has its objects packed.
+	gitRun(b, withGit, "2026-03-01T00:00:00Z", "gc", "-q")
+	if err := os.CopyFS(withoutGit, os.DirFS(withGit)); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(withoutGit, ".git")); err != nil {
+		b.Fatal(err)
+	}
+	addTemplates(b, withGit)
+	addTemplates(b, withoutGit)
+	if err := os.WriteFile(filepath.Join(root, "done"), nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return withGit, withoutGit
+}
+
+// BenchmarkHistory compares the whole build of a site in a git repository
+// (with its history) with the same files outside one (without), and times
+// reading and comparing the history alone. The repository is made once and
+// kept in the temporary folder for later runs:
+//
+//	go test ./generator/build -run XXX -bench History -corpus 10000 -commits 20 -benchtime 1x -count 3
+func BenchmarkHistory(b *testing.B) {
+	withGit, withoutGit := historyCorpus(b)
+	b.Run("build-without", func(b *testing.B) {
+		out := filepath.Join(b.TempDir(), "public")
+		for b.Loop() {
+			if _, err := Build(Options{Src: withoutGit, Out: out}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("build-with", func(b *testing.B) {
+		out := filepath.Join(b.TempDir(), "public")
+		for b.Loop() {
+			res, err := Build(Options{Src: withGit, Out: out})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if res.Note != "" {
+				b.Fatal(res.Note)
+			}
+		}
+	})
+	b.Run("read-and-compare", func(b *testing.B) {
+		set, err := content.Load(os.DirFS(withGit), content.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if h, note := readHistory(withGit, set); h == nil {
+				b.Fatal(note)
+			}
+		}
+	})
+}
