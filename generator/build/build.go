@@ -66,12 +66,14 @@ const Marker = ".briefing-output"
 // It returns the site in the default language, and a note when the site
 // was built without its history (readHistory).
 func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, string, error) {
+	readHistory := startHistory(opts.dir)
 	set, errs := load(fsys, opts, nil)
 	if set == nil || len(errs) > 0 {
+		readHistory(nil)
 		_, err := resolveAll(fsys, set, nil, nil, errs)
 		return nil, "", err
 	}
-	hist, note := readHistory(opts.dir, set)
+	hist, note := readHistory(set)
 	langs := set.Config.Languages
 	order := append(slices.Clone(langs[1:]), langs[0]) // the default last: its site is returned
 	var assets map[string]render.Asset

@@ -495,12 +495,13 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 		errs.Addf(Pos{File: cf.path}, "%v", err)
 		return nil, r, false
 	}
-	return parseSource(cf, src, errs)
+	return parseSource(cf, src, errs, true)
 }
 
 // parseSource parses a record file's TOML (the front matter of a Markdown
-// kind, whose body goes into the record) without decoding it.
-func parseSource(cf contentFile, src []byte, errs *ErrorList) (*fields, Record, bool) {
+// kind, whose body goes into the record) without decoding it; with the
+// positions of its keys, for errors, when positions is true.
+func parseSource(cf contentFile, src []byte, errs *ErrorList, positions bool) (*fields, Record, bool) {
 	r := Record{Kind: cf.kind, Slug: cf.slug, File: cf.path, Lang: cf.lang}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
@@ -517,7 +518,11 @@ func parseSource(cf contentFile, src []byte, errs *ErrorList) (*fields, Record, 
 		front, lineOffset = string(fm), 1
 		r.Body = Markdown{Text: string(body), Pos: Pos{File: cf.path, Line: 1, Col: 1}}
 	}
-	f, ok := parseTOML(cf.path, front, lineOffset, errs)
+	parse := parseValues
+	if positions {
+		parse = parseTOML
+	}
+	f, ok := parse(cf.path, front, lineOffset, errs)
 	return f, r, ok
 }
 

@@ -63,7 +63,7 @@ func DecodeVersion(p string, src []byte, lang string, trans []byte) Version {
 	}
 	var errs ErrorList
 	cf := contentFile{kind: kind, slug: slug, path: p}
-	fo, ro, ok := parseSource(cf, src, &errs)
+	fo, ro, ok := parseSource(cf, src, &errs, false)
 	if !ok {
 		return Version{}
 	}
@@ -78,7 +78,7 @@ func DecodeVersion(p string, src []byte, lang string, trans []byte) Version {
 	_, publish := decode(fo, ro)
 	tp := strings.TrimSuffix(p, path.Ext(p)) + "." + lang + path.Ext(p)
 	tcf := contentFile{kind: kind, slug: slug, lang: lang, path: tp}
-	ft, rt, ok := parseSource(tcf, trans, &errs)
+	ft, rt, ok := parseSource(tcf, trans, &errs, false)
 	if !ok {
 		return Version{}
 	}
