@@ -1,7 +1,9 @@
 // Package feed writes the site's machine-readable files, one file per
-// format: Atom feeds (atom.go: the site's newest 50 dated entries, and one
-// feed per prisoner and per detention site), the sitemap and robots.txt
-// (sitemap.go), open data as JSON (json.go, records.go) and CSV (csv.go).
+// format: Atom feeds (atom.go: the site's newest 50 dated entries and
+// changes to records, and one feed per prisoner and per detention site,
+// with the changes to their status), the sitemap and robots.txt
+// (sitemap.go), open data as JSON (json.go, records.go, changes.go: the
+// public history, for a site built with it) and CSV (csv.go).
 //
 // Every file is made from a site.Site, so it holds exactly what the pages
 // publish: records with publish = false, drafts (unless built with

@@ -17,6 +17,10 @@
 // the site's own files; raw HTML is not rendered; headings are shifted
 // below the page's h1 when a text uses level 1.
 //
+// With the records' history (package history), each record's Changes say
+// its public changes in the site's language, newest first, and its
+// last-updated date is that of its last change (changes.go).
+//
 // URLs here are relative to the site's root and end in "/" for pages
 // ("prisoners/x/"); File turns one into the link that also works from disk.
 package site
