@@ -179,6 +179,11 @@ func TestHistory(t *testing.T) {
 	contains("prisoners/ana-perez/feed.xml", `<title>Ana Pérez: Status changed from detained to released.`, `<category term="change"></category>`)
 	lacks("prisoners/ana-perez/feed.xml", "Release date corrected")
 
+	// The home page was last updated with the last public change, but the
+	// figures run to the content's latest date, not to a commit's.
+	contains("index.html", `as of <time datetime="2026-01-08">January 8, 2026</time>`,
+		`Last updated <time datetime="2026-01-15">January 15, 2026</time>`)
+
 	// The data file: one row per change to a field.
 	var rows []map[string]any
 	if err := json.Unmarshal(files["data/changes.json"], &rows); err != nil {

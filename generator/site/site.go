@@ -264,9 +264,11 @@ type resolver struct {
 	pages      map[string]*Page
 	mdRefs     map[any][]content.Ref // references found in each record's Markdown
 	now        content.Date          // the date figures and days in custody run to
-	layout     layout                // which timeline page each date is on
-	cache      *Cache
-	words      *i18n.Dict
+	// contentUpdated is the latest date of the content, history aside.
+	contentUpdated content.Date
+	layout         layout // which timeline page each date is on
+	cache          *Cache
+	words          *i18n.Dict
 }
 
 // lookup finds the record a reference names, recording an error if there is
@@ -562,8 +564,15 @@ func (r *resolver) dates() {
 		return latest(ds...)
 	}
 	// With history, a record was last updated on its latest public
-	// change, whatever its own dates say.
-	var all []content.Date
+	// change, whatever its own dates say. The figures run to the latest
+	// date of the content itself, never to a commit's.
+	var all, own []content.Date
+	set := func(dst *content.Date, changes []*Change, updated content.Date, ds ...content.Date) {
+		d := or(updated, ds...)
+		own = append(own, d)
+		*dst = or(lastChange(changes), d)
+		all = append(all, *dst)
+	}
 	for _, p := range s.Prisoners {
 		ds := []content.Date{p.Arrested, p.Released}
 		for _, c := range p.Prisoner.Custody {
@@ -572,34 +581,29 @@ func (r *resolver) dates() {
 		for _, m := range p.Events {
 			ds = append(ds, m.Date)
 		}
-		p.Updated = or(lastChange(p.Changes), or(p.Prisoner.Updated, ds...))
-		all = append(all, p.Updated)
+		set(&p.Updated, p.Changes, p.Prisoner.Updated, ds...)
 	}
 	for _, v := range s.Sites {
 		ds := []content.Date{v.Opened, v.Closed}
 		for _, m := range v.Events {
 			ds = append(ds, m.Date)
 		}
-		v.Updated = or(lastChange(v.Changes), or(v.Site.Updated, ds...))
-		all = append(all, v.Updated)
+		set(&v.Updated, v.Changes, v.Site.Updated, ds...)
 	}
 	for _, v := range s.Statements {
-		v.Updated = or(lastChange(v.Changes), or(v.Statement.Updated, v.Date))
-		all = append(all, v.Updated)
+		set(&v.Updated, v.Changes, v.Statement.Updated, v.Date)
 	}
 	for _, v := range s.Briefs {
-		v.Updated = or(lastChange(v.Changes), or(v.Brief.Updated, v.Date))
-		all = append(all, v.Updated)
+		set(&v.Updated, v.Changes, v.Brief.Updated, v.Date)
 	}
 	for _, v := range s.Events {
-		v.Updated = or(lastChange(v.Changes), or(v.Event.Updated, v.Date))
-		all = append(all, v.Updated)
+		set(&v.Updated, v.Changes, v.Event.Updated, v.Date)
 	}
 	for _, v := range s.Pages {
-		v.Updated = or(lastChange(v.Changes), or(v.Page.Updated, v.Date))
-		all = append(all, v.Updated)
+		set(&v.Updated, v.Changes, v.Page.Updated, v.Date)
 	}
 	s.Updated = latest(all...)
+	r.contentUpdated = latest(own...)
 	// A record with no date of its own shows the date the briefing was
 	// last updated, so that every page says how current it is.
 	for _, p := range s.Prisoners {
