@@ -140,16 +140,18 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for j := range work {
-				for i, lang := range langs {
+				var orig []version // decoded once, for every language without a translation
+				for _, lang := range langs {
 					cur := current[lang][j.key]
 					if cur == nil {
 						continue
 					}
-					var seq []version
-					if i == 0 {
+					seq := orig
+					if t := j.trans[lang]; len(t) > 0 {
+						seq = versions(j.file, j.orig, t, lang, j.blobs)
+					} else if seq == nil {
 						seq = versions(j.file, j.orig, nil, "", j.blobs)
-					} else {
-						seq = versions(j.file, j.orig, j.trans[lang], lang, j.blobs)
+						orig = seq
 					}
 					changes := walk(l, j.key, seq, cur, quiet)
 					mu.Lock()
