@@ -495,13 +495,12 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 		errs.Addf(Pos{File: cf.path}, "%v", err)
 		return nil, r, false
 	}
-	return parseSource(cf, src, errs, true)
+	return parseSource(cf, src, errs, parseTOML)
 }
 
 // parseSource parses a record file's TOML (the front matter of a Markdown
-// kind, whose body goes into the record) without decoding it; with the
-// positions of its keys, for errors, when positions is true.
-func parseSource(cf contentFile, src []byte, errs *ErrorList, positions bool) (*fields, Record, bool) {
+// kind, whose body goes into the record) with parse, without decoding it.
+func parseSource(cf contentFile, src []byte, errs *ErrorList, parse func(file, src string, lineOffset int, errs *ErrorList) (*fields, bool)) (*fields, Record, bool) {
 	r := Record{Kind: cf.kind, Slug: cf.slug, File: cf.path, Lang: cf.lang}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
@@ -517,10 +516,6 @@ func parseSource(cf contentFile, src []byte, errs *ErrorList, positions bool) (*
 		}
 		front, lineOffset = string(fm), 1
 		r.Body = Markdown{Text: string(body), Pos: Pos{File: cf.path, Line: 1, Col: 1}}
-	}
-	parse := parseValues
-	if positions {
-		parse = parseTOML
 	}
 	f, ok := parse(cf.path, front, lineOffset, errs)
 	return f, r, ok

@@ -57,13 +57,29 @@ func RecordFile(p string) (kind Kind, slug, lang string, ok bool) {
 // published as such. Anonymous prisoners lose their identifying fields as
 // in Load.
 func DecodeVersion(p string, src []byte, lang string, trans []byte) Version {
+	return NewDecoder().Decode(p, src, lang, trans)
+}
+
+// A Decoder decodes the versions of one record file (DecodeVersion),
+// keeping what it parsed: the versions of a file share most of their
+// text, and each piece of it is parsed once (see chunks). It is not safe
+// for concurrent use.
+type Decoder struct {
+	orig, trans chunks
+}
+
+// NewDecoder returns a Decoder for the versions of one record file.
+func NewDecoder() *Decoder { return &Decoder{orig: make(chunks), trans: make(chunks)} }
+
+// Decode is DecodeVersion.
+func (d *Decoder) Decode(p string, src []byte, lang string, trans []byte) Version {
 	kind, slug, _, ok := RecordFile(p)
 	if !ok {
 		return Version{}
 	}
 	var errs ErrorList
 	cf := contentFile{kind: kind, slug: slug, path: p}
-	fo, ro, ok := parseSource(cf, src, &errs, false)
+	fo, ro, ok := parseSource(cf, src, &errs, d.orig.parse)
 	if !ok {
 		return Version{}
 	}
@@ -78,7 +94,7 @@ func DecodeVersion(p string, src []byte, lang string, trans []byte) Version {
 	_, publish := decode(fo, ro)
 	tp := strings.TrimSuffix(p, path.Ext(p)) + "." + lang + path.Ext(p)
 	tcf := contentFile{kind: kind, slug: slug, lang: lang, path: tp}
-	ft, rt, ok := parseSource(tcf, trans, &errs, false)
+	ft, rt, ok := parseSource(tcf, trans, &errs, d.trans.parse)
 	if !ok {
 		return Version{}
 	}

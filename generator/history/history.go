@@ -140,6 +140,7 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for j := range work {
+				d := content.NewDecoder()
 				var orig []version // decoded once, for every language without a translation
 				for _, lang := range langs {
 					cur := current[lang][j.key]
@@ -148,9 +149,9 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 					}
 					seq := orig
 					if t := j.trans[lang]; len(t) > 0 {
-						seq = versions(j.file, j.orig, t, lang, j.blobs)
+						seq = versions(d, j.file, j.orig, t, lang, j.blobs)
 					} else if seq == nil {
-						seq = versions(j.file, j.orig, nil, "", j.blobs)
+						seq = versions(d, j.file, j.orig, nil, "", j.blobs)
 						orig = seq
 					}
 					changes := walk(l, j.key, seq, cur, quiet)
@@ -201,7 +202,7 @@ type version struct {
 
 // versions decodes a record file's versions in one language: the
 // original's, with its translation's where it had one at the time.
-func versions(file string, orig, trans []step, lang string, blobs map[string][]byte) []version {
+func versions(d *content.Decoder, file string, orig, trans []step, lang string, blobs map[string][]byte) []version {
 	var out []version
 	oi, ti := 0, 0
 	var ob, tb string
@@ -233,7 +234,7 @@ func versions(file string, orig, trans []step, lang string, blobs map[string][]b
 			if tb != "" {
 				t = blobs[tb]
 			}
-			v = content.DecodeVersion(file, blobs[ob], lang, t)
+			v = d.Decode(file, blobs[ob], lang, t)
 			decoded[[2]string{ob, tb}] = v
 		}
 		out = append(out, version{commit: c, Version: v, translated: tb != "", translationOnly: !origChanged})
