@@ -1,7 +1,6 @@
 package history
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -134,14 +133,4 @@ func upper(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// Summary says a whole change in one line: its items joined, as a feed
-// entry's title.
-func (c *Change) Summary(words *i18n.Dict, name func(content.Ref) (string, bool)) string {
-	parts := make([]string, 0, len(c.Items))
-	for _, it := range c.Items {
-		parts = append(parts, it.Describe(words, c.Kind, name))
-	}
-	return strings.Join(parts, "; ")
 }

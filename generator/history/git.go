@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os/exec"
@@ -276,10 +275,4 @@ func (l *Log) blobs(ctx context.Context, names []string, fn func(i int, data []b
 		return fmt.Errorf("git cat-file: %v: %s", werr, strings.TrimSpace(stderr.String()))
 	}
 	return nil
-}
-
-// errUnavailable reports whether err says the history is unavailable.
-func errUnavailable(err error) bool {
-	var u *UnavailableError
-	return errors.As(err, &u)
 }
