@@ -130,6 +130,9 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s failed: %s\n", cmd, count(len(lines), "problem"))
 		return 1
 	}
+	if res.Note != "" {
+		fmt.Fprintf(stderr, "note: %s\n", res.Note)
+	}
 	if cmd == "build" {
 		into := display(res.Out)
 		if res.Target != "" {

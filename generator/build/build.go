@@ -15,6 +15,7 @@ import (
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/feed"
+	"github.com/presos-politicos/briefing/generator/history"
 	"github.com/presos-politicos/briefing/generator/i18n"
 	"github.com/presos-politicos/briefing/generator/render"
 	"github.com/presos-politicos/briefing/generator/search"
@@ -27,6 +28,10 @@ type Options struct {
 	Out     string // the output folder; "" means site.toml's output, inside Src
 	Drafts  bool   // include records marked draft = true
 	BaseURL string // overrides site.toml's baseURL when not ""
+
+	// dir is the site folder on disk, whose git history gives the records'
+	// changes; "" for a site in memory, which has none.
+	dir string
 
 	// boundMemory bounds the collector's memory by what the loaded site
 	// needs (see boundMemory); Build sets it, since its output keeps
@@ -41,6 +46,9 @@ type Result struct {
 	Pages  int    // HTML pages written
 	Files  int    // files written, pages included
 	Bytes  int64  // bytes written
+	// Note says why the site was built without its history of changes (no
+	// git, a shallow clone); "" when it has it.
+	Note string
 }
 
 // Marker is the file every output folder holds, so that a build only ever
@@ -56,12 +64,18 @@ const Marker = ".briefing-output"
 // language's site at a time. When the content or a language has a
 // problem, every language is resolved, so that all problems are reported
 // together; a language resolved without one has nothing to add.
-func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
+//
+// It returns the site in the default language, and a note when the site
+// was built without its history (readHistory).
+func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, string, error) {
+	readHistory := startHistory(opts.dir)
 	set, errs := load(fsys, opts, nil)
 	if set == nil || len(errs) > 0 {
-		_, err := resolveAll(fsys, set, nil, errs)
-		return nil, err
+		readHistory(nil)
+		_, err := resolveAll(fsys, set, nil, nil, errs)
+		return nil, "", err
 	}
+	hist, note := readHistory(set)
 	langs := set.Config.Languages
 	order := append(slices.Clone(langs[1:]), langs[0]) // the default last: its site is returned
 	var assets map[string]render.Asset
@@ -69,10 +83,10 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	var dicts []*i18n.Dict
 	var last *site.Site
 	for i, lang := range order {
-		l, lerrs := resolve(fsys, set, lang.Code, nil)
+		l, lerrs := resolve(fsys, set, lang.Code, nil, hist)
 		if len(lerrs) > 0 {
-			_, err := resolveAll(fsys, set, nil, nil)
-			return nil, err
+			_, err := resolveAll(fsys, set, nil, hist, nil)
+			return nil, "", err
 		}
 		if i == 0 {
 			if opts.boundMemory {
@@ -80,12 +94,12 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 			}
 			var err error
 			if assets, err = copyStatic(fsys, out); err != nil {
-				return nil, err
+				return nil, "", err
 			}
 		}
 		pages, err := l.render(assets, out)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		byLang[lang.Code] = infos(pages)
 		dicts = append(dicts, l.words)
@@ -99,16 +113,16 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 		}
 	}
 	if err := errors.Join(missing...); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	var all []pageInfo
 	for _, lang := range langs {
 		all = append(all, byLang[lang.Code]...)
 	}
 	if err := sitemap(last, all, out); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return last, nil
+	return last, note, nil
 }
 
 // prepared is a site loaded and resolved in each of its languages, the
@@ -130,6 +144,12 @@ type langSite struct {
 type Cache struct {
 	content content.Cache
 	site    site.Cache
+
+	// The records' history is read once, by the first build, and kept:
+	// serve does not read git again at every save.
+	historyRead bool
+	history     *history.History
+	historyNote string
 }
 
 // prepare loads and resolves the site in each language and parses its
@@ -141,7 +161,19 @@ func prepare(fsys fs.FS, opts Options, cache *Cache) (*prepared, error) {
 		sc = &cache.site
 	}
 	set, errs := load(fsys, opts, cache)
-	return resolveAll(fsys, set, sc, errs)
+	var hist *history.History
+	if set != nil && len(errs) == 0 {
+		if cache == nil {
+			hist, _ = readHistory(opts.dir, set)
+		} else {
+			if !cache.historyRead {
+				cache.history, cache.historyNote = readHistory(opts.dir, set)
+				cache.historyRead = true
+			}
+			hist = cache.history
+		}
+	}
+	return resolveAll(fsys, set, sc, hist, errs)
 }
 
 // load reads the content. The set is nil when nothing can be built.
@@ -163,13 +195,13 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*content.Set, []error) {
 
 // resolveAll resolves the site in every language, adding their problems
 // to errs, and reports them all.
-func resolveAll(fsys fs.FS, set *content.Set, sc *site.Cache, errs []error) (*prepared, error) {
+func resolveAll(fsys fs.FS, set *content.Set, sc *site.Cache, hist *history.History, errs []error) (*prepared, error) {
 	if set == nil {
 		return nil, mergeErrors(errs)
 	}
 	p := &prepared{}
 	for _, lang := range set.Config.Languages {
-		l, lerrs := resolve(fsys, set, lang.Code, sc)
+		l, lerrs := resolve(fsys, set, lang.Code, sc, hist)
 		errs = append(errs, lerrs...)
 		if l != nil {
 			p.langs = append(p.langs, l)
@@ -183,13 +215,13 @@ func resolveAll(fsys fs.FS, set *content.Set, sc *site.Cache, errs []error) (*pr
 }
 
 // resolve resolves the site in one language and parses its templates.
-func resolve(fsys fs.FS, set *content.Set, lang string, sc *site.Cache) (*langSite, []error) {
+func resolve(fsys fs.FS, set *content.Set, lang string, sc *site.Cache, hist *history.History) (*langSite, []error) {
 	words, err := i18n.Load(fsys, lang)
 	if err != nil {
 		return nil, []error{err}
 	}
 	var errs []error
-	s, err := site.NewCached(set.In(lang), words, sc)
+	s, err := site.NewCached(set.In(lang), words, sc, hist)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -410,7 +442,8 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 		d.prev = outDir // safeOutput made sure it is ours
 	}
 	opts.boundMemory = true
-	s, err := generate(fsys, opts, d)
+	opts.dir = src
+	s, note, err := generate(fsys, opts, d)
 	if err != nil {
 		return nil, err
 	}
@@ -441,7 +474,7 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	if err := swap(tmp, outDir); err != nil {
 		return nil, err
 	}
-	res := &Result{Out: given, Files: len(d.written.m), Bytes: d.bytes}
+	res := &Result{Out: given, Files: len(d.written.m), Bytes: d.bytes, Note: note}
 	if outDir != given {
 		res.Target = outDir
 	}

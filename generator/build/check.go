@@ -20,6 +20,7 @@ import (
 type Memory struct {
 	Files map[string][]byte // by path: "prisoners/x/index.html"
 	Site  *site.Site
+	Note  string // why the site has no history of changes, if it has none
 }
 
 // InMemory builds the site in memory, writing nothing. The offline archive
@@ -30,11 +31,12 @@ func InMemory(opts Options) (*Memory, error) {
 		return nil, err
 	}
 	out := newFiles()
-	s, err := generate(os.DirFS(src), opts, out)
+	opts.dir = src
+	s, note, err := generate(os.DirFS(src), opts, out)
 	if err != nil {
 		return nil, err
 	}
-	return &Memory{Files: out.m, Site: s}, nil
+	return &Memory{Files: out.m, Site: s, Note: note}, nil
 }
 
 // Zip makes the offline archive of the site.
@@ -71,7 +73,7 @@ func Check(opts Options) (*Result, error) {
 	if problems := checkLinks(m.Files, base); len(problems) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(problems, "\n"))
 	}
-	res := &Result{Files: len(m.Files)}
+	res := &Result{Files: len(m.Files), Note: m.Note}
 	for n, data := range m.Files {
 		res.Bytes += int64(len(data))
 		if path.Ext(n) == ".html" {

@@ -37,6 +37,7 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 		return nil, err
 	}
 	fsys := os.DirFS(src)
+	opts.dir = src
 	p, err := prepare(fsys, opts, cache)
 	if err != nil {
 		return nil, err

@@ -184,7 +184,7 @@ func TestSearchTyping(t *testing.T) {
 func TestSearchScriptAgreesWithGo(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
 	out := builtEmbedded(t)
-	s, err := generate(os.DirFS(repo), Options{}, newFiles())
+	s, _, err := generate(os.DirFS(repo), Options{}, newFiles())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,7 +247,7 @@ type facets struct {
 
 func searchFacets(t *testing.T, q string) facets {
 	t.Helper()
-	s, err := generate(os.DirFS(repo), Options{}, newFiles())
+	s, _, err := generate(os.DirFS(repo), Options{}, newFiles())
 	if err != nil {
 		t.Fatal(err)
 	}

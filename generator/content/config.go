@@ -161,6 +161,17 @@ func CheckBaseURL(s string) error {
 
 // parseTOML decodes a TOML document into fields, or records its syntax error.
 func parseTOML(file, src string, lineOffset int, errs *ErrorList) (*fields, bool) {
+	f, ok := parseValues(file, src, lineOffset, errs)
+	if ok {
+		f.pos = keyPositions(file, src, lineOffset)
+	}
+	return f, ok
+}
+
+// parseValues is parseTOML without the keys' positions, which only errors
+// need: for old versions of a file (package history), whose errors are
+// never shown.
+func parseValues(file, src string, lineOffset int, errs *ErrorList) (*fields, bool) {
 	m := make(map[string]any)
 	if _, err := toml.Decode(src, &m); err != nil {
 		var perr toml.ParseError
@@ -175,7 +186,7 @@ func parseTOML(file, src string, lineOffset int, errs *ErrorList) (*fields, bool
 	if lineOffset > 0 {
 		at = Pos{File: file, Line: lineOffset, Col: 1}
 	}
-	return &fields{file: file, m: m, at: at, pos: keyPositions(file, src, lineOffset), errs: errs}, true
+	return &fields{file: file, m: m, at: at, errs: errs}, true
 }
 
 // tomlMessage turns the decoder's message into one an editor can act on.

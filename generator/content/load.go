@@ -256,6 +256,23 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 	if !ok {
 		return
 	}
+	rec := mergeTranslation(fo, ro, ft, rt, cf, original, errs)
+	if s.Translations == nil {
+		s.Translations = make(map[string]map[Kind]map[string]interface{ Meta() *Record })
+	}
+	if s.Translations[cf.lang] == nil {
+		s.Translations[cf.lang] = make(map[Kind]map[string]interface{ Meta() *Record })
+	}
+	if s.Translations[cf.lang][cf.kind] == nil {
+		s.Translations[cf.lang][cf.kind] = make(map[string]interface{ Meta() *Record })
+	}
+	s.Translations[cf.lang][cf.kind][cf.slug] = rec
+}
+
+// mergeTranslation decodes a translation: the original's fields (fo, ro),
+// with those the translation (ft, rt) sets in their place, as one record in
+// the translation's language.
+func mergeTranslation(fo *fields, ro Record, ft *fields, rt Record, cf contentFile, original string, errs *ErrorList) interface{ Meta() *Record } {
 	for _, k := range untranslatable {
 		if _, set := ft.m[k]; set {
 			ft.errorf(k, "%s cannot be translated; set it in the original, %s", k, original)
@@ -289,16 +306,7 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 		r.Body = ro.Body
 	}
 	rec, _ := decode(merged, r)
-	if s.Translations == nil {
-		s.Translations = make(map[string]map[Kind]map[string]interface{ Meta() *Record })
-	}
-	if s.Translations[cf.lang] == nil {
-		s.Translations[cf.lang] = make(map[Kind]map[string]interface{ Meta() *Record })
-	}
-	if s.Translations[cf.lang][cf.kind] == nil {
-		s.Translations[cf.lang][cf.kind] = make(map[string]interface{ Meta() *Record })
-	}
-	s.Translations[cf.lang][cf.kind][cf.slug] = rec
+	return rec
 }
 
 // In returns the set in another language of the site: each record's
@@ -519,6 +527,13 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 		errs.Addf(Pos{File: cf.path}, "%v", err)
 		return nil, r, false
 	}
+	return parseSource(cf, src, errs, parseTOML)
+}
+
+// parseSource parses a record file's TOML (the front matter of a Markdown
+// kind, whose body goes into the record) with parse, without decoding it.
+func parseSource(cf contentFile, src []byte, errs *ErrorList, parse func(file, src string, lineOffset int, errs *ErrorList) (*fields, bool)) (*fields, Record, bool) {
+	r := Record{Kind: cf.kind, Slug: cf.slug, File: cf.path, Lang: cf.lang}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
 		errs.Addf(Pos{File: cf.path, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
@@ -537,7 +552,7 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 		front, lineOffset = string(fm), 1
 		r.Body = Markdown{Text: string(body), Pos: Pos{File: cf.path, Line: 1, Col: 1}}
 	}
-	f, ok := parseTOML(cf.path, front, lineOffset, errs)
+	f, ok := parse(cf.path, front, lineOffset, errs)
 	if ok {
 		f.asOf = cf.asOf
 	}

@@ -88,6 +88,7 @@ var pageTexts = []string{
 	"Every dated event of the briefing in one stream, oldest first.", "Timeline: {period}", "What happened in {period}.",
 	"Page not found", "There is no page at this address.", "Open data",
 	"The briefing's records as JSON and CSV files, their fields and their licence.",
+	"Changes", "Every public change to the briefing's records, newest first, with its correction notes.",
 	"No documented person has both a known arrest date and a known release date or current detention, so there is nothing to chart yet.",
 	"Counted from {first}, the number of documented people held peaks at {peak} on {peakDate} and stands at {now} as of {asOf}.",
 	"{count} not counted in it: their arrest date, or the date they were freed, is unknown.", "person is", "people are",

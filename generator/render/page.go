@@ -268,6 +268,31 @@ func (p *Page) History() History {
 	return History{}
 }
 
+// Changes are the public changes to the page's record, newest first (see
+// package history); on the changes page, the newest of the site's, at most
+// ChangesShown.
+func (p *Page) Changes() []*site.Change {
+	switch {
+	case p.Template == "changes.html":
+		return p.Site.Changes[:min(len(p.Site.Changes), ChangesShown)]
+	case p.Prisoner != nil:
+		return p.Prisoner.Changes
+	case p.DSite != nil:
+		return p.DSite.Changes
+	case p.Statement != nil:
+		return p.Statement.Changes
+	case p.Brief != nil:
+		return p.Brief.Changes
+	case p.Page != nil:
+		return p.Page.Changes
+	}
+	return nil
+}
+
+// ChangesShown is how many changes the changes page lists, newest first:
+// every record's page has its own, and data/changes.json all of them.
+const ChangesShown = 300
+
 // Statuses are the prisoner statuses, for the data page.
 func (p *Page) Statuses() []string { return content.PrisonerStatuses }
 
@@ -330,6 +355,9 @@ func Pages(s *site.Site, files *Files) []*Page {
 	}
 	pages = append(pages, newPage(s, "counts.html", "counts/", w.T("Reported counts"), w.T("Political prisoners, releases and arrests as each counter reported them, side by side, with their sources."), latestOf(s.Counts)))
 	pages = append(pages, newPage(s, "data.html", "data/", w.T("Open data"), w.T("The briefing's records as JSON and CSV files, their fields and their licence."), s.Updated))
+	if s.History {
+		pages = append(pages, newPage(s, "changes.html", "changes/", w.T("Changes"), w.T("Every public change to the briefing's records, newest first, with its correction notes."), s.Updated))
+	}
 	for _, b := range s.Briefs {
 		p := newPage(s, "brief.html", b.URL, b.Title, or(b.Summary, b.Title), b.Updated)
 		p.Brief, p.Sources, p.Verification = b, b.Sources, b.Verification

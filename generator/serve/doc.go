@@ -8,6 +8,10 @@
 // to one record costs loading and resolving, not drawing thousands of
 // pages.
 //
+// The records' history of changes is read from git once, at the first
+// build: a rebuild reuses it, so a save does not wait for git, and the
+// preview shows the changes of the commits made before serve started.
+//
 // A rebuild that fails keeps the last good site on the air: open pages show
 // an overlay with each error's file, line and column, and the terminal
 // prints them; the next good rebuild clears it. Nothing is written to disk:

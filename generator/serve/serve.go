@@ -39,6 +39,7 @@ type Server struct {
 	site    *build.Lazy // the last good build, or nil before the first
 	problem string      // the errors of the last build, "" when it succeeded
 	cache   build.Cache
+	noted   bool // the history's note, if any, was told
 
 	hosts atomic.Pointer[hosts] // the Host values answered
 
@@ -123,6 +124,10 @@ func (s *Server) Rebuild() (err error) {
 		return err
 	}
 	fmt.Fprintf(s.opts.Log, "rebuilt %d pages in %s\n", m.Pages(), time.Since(start).Round(time.Millisecond))
+	if note := s.cache.HistoryNote(); note != "" && !s.noted {
+		fmt.Fprintf(s.opts.Log, "note: %s\n", note)
+	}
+	s.noted = true
 	s.broadcast("reload", "")
 	return nil
 }
