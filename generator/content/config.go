@@ -165,9 +165,9 @@ func parseTOML(file, src string, lineOffset int, errs *ErrorList) (*fields, bool
 	if _, err := toml.Decode(src, &m); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			errs.Addf(Pos{File: file, Line: perr.Position.Line + lineOffset, Col: perr.Position.Col}, "%s", tomlMessage(perr))
+			errs.AddStagef(Parse, Pos{File: file, Line: perr.Position.Line + lineOffset, Col: perr.Position.Col}, "%s", tomlMessage(perr))
 		} else {
-			errs.Addf(Pos{File: file}, "%v", err)
+			errs.AddStagef(Parse, Pos{File: file}, "%v", err)
 		}
 		return nil, false
 	}
