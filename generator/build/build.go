@@ -294,10 +294,12 @@ func sitemap(s *site.Site, pages []pageInfo, out render.Output) error {
 }
 
 // mergeErrors joins content errors into one sorted list, keeping other
-// errors after them.
+// errors (templates, output) after them, each once: every language parses
+// the same templates, and one broken template is one mistake.
 func mergeErrors(errs []error) error {
 	var list content.ErrorList
 	var other []error
+	seen := make(map[string]bool)
 	for _, err := range errs {
 		var es content.Errors
 		if errors.As(err, &es) {
@@ -306,7 +308,10 @@ func mergeErrors(errs []error) error {
 			}
 			continue
 		}
-		other = append(other, err)
+		if !seen[err.Error()] {
+			seen[err.Error()] = true
+			other = append(other, err)
+		}
 	}
 	if err := list.Err(); err != nil {
 		other = append([]error{err}, other...)

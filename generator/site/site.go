@@ -216,8 +216,11 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 	}
 	for _, p := range set.Pages {
 		w := &Page{Page: p, URL: p.Slug + "/"}
-		if slices.Contains(reserved, p.Slug) {
+		switch {
+		case slices.Contains(reserved, p.Slug):
 			r.errs.Addf(content.Pos{File: p.File}, "a page cannot be called %q: the site uses /%s/ for something else; rename the file", p.Slug, p.Slug)
+		case set.Config.Has(p.Slug) && set.Config.Prefix(p.Slug) != "":
+			r.errs.Addf(content.Pos{File: p.File}, "a page cannot be called %q: the site's pages in that language are under /%s/; rename the file", p.Slug, p.Slug)
 		}
 		s.Pages = append(s.Pages, w)
 		r.pages[p.Slug] = w
