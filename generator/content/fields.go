@@ -20,6 +20,12 @@ type fields struct {
 	pos    map[string]keyPos
 	known  []string
 	errs   *ErrorList
+
+	// asked, when not nil, records every key read, by its path without
+	// indexes ("custody.site"), with path this table's: the schema test
+	// holds the decoder to the schema with it.
+	asked map[string]bool
+	path  string
 }
 
 func (f *fields) keyPos(key string) keyPos {
@@ -36,6 +42,9 @@ func (f *fields) errorf(key, format string, args ...any) {
 
 func (f *fields) get(key string) (any, bool) {
 	f.known = append(f.known, key)
+	if f.asked != nil {
+		f.asked[f.path+key] = true
+	}
 	v, ok := f.m[key]
 	return v, ok
 }
@@ -214,7 +223,7 @@ func (f *fields) tables(key string) []*fields {
 		if p, ok := f.pos[path]; ok {
 			at = p.Key
 		}
-		out[i] = &fields{file: f.file, m: m, prefix: path + ".", at: at, pos: f.pos, errs: f.errs}
+		out[i] = &fields{file: f.file, m: m, prefix: path + ".", at: at, pos: f.pos, errs: f.errs, asked: f.asked, path: f.path + key + "."}
 	}
 	return out
 }
@@ -230,7 +239,7 @@ func (f *fields) table(key string) *fields {
 		f.typeError(key, v, "a table written as ["+key+"]")
 		return nil
 	}
-	return &fields{file: f.file, m: m, prefix: f.prefix + key + ".", at: f.keyPos(key).Key, pos: f.pos, errs: f.errs}
+	return &fields{file: f.file, m: m, prefix: f.prefix + key + ".", at: f.keyPos(key).Key, pos: f.pos, errs: f.errs, asked: f.asked, path: f.path + key + "."}
 }
 
 // skip accepts key without reading it: the [private] table is never read,

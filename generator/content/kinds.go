@@ -25,8 +25,10 @@ func common(f *fields, r *Record, bodyInFile bool) (publish bool) {
 	r.Updated = f.date("updated")
 	r.Verification = f.enum("verification", Verifications)
 	publish = f.boolean("publish", true)
-	r.Anonymous = f.boolean("anonymous", false)
-	if r.Anonymous && r.Kind != KindPrisoner {
+	if r.Kind == KindPrisoner {
+		r.Anonymous = f.boolean("anonymous", false)
+	} else if _, set := f.m["anonymous"]; set {
+		f.known = append(f.known, "anonymous") // not a key of this kind, but a mistake worth a message of its own
 		f.errorf("anonymous", "anonymous applies to prisoners only; to keep this %s out of the site, write publish = false", r.Kind)
 	}
 	f.skip("private")
