@@ -47,6 +47,10 @@ type Error struct {
 	Pos   Pos
 	Msg   string
 	Stage Stage
+	// Key is the key the error is about, by its path in the record
+	// ("status", "custody[0].site", "sources[1].url"), or "" when it is
+	// about no one key: import names the column from it.
+	Key string
 }
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }

@@ -37,7 +37,9 @@ func (f *fields) keyPos(key string) keyPos {
 
 // errorf records an error about the value of key.
 func (f *fields) errorf(key, format string, args ...any) {
-	f.errs.Addf(f.keyPos(key).Value, format, args...)
+	e := Errorf(f.keyPos(key).Value, format, args...)
+	e.Key = f.prefix + key
+	f.errs.Add(e)
 }
 
 func (f *fields) get(key string) (any, bool) {
@@ -52,7 +54,9 @@ func (f *fields) get(key string) (any, bool) {
 // require records an error when a required key is missing.
 func (f *fields) require(key string, ok bool, example string) {
 	if !ok {
-		f.errs.Addf(f.at, "missing required key %q; add a line such as %s", key, example)
+		e := Errorf(f.at, "missing required key %q; add a line such as %s", key, example)
+		e.Key = f.prefix + key
+		f.errs.Add(e)
 	}
 }
 
@@ -264,7 +268,9 @@ func (f *fields) done() {
 		} else {
 			hint = "; known keys are " + strings.Join(sorted(f.known), ", ")
 		}
-		f.errs.Addf(f.keyPos(k).Key, "unknown key %q%s", k, hint)
+		e := Errorf(f.keyPos(k).Key, "unknown key %q%s", k, hint)
+		e.Key = f.prefix + k
+		f.errs.Add(e)
 	}
 }
 

@@ -82,7 +82,7 @@ func commonFields(kind Kind) []Field {
 	if kind != KindBrief && kind != KindPage {
 		out = append(out, Field{Key: "body", Type: TextField, Example: `"""
 Markdown. Link other records: [](site:el-helicoide).
-"""`, Doc: "Markdown"})
+"""`, Doc: "the record's text, in Markdown"})
 	}
 	out = append(out,
 		Field{Key: "tags", Type: ListField, Example: `["lawyers"]`, Doc: "a list of words to group records by"},

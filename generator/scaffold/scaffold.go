@@ -8,7 +8,6 @@
 package scaffold
 
 import (
-	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -18,9 +17,6 @@ import (
 
 	"github.com/presos-politicos/briefing/generator/content"
 )
-
-//go:embed templates
-var templates embed.FS
 
 // Kinds are the kinds New can make.
 var Kinds = []content.Kind{content.KindPrisoner, content.KindStatement, content.KindSite, content.KindEvent, content.KindBrief, content.KindPage}
@@ -55,12 +51,8 @@ func New(src string, kind content.Kind, slug string) (string, error) {
 	if !content.ValidSlug(slug) {
 		return "", fmt.Errorf("%q is not a valid slug: use lower-case letters, digits and single hyphens, such as rocio-san-miguel", slug)
 	}
-	data, err := fs.ReadFile(templates, "templates/"+string(kind)+filepath.Ext(fileName(kind, slug)))
-	if err != nil {
-		return "", err
-	}
 	name := fileName(kind, slug)
-	if err := writeNew(filepath.Join(src, name), data); err != nil {
+	if err := writeNew(filepath.Join(src, name), Template(kind)); err != nil {
 		return "", err
 	}
 	return name, nil
