@@ -32,6 +32,9 @@ func ParseKind(s string) (content.Kind, error) {
 	for _, k := range Kinds {
 		names = append(names, string(k))
 	}
+	if m := content.Suggest(strings.TrimSuffix(s, "s"), names); m != "" {
+		return "", fmt.Errorf("unknown kind %q (did you mean %q?); use one of %s", s, m, strings.Join(names, ", "))
+	}
 	return "", fmt.Errorf("unknown kind %q; use one of %s", s, strings.Join(names, ", "))
 }
 
@@ -42,6 +45,18 @@ func fileName(kind content.Kind, slug string) string {
 		ext = ".md"
 	}
 	return filepath.Join("content", kind.Dir(), slug+ext)
+}
+
+// PagePath is where a record's page is, from the site's root: an event,
+// which has no page, is on the timeline.
+func PagePath(kind content.Kind, slug string) string {
+	switch kind {
+	case content.KindEvent:
+		return "timeline/"
+	case content.KindPage:
+		return slug + "/"
+	}
+	return kind.Dir() + "/" + slug + "/"
 }
 
 // New writes a new record of kind with slug into the site at src, from
