@@ -539,5 +539,10 @@ func blank(row []string) bool {
 
 func indent(data []byte) string {
 	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-	return "    " + strings.Join(lines, "\n    ")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = "    " + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }
