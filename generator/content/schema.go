@@ -14,17 +14,17 @@ import "slices"
 type FieldType int
 
 const (
-	StringField  FieldType = iota // a string: "..."
-	TextField                     // Markdown, in a string (often """...""")
-	ListField                     // a list of strings: ["a", "b"]
-	DateField                     // 2024-02-09, "2024-02" or "2024"
-	NumberField                   // a number: 10.4894
-	BoolField                     // true or false
-	EnumField                     // one of Field.Values
-	RefField                      // the slug of a record of Field.Ref
-	RefsField                     // a list of slugs of records of Field.Ref
-	TablesField                   // tables, one per item: [[key]], with Field.Fields
-	TableField                    // a table of any keys: [key]
+	StringField FieldType = iota // a string: "..."
+	TextField                    // Markdown, in a string (often """...""")
+	ListField                    // a list of strings: ["a", "b"]
+	DateField                    // 2024-02-09, "2024-02" or "2024"
+	NumberField                  // a number: 10.4894
+	BoolField                    // true or false
+	EnumField                    // one of Field.Values
+	RefField                     // the slug of a record of Field.Ref
+	RefsField                    // a list of slugs of records of Field.Ref
+	TablesField                  // tables, one per item: [[key]], with Field.Fields
+	TableField                   // a table of any keys: [key]
 )
 
 var fieldTypeNames = [...]string{"string", "Markdown", "list of strings", "date", "number", "true/false", "one of", "slug", "list of slugs", "tables", "table"}
