@@ -113,6 +113,9 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 // default first, with its templates parsed: what every output is made from.
 type prepared struct {
 	langs []*langSite
+	// drafts are the files of the records left out as drafts, by the path
+	// their page would have, in every language.
+	drafts map[string]string
 }
 
 // langSite is the site in one language.
@@ -165,7 +168,7 @@ func resolveAll(fsys fs.FS, set *content.Set, sc *site.Cache, errs []error) (*pr
 	if set == nil {
 		return nil, mergeErrors(errs)
 	}
-	p := &prepared{}
+	p := &prepared{drafts: draftPages(set)}
 	for _, lang := range set.Config.Languages {
 		l, lerrs := resolve(fsys, set, lang.Code, sc)
 		errs = append(errs, lerrs...)
@@ -178,6 +181,29 @@ func resolveAll(fsys fs.FS, set *content.Set, sc *site.Cache, errs []error) (*pr
 		return nil, mergeErrors(errs)
 	}
 	return p, nil
+}
+
+// draftPages maps the page each draft would have, in every language, to
+// its file. An event has no page of its own.
+func draftPages(set *content.Set) map[string]string {
+	out := make(map[string]string)
+	for kind, slugs := range set.Drafts {
+		for slug, file := range slugs {
+			var page string
+			switch kind {
+			case content.KindEvent:
+				continue
+			case content.KindPage:
+				page = slug + "/index.html"
+			default:
+				page = kind.Dir() + "/" + slug + "/index.html"
+			}
+			for _, l := range set.Config.Languages {
+				out[set.Config.Prefix(l.Code)+page] = file
+			}
+		}
+	}
+	return out
 }
 
 // resolve resolves the site in one language and parses its templates.

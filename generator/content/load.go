@@ -47,6 +47,11 @@ type Set struct {
 	// is no mistake of its own, and the file's problem, reported once at
 	// the file, is the one to fix.
 	Broken map[Kind]map[string]string
+
+	// Drafts names the records left out as drafts (without
+	// Options.Drafts), by kind and slug, with the file: serve says so on
+	// their pages.
+	Drafts map[Kind]map[string]string
 }
 
 // Load reads site.toml and every record under content/ in fsys, in
@@ -171,6 +176,7 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 					s.withhold(cf.kind, cf.slug, "publish = false")
 				case rec.Meta().Draft && !opts.Drafts:
 					s.withhold(cf.kind, cf.slug, "draft = true")
+					s.Drafts = mark(s.Drafts, cf.kind, cf.slug, cf.path)
 				default:
 					s.add(rec)
 				}
@@ -301,7 +307,7 @@ func (s *Set) In(lang string) *Set {
 		return s
 	}
 	t := s.Translations[lang]
-	out := &Set{Config: s.Config, Withheld: s.Withheld, Broken: s.Broken, Lang: lang}
+	out := &Set{Config: s.Config, Withheld: s.Withheld, Broken: s.Broken, Drafts: s.Drafts, Lang: lang}
 	out.Briefs = pick(s.Briefs, t[KindBrief])
 	out.Pages = pick(s.Pages, t[KindPage])
 	out.Prisoners = pick(s.Prisoners, t[KindPrisoner])
