@@ -1,6 +1,8 @@
 // Package scaffold makes new records for editors: from a template with
-// every field and a comment on what it means (New), or from the rows of a
-// spreadsheet (Import).
+// every field and a comment on what it means (New, Template), or from the
+// rows of a spreadsheet (Import). Both take the keys of each kind from the
+// content package's schema (content.Schemas), never from a list of their
+// own.
 //
 // Both write only new files, under content/, and never replace one. A new
 // record passes check as written: required keys hold placeholders and the
