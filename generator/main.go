@@ -241,7 +241,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 }
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fl := flags("new", "[-src DIR] KIND SLUG", "new writes content/<kinds>/<slug> from a template with every field explained; the record is a draft\nand passes check. KIND is prisoner, statement, site, event, brief or page. It never replaces a file.", stderr)
+	fl := flags("new", "[-src DIR] KIND SLUG", "new writes content/<kinds>/<slug> from a template with every field explained; the record is a draft\nand passes check. KIND is prisoner, statement, site, event, count, brief or page. It never replaces a file.", stderr)
 	src := fl.String("src", ".", "the site `folder`")
 	if code, stop := parse(fl, args, stdout); stop {
 		return code
@@ -270,7 +270,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 }
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fl := flags("import", "[-src DIR] [-write] KIND FILE.csv", "import makes one record per row of a spreadsheet saved as CSV (UTF-8; \",\", \";\" or tab between cells):\nthe header names the fields, list items are separated by \";\", dates are 2024-02-09, 2024-02 or 2024.\nKIND is prisoner, statement, site or event. It shows what it would write unless -write; it checks\nevery row, with the rest of the site, and a problem in any stops it before it writes anything.", stderr)
+	fl := flags("import", "[-src DIR] [-write] KIND FILE.csv", "import makes one record per row of a spreadsheet saved as CSV (UTF-8; \",\", \";\" or tab between cells):\nthe header names the fields, list items are separated by \";\", dates are 2024-02-09, 2024-02 or 2024.\nKIND is prisoner, statement, site, event or count. It shows what it would write unless -write; it checks\nevery row, with the rest of the site, and a problem in any stops it before it writes anything.", stderr)
 	src := fl.String("src", ".", "the site `folder`")
 	write := fl.Bool("write", false, "write the records (without it, only show them)")
 	if code, stop := parse(fl, args, stdout); stop {

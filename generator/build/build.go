@@ -191,8 +191,8 @@ func draftPages(set *content.Set) map[string]string {
 		for slug, file := range slugs {
 			var page string
 			switch kind {
-			case content.KindEvent:
-				continue
+			case content.KindEvent, content.KindCount:
+				continue // no page of its own
 			case content.KindPage:
 				page = slug + "/index.html"
 			default:
@@ -310,7 +310,7 @@ func sitemap(s *site.Site, pages []pageInfo, out render.Output) error {
 		if p.template == "404.html" {
 			continue
 		}
-		fp := feed.Page{URL: strings.TrimSuffix(p.path, "index.html"), Lastmod: p.updated.String()}
+		fp := feed.Page{URL: strings.TrimSuffix(p.path, "index.html"), Lastmod: p.updated.Datetime()}
 		if alts := byURL[p.url]; len(alts) > 1 {
 			fp.Alternates = alts
 		}

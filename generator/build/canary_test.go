@@ -25,6 +25,12 @@ func TestPrivateDataNeverLeaves(t *testing.T) {
 			if i := bytes.Index(bytes.ToUpper(d), []byte("CANARY")); i >= 0 {
 				t.Errorf("%s holds private data: %q", n, d[max(0, i-40):min(len(d), i+40)])
 			}
+			// The unpublished and draft counts' numbers, which carry no word.
+			for _, v := range []string{"424242", "31337", "515151"} {
+				if i := bytes.Index(d, []byte(v)); i >= 0 {
+					t.Errorf("%s holds an unpublished count: %q", n, d[max(0, i-40):min(len(d), i+40)])
+				}
+			}
 		}
 	}
 	// The anonymous person has a page at their slug, counts in the
@@ -39,6 +45,9 @@ func TestPrivateDataNeverLeaves(t *testing.T) {
 	}
 	if !strings.Contains(string(files["statements/s/index.html"]), `prisoners/anon-0001/index.html">Name withheld</a>`) {
 		t.Error("the statement does not name the anonymous person as Name withheld")
+	}
+	if !strings.Contains(string(files["counts/index.html"]), `<tr id="count-published">`) || !strings.Contains(string(files["data/counts.json"]), `"slug":"published"`) {
+		t.Error("the published count is not on the counts page and in data/counts.json")
 	}
 	for _, gone := range []string{"prisoners/unpublished/index.html", "prisoners/wip/index.html", "sites/secret-site/index.html", "statements/draft/index.html", "briefs/hidden/index.html", "briefs/draft/index.html"} {
 		if _, ok := files[gone]; ok {

@@ -1,8 +1,10 @@
 package content
 
 import (
+	"cmp"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -228,4 +230,60 @@ func decodeEvent(f *fields, r Record) (*Event, bool) {
 	e.Sites = f.refs("sites", KindSite)
 	f.done()
 	return e, publish
+}
+
+func decodeCount(f *fields, r Record) (*Count, bool) {
+	c := &Count{Record: r}
+	publish := common(f, &c.Record, false)
+	c.Counter = f.required("counter", `counter = "Foro Penal"`)
+	c.Measure = f.enum("measure", Measures)
+	f.require("measure", f.m["measure"] != nil, `measure = "held" (one of `+strings.Join(Measures, ", ")+")")
+	c.AsOf = f.date("as_of")
+	f.require("as_of", f.m["as_of"] != nil, "as_of = 2026-01-19")
+	c.Since = f.date("since")
+	value, hasValue := f.whole("value")
+	c.Value = value
+	f.require("value", hasValue || f.m["value"] != nil, "value = 777")
+	c.Qualifier = f.enum("qualifier", Qualifiers)
+	if c.Qualifier == "" {
+		c.Qualifier = "exact"
+	}
+	if b := f.table("breakdown"); b != nil {
+		names := make([]string, 0, len(b.m))
+		for k := range b.m {
+			names = append(names, k)
+		}
+		slices.SortFunc(names, func(x, y string) int {
+			ix, iy := slices.Index(BreakdownParts, x), slices.Index(BreakdownParts, y)
+			if ix < 0 {
+				ix = len(BreakdownParts)
+			}
+			if iy < 0 {
+				iy = len(BreakdownParts)
+			}
+			return cmp.Or(cmp.Compare(ix, iy), strings.Compare(x, y))
+		})
+		for _, k := range names {
+			if v, ok := b.whole(k); ok {
+				c.Breakdown = append(c.Breakdown, Part{k, v})
+			}
+		}
+		b.done()
+	}
+	c.Statement = f.ref("statement", KindStatement)
+	c.Note = f.markdown("note")
+	switch {
+	case !c.Since.IsZero() && c.Measure == "held":
+		f.errorf("since", "since applies to released and arrests counts; a held count is the number held on as_of, so remove since")
+	case !c.Since.IsZero() && !c.AsOf.IsZero() && c.AsOf.Before(c.Since):
+		f.errorf("since", "since %s is after as_of %s; a count runs from since to as_of", c.Since, c.AsOf)
+	}
+	if len(c.Sources) == 0 {
+		f.missingf("sources", "a count needs its sources: add a [[sources]] table with the title and url of where the figure was reported")
+	}
+	if c.Verification == "" {
+		f.missingf("verification", "a count needs its verification: add a line such as verification = \"reported\" (one of %s)", strings.Join(Verifications, ", "))
+	}
+	f.done()
+	return c, publish
 }

@@ -20,6 +20,10 @@ const MaxFileSize = 1 << 20
 // Options change what Load keeps.
 type Options struct {
 	Drafts bool // keep records marked draft = true
+	// Today bounds the dates of a site whose site.toml gives no [figures]
+	// as_of: none may be more than a year after it. Zero means the day
+	// Load runs.
+	Today Date
 }
 
 // A Set is every published record of a site, each kind sorted by slug.
@@ -31,6 +35,7 @@ type Set struct {
 	Statements []*Statement
 	Sites      []*Site
 	Events     []*Event
+	Counts     []*Count
 
 	// Lang is the language of the set's pages; Translations holds the
 	// translated records, by language, kind and slug.
@@ -87,6 +92,7 @@ func (c *Cache) prune() {
 type cached struct {
 	size    int64
 	mod     time.Time
+	asOf    Date // the bound its dates were checked against
 	rec     interface{ Meta() *Record }
 	publish bool
 	ok      bool
@@ -96,7 +102,7 @@ type cached struct {
 // Load is Load, reusing what earlier loads decoded of unchanged files.
 func (c *Cache) Load(fsys fs.FS, opts Options) (*Set, error) { return load(fsys, opts, c) }
 
-func (c *Cache) get(path string, info fs.FileInfo) (cached, bool) {
+func (c *Cache) get(path string, info fs.FileInfo, asOf Date) (cached, bool) {
 	if c == nil {
 		return cached{}, false
 	}
@@ -107,7 +113,7 @@ func (c *Cache) get(path string, info fs.FileInfo) (cached, bool) {
 	}
 	c.seen[path] = true
 	e, ok := c.entries[path]
-	return e, ok && e.size == info.Size() && e.mod.Equal(info.ModTime())
+	return e, ok && e.size == info.Size() && e.mod.Equal(info.ModTime()) && e.asOf == asOf
 }
 
 func (c *Cache) put(path string, e cached) {
@@ -141,6 +147,16 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	files, err := contentFiles(fsys, cfg, &errs)
 	if err != nil {
 		return nil, err
+	}
+	asOf := cfg.AsOf
+	if asOf.IsZero() {
+		asOf = opts.Today
+	}
+	if asOf.IsZero() {
+		asOf = DateOf(time.Now())
+	}
+	for i := range files {
+		files[i].asOf = asOf
 	}
 	s := &Set{Config: cfg, Withheld: make(map[Kind]map[string]string)}
 	var mu sync.Mutex
@@ -196,7 +212,7 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	wg.Wait()
 	s.sort()
 	s.Lang = cfg.Language
-	for _, list := range [][]interface{ Meta() *Record }{recs(s.Briefs), recs(s.Pages), recs(s.Prisoners), recs(s.Statements), recs(s.Sites), recs(s.Events)} {
+	for _, list := range [][]interface{ Meta() *Record }{recs(s.Briefs), recs(s.Pages), recs(s.Prisoners), recs(s.Statements), recs(s.Sites), recs(s.Events), recs(s.Counts)} {
 		for _, r := range list {
 			r.Meta().Lang = cfg.Language
 		}
@@ -242,7 +258,7 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 		errs.AddStagef(Parse, Pos{File: original}, "%s", unreadable(err))
 		return
 	}
-	fo, ro, ok := readFile(fsys, contentFile{kind: cf.kind, slug: cf.slug, path: original}, info, errs)
+	fo, ro, ok := readFile(fsys, contentFile{kind: cf.kind, slug: cf.slug, path: original, asOf: cf.asOf}, info, errs)
 	if !ok {
 		return
 	}
@@ -259,7 +275,7 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 			ft.errorf(k, "%s cannot be translated; set it in the original, %s", k, original)
 		}
 	}
-	merged := &fields{file: cf.path, m: make(map[string]any), at: ft.at, pos: make(map[string]keyPos), errs: errs}
+	merged := &fields{file: cf.path, m: make(map[string]any), at: ft.at, pos: make(map[string]keyPos), errs: errs, asOf: cf.asOf}
 	for k, v := range fo.m {
 		merged.m[k] = v
 	}
@@ -314,6 +330,7 @@ func (s *Set) In(lang string) *Set {
 	out.Statements = pick(s.Statements, t[KindStatement])
 	out.Sites = pick(s.Sites, t[KindSite])
 	out.Events = pick(s.Events, t[KindEvent])
+	out.Counts = pick(s.Counts, t[KindCount])
 	return out
 }
 
@@ -358,6 +375,8 @@ func (s *Set) add(rec interface{ Meta() *Record }) {
 		s.Sites = append(s.Sites, r)
 	case *Event:
 		s.Events = append(s.Events, r)
+	case *Count:
+		s.Counts = append(s.Counts, r)
 	}
 }
 
@@ -368,6 +387,7 @@ func (s *Set) sort() {
 	sortBySlug(s.Statements)
 	sortBySlug(s.Sites)
 	sortBySlug(s.Events)
+	sortBySlug(s.Counts)
 }
 
 func sortBySlug[T interface{ Meta() *Record }](list []T) {
@@ -379,6 +399,7 @@ type contentFile struct {
 	slug string
 	lang string // for a translation: its language; "" for an original
 	path string
+	asOf Date // no date in it may be more than a year after this
 }
 
 // contentFiles lists the record files under content/, recording an error
@@ -476,7 +497,7 @@ func loadCached(fsys fs.FS, cf contentFile, errs *ErrorList, cache *Cache) (rec 
 		errs.AddStagef(Parse, Pos{File: cf.path}, "%s", unreadable(err))
 		return nil, false, false
 	}
-	if e, hit := cache.get(cf.path, info); hit {
+	if e, hit := cache.get(cf.path, info, cf.asOf); hit {
 		for _, err := range e.errs {
 			errs.Add(err)
 		}
@@ -491,7 +512,7 @@ func loadCached(fsys fs.FS, cf contentFile, errs *ErrorList, cache *Cache) (rec 
 			errs.Add(e)
 		}
 	}
-	cache.put(cf.path, cached{size: info.Size(), mod: info.ModTime(), rec: rec, publish: publish, ok: ok, errs: mine})
+	cache.put(cf.path, cached{size: info.Size(), mod: info.ModTime(), asOf: cf.asOf, rec: rec, publish: publish, ok: ok, errs: mine})
 	return rec, publish, ok
 }
 
@@ -534,6 +555,9 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 		r.Body = Markdown{Text: string(body), Pos: Pos{File: cf.path, Line: 1, Col: 1}}
 	}
 	f, ok := parseTOML(cf.path, front, lineOffset, errs)
+	if ok {
+		f.asOf = cf.asOf
+	}
 	return f, r, ok
 }
 
@@ -552,6 +576,8 @@ func decode(f *fields, r Record) (rec interface{ Meta() *Record }, publish bool)
 		return decodeSite(f, r)
 	case KindEvent:
 		return decodeEvent(f, r)
+	case KindCount:
+		return decodeCount(f, r)
 	}
 	panic(fmt.Sprintf("content: no decoder for kind %q", r.Kind))
 }

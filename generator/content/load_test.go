@@ -123,6 +123,38 @@ func TestBrokenSite(t *testing.T) {
 			`content/statements/foro-penal.toml:4:16: verification "confirm" is not one of confirmed, reported, unverified (did you mean "confirmed"?)`},
 		{"bad language tag", "content/statements/foro-penal.toml", `quote = "863 political prisoners"`, "quote = \"863 political prisoners\"\nlanguage = \"es\\\" onclick=\\\"x\"",
 			`content/statements/foro-penal.toml:4:12: language "es\" onclick=\"x" is not a language tag; write one such as "es" or "pt-BR"`},
+		{"bad measure", "content/counts/releases-claimed.toml", `measure = "released"`, `measure = "releases"`,
+			`content/counts/releases-claimed.toml:2:11: measure "releases" is not one of held, released, arrests (did you mean "released"?)`},
+		{"bad qualifier", "content/counts/releases-claimed.toml", `qualifier = "about"`, `qualifier = "approx"`,
+			`content/counts/releases-claimed.toml:6:13: qualifier "approx" is not one of exact, at_least, about`},
+		{"negative value", "content/counts/releases-claimed.toml", `value = 626`, `value = -626`,
+			`content/counts/releases-claimed.toml:5:9: value is -626; a count is not negative`},
+		{"value not whole", "content/counts/releases-claimed.toml", `value = 626`, `value = 626.5`,
+			`content/counts/releases-claimed.toml:5:9: value must be a whole number such as 777, not a number`},
+		{"since after as_of", "content/counts/releases-claimed.toml", `since = 2025-12-23`, `since = 2026-02-01`,
+			`content/counts/releases-claimed.toml:3:9: since 2026-02-01 is after as_of 2026-01-23; a count runs from since to as_of`},
+		{"since on a held count", "content/counts/foro-penal-2025-12-29.toml", `as_of = 2025-12-29`, "as_of = 2025-12-29\nsince = 2025-01-01",
+			`content/counts/foro-penal-2025-12-29.toml:4:9: since applies to released and arrests counts; a held count is the number held on as_of, so remove since`},
+		{"count without sources", "content/counts/releases-claimed.toml", "[[sources]]\ntitle = \"Statement on releases\"\nurl = \"https://gov.example/626\"", ``,
+			`content/counts/releases-claimed.toml:1:1: a count needs its sources: add a [[sources]] table with the title and url of where the figure was reported`},
+		{"count without verification", "content/counts/releases-claimed.toml", `verification = "reported"`, ``,
+			`content/counts/releases-claimed.toml:1:1: a count needs its verification: add a line such as verification = "reported" (one of confirmed, reported, unverified)`},
+		{"breakdown not a number", "content/counts/foro-penal-2025-12-29.toml", `women = 87`, `women = "87"`,
+			`content/counts/foro-penal-2025-12-29.toml:8:9: women must be a whole number such as 777, not a string`},
+		{"unknown count key", "content/counts/releases-claimed.toml", `value = 626`, "value = 626\nvalu = 1",
+			`content/counts/releases-claimed.toml:6:1: unknown key "valu" (did you mean "value"?)`},
+		{"interval ends before it starts", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, `arrested = "2024-08-09/2024-08-01"`,
+			`content/prisoners/ana-perez.toml:3:12: arrested: "2024-08-09/2024-08-01": the interval ends (August 1, 2024) before it starts (August 9, 2024); write the earlier date first`},
+		{"interval of one day", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, `arrested = "2024-08-02/2024-08-02"`,
+			`content/prisoners/ana-perez.toml:3:12: arrested: "2024-08-02/2024-08-02": the interval starts and ends on August 2, 2024; write that date alone`},
+		{"date in 9999", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, `arrested = 9999-08-02`,
+			`content/prisoners/ana-perez.toml:3:12: arrested: 9999-08-02 is more than a year after the figures' as-of date (2026-01-31); check the year`},
+		{"string date in 9999", "content/events/election.toml", `date = 2024-07-28`, `date = "9999"`,
+			`content/events/election.toml:1:8: date: 9999 is more than a year after the figures' as-of date (2026-01-31); check the year`},
+		{"date before 1900", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, `arrested = 1899-12-31`,
+			`content/prisoners/ana-perez.toml:3:12: arrested: "1899-12-31": year 1899 is before 1900; the briefing has no date that early, check the year`},
+		{"source date in year 1", "content/prisoners/ana-perez.toml", `date = 2024-08-03`, `date = 0001-01-01`,
+			`content/prisoners/ana-perez.toml:15:8: date: "0001-01-01": year 1 is before 1900; the briefing has no date that early, check the year`},
 		{"unknown config key", "site.toml", `title = "Test briefing"`, "title = \"Test briefing\"\ntitel = \"x\"",
 			`site.toml:2:1: unknown key "titel" (did you mean "title"?)`},
 		{"bad base URL", "site.toml", `baseURL = "https://example.org/b/"`, `baseURL = "example.org"`,
@@ -136,7 +168,7 @@ func TestBrokenSite(t *testing.T) {
 				t.Fatalf("%s does not contain %q", tt.file, tt.from)
 			}
 			fsys[tt.file] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.from, tt.to, 1))}
-			_, err := Load(fsys, Options{})
+			_, err := Load(fsys, Options{Today: Date{Year: 2026, Month: 1, Day: 31, Precision: Day}})
 			if tt.want == "" {
 				if err == nil {
 					t.Fatal("Load succeeded; want an error")
@@ -162,7 +194,7 @@ func TestBadFiles(t *testing.T) {
 	}{
 		{"content/prisoners/Ana.toml", `name = "x"`, `content/prisoners/Ana.toml: file name "Ana.toml" is not a valid slug: use lower-case letters, digits and single hyphens, such as rocio-san-miguel.toml`},
 		{"content/prisoners/ana.md", `name = "x"`, `content/prisoners/ana.md: a prisoner is a .toml file; rename it to ana.toml`},
-		{"content/prisoner/ana.toml", `name = "x"`, `content/prisoner: unknown folder; content holds briefs/, prisoners/, statements/, sites/, events/, pages/`},
+		{"content/prisoner/ana.toml", `name = "x"`, `content/prisoner: unknown folder; content holds briefs/, prisoners/, statements/, sites/, events/, counts/, pages/`},
 		{"content/prisoners/ana.es.toml", `name = "x"`, `content/prisoners/ana.es.toml: "ana.es.toml" looks like a translation into "es" of ana.toml, but site.toml configures no language "es"`},
 		{"content/prisoners/bad.toml", "name = \"x\xff\"\nstatus = \"detained\"", `content/prisoners/bad.toml:1:10: invalid UTF-8; save the file as UTF-8`},
 		{"content/prisoners/big.toml", strings.Repeat("#", MaxFileSize+1), `content/prisoners/big.toml: file is 1048577 bytes, over the 1048576-byte limit for a record; split it or remove pasted material`},

@@ -19,6 +19,7 @@ const (
 	ListField                    // a list of strings: ["a", "b"]
 	DateField                    // 2024-02-09, "2024-02" or "2024"
 	NumberField                  // a number: 10.4894
+	WholeField                   // a whole number, 0 or more: 777
 	BoolField                    // true or false
 	EnumField                    // one of Field.Values
 	RefField                     // the slug of a record of Field.Ref
@@ -27,7 +28,7 @@ const (
 	TableField                   // a table of any keys: [key]
 )
 
-var fieldTypeNames = [...]string{"string", "Markdown", "list of strings", "date", "number", "true/false", "one of", "slug", "list of slugs", "tables", "table"}
+var fieldTypeNames = [...]string{"string", "Markdown", "list of strings", "date", "number", "whole number", "true/false", "one of", "slug", "list of slugs", "tables", "table"}
 
 func (t FieldType) String() string { return fieldTypeNames[t] }
 
@@ -36,11 +37,12 @@ type Field struct {
 	Key      string
 	Type     FieldType
 	Required bool
-	Values   []string // EnumField: the values allowed
-	Ref      Kind     // RefField, RefsField: the kind of record named
-	Fields   []Field  // TablesField: the keys of each table
-	Example  string   // a valid value, as written in TOML
-	Doc      string   // what it means, in a few words
+	Values   []string  // EnumField: the values allowed
+	Ref      Kind      // RefField, RefsField: the kind of record named
+	Fields   []Field   // TablesField: the keys of each table
+	Item     FieldType // TableField: the type of each value
+	Example  string    // a valid value, as written in TOML
+	Doc      string    // what it means, in a few words
 }
 
 // A KindSchema describes a kind of record: what it is and its keys.
@@ -86,7 +88,7 @@ Markdown. Link other records: [](site:el-helicoide).
 	}
 	out = append(out,
 		Field{Key: "tags", Type: ListField, Example: `["lawyers"]`, Doc: "a list of words to group records by"},
-		Field{Key: "verification", Type: EnumField, Values: Verifications, Example: `"reported"`, Doc: "confirmed (two independent sources), reported (one), unverified"},
+		Field{Key: "verification", Type: EnumField, Values: Verifications, Required: kind == KindCount, Example: `"reported"`, Doc: "confirmed (two independent sources), reported (one), unverified"},
 		Field{Key: "updated", Type: DateField, Example: "2026-01-09", Doc: `the date of the last revision, shown as "Last updated"`},
 		Field{Key: "draft", Type: BoolField, Example: "true", Doc: "left out of the site unless built with -drafts"},
 		Field{Key: "publish", Type: BoolField, Example: "false", Doc: "false keeps the record out of every output"},
@@ -97,11 +99,12 @@ Markdown. Link other records: [](site:el-helicoide).
 	return out
 }
 
-// closingFields are the tables every kind ends with.
-func closingFields() []Field {
+// closingFields are the tables every kind ends with. A count must have
+// its sources: a number without its source is not published.
+func closingFields(kind Kind) []Field {
 	return []Field{
-		{Key: "sources", Type: TablesField, Fields: sourceFields, Doc: "one table per source: every claim needs one"},
-		{Key: "private", Type: TableField, Example: `notes = ""`, Doc: "notes for editors only, of any keys: never published"},
+		{Key: "sources", Type: TablesField, Required: kind == KindCount, Fields: sourceFields, Doc: "one table per source: every claim needs one"},
+		{Key: "private", Type: TableField, Item: StringField, Example: `notes = ""`, Doc: "notes for editors only, of any keys: never published"},
 	}
 }
 
@@ -114,7 +117,7 @@ var Schemas = []KindSchema{
 		{Key: "prisoners", Type: RefsField, Ref: KindPrisoner, Example: `["rocio-san-miguel"]`, Doc: "slugs of the people it is about"},
 		{Key: "statements", Type: RefsField, Ref: KindStatement, Example: `["foro-penal-2025-12-29"]`, Doc: "slugs of the statements it discusses"},
 		{Key: "sites", Type: RefsField, Ref: KindSite, Example: `["el-helicoide"]`, Doc: "slugs of the places it concerns"},
-	}, commonFields(KindBrief), closingFields())},
+	}, commonFields(KindBrief), closingFields(KindBrief))},
 	{Kind: KindPrisoner, Doc: "A person deprived of liberty for political reasons.", Fields: slices.Concat([]Field{
 		{Key: "name", Type: StringField, Required: true, Example: `"Full Name"`, Doc: "the person's name as the press writes it"},
 		{Key: "status", Type: EnumField, Required: true, Values: PrisonerStatuses, Example: `"detained"`, Doc: "where they stand now"},
@@ -132,7 +135,7 @@ var Schemas = []KindSchema{
 			{Key: "note", Type: StringField, Example: `"transferred after a hearing"`, Doc: "a note on the stay"},
 		}},
 		{Key: "events", Type: TablesField, Fields: milestoneFields, Doc: "dated events in the person's history"},
-	}, closingFields())},
+	}, closingFields(KindPrisoner))},
 	{Kind: KindStatement, Doc: "A statement by an official or an organisation.", Fields: slices.Concat([]Field{
 		{Key: "speaker", Type: StringField, Required: true, Example: `"Who said it"`, Doc: "the person or organisation"},
 		{Key: "date", Type: DateField, Required: true, Example: "2026-01-01", Doc: `when it was said; "2026-01" when only the month is known`},
@@ -145,7 +148,7 @@ var Schemas = []KindSchema{
 		{Key: "context", Type: TextField, Example: `"What led to it, in Markdown."`, Doc: "what led to it, in Markdown"},
 		{Key: "prisoners", Type: RefsField, Ref: KindPrisoner, Example: `["rocio-san-miguel"]`, Doc: "slugs of the people it concerns"},
 		{Key: "sites", Type: RefsField, Ref: KindSite, Example: `["el-helicoide"]`, Doc: "slugs of the places it concerns"},
-	}, commonFields(KindStatement), closingFields())},
+	}, commonFields(KindStatement), closingFields(KindStatement))},
 	{Kind: KindSite, Doc: "A place of detention.", Fields: slices.Concat([]Field{
 		{Key: "name", Type: StringField, Required: true, Example: `"Name of the site"`, Doc: "its name"},
 		{Key: "kind", Type: StringField, Example: `"prison"`, Doc: `"prison", "police station", "intelligence headquarters"`},
@@ -159,7 +162,7 @@ var Schemas = []KindSchema{
 		{Key: "closed", Type: DateField, Example: "2026-02-01", Doc: "when it closed; not before opened"},
 	}, commonFields(KindSite), []Field{
 		{Key: "events", Type: TablesField, Fields: milestoneFields, Doc: "dated events in the site's history"},
-	}, closingFields())},
+	}, closingFields(KindSite))},
 	{Kind: KindEvent, Doc: "A dated event that belongs to no other record: it appears on the timeline.", Fields: slices.Concat([]Field{
 		{Key: "date", Type: DateField, Required: true, Example: "2026-01-01", Doc: `when; "2026-01" or "2026" when only the month or year is known`},
 		{Key: "title", Type: StringField, Required: true, Example: `"What happened"`, Doc: "what happened, in a line"},
@@ -167,11 +170,23 @@ var Schemas = []KindSchema{
 		{Key: "prisoners", Type: RefsField, Ref: KindPrisoner, Example: `["rocio-san-miguel"]`, Doc: "slugs of the people it concerns"},
 		{Key: "statements", Type: RefsField, Ref: KindStatement, Example: `["foro-penal-2025-12-29"]`, Doc: "slugs of the statements it concerns"},
 		{Key: "sites", Type: RefsField, Ref: KindSite, Example: `["el-helicoide"]`, Doc: "slugs of the places it concerns"},
-	}, commonFields(KindEvent), closingFields())},
+	}, commonFields(KindEvent), closingFields(KindEvent))},
+	{Kind: KindCount, Doc: "A figure that someone reported, kept with who reported it and never merged with anyone else's.", Fields: slices.Concat([]Field{
+		{Key: "counter", Type: StringField, Required: true, Example: `"Foro Penal"`, Doc: "who counted"},
+		{Key: "measure", Type: EnumField, Required: true, Values: Measures, Example: `"released"`, Doc: "held: people held on as_of; released: releases from since to as_of; arrests: arrests from since"},
+		{Key: "as_of", Type: DateField, Required: true, Example: "2026-01-19", Doc: "the date the figure is current to"},
+		{Key: "value", Type: WholeField, Required: true, Example: "863", Doc: "the figure"},
+		{Key: "since", Type: DateField, Example: "2026-01-08", Doc: "for released and arrests: counted from this date"},
+		{Key: "qualifier", Type: EnumField, Values: Qualifiers, Example: `"at_least"`, Doc: "how the counter gave it (default exact)"},
+		{Key: "statement", Type: RefField, Ref: KindStatement, Example: `"foro-penal-2025-12-29"`, Doc: "the statement that announced it"},
+		{Key: "note", Type: TextField, Example: `"How it was counted, in Markdown."`, Doc: "a note, in Markdown"},
+	}, commonFields(KindCount), []Field{
+		{Key: "breakdown", Type: TableField, Item: WholeField, Example: "women = 87", Doc: "named parts of the figure: men, women, civilians, military, foreigners, minors, whereabouts_unknown, or the counter's own"},
+	}, closingFields(KindCount))},
 	{Kind: KindPage, Doc: "A standing page such as about or methodology: TOML front matter, then Markdown.", Fields: slices.Concat([]Field{
 		{Key: "title", Type: StringField, Required: true, Example: `"Title of the page"`, Doc: "the page's heading"},
 		{Key: "date", Type: DateField, Example: "2026-01-01", Doc: "the date it was written"},
-	}, commonFields(KindPage), closingFields())},
+	}, commonFields(KindPage), closingFields(KindPage))},
 }
 
 // SchemaOf returns the description of a kind.

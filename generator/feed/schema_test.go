@@ -16,6 +16,7 @@ var notInData = map[string]string{
 	"body":        "Markdown, for the pages; the data carry the plain-text summary",
 	"context":     "Markdown, for the pages",
 	"events.body": "Markdown, for the pages",
+	"note":        "Markdown, for the pages",
 	"draft":       "a published record is not a draft",
 	"publish":     "a published record is published",
 	"private":     "never published",
@@ -28,6 +29,7 @@ var dataRecords = map[content.Kind]any{
 	content.KindStatement: statement{},
 	content.KindSite:      detentionSite{},
 	content.KindEvent:     event{},
+	content.KindCount:     count{},
 }
 
 // jsonKeys lists the keys a record type writes, with those of its lists of
@@ -70,11 +72,12 @@ func TestDataFollowTheSchema(t *testing.T) {
 			}
 		}
 	}
-	derived := []string{"slug", "url", "days_in_custody_at_least", "last_known_site", "people_documented", "sources"}
+	derived := []string{"slug", "url", "days_in_custody_at_least", "last_known_site", "people_documented", "sources", "government"}
 	for kind, rows := range map[content.Kind][]string{
 		content.KindPrisoner:  prisonersCSV(&site.Site{})[0],
 		content.KindStatement: statementsCSV(&site.Site{})[0],
 		content.KindSite:      sitesCSV(&site.Site{})[0],
+		content.KindCount:     countsCSV(&site.Site{})[0],
 	} {
 		s := content.SchemaOf(kind)
 		for _, col := range rows {

@@ -191,3 +191,6 @@ func (d *Dict) Date(year int, month time.Month, day int, precision int) string {
 	}
 	return ""
 }
+
+// Month names a month: "February" / "febrero".
+func (d *Dict) Month(m time.Month) string { return d.T(months[m-1]) }

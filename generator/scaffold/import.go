@@ -287,7 +287,7 @@ type imported struct {
 	order map[string]int    // the place of each column
 	lines map[int]string    // the column of each line of data
 	keys  map[string]string // the column of each key path: "sources[0].url"
-	empty map[string]bool   // the required keys whose cell is empty, by path
+	said  map[string]bool   // the keys whose problem write reported, by path
 }
 
 func (rec *imported) problem(col, msg string) Problem {
@@ -305,17 +305,25 @@ func (rec *imported) write(s content.KindSchema, v map[string]string) []Problem 
 	var problems []Problem
 	rec.lines = make(map[int]string)
 	rec.keys = make(map[string]string)
-	rec.empty = make(map[string]bool)
+	rec.said = make(map[string]bool)
 	lineNo := 1
 	put := func(col, key, value string) {
 		b.WriteString(key + " = " + value + "\n")
 		rec.lines[lineNo] = col
 		lineNo++
 	}
-	value := func(col string, f content.Field, s string) (string, bool) {
+	value := func(col, path string, f content.Field, s string) (string, bool) {
+		rec.said[path] = true // until it is written
 		switch f.Type {
 		case content.DateField:
 			return dateValue(s), true
+		case content.WholeField:
+			n := strings.NewReplacer(".", "", ",", "", " ", "").Replace(s) // 1.234 or 1,234: thousands
+			if _, err := strconv.ParseUint(n, 10, 31); err != nil {
+				problems = append(problems, rec.problem(col, fmt.Sprintf("%s %q is not a whole number", f.Key, s)))
+				return "", false
+			}
+			return n, true
 		case content.NumberField:
 			n := strings.Replace(s, ",", ".", 1) // a decimal comma
 			if _, err := strconv.ParseFloat(n, 64); err != nil {
@@ -344,7 +352,7 @@ func (rec *imported) write(s content.KindSchema, v map[string]string) []Problem 
 		return quote(s), true
 	}
 	required := func(col, key string, f content.Field, what string) {
-		rec.empty[key] = true
+		rec.said[key] = true
 		problems = append(problems, rec.problem(col, fmt.Sprintf("empty, but every %s needs %s %s", what, article(f.Key), strings.ReplaceAll(f.Key, "_", " "))))
 	}
 	var tables []content.Field
@@ -360,7 +368,8 @@ func (rec *imported) write(s content.KindSchema, v map[string]string) []Problem 
 			}
 			continue
 		}
-		if val, ok := value(f.Key, f, v[f.Key]); ok {
+		if val, ok := value(f.Key, f.Key, f, v[f.Key]); ok {
+			delete(rec.said, f.Key)
 			put(f.Key, f.Key, val)
 		}
 	}
@@ -373,6 +382,11 @@ func (rec *imported) write(s content.KindSchema, v map[string]string) []Problem 
 			}
 		}
 		if !given {
+			if t.Required {
+				col := prefix + t.Fields[0].Key
+				rec.said[t.Key] = true
+				problems = append(problems, rec.problem(col, fmt.Sprintf("empty, but every %s needs a %s: give its %s", s.Kind, tablePrefix(t.Key), requiredColumns(prefix, t))))
+			}
 			continue
 		}
 		b.WriteString("\n")
@@ -388,7 +402,9 @@ func (rec *imported) write(s content.KindSchema, v map[string]string) []Problem 
 			}
 			slices.Sort(keys)
 			for _, k := range keys {
-				put(prefix+k, k, quote(v[prefix+k]))
+				if val, ok := value(prefix+k, t.Key+"."+k, content.Field{Key: k, Type: t.Item}, v[prefix+k]); ok {
+					put(prefix+k, k, val)
+				}
 			}
 			continue
 		}
@@ -403,13 +419,27 @@ func (rec *imported) write(s content.KindSchema, v map[string]string) []Problem 
 				}
 				continue
 			}
-			if val, ok := value(col, sub, v[col]); ok {
+			path := t.Key + "[0]." + sub.Key
+			if val, ok := value(col, path, sub, v[col]); ok {
+				delete(rec.said, path)
 				put(col, sub.Key, val)
 			}
 		}
 	}
 	rec.data = []byte(b.String())
 	return problems
+}
+
+// requiredColumns names the required columns of a table: "source_title
+// and source_url".
+func requiredColumns(prefix string, t content.Field) string {
+	var cols []string
+	for _, f := range t.Fields {
+		if f.Required {
+			cols = append(cols, prefix+f.Key)
+		}
+	}
+	return strings.Join(cols, " and ")
 }
 
 // article is "a" or "an" before a word.
@@ -442,11 +472,12 @@ func checkWithSite(src string, added map[string][]byte, recs []*imported) []Prob
 			problems = append(problems, Problem{Err: e})
 			continue
 		}
-		if rec.empty[e.Key] {
+		if rec.said[e.Key] {
 			continue // a required cell left empty: write said so
 		}
 		col, known := rec.keys[e.Key]
-		if !known {
+		if !known && e.Pos.Col > 1 {
+			// A value's place, such as a reference's: its line's column.
 			col = rec.lines[e.Pos.Line]
 		}
 		problems = append(problems, rec.problem(col, e.Msg))

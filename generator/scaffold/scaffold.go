@@ -21,7 +21,7 @@ import (
 )
 
 // Kinds are the kinds New can make.
-var Kinds = []content.Kind{content.KindPrisoner, content.KindStatement, content.KindSite, content.KindEvent, content.KindBrief, content.KindPage}
+var Kinds = []content.Kind{content.KindPrisoner, content.KindStatement, content.KindSite, content.KindEvent, content.KindCount, content.KindBrief, content.KindPage}
 
 // ParseKind reads a kind's name, as a user writes it.
 func ParseKind(s string) (content.Kind, error) {
@@ -50,11 +50,13 @@ func fileName(kind content.Kind, slug string) string {
 }
 
 // PagePath is where a record's page is, from the site's root: an event,
-// which has no page, is on the timeline.
+// which has no page, is on the timeline; a count is on the counts page.
 func PagePath(kind content.Kind, slug string) string {
 	switch kind {
 	case content.KindEvent:
 		return "timeline/"
+	case content.KindCount:
+		return "counts/"
 	case content.KindPage:
 		return slug + "/"
 	}

@@ -28,10 +28,11 @@ func Template(kind content.Kind) []byte {
 		switch {
 		case f.Key == "draft":
 		case f.Type == content.TablesField:
+			// A required table is written with its required keys.
 			b.WriteString("\n")
-			line(&b, "# ", "[["+f.Key+"]]", f.Doc)
+			line(&b, commented(!f.Required), "[["+f.Key+"]]", f.Doc)
 			for _, sub := range f.Fields {
-				line(&b, "# ", sub.Key+" = "+sub.Example, doc(sub))
+				line(&b, commented(!f.Required || !sub.Required), sub.Key+" = "+sub.Example, doc(sub))
 			}
 		case f.Type == content.TableField:
 			b.WriteString("\n")
@@ -47,6 +48,13 @@ func Template(kind content.Kind) []byte {
 		b.WriteString("+++\n\nWrite here, in Markdown. Link records with `[](prisoner:slug)`,\n`[](site:slug)`, `[](statement:slug)` or `[](event:slug)`, where slug is the\nrecord's file name; an empty text shows the record's name.\n")
 	}
 	return []byte(b.String())
+}
+
+func commented(yes bool) string {
+	if yes {
+		return "# "
+	}
+	return ""
 }
 
 // doc is a field's meaning, with the values an enumeration allows.

@@ -31,7 +31,7 @@ const (
 
 // languagePaths are the first segments of the paths that each language has
 // its own of; any other path from the root is a shared file.
-var languagePaths = []string{"briefs", "prisoners", "statements", "sites", "timeline", "search", "data", "feed.xml", ""}
+var languagePaths = []string{"briefs", "prisoners", "statements", "sites", "counts", "timeline", "search", "data", "feed.xml", ""}
 
 // File turns a URL relative to the site's root into the link that works
 // everywhere: a folder's URL names its index.html ("prisoners/x/" becomes
@@ -56,6 +56,7 @@ var refSchemes = map[string]content.Kind{
 	"brief:":     content.KindBrief,
 	"event:":     content.KindEvent,
 	"page:":      content.KindPage,
+	"count:":     content.KindCount,
 }
 
 func isRef(dest string) bool {
