@@ -56,8 +56,20 @@ func sites(t *testing.T) map[string]string {
 	if _, err := Build(Options{Src: src, Out: synthetic}); err != nil {
 		t.Fatal(err)
 	}
+	// The fixture with counts, in English and Spanish, one count translated.
+	fixtureSrc := writeSite(t, "site.txtar")
+	f, err := os.OpenFile(filepath.Join(fixtureSrc, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("[languages.es]\nname = \"Español\"\ntitle = \"Prueba\"\n")
+	f.Close()
+	es := "note = \"Dada en una rueda de prensa; véase [la otra cifra](count:foro-penal-2024-12-29).\"\n"
+	if err := os.WriteFile(filepath.Join(fixtureSrc, "content/counts/opposition-2024-12-31.es.toml"), []byte(es), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	fixture := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: writeSite(t, "site.txtar"), Out: fixture}); err != nil {
+	if _, err := Build(Options{Src: fixtureSrc, Out: fixture}); err != nil {
 		t.Fatal(err)
 	}
 	return map[string]string{"embedded": embedded, "synthetic": synthetic, "fixture": fixture}
@@ -76,7 +88,7 @@ var pageKinds = map[string][]string{
 		"es/timeline/index.html", "es/search/index.html?q=excarcelacion", "es/briefs/january-2026-releases/index.html",
 	},
 	// Two counters that differ, three charts, an interval.
-	"fixture": {"index.html", "counts/index.html", "timeline/index.html"},
+	"fixture": {"index.html", "counts/index.html", "timeline/index.html", "es/index.html", "es/counts/index.html", "es/timeline/index.html"},
 	"synthetic": {
 		"index.html", "prisoners/p-1/index.html", "prisoners/p-7/index.html", "briefs/b-1/index.html",
 		"statements/s-1/index.html", "sites/site-1/index.html", "timeline/index.html", "search/index.html?q=perez",

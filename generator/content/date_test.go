@@ -79,7 +79,7 @@ func TestDateBefore(t *testing.T) {
 }
 
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2024", "2024-02", "2024-02-09", "2024-13", "", "9999-99-99", "2024-02-30"} {
+	for _, s := range []string{"2024", "2024-02", "2024-02-09", "2024-13", "", "9999-99-99", "2024-02-30", "2024-02-01/2024-02-09", "2026-01-08/2026-01", "2024/2023"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

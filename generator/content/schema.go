@@ -48,8 +48,9 @@ type Field struct {
 // A KindSchema describes a kind of record: what it is and its keys.
 type KindSchema struct {
 	Kind   Kind
-	Doc    string  // what one record is, in a sentence
-	Fields []Field // in the order a template lists them
+	Doc    string   // what one record is, in a sentence
+	Fields []Field  // in the order a template lists them
+	Naming []string // the keys import makes a slug from, when none is given
 }
 
 // Field returns the field with a key, or nil.
@@ -117,7 +118,7 @@ var Schemas = []KindSchema{
 		{Key: "prisoners", Type: RefsField, Ref: KindPrisoner, Example: `["rocio-san-miguel"]`, Doc: "slugs of the people it is about"},
 		{Key: "statements", Type: RefsField, Ref: KindStatement, Example: `["foro-penal-2025-12-29"]`, Doc: "slugs of the statements it discusses"},
 		{Key: "sites", Type: RefsField, Ref: KindSite, Example: `["el-helicoide"]`, Doc: "slugs of the places it concerns"},
-	}, commonFields(KindBrief), closingFields(KindBrief))},
+	}, commonFields(KindBrief), closingFields(KindBrief)), Naming: []string{"title"}},
 	{Kind: KindPrisoner, Doc: "A person deprived of liberty for political reasons.", Fields: slices.Concat([]Field{
 		{Key: "name", Type: StringField, Required: true, Example: `"Full Name"`, Doc: "the person's name as the press writes it"},
 		{Key: "status", Type: EnumField, Required: true, Values: PrisonerStatuses, Example: `"detained"`, Doc: "where they stand now"},
@@ -135,7 +136,7 @@ var Schemas = []KindSchema{
 			{Key: "note", Type: StringField, Example: `"transferred after a hearing"`, Doc: "a note on the stay"},
 		}},
 		{Key: "events", Type: TablesField, Fields: milestoneFields, Doc: "dated events in the person's history"},
-	}, closingFields(KindPrisoner))},
+	}, closingFields(KindPrisoner)), Naming: []string{"name"}},
 	{Kind: KindStatement, Doc: "A statement by an official or an organisation.", Fields: slices.Concat([]Field{
 		{Key: "speaker", Type: StringField, Required: true, Example: `"Who said it"`, Doc: "the person or organisation"},
 		{Key: "date", Type: DateField, Required: true, Example: "2026-01-01", Doc: `when it was said; "2026-01" when only the month is known`},
@@ -148,7 +149,7 @@ var Schemas = []KindSchema{
 		{Key: "context", Type: TextField, Example: `"What led to it, in Markdown."`, Doc: "what led to it, in Markdown"},
 		{Key: "prisoners", Type: RefsField, Ref: KindPrisoner, Example: `["rocio-san-miguel"]`, Doc: "slugs of the people it concerns"},
 		{Key: "sites", Type: RefsField, Ref: KindSite, Example: `["el-helicoide"]`, Doc: "slugs of the places it concerns"},
-	}, commonFields(KindStatement), closingFields(KindStatement))},
+	}, commonFields(KindStatement), closingFields(KindStatement)), Naming: []string{"speaker"}},
 	{Kind: KindSite, Doc: "A place of detention.", Fields: slices.Concat([]Field{
 		{Key: "name", Type: StringField, Required: true, Example: `"Name of the site"`, Doc: "its name"},
 		{Key: "kind", Type: StringField, Example: `"prison"`, Doc: `"prison", "police station", "intelligence headquarters"`},
@@ -162,7 +163,7 @@ var Schemas = []KindSchema{
 		{Key: "closed", Type: DateField, Example: "2026-02-01", Doc: "when it closed; not before opened"},
 	}, commonFields(KindSite), []Field{
 		{Key: "events", Type: TablesField, Fields: milestoneFields, Doc: "dated events in the site's history"},
-	}, closingFields(KindSite))},
+	}, closingFields(KindSite)), Naming: []string{"name"}},
 	{Kind: KindEvent, Doc: "A dated event that belongs to no other record: it appears on the timeline.", Fields: slices.Concat([]Field{
 		{Key: "date", Type: DateField, Required: true, Example: "2026-01-01", Doc: `when; "2026-01" or "2026" when only the month or year is known`},
 		{Key: "title", Type: StringField, Required: true, Example: `"What happened"`, Doc: "what happened, in a line"},
@@ -170,7 +171,7 @@ var Schemas = []KindSchema{
 		{Key: "prisoners", Type: RefsField, Ref: KindPrisoner, Example: `["rocio-san-miguel"]`, Doc: "slugs of the people it concerns"},
 		{Key: "statements", Type: RefsField, Ref: KindStatement, Example: `["foro-penal-2025-12-29"]`, Doc: "slugs of the statements it concerns"},
 		{Key: "sites", Type: RefsField, Ref: KindSite, Example: `["el-helicoide"]`, Doc: "slugs of the places it concerns"},
-	}, commonFields(KindEvent), closingFields(KindEvent))},
+	}, commonFields(KindEvent), closingFields(KindEvent)), Naming: []string{"title"}},
 	{Kind: KindCount, Doc: "A figure that someone reported, kept with who reported it and never merged with anyone else's.", Fields: slices.Concat([]Field{
 		{Key: "counter", Type: StringField, Required: true, Example: `"Foro Penal"`, Doc: "who counted"},
 		{Key: "measure", Type: EnumField, Required: true, Values: Measures, Example: `"released"`, Doc: "held: people held on as_of; released: releases from since to as_of; arrests: arrests from since"},
@@ -182,11 +183,11 @@ var Schemas = []KindSchema{
 		{Key: "note", Type: TextField, Example: `"How it was counted, in Markdown."`, Doc: "a note, in Markdown"},
 	}, commonFields(KindCount), []Field{
 		{Key: "breakdown", Type: TableField, Item: WholeField, Example: "women = 87", Doc: "named parts of the figure: men, women, civilians, military, foreigners, minors, whereabouts_unknown, or the counter's own"},
-	}, closingFields(KindCount))},
+	}, closingFields(KindCount)), Naming: []string{"counter", "measure", "as_of"}},
 	{Kind: KindPage, Doc: "A standing page such as about or methodology: TOML front matter, then Markdown.", Fields: slices.Concat([]Field{
 		{Key: "title", Type: StringField, Required: true, Example: `"Title of the page"`, Doc: "the page's heading"},
 		{Key: "date", Type: DateField, Example: "2026-01-01", Doc: "the date it was written"},
-	}, commonFields(KindPage), closingFields(KindPage))},
+	}, commonFields(KindPage), closingFields(KindPage)), Naming: []string{"title"}},
 }
 
 // SchemaOf returns the description of a kind.

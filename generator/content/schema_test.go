@@ -93,6 +93,13 @@ func TestSchemaIsTheDecoder(t *testing.T) {
 			}
 		})
 	}
+	for _, s := range Schemas {
+		for _, k := range s.Naming {
+			if f := s.Field(k); f == nil || !f.Required {
+				t.Errorf("%s: a slug is made from %q, which is not a required key", s.Kind, k)
+			}
+		}
+	}
 	if len(Schemas) != len(Kinds) {
 		t.Errorf("%d schemas for %d kinds", len(Schemas), len(Kinds))
 	}

@@ -29,7 +29,8 @@ import (
 // the counts, joined by lines).
 
 const (
-	chartW, chartH        = 300, 210
+	chartW                = 300
+	plotH                 = 149 // the plot's height; the legend adds a line a series
 	padLeft, padRight     = 36, 10
 	padTop                = 10
 	legendLine            = 17 // height of a legend line
@@ -46,7 +47,7 @@ const (
 var _ = i18n.Register("as of", "{counter}, claimed", "{counter}, counted",
 	"People held as political prisoners, per counter, {from} to {to}",
 	"Releases: verified by rights groups and claimed by the government, {from} to {to}",
-	"{counter}: {points}.", "{figure} on {date}", "Documented people held")
+	"{counter}: {points}.", "{figure} on {date}", "{figure}, {date}", "Documented people held")
 
 // chartSummary says in words what the chart of documented people held shows.
 func chartSummary(words *i18n.Dict, f site.Figures) string {
@@ -116,7 +117,11 @@ func countChartAndSummary(words *i18n.Dict, s *site.Site, measure string) (templ
 		var said []string
 		for _, c := range cs.Counts {
 			sr.points = append(sr.points, point{c.AsOf.First(), c.Value})
-			said = append(said, words.F("{figure} on {date}", "figure", site.Figure(words, c.Count), "date", site.Date(words, c.AsOf)))
+			on := "{figure} on {date}"
+			if c.AsOf.IsInterval() {
+				on = "{figure}, {date}" // "at least 803, between January 10 and 11, 2026"
+			}
+			said = append(said, words.F(on, "figure", site.Figure(words, c.Count), "date", site.Date(words, c.AsOf)))
 			if first.IsZero() || c.AsOf.Compare(first) < 0 {
 				first = c.AsOf
 			}
@@ -173,7 +178,7 @@ func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, a
 	top = niceCeil(top)
 	legendH := legendLine * len(all)
 	plotTop := padTop + legendH
-	plotH := chartH - plotTop - axisH
+	chartH := plotTop + plotH + axisH
 	span := end.Sub(start).Hours()
 	x := func(t time.Time) float64 { return padLeft + float64(plotW)*t.Sub(start).Hours()/span }
 	y := func(n int) float64 { return float64(plotTop) + float64(plotH)*(1-float64(n)/float64(top)) }

@@ -18,7 +18,7 @@ import (
 
 // Import turns the rows of a spreadsheet (CSV, header row first) into one
 // TOML record each, for the TOML kinds: prisoners, statements, sites,
-// events.
+// events, counts.
 //
 // The columns are the keys of the kind's schema (content.Schemas), every
 // one of them: name, status, arrested... Lists are written with ";"
@@ -27,8 +27,9 @@ import (
 // table per row may be given with the table's name, singular, before each
 // key: source_title, source_url; custody_site, custody_from; event_date,
 // event_title; and [private] notes as private_<key>. A "slug" column names
-// each file; without one, the slug is made from the first required text
-// (the name, the speaker, the title).
+// each file; without one, the slug is made from the schema's naming keys
+// (the name, the speaker, the title; a count's counter, measure and as-of
+// date).
 //
 // Every row is checked in one run as the loader and the site check a file,
 // with the rest of the site: its own values and its references to other
@@ -73,13 +74,6 @@ func Import(src string, kind content.Kind, r io.Reader, write bool, out io.Write
 	if len(problems) > 0 {
 		return Problems(sortProblems(problems))
 	}
-	naming := ""
-	for _, f := range schema.Fields {
-		if f.Required && f.Type == content.StringField {
-			naming = f.Key
-			break
-		}
-	}
 
 	var recs []*imported
 	added := make(map[string][]byte)
@@ -106,9 +100,13 @@ func Import(src string, kind content.Kind, r io.Reader, write bool, out io.Write
 			problems = append(problems, rec.problem("slug", fmt.Sprintf("slug %q is not a slug: use lower-case letters, digits and hyphens, such as rocio-san-miguel", slug)))
 			slug = ""
 		case slug == "":
-			slug = content.Slug(values[naming], 0)
-			if slug == "" && values[naming] != "" {
-				problems = append(problems, rec.problem(naming, fmt.Sprintf("no slug can be made from %q; give a slug column", values[naming])))
+			var words []string
+			for _, k := range schema.Naming {
+				words = append(words, values[k])
+			}
+			slug = content.Slug(strings.Join(words, " "), 0)
+			if slug == "" && strings.TrimSpace(strings.Join(words, "")) != "" {
+				problems = append(problems, rec.problem(schema.Naming[0], fmt.Sprintf("no slug can be made from %q; give a slug column", strings.Join(words, " "))))
 			}
 		}
 		if slug != "" {
@@ -319,7 +317,7 @@ func (rec *imported) write(s content.KindSchema, v map[string]string) []Problem 
 			return dateValue(s), true
 		case content.WholeField:
 			n := strings.NewReplacer(".", "", ",", "", " ", "").Replace(s) // 1.234 or 1,234: thousands
-			if _, err := strconv.ParseUint(n, 10, 31); err != nil {
+			if _, err := strconv.ParseInt(n, 10, 64); err != nil {         // the loader judges its size
 				problems = append(problems, rec.problem(col, fmt.Sprintf("%s %q is not a whole number", f.Key, s)))
 				return "", false
 			}
@@ -529,7 +527,7 @@ func walkErrors(err error, fn func(error)) {
 // dateValue writes a date as the content format does: a TOML date when the
 // day is known, else a string.
 func dateValue(s string) string {
-	if d, err := content.ParseDate(s); err == nil && d.Precision == content.Day && !strings.Contains(s, "/") {
+	if d, err := content.ParseDate(s); err == nil && d.Precision == content.Day && !d.IsInterval() {
 		return s
 	}
 	return quote(s)

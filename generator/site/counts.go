@@ -15,11 +15,13 @@ import (
 // (counts/), one row each with the anchor count-<slug>, which is what a
 // count: link and the count's timeline entry point to.
 //
-// Two counts "disagree" when they measure the same thing, come from
-// different counters, are current to dates at most SameTimeDays apart
-// (their as-of days, an imprecise date by its last day) and give different
-// numbers. The counts page puts such counts side by side and says that
-// they differ.
+// Counts of one measure are grouped "at about the same time": in date
+// order, a count joins the group the previous one is in when its as-of day
+// is at most SameTimeDays after the group's first (an imprecise date by its
+// last day) and the group has no count of its counter yet, so that a group
+// holds one count per counter, and counts of one counter over time are
+// never set against each other. A group "differs" when its counters give
+// different numbers: the counts page puts them side by side and says so.
 //
 // A counter is the government when its name says so: it contains
 // "government" or "gobierno" (in any case), as in "Government of
@@ -28,7 +30,7 @@ import (
 
 // SameTimeDays is how far apart, at most, the as-of days of two counts may
 // be for them to be about the same time.
-const SameTimeDays = 7
+const SameTimeDays = 3
 
 // Count is a resolved count.
 type Count struct {
@@ -92,7 +94,7 @@ type CountGroup struct {
 // Differ reports whether the group's counters give different numbers.
 func (g CountGroup) Differ() bool {
 	for _, c := range g.Counts[1:] {
-		if c.Counter != g.Counts[0].Counter && c.Value != g.Counts[0].Value {
+		if c.Value != g.Counts[0].Value {
 			return true
 		}
 	}
@@ -125,8 +127,8 @@ func (s *Site) CountsOf(measure string) []CountGroup {
 	var out []CountGroup
 	for _, c := range list {
 		if n := len(out); n > 0 {
-			first := out[n-1].Counts[0]
-			if days(first.AsOf, c.AsOf) <= SameTimeDays {
+			g := out[n-1]
+			if days(g.Counts[0].AsOf, c.AsOf) <= SameTimeDays && !slices.ContainsFunc(g.Counts, func(o *Count) bool { return o.Counter == c.Counter }) {
 				out[n-1].Counts = append(out[n-1].Counts, c)
 				continue
 			}

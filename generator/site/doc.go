@@ -7,8 +7,12 @@
 // at its position. It derives back-references (the briefs, statements and
 // events that name a prisoner; who was held at a site and when), days in
 // custody, the figures (counts by status as of a date, the number held
-// over time) and the timeline, whose entries carry anchors made of their
-// date, kind and slug so that links to them survive the timeline growing.
+// over time), the reported counts (counts.go: each counter's as given,
+// grouped where counters disagree at about the same time) and the
+// timeline, whose entries carry anchors made of their date, kind and slug
+// so that links to them survive the timeline growing. The timeline puts an
+// entry known only to its month after the month's dated entries, and one
+// known only to its year after the year's months (TimelineCompare).
 //
 // Markdown is rendered here, once per text, with goldmark (CommonMark, GFM
 // tables, strikethrough, autolinks, footnotes, typographic quotes). Links

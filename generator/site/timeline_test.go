@@ -115,11 +115,12 @@ func TestEveryDatedThingOnce(t *testing.T) {
 		}
 	}
 	// Ana: arrest (at her first site), move, event mention; Luis: arrest,
-	// release; anonymous: arrest; the statement, the brief, the event.
+	// release; anonymous: arrest; the statement, the brief, the event, the
+	// count.
 	want := []string{
 		"2024-02-09-arrest-ana-perez", "2024-02-arrest-luis-gomez",
 		"2024-03-01-custody-ana-perez-la-tumba", "2024-06-10-release-luis-gomez",
-		"2024-07-28-event-election", "2024-08-01-brief-b", "2024-12-29-statement-count", "2024-arrest-anon-1",
+		"2024-07-28-event-election", "2024-08-01-brief-b", "2024-12-29-statement-count", "2024-12-29-count-fp", "2024-arrest-anon-1",
 	}
 	if len(s.Timeline) != len(want) {
 		t.Errorf("%d entries, want %d:\n%s", len(s.Timeline), len(want), stream(s.Timeline))
