@@ -92,3 +92,56 @@ content/statements/s.toml:4:13: prisoner "wip" is not published (draft = true in
 		t.Errorf("err = %v\nwant %s", err, want)
 	}
 }
+
+// TestUnpublishedLeavesALinkedOutput: with the output folder a symbolic
+// link to the folder a web server serves, a person made unpublished after
+// a build is gone from what readers are served, not only from a new folder
+// that replaced the link.
+func TestUnpublishedLeavesALinkedOutput(t *testing.T) {
+	src := writeSite(t, "canary.txtar")
+	record := filepath.Join(src, "content/prisoners/unpublished.toml")
+	private, err := os.ReadFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The person was published once: the served folder holds their page.
+	os.WriteFile(record, bytes.Replace(private, []byte("publish = false\n"), nil, 1), 0o644)
+	served := filepath.Join(t.TempDir(), "www", "briefing")
+	if _, err := Build(Options{Src: src, Out: served}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(served, "prisoners/unpublished/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(src, "public")
+	if err := os.Symlink(served, link); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(record, private, 0o644)
+	res, err := Build(Options{Src: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the build replaced the link %s: %v", link, err)
+	}
+	if res.Out != link || res.Target != served {
+		t.Errorf("result: Out %s, Target %s; want %s, %s", res.Out, res.Target, link, served)
+	}
+	files := readTree(t, served)
+	if len(files) < 10 {
+		t.Fatalf("the served folder holds %d files", len(files))
+	}
+	for name, data := range files {
+		for n, d := range unpack(t, name, data) {
+			if i := bytes.Index(bytes.ToUpper(d), []byte("CANARY")); i >= 0 {
+				t.Errorf("served %s holds private data: %q", n, d[max(0, i-40):min(len(d), i+40)])
+			}
+		}
+	}
+	// Nothing but the served folder is left beside it.
+	entries, _ := os.ReadDir(filepath.Dir(served))
+	if len(entries) != 1 {
+		t.Errorf("beside the served folder: %v", entries)
+	}
+}

@@ -25,6 +25,10 @@
 //     decoded, records with publish = false (and drafts, unless asked for)
 //     are reduced to a reason in Set.Withheld, and anonymous prisoners lose
 //     every identifying field before Load returns.
+//   - Nothing is read through a symbolic link: site.toml, content/,
+//     templates/ and static/ and everything below them must be real files
+//     and folders inside the site (links.go); Set.Static lists the files
+//     of static/, which Markdown images must name.
 //   - Files are read in parallel from any fs.FS.
 //
 // # Non-goals

@@ -85,6 +85,9 @@ func (f *fields) str(key string) string {
 		f.typeError(key, v, "a string in quotes")
 		return ""
 	}
+	if !f.controlFree(key, s) {
+		return ""
+	}
 	return strings.TrimSpace(s)
 }
 
@@ -114,6 +117,9 @@ func (f *fields) strs(key string) []string {
 		s, ok := item.(string)
 		if !ok {
 			f.typeError(key, item, "a list of strings")
+			return nil
+		}
+		if !f.controlFree(key, s) {
 			return nil
 		}
 		if s = strings.TrimSpace(s); s != "" {

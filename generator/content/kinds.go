@@ -108,6 +108,7 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 	if !p.Arrested.IsZero() && !p.Released.IsZero() && p.Released.Before(p.Arrested) {
 		f.errorf("released", "released %s is before arrested %s; check both dates", p.Released, p.Arrested)
 	}
+	var order custodyOrder
 	for _, c := range f.tables("custody") {
 		cu := Custody{
 			Site: c.ref("site", KindSite),
@@ -125,6 +126,7 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 		case !cu.From.IsZero() && !p.Arrested.IsZero() && cu.From.Before(p.Arrested):
 			c.errorf("from", "custody starts (%s) before the arrest (%s)", cu.From, p.Arrested)
 		}
+		order.check(c, cu)
 		c.done()
 		p.Custody = append(p.Custody, cu)
 	}
@@ -134,6 +136,38 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 		withhold(f, p)
 	}
 	return p, publish
+}
+
+// custodyOrder checks that custody periods are listed earliest first and
+// do not overlap: the page shows them in file order under "earliest first",
+// and the last is the last known place of detention (the data files'
+// last_known_site). A period without a date is not compared; the next
+// dated one is compared with the latest dated period before it. Dates
+// known only to their month or year are compared at their precision: only
+// a period that certainly starts before another ends is an error, so a
+// transfer on the day the previous period ends is fine.
+type custodyOrder struct {
+	n        int  // periods seen
+	lastFrom Date // the latest start so far, of period fromN
+	fromN    int
+	lastTo   Date // the end of the latest period that has one, period toN
+	toN      int
+}
+
+func (o *custodyOrder) check(c *fields, cu Custody) {
+	o.n++
+	if !cu.From.IsZero() {
+		switch {
+		case !o.lastFrom.IsZero() && cu.From.Before(o.lastFrom):
+			c.errorf("from", "custody period %d starts (%s) before period %d (from %s); list the periods earliest first", o.n, cu.From, o.fromN, o.lastFrom)
+		case !o.lastTo.IsZero() && cu.From.Before(o.lastTo):
+			c.errorf("from", "custody period %d starts (%s) before period %d ends (%s); a person is held at one place at a time: correct the dates", o.n, cu.From, o.toN, o.lastTo)
+		}
+		o.lastFrom, o.fromN = cu.From, o.n
+	}
+	if !cu.To.IsZero() {
+		o.lastTo, o.toN = cu.To, o.n
+	}
 }
 
 // withhold removes every identifying field of an anonymous prisoner, so that

@@ -47,6 +47,10 @@ type Set struct {
 	// fails with that reason instead of leaking it or reading as a typo.
 	Withheld map[Kind]map[string]string
 
+	// Static is the files under static/, by their path inside it, sorted:
+	// what a Markdown image may show.
+	Static []string
+
 	// Broken names the records whose file could not be read or parsed, by
 	// kind and slug, with the file: the record exists, so a reference to it
 	// is no mistake of its own, and the file's problem, reported once at
@@ -131,6 +135,10 @@ func (c *Cache) put(path string, e cached) {
 func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	defer cache.prune()
 	var errs ErrorList
+	static := checkFolders(fsys, &errs)
+	if err := NoLink(fsys, ConfigFile); err != nil {
+		return nil, errs.Err() // never read through a link
+	}
 	cfg, err := LoadConfig(fsys)
 	if err != nil {
 		var es Errors
@@ -158,7 +166,7 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	for i := range files {
 		files[i].asOf = asOf
 	}
-	s := &Set{Config: cfg, Withheld: make(map[Kind]map[string]string)}
+	s := &Set{Config: cfg, Static: static, Withheld: make(map[Kind]map[string]string)}
 	var mu sync.Mutex
 	slugs := make(map[Kind]map[string]string) // slug -> file, for duplicates
 	add := func(kind Kind, slug, file string) bool {
@@ -323,7 +331,7 @@ func (s *Set) In(lang string) *Set {
 		return s
 	}
 	t := s.Translations[lang]
-	out := &Set{Config: s.Config, Withheld: s.Withheld, Broken: s.Broken, Drafts: s.Drafts, Lang: lang}
+	out := &Set{Config: s.Config, Withheld: s.Withheld, Static: s.Static, Broken: s.Broken, Drafts: s.Drafts, Lang: lang}
 	out.Briefs = pick(s.Briefs, t[KindBrief])
 	out.Pages = pick(s.Pages, t[KindPage])
 	out.Prisoners = pick(s.Prisoners, t[KindPrisoner])
@@ -410,7 +418,10 @@ func contentFiles(fsys fs.FS, cfg *Config, errs *ErrorList) ([]contentFile, erro
 	for _, k := range Kinds {
 		known[k.Dir()] = k
 	}
-	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+	if NoLink(fsys, ContentDir) != nil {
+		return nil, nil // checkFolders reported it; nothing is read through it
+	}
+	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "content" && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
@@ -425,7 +436,9 @@ func contentFiles(fsys fs.FS, cfg *Config, errs *ErrorList) ([]contentFile, erro
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			errs.AddStagef(Parse, Pos{File: p}, "symbolic links are not followed; copy the file here instead")
+			e := linkError(fsys, p)
+			e.Stage = Parse
+			errs.Add(e)
 			return nil
 		}
 		dir := path.Dir(p)
@@ -542,6 +555,9 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
 		errs.AddStagef(Parse, Pos{File: cf.path, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
+		return nil, r, false
+	}
+	if !checkControl(cf.path, src, errs) {
 		return nil, r, false
 	}
 	front, lineOffset := string(src), 0

@@ -39,6 +39,9 @@ func Import(src string, kind content.Kind, r io.Reader, write bool, out io.Write
 	if !importable(kind) {
 		return fmt.Errorf("import makes %s, not %ss", strings.Join(importKinds(), ", "), kind)
 	}
+	if err := content.NoLink(os.DirFS(src), content.ContentDir+"/"+kind.Dir()); err != nil {
+		return err // the build would not read what it wrote there
+	}
 	sh, problems, err := readSheet(r)
 	if err != nil {
 		return err

@@ -4,7 +4,9 @@
 // content package's schema (content.Schemas), never from a list of their
 // own.
 //
-// Both write only new files, under content/, and never replace one. A new
+// Both write only new files, under content/, and never replace one, and
+// neither writes through a symbolic link (content/ or content/events/ a
+// link to a folder elsewhere), as the build never reads through one. A new
 // record passes check as written: required keys hold placeholders and the
 // record is a draft until the editor says otherwise.
 package scaffold
@@ -71,6 +73,9 @@ func New(src string, kind content.Kind, slug string) (string, error) {
 		return "", fmt.Errorf("%q is not a valid slug: use lower-case letters, digits and single hyphens, such as rocio-san-miguel", slug)
 	}
 	name := fileName(kind, slug)
+	if err := content.NoLink(os.DirFS(src), filepath.ToSlash(filepath.Dir(name))); err != nil {
+		return "", err
+	}
 	if err := writeNew(filepath.Join(src, name), Template(kind)); err != nil {
 		return "", err
 	}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -58,7 +57,7 @@ func TestServeFiles(t *testing.T) {
 	if p := s.Problem(); p != "" {
 		t.Fatal(p)
 	}
-	ts := httptest.NewServer(s)
+	ts := start(t, s)
 	defer ts.Close()
 
 	code, body, h := get(t, ts.URL+"/prisoners/ana-perez/")
@@ -245,7 +244,7 @@ func next(t *testing.T, c <-chan string) string {
 func TestReloadAndErrors(t *testing.T) {
 	src := site(t)
 	s := New(Options{Options: build.Options{Src: src}})
-	ts := httptest.NewServer(s)
+	ts := start(t, s)
 	defer ts.Close()
 	defer s.Close()
 	w, err := Watch(src, s.Rebuild, io.Discard)
@@ -294,7 +293,7 @@ func TestFirstBuildBroken(t *testing.T) {
 	file := filepath.Join(src, "content/sites/la-tumba.toml")
 	os.WriteFile(file, []byte("name = 3\n"), 0o644)
 	s := New(Options{Options: build.Options{Src: src}})
-	ts := httptest.NewServer(s)
+	ts := start(t, s)
 	defer ts.Close()
 	code, body, _ := get(t, ts.URL+"/")
 	if code != 503 || !strings.Contains(body, `<li class="briefing-error">content/sites/la-tumba.toml:1:8: name must be a string in quotes, not a number<pre>name = 3
@@ -308,7 +307,7 @@ func TestFirstBuildBroken(t *testing.T) {
 func TestDraftPage(t *testing.T) {
 	src := site(t)
 	os.WriteFile(filepath.Join(src, "content/prisoners/rosa-diaz.toml"), []byte("draft = true\nname = \"Rosa Díaz\"\nstatus = \"detained\"\n"), 0o644)
-	ts := httptest.NewServer(New(Options{Options: build.Options{Src: src}}))
+	ts := start(t, New(Options{Options: build.Options{Src: src}}))
 	defer ts.Close()
 	code, body, _ := get(t, ts.URL+"/prisoners/rosa-diaz/")
 	if code != 404 || !strings.Contains(body, "<h1>This page is a draft</h1><p><code>content/prisoners/rosa-diaz.toml</code> has <code>draft = true</code>") ||
@@ -318,7 +317,7 @@ func TestDraftPage(t *testing.T) {
 	if code, body, _ := get(t, ts.URL+"/prisoners/nobody/"); code != 404 || strings.Contains(body, "draft") {
 		t.Errorf("a page that does not exist: %d %s", code, body)
 	}
-	ts2 := httptest.NewServer(New(Options{Options: build.Options{Src: src, Drafts: true}}))
+	ts2 := start(t, New(Options{Options: build.Options{Src: src, Drafts: true}}))
 	defer ts2.Close()
 	if code, body, _ := get(t, ts2.URL+"/prisoners/rosa-diaz/"); code != 200 || !strings.Contains(body, "Rosa Díaz") {
 		t.Errorf("with -drafts: %d", code)

@@ -18,8 +18,14 @@
 // tables, strikethrough, autolinks, footnotes, typographic quotes). Links
 // into the site start with RootMarker, which the renderer replaces with the
 // path from the page that shows the text to the site's root; images must be
-// the site's own files; raw HTML is not rendered; headings are shifted
-// below the page's h1 when a text uses level 1.
+// files that exist in static/ (content.Set.Static), written by their path
+// there, never a path out of it; raw HTML is not rendered; headings are shifted
+// below the page's h1 when a text uses level 1. Quotes and lists nested
+// more than maxNesting deep, parentheses nested more than maxParens deep
+// in one word, and tables of more than maxTableCells cells are errors
+// (nesting.go): goldmark's work on them grows with the square of their
+// length. FuzzRenderTime looks for any other
+// such construct.
 //
 // URLs here are relative to the site's root and end in "/" for pages
 // ("prisoners/x/"); File turns one into the link that also works from disk.

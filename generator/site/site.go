@@ -236,6 +236,7 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 	}
 
 	r.md.isPage = func(slug string) bool { _, ok := r.pages[slug]; return ok }
+	r.md.static = func(name string) bool { _, ok := slices.BinarySearch(set.Static, name); return ok }
 	r.convertAll()
 	r.link()
 	r.dates()

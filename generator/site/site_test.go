@@ -284,3 +284,43 @@ func TestCacheFollowsLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestImagesMustBeStaticFiles: a Markdown image must name a file under
+// static/ that exists, in build as in check: not a path out of the site,
+// not a file that is not there.
+func TestImagesMustBeStaticFiles(t *testing.T) {
+	fsys := fixture(t)
+	fsys["static/images/map.png"] = &fstest.MapFile{Data: []byte("PNG")}
+	fsys["static/images/my map.png"] = &fstest.MapFile{Data: []byte("PNG")}
+	b := string(fsys["content/briefs/b.md"].Data)
+	fsys["content/briefs/b.md"] = &fstest.MapFile{Data: []byte(strings.Replace(b, "About", "![a](images/map.png) ![b](/images/map.png) ![c](images/my%20map.png)\n![d](../../../../etc/passwd) ![e](images/missing.png) ![f](images/../../site.toml) ![g](images/)\nAbout", 1))}
+	_, err := resolve(t, fsys)
+	want := `content/briefs/b.md:7:6: image "../../../../etc/passwd" is not a file in static/: an image must be one of the site's own files, written by its path in static/, such as images/passwd
+content/briefs/b.md:7:35: image "images/missing.png" does not exist: there is no static/images/missing.png; copy the image there or correct its path
+content/briefs/b.md:7:60: image "images/../../site.toml" is not a file in static/: an image must be one of the site's own files, written by its path in static/, such as images/site.toml
+content/briefs/b.md:7:89: image "images/" does not exist: there is no static/images/; copy the image there or correct its path`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
+
+// TestCachedImageMustStillExist: a rendering cached while its image
+// existed is not reused once the image is gone from static/.
+func TestCachedImageMustStillExist(t *testing.T) {
+	fsys := fixture(t)
+	fsys["static/images/map.png"] = &fstest.MapFile{Data: []byte("PNG")}
+	b := string(fsys["content/briefs/b.md"].Data)
+	fsys["content/briefs/b.md"] = &fstest.MapFile{Data: []byte(strings.Replace(b, "About", "![a](images/map.png) About", 1))}
+	set, err := content.Load(fsys, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cache Cache
+	if _, err := NewCached(set, nil, &cache); err != nil {
+		t.Fatal(err)
+	}
+	set.Static = nil
+	if _, err := NewCached(set, nil, &cache); err == nil || !strings.Contains(err.Error(), `image "images/map.png" does not exist`) {
+		t.Errorf("err = %v, want the image missing", err)
+	}
+}
