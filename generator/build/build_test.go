@@ -349,9 +349,9 @@ func TestSyntheticCorpus(t *testing.T) {
 				t.Fatalf("check: %v", err)
 			}
 			// Records with a page, the list pages, home, timeline, search,
-			// data, 404 and the two standing pages; 404 is in the default
-			// language only.
-			want := size.Prisoners + size.Statements + size.Sites + size.Briefs + 4 + 4 + 1 + 2
+			// data, counts, 404 and the two standing pages; 404 is in the
+			// default language only.
+			want := size.Prisoners + size.Statements + size.Sites + size.Briefs + 4 + 5 + 1 + 2
 			if spanish {
 				want = 2*want - 1
 			}
