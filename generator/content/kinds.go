@@ -100,6 +100,7 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 	p.Status = f.enum("status", PrisonerStatuses)
 	f.require("status", f.m["status"] != nil, `status = "detained" (one of `+strings.Join(PrisonerStatuses, ", ")+")")
 	p.Aliases = f.strs("aliases")
+	p.Gender = f.enum("gender", Genders)
 	p.Nationality = f.strs("nationality")
 	p.Occupation = f.str("occupation")
 	p.Arrested = f.date("arrested")
@@ -180,7 +181,7 @@ func withhold(f *fields, p *Prisoner) {
 			break
 		}
 	}
-	p.Name, p.Aliases, p.Nationality, p.Occupation, p.Charges = "", nil, nil, "", nil
+	p.Name, p.Aliases, p.Gender, p.Nationality, p.Occupation, p.Charges = "", nil, "", nil, "", nil
 	p.Summary, p.Body, p.Tags, p.Sources, p.Events = "", Markdown{}, nil, nil, nil
 	for i := range p.Custody {
 		p.Custody[i].Note = ""

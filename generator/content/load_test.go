@@ -93,6 +93,8 @@ func TestBrokenSite(t *testing.T) {
 			`content/prisoners/ana-perez.toml:3:12: arrested must be a date without a time or zone, such as 2024-02-09`},
 		{"release before arrest", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, "arrested = 2024-08-02\nreleased = 2024-07-01",
 			`content/prisoners/ana-perez.toml:4:12: released 2024-07-01 is before arrested 2024-08-02; check both dates`},
+		{"bad gender", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, "arrested = 2024-08-02\ngender = \"woman\"",
+			`content/prisoners/ana-perez.toml:4:10: gender "woman" is not one of female, male`},
 		{"custody ends before it starts", "content/prisoners/ana-perez.toml", `from = 2024-08-02`, "from = 2024-08-02\nto = 2024-08-01",
 			`content/prisoners/ana-perez.toml:9:6: custody ends (2024-08-01) before it starts (2024-08-02)`},
 		{"custody past release", "content/prisoners/ana-perez.toml", "verification = \"reported\"\n\n[[custody]]\nsite = \"el-helicoide\"\nfrom = 2024-08-02", "released = 2024-08-20\n\n[[custody]]\nsite = \"el-helicoide\"\nfrom = 2024-08-02\nto = 2024-08-25",
@@ -288,6 +290,7 @@ func TestAnonymousPrisonerLosesIdentifyingFields(t *testing.T) {
 status = "detained"
 anonymous = true
 aliases = ["Secreto"]
+gender = "female"
 occupation = "journalist"
 summary = "Secret summary"
 body = "Secret body"
@@ -312,7 +315,7 @@ url = "https://news.example/secret"
 	if p == nil {
 		t.Fatal("anonymous prisoner not loaded")
 	}
-	if p.Name != "" || p.Aliases != nil || p.Occupation != "" || p.Summary != "" || p.Body.Text != "" || p.Sources != nil || p.Custody[0].Note != "" {
+	if p.Name != "" || p.Aliases != nil || p.Gender != "" || p.Occupation != "" || p.Summary != "" || p.Body.Text != "" || p.Sources != nil || p.Custody[0].Note != "" {
 		t.Errorf("identifying fields kept: %+v", p)
 	}
 	if p.Status != "detained" || p.Arrested.IsZero() || p.Custody[0].Site.Slug != "el-helicoide" {

@@ -87,12 +87,18 @@ type Page struct {
 // Prisoner statuses.
 var PrisonerStatuses = []string{"detained", "disappeared", "house_arrest", "conditionally_released", "released", "exiled", "deceased"}
 
+// Genders are the values of a prisoner's optional gender field. It is
+// there only so that languages which agree words with a person ("Mencionada
+// en") can; it is identifying, so an anonymous prisoner loses it.
+var Genders = []string{"female", "male"}
+
 // A Prisoner is one person deprived of liberty for political reasons.
 type Prisoner struct {
 	Record
 	Name        string // "" when Anonymous
 	Status      string
 	Aliases     []string
+	Gender      string // "", "female" or "male"; "" when Anonymous
 	Nationality []string
 	Occupation  string
 	Arrested    Date

@@ -123,6 +123,7 @@ var Schemas = []KindSchema{
 		{Key: "name", Type: StringField, Required: true, Example: `"Full Name"`, Doc: "the person's name as the press writes it"},
 		{Key: "status", Type: EnumField, Required: true, Values: PrisonerStatuses, Example: `"detained"`, Doc: "where they stand now"},
 		{Key: "aliases", Type: ListField, Example: `["Nickname"]`, Doc: "other names"},
+		{Key: "gender", Type: EnumField, Values: Genders, Example: `"female"`, Doc: "female or male, only to agree words in languages that need it (\"Mencionada en\")"},
 		{Key: "nationality", Type: ListField, Example: `["Venezuelan"]`, Doc: "one or more"},
 		{Key: "occupation", Type: StringField, Example: `"Lawyer"`, Doc: "what they do"},
 		{Key: "arrested", Type: DateField, Example: `"2024-02"`, Doc: "the date of the arrest"},

@@ -20,6 +20,7 @@ var notInData = map[string]string{
 	"draft":       "a published record is not a draft",
 	"publish":     "a published record is published",
 	"private":     "never published",
+	"gender":      "only to agree words in languages that need it, not a published fact",
 }
 
 // dataRecords are the records of data/<kind>s.json, by kind.

@@ -31,6 +31,7 @@ func funcs(words *i18n.Dict) template.FuncMap {
 		"join":              strings.Join,
 		"count":             words.Count,
 		"t":                 words.T,
+		"tg":                words.G, // said of a person: {{tg "Named in" .Gender}} (i18n.Dict.G)
 		"sub":               func(a, b int) int { return a - b },
 		"chart":             func(f site.Figures) template.HTML { return chart(words, f) },
 		"figure":            func(c *content.Count) string { return site.Figure(words, c) },

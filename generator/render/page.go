@@ -225,6 +225,16 @@ func (p *Page) NamedIn() Mentions {
 	return Mentions{}
 }
 
+// Gender is the gender the page's person record gives ("female", "male"),
+// for the interface words that agree with it ({{tg "Named in" .Gender}});
+// "" on any other page, or when the record gives none.
+func (p *Page) Gender() string {
+	if p.Prisoner != nil {
+		return p.Prisoner.Gender
+	}
+	return ""
+}
+
 // History is the dated history of the page's record: its entries on the
 // timeline and its own dated events, with their texts.
 type History struct {
