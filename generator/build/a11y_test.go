@@ -82,7 +82,7 @@ var pageKinds = map[string][]string{
 		"prisoners/index.html", "prisoners/rocio-san-miguel/index.html",
 		"statements/index.html", "statements/jorge-rodriguez-2026-01-08/index.html",
 		"sites/index.html", "sites/el-helicoide/index.html", "about/index.html",
-		"methodology/index.html", "timeline/index.html", "search/index.html?q=rocio",
+		"methodology/index.html", "timeline/index.html", "search/index.html?q=rocio", "search/index.html?q=rcoio+xylophone",
 		"data/index.html", "404.html", "counts/index.html", "es/counts/index.html",
 		"es/index.html", "es/prisoners/rocio-san-miguel/index.html", "es/statements/donald-trump-2026-01-09/index.html",
 		"es/timeline/index.html", "es/search/index.html?q=excarcelacion", "es/briefs/january-2026-releases/index.html",

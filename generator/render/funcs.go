@@ -99,6 +99,8 @@ var searchMessages = []string{
 	"No results for “{q}”.", "1 result for “{q}”", "{n} results for “{q}”", ", showing the first {n}.",
 	"Type a name, a place or another word to search for.", "Words in the briefing that are close: ",
 	"All kinds", "Any status", "Any place", "Search could not load its index ({error}). The lists below have every record.",
+	"Partial match: {n} of {m} words", "Also known as:", "In the name:", "In the record:", "In the text:",
+	"No record matches every word; these match the most.", "Also showing results for close spellings: {words}.",
 }
 
 // dateTags draws each date once per language: pages show the same dates

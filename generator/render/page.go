@@ -74,8 +74,8 @@ type Files struct {
 // SearchIndex is where the search page finds the index files; package
 // search makes them, package build passes them on.
 type SearchIndex struct {
-	Dir, Keys, Kinds string
-	ChunkSize        int
+	Dir, Keys, Near, Kinds string
+	ChunkSize              int
 }
 
 // An Asset is a static file published under a name that carries a hash of
