@@ -467,8 +467,10 @@
     var extra = kind === "prisoner" ? (labels.statuses[d[3]] || d[3]) : d[3];
     if (extra) {
       var m = document.createElement("span");
-      m.className = "meta";
-      m.textContent = " · " + extra;
+      // A prisoner's status as the badge the pages show.
+      m.className = kind === "prisoner" ? "badge badge-" + d[3] : "meta";
+      m.textContent = kind === "prisoner" ? extra : " · " + extra;
+      li.appendChild(document.createTextNode(" "));
       li.appendChild(m);
     }
     if (r.matched < state.words) {

@@ -350,9 +350,9 @@ func mergeErrors(errs []error) error {
 // StaticDir is the folder of files copied as they are.
 const StaticDir = "static"
 
-// copyStatic copies static/ to the top of the site. CSS and JavaScript
-// files get a hash of their content in their name, so that hosts can cache
-// them forever.
+// copyStatic copies static/ to the top of the site and lists its files by
+// name. CSS and JavaScript files get a hash of their content in their
+// name, so that hosts can cache them forever; other files keep theirs.
 func copyStatic(fsys fs.FS, out render.Output) (map[string]render.Asset, error) {
 	assets := make(map[string]render.Asset)
 	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
@@ -375,6 +375,8 @@ func copyStatic(fsys fs.FS, out render.Output) (map[string]render.Asset, error) 
 			a := render.Asset{Path: strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext}
 			assets[name] = a
 			name = a.Path
+		} else {
+			assets[name] = render.Asset{Path: name}
 		}
 		return out.WriteFile(name, data)
 	})

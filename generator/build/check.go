@@ -94,14 +94,14 @@ type page struct {
 // and for each link between the files that leads
 // nowhere: a missing file, a missing anchor, or a link that starts with "/"
 // (it would break under a subpath, on a mirror and from disk) or at a folder
-// (it would break from disk). 404.html's
-// links are absolute, under base, since hosts serve it at any depth.
+// (it would break from disk). The links of 404.html and es/404.html
+// are absolute, under base, since hosts serve them at any depth.
 func checkLinks(files map[string][]byte, base string) []string {
 	pages := make(map[string]*page)
 	for name, data := range files {
 		if path.Ext(name) == ".html" {
 			own := ""
-			if name == "404.html" {
+			if isNotFound(name) {
 				own = base
 			}
 			pages[name] = scan(data, own)
@@ -129,8 +129,14 @@ func checkLinks(files map[string][]byte, base string) []string {
 	return problems
 }
 
+// isNotFound reports whether name is a 404 page: 404.html at the root, or
+// under a language's prefix (es/404.html).
+func isNotFound(name string) bool {
+	return path.Base(name) == "404.html" && !strings.Contains(path.Dir(name), "/")
+}
+
 func checkLink(files map[string][]byte, pages map[string]*page, from, link, base string) string {
-	if from == "404.html" {
+	if isNotFound(from) {
 		rest, ok := strings.CutPrefix(link, base)
 		if !ok {
 			if strings.HasPrefix(link, "#") {

@@ -25,6 +25,7 @@ func funcs(words *i18n.Dict) template.FuncMap {
 	return template.FuncMap{
 		"date":              dates.tag,
 		"status":            func(s string) string { return label(statusLabels, s) },
+		"badge":             func(s string) template.HTML { return badge(s, label(statusLabels, s)) },
 		"verification":      func(s string) string { return label(verificationLabels, s) },
 		"kind":              func(k content.Kind) string { return label(kindLabels, string(k)) },
 		"entryKind":         func(k string) string { return label(entryKindLabels, k) },
@@ -135,6 +136,15 @@ func timeTag(words *i18n.Dict, d content.Date) template.HTML {
 		return ""
 	}
 	return template.HTML(fmt.Sprintf(`<time datetime="%s">%s</time>`, d.Datetime(), template.HTMLEscapeString(site.Date(words, d))))
+}
+
+// badge draws a status as a badge: its word, and a colour the stylesheet
+// gives its class (never the colour alone).
+func badge(status, word string) template.HTML {
+	if status == "" {
+		return ""
+	}
+	return template.HTML(`<span class="badge badge-` + template.HTMLEscapeString(status) + `">` + template.HTMLEscapeString(word) + `</span>`)
 }
 
 var statusLabels = map[string]string{

@@ -138,7 +138,7 @@ func Build(s *site.Site) *Index {
 	}
 	for _, v := range s.Counts {
 		d := &Doc{Kind: content.KindCount, Title: v.Label(), URL: v.URL, Meta: site.Date(s.Words, v.AsOf)}
-		d.text[Title] = join(v.Counter, v.Label())
+		d.names = []string{join(v.Counter, v.Label())}
 		d.text[Summary] = v.Summary
 		d.text[Body] = join(text(v.Note), text(v.Body))
 		d.Snippet = or(v.Summary, d.text[Body])

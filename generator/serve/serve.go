@@ -227,7 +227,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if !ok {
-		status, name = http.StatusNotFound, "404.html"
+		status, name = http.StatusNotFound, notFoundPage(m, name)
 		if data, ok, _ = m.File(name); !ok {
 			http.NotFound(w, r)
 			return
@@ -363,4 +363,15 @@ func Run(ctx context.Context, opts Options) error {
 	case err := <-errc:
 		return err
 	}
+}
+
+// notFoundPage is the 404 page for a missing file: the one of its
+// language's folder (es/404.html for es/x), else the site's 404.html.
+func notFoundPage(m *build.Lazy, name string) string {
+	if dir, _, ok := strings.Cut(name, "/"); ok {
+		if _, found, _ := m.File(dir + "/404.html"); found {
+			return dir + "/404.html"
+		}
+	}
+	return "404.html"
 }

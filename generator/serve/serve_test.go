@@ -260,7 +260,7 @@ func TestReloadAndErrors(t *testing.T) {
 	if e := next(t, ev); e != "reload: " {
 		t.Fatalf("after an edit: %q", e)
 	}
-	if _, body, _ := get(t, ts.URL+"/prisoners/ana-perez/"); !strings.Contains(body, "<strong>House arrest</strong>") {
+	if _, body, _ := get(t, ts.URL+"/prisoners/ana-perez/"); !strings.Contains(body, `<span class="badge badge-house_arrest">House arrest</span>`) {
 		t.Error("the edit is not served")
 	}
 
@@ -269,7 +269,7 @@ func TestReloadAndErrors(t *testing.T) {
 	if e := next(t, ev); e != wantError {
 		t.Fatalf("after a broken edit:\n%s\nwant:\n%s", e, wantError)
 	}
-	if _, body, _ := get(t, ts.URL+"/prisoners/ana-perez/"); !strings.Contains(body, "<strong>House arrest</strong>") {
+	if _, body, _ := get(t, ts.URL+"/prisoners/ana-perez/"); !strings.Contains(body, `<span class="badge badge-house_arrest">House arrest</span>`) {
 		t.Error("the last good site is not served after a broken edit")
 	}
 	// A page opened while the site is broken learns it on connecting.
@@ -337,5 +337,34 @@ func TestEditorLinks(t *testing.T) {
 		Href: "vscode://file" + filepath.ToSlash(abs) + ":1:8", Source: "name = 3", Caret: "       ^"}}
 	if got := s.report; !reflect.DeepEqual(got, want) {
 		t.Errorf("report = %+v\nwant %+v", got, want)
+	}
+}
+
+// TestNotFoundInLanguage: a missing page under es/ gets the Spanish 404
+// page; one elsewhere, the default language's.
+func TestNotFoundInLanguage(t *testing.T) {
+	src := site(t)
+	f, err := os.OpenFile(filepath.Join(src, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n[languages.es]\nname = \"Español\"\ntitle = \"Prueba\"\n")
+	f.Close()
+	s := New(Options{Options: build.Options{Src: src}})
+	if p := s.Problem(); p != "" {
+		t.Fatal(p)
+	}
+	ts := start(t, s)
+	defer ts.Close()
+	for path, want := range map[string]string{
+		"/es/no/such/page/":       `<html lang="es">`,
+		"/es/prisoners/nope.html": `Página no encontrada`,
+		"/no/such/page/":          `<html lang="en">`,
+		"/esx/":                   `Page not found`,
+	} {
+		code, body, _ := get(t, ts.URL+path)
+		if code != 404 || !strings.Contains(body, want) {
+			t.Errorf("%s: %d, want 404 with %s", path, code, want)
+		}
 	}
 }

@@ -39,6 +39,9 @@ type Link struct {
 	Kind  content.Kind
 	Title string
 	URL   string // relative to the site's root: "prisoners/x/"
+	// Status is a prisoner's status, for the badge beside the link; ""
+	// for other records.
+	Status string
 }
 
 // Brief is a resolved brief.
@@ -84,6 +87,10 @@ type Stay struct {
 	From, To content.Date
 	Days     int // at least; 0 when a date is unknown
 	Note     string
+	// First and Last say whether this is the prisoner's first or last
+	// stay: where From or To is unknown, the arrest or the release (or
+	// "still held") bounds it.
+	First, Last bool
 }
 
 // DetentionSite is a resolved detention site.
@@ -144,13 +151,17 @@ var _ = i18n.Register(WithheldName, "{name} arrested", "{name} moved to {site}",
 // Label returns the name to show: the name, or WithheldName.
 func (p *Prisoner) Label() string { return p.label }
 
-func (p *Prisoner) Link() Link      { return Link{content.KindPrisoner, p.Label(), p.URL} }
-func (b *Brief) Link() Link         { return Link{content.KindBrief, b.Title, b.URL} }
-func (p *Page) Link() Link          { return Link{content.KindPage, p.Title, p.URL} }
-func (s *DetentionSite) Link() Link { return Link{content.KindSite, s.Name, s.URL} }
-func (s *Statement) Link() Link     { return Link{content.KindStatement, s.Label(), s.URL} }
-func (e *Event) Link() Link         { return Link{content.KindEvent, e.Title, e.URL} }
-func (s *Statement) Label() string  { return s.label }
+func (p *Prisoner) Link() Link {
+	return Link{Kind: content.KindPrisoner, Title: p.Label(), URL: p.URL, Status: p.Status}
+}
+func (b *Brief) Link() Link         { return Link{Kind: content.KindBrief, Title: b.Title, URL: b.URL} }
+func (p *Page) Link() Link          { return Link{Kind: content.KindPage, Title: p.Title, URL: p.URL} }
+func (s *DetentionSite) Link() Link { return Link{Kind: content.KindSite, Title: s.Name, URL: s.URL} }
+func (s *Statement) Link() Link {
+	return Link{Kind: content.KindStatement, Title: s.Label(), URL: s.URL}
+}
+func (e *Event) Link() Link        { return Link{Kind: content.KindEvent, Title: e.Title, URL: e.URL} }
+func (s *Statement) Label() string { return s.label }
 
 // reserved are the top-level URL segments a page slug may not take.
 var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "counts", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
