@@ -129,6 +129,9 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, string, 
 // default first, with its templates parsed: what every output is made from.
 type prepared struct {
 	langs []*langSite
+	// drafts are the files of the records left out as drafts, by the path
+	// their page would have, in every language.
+	drafts map[string]string
 }
 
 // langSite is the site in one language.
@@ -199,7 +202,7 @@ func resolveAll(fsys fs.FS, set *content.Set, sc *site.Cache, hist *history.Hist
 	if set == nil {
 		return nil, mergeErrors(errs)
 	}
-	p := &prepared{}
+	p := &prepared{drafts: draftPages(set)}
 	for _, lang := range set.Config.Languages {
 		l, lerrs := resolve(fsys, set, lang.Code, sc, hist)
 		errs = append(errs, lerrs...)
@@ -212,6 +215,29 @@ func resolveAll(fsys fs.FS, set *content.Set, sc *site.Cache, hist *history.Hist
 		return nil, mergeErrors(errs)
 	}
 	return p, nil
+}
+
+// draftPages maps the page each draft would have, in every language, to
+// its file. An event has no page of its own.
+func draftPages(set *content.Set) map[string]string {
+	out := make(map[string]string)
+	for kind, slugs := range set.Drafts {
+		for slug, file := range slugs {
+			var page string
+			switch kind {
+			case content.KindEvent, content.KindCount:
+				continue // no page of its own
+			case content.KindPage:
+				page = slug + "/index.html"
+			default:
+				page = kind.Dir() + "/" + slug + "/index.html"
+			}
+			for _, l := range set.Config.Languages {
+				out[set.Config.Prefix(l.Code)+page] = file
+			}
+		}
+	}
+	return out
 }
 
 // resolve resolves the site in one language and parses its templates.
@@ -328,10 +354,12 @@ func sitemap(s *site.Site, pages []pageInfo, out render.Output) error {
 }
 
 // mergeErrors joins content errors into one sorted list, keeping other
-// errors after them.
+// errors (templates, output) after them, each once: every language parses
+// the same templates, and one broken template is one mistake.
 func mergeErrors(errs []error) error {
 	var list content.ErrorList
 	var other []error
+	seen := make(map[string]bool)
 	for _, err := range errs {
 		var es content.Errors
 		if errors.As(err, &es) {
@@ -340,7 +368,10 @@ func mergeErrors(errs []error) error {
 			}
 			continue
 		}
-		other = append(other, err)
+		if !seen[err.Error()] {
+			seen[err.Error()] = true
+			other = append(other, err)
+		}
 	}
 	if err := list.Err(); err != nil {
 		other = append([]error{err}, other...)

@@ -59,6 +59,13 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 	return l, nil
 }
 
+// Draft reports whether the page at name would be that of a record left
+// out as a draft, and names its file.
+func (l *Lazy) Draft(name string) (file string, ok bool) {
+	file, ok = l.p.drafts[name]
+	return file, ok
+}
+
 // extras makes the search index, feeds, data files and sitemap, once.
 func (l *Lazy) extras() (*files, error) {
 	l.once.Do(func() {

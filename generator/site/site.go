@@ -249,8 +249,11 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache, hist *history.H
 	}
 	for _, p := range set.Pages {
 		w := &Page{Page: p, URL: p.Slug + "/"}
-		if slices.Contains(reserved, p.Slug) {
+		switch {
+		case slices.Contains(reserved, p.Slug):
 			r.errs.Addf(content.Pos{File: p.File}, "a page cannot be called %q: the site uses /%s/ for something else; rename the file", p.Slug, p.Slug)
+		case set.Config.Has(p.Slug) && set.Config.Prefix(p.Slug) != "":
+			r.errs.Addf(content.Pos{File: p.File}, "a page cannot be called %q: the site's pages in that language are under /%s/; rename the file", p.Slug, p.Slug)
 		}
 		s.Pages = append(s.Pages, w)
 		r.pages[p.Slug] = w
@@ -302,15 +305,18 @@ func (r *resolver) lookupInto(ref content.Ref, errs *content.ErrorList) (Link, b
 	if l, ok := r.find(ref.Kind, ref.Slug); ok {
 		return l, true
 	}
+	if _, broken := r.set.Broken[ref.Kind][ref.Slug]; broken {
+		return Link{}, false // its file's error says what to fix
+	}
 	if why, withheld := r.set.Withheld[ref.Kind][ref.Slug]; withheld {
-		errs.Addf(ref.Pos, "%s %q is not published (%s in %s); remove this reference or publish that record", ref.Kind, ref.Slug, why, "content/"+ref.Kind.Dir()+"/"+ref.Slug+ext(ref.Kind))
+		errs.AddStagef(content.Reference, ref.Pos, "%s %q is not published (%s in %s); remove this reference or publish that record", ref.Kind, ref.Slug, why, "content/"+ref.Kind.Dir()+"/"+ref.Slug+ext(ref.Kind))
 		return Link{}, false
 	}
 	hint := ""
 	if m := content.Suggest(ref.Slug, r.slugs(ref.Kind)); m != "" {
 		hint = " (did you mean " + `"` + m + `"?)`
 	}
-	errs.Addf(ref.Pos, "unknown %s %q: there is no content/%s/%s%s%s", ref.Kind, ref.Slug, ref.Kind.Dir(), ref.Slug, ext(ref.Kind), hint)
+	errs.AddStagef(content.Reference, ref.Pos, "unknown %s %q: there is no content/%s/%s%s%s", ref.Kind, ref.Slug, ref.Kind.Dir(), ref.Slug, ext(ref.Kind), hint)
 	return Link{}, false
 }
 
