@@ -14,6 +14,7 @@ import (
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/feed"
+	"github.com/presos-politicos/briefing/generator/host"
 	"github.com/presos-politicos/briefing/generator/i18n"
 	"github.com/presos-politicos/briefing/generator/render"
 	"github.com/presos-politicos/briefing/generator/search"
@@ -26,6 +27,11 @@ type Options struct {
 	Out     string // the output folder; "" means site.toml's output, inside Src
 	Drafts  bool   // include records marked draft = true
 	BaseURL string // overrides site.toml's baseURL when not ""
+	Host    string // the host whose limits the output must fit, overriding site.toml's host
+
+	// Hosts is the table of hosts' limits Host is looked up in; nil means
+	// host.Documented. Tests give smaller limits.
+	Hosts []host.Host
 
 	// boundMemory bounds the collector's memory by what the loaded site
 	// needs (see boundMemory); Build sets it, since its output keeps
@@ -39,6 +45,11 @@ type Result struct {
 	Pages int    // HTML pages written
 	Files int    // files written, pages included
 	Bytes int64  // bytes written
+
+	// Host is the host the output was measured against, or "".
+	Host string
+	// Warnings name each of the host's limits the output is near.
+	Warnings []string
 }
 
 // Marker is the file every output folder holds, so that a build only ever
@@ -402,7 +413,20 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("writing %s: %w", OfflineZip, err)
 	}
-	if err := d.WriteFile(Marker, []byte("This folder is written by the briefing generator; a build replaces it whole.\n")); err != nil {
+	if info, err := os.Stat(zf.Name()); err == nil {
+		d.sizes[OfflineZip] = info.Size()
+		d.bytes += info.Size()
+	}
+	if err := d.WriteFile(Marker, []byte(markerText)); err != nil {
+		return nil, err
+	}
+	res := &Result{Out: outDir, Files: len(d.sizes), Bytes: d.bytes}
+	for n := range d.sizes {
+		if path.Ext(n) == ".html" {
+			res.Pages++
+		}
+	}
+	if err := fitHost(opts, s.Config.Host, d.sizes, res); err != nil {
 		return nil, err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -410,12 +434,6 @@ func Build(opts Options) (*Result, error) {
 	}
 	if err := swap(tmp, outDir); err != nil {
 		return nil, err
-	}
-	res := &Result{Out: outDir, Files: len(d.written.m), Bytes: d.bytes}
-	for n := range d.written.m {
-		if path.Ext(n) == ".html" {
-			res.Pages++
-		}
 	}
 	return res, nil
 }

@@ -70,11 +70,17 @@ func Check(opts Options) (*Result, error) {
 		return nil, fmt.Errorf("%s", strings.Join(problems, "\n"))
 	}
 	res := &Result{Files: len(m.Files)}
+	sizes := make(map[string]int64, len(m.Files))
 	for n, data := range m.Files {
 		res.Bytes += int64(len(data))
+		sizes[n] = int64(len(data))
 		if path.Ext(n) == ".html" {
 			res.Pages++
 		}
+	}
+	sizes[Marker] = int64(len(markerText)) // build writes it; check does not
+	if err := fitHost(opts, m.Site.Config.Host, sizes, res); err != nil {
+		return nil, err
 	}
 	return res, nil
 }

@@ -64,10 +64,11 @@ type dir struct {
 	mu      sync.Mutex
 	dirs    map[string]bool
 	bytes   int64
+	sizes   map[string]int64 // every file written, by name
 }
 
 func newDir(root string) *dir {
-	return &dir{root: root, written: newFiles(), dirs: make(map[string]bool)}
+	return &dir{root: root, written: newFiles(), dirs: make(map[string]bool), sizes: make(map[string]int64)}
 }
 
 func (d *dir) WriteFile(name string, data []byte) error {
@@ -80,6 +81,7 @@ func (d *dir) WriteFile(name string, data []byte) error {
 	}
 	d.mu.Lock()
 	d.bytes += int64(len(data))
+	d.sizes[name] = int64(len(data))
 	d.mu.Unlock()
 	if !d.reuse(name, path, data) {
 		if err := writeFile(path, data); err != nil {
