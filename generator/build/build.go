@@ -117,6 +117,9 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	if err := sitemap(last, all, out); err != nil {
 		return nil, err
 	}
+	if err := headers(assets, out); err != nil {
+		return nil, err
+	}
 	return last, nil
 }
 

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,6 +18,7 @@ import (
 type Lazy struct {
 	p         *prepared
 	static    *files // static files, fingerprinted
+	assets    map[string]render.Asset
 	pages     map[string]*render.Page
 	renderers map[string]*render.Renderer // by language
 
@@ -46,7 +48,7 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Lazy{p: p, static: static, pages: make(map[string]*render.Page), renderers: make(map[string]*render.Renderer)}
+	l := &Lazy{p: p, static: static, assets: assets, pages: make(map[string]*render.Page), renderers: make(map[string]*render.Renderer)}
 	// The pages link the assets at once; the search page also needs the
 	// index, which it waits for (see File).
 	for _, ls := range p.langs {
@@ -79,7 +81,7 @@ func (l *Lazy) extras() (*files, error) {
 			pages = append(pages, pg)
 		}
 		sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
-		l.err = sitemap(l.p.langs[0].site, infos(pages), out)
+		l.err = errors.Join(sitemap(l.p.langs[0].site, infos(pages), out), headers(l.assets, out))
 		l.extra = out
 	})
 	return l.extra, l.err
