@@ -88,7 +88,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	fl.BoolVar(&opts.Drafts, "drafts", false, "include records marked draft = true")
 	fl.StringVar(&opts.BaseURL, "baseurl", "", "the `URL` the site is published at, overriding site.toml")
-	fl.StringVar(&opts.Host, "host", "", "fail if the output breaks this host's limits, overriding site.toml's host: "+host.Names(hosts))
+	fl.StringVar(&opts.Host, "host", "", "the `name` of the host whose limits the output must fit, overriding site.toml's host: "+host.Names(hosts))
 	opts.Hosts = hosts
 	fl.Usage = func() {
 		what := "builds the site into a fresh folder and swaps it in only if everything succeeded"

@@ -33,7 +33,7 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 // versionLine says which version and commit the program is: those given
 // (by -ldflags), else those in the build information.
 func versionLine(version, commit string, info *debug.BuildInfo) string {
-	modified := false
+	modified, given := false, commit != ""
 	if info != nil {
 		if version == "" {
 			version = info.Main.Version
@@ -54,7 +54,7 @@ func versionLine(version, commit string, info *debug.BuildInfo) string {
 	}
 	if commit == "" {
 		commit = "unknown"
-	} else if modified {
+	} else if modified && !given {
 		commit += " (with uncommitted changes)"
 	}
 	return "generator " + version + " commit " + commit

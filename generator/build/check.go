@@ -102,7 +102,7 @@ func checkLinks(files map[string][]byte, base string) []string {
 	for name, data := range files {
 		if path.Ext(name) == ".html" {
 			own := ""
-			if name == "404.html" {
+			if path.Base(name) == "404.html" {
 				own = base
 			}
 			pages[name] = scan(data, own)
@@ -128,7 +128,7 @@ func checkLinks(files map[string][]byte, base string) []string {
 }
 
 func checkLink(files map[string][]byte, pages map[string]*page, from, link, base string) string {
-	if from == "404.html" {
+	if path.Base(from) == "404.html" {
 		rest, ok := strings.CutPrefix(link, base)
 		if !ok {
 			if strings.HasPrefix(link, "#") {

@@ -286,16 +286,19 @@ func Pages(s *site.Site, files *Files) []*Page {
 		p.Timeline = tp
 		pages = append(pages, p)
 	}
-	if s.Lang == s.Config.Language {
-		// Hosts serve one 404.html, at any depth, so its links are
-		// absolute; it is in the default language.
+	{
+		// Hosts serve 404.html at any depth, so its links are absolute.
+		// Each language has its own (es/404.html), which Cloudflare Pages
+		// serves under es/ by itself and nginx and Caddy are told to
+		// (README, "Publishing").
+		prefix := s.Config.Prefix(s.Lang)
 		nf := newPage(s, "404.html", "", w.T("Page not found"), w.T("There is no page at this address."), s.Updated)
-		nf.Path = "404.html"
-		nf.Root = s.Config.BaseURL
-		if nf.Root == "" {
-			nf.Root = "/"
+		nf.Path = prefix + "404.html"
+		nf.SiteRoot = s.Config.BaseURL
+		if nf.SiteRoot == "" {
+			nf.SiteRoot = "/"
 		}
-		nf.SiteRoot = nf.Root
+		nf.Root = nf.SiteRoot + prefix
 		pages = append(pages, nf)
 	}
 	pages = append(pages, newPage(s, "data.html", "data/", w.T("Open data"), w.T("The briefing's records as JSON and CSV files, their fields and their licence."), s.Updated))

@@ -177,8 +177,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	status := http.StatusOK
 	if !ok {
-		status, name = http.StatusNotFound, "404.html"
+		status = http.StatusNotFound
+		// A language's own 404.html (es/404.html), else the default one.
+		lang, _, _ := strings.Cut(name, "/")
+		name = lang + "/404.html"
 		if data, ok, _ = m.File(name); !ok {
+			name = "404.html"
+			data, ok, _ = m.File(name)
+		}
+		if !ok {
 			http.NotFound(w, r)
 			return
 		}
