@@ -319,3 +319,37 @@ func TestFingerprints(t *testing.T) {
 		t.Errorf("after changing style.css: %s (was %s)", changed, first)
 	}
 }
+
+// TestRecordFeedsOff: [feeds] records = false leaves out the feed of each
+// prisoner and site, and every link to one; the site's feed stays.
+func TestRecordFeedsOff(t *testing.T) {
+	src := writeSite(t, "site.txtar")
+	f, err := os.OpenFile(filepath.Join(src, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n[feeds]\nrecords = false\n")
+	f.Close()
+	if _, err := Check(Options{Src: src}); err != nil {
+		t.Fatalf("check: %v", err)
+	}
+	res, err := Build(Options{Src: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, res.Out)
+	if _, ok := files["feed.xml"]; !ok {
+		t.Error("the site's feed is gone too")
+	}
+	for name, data := range files {
+		if strings.HasSuffix(name, "/feed.xml") {
+			t.Errorf("%s was written", name)
+		}
+		if strings.HasSuffix(name, ".html") && regexp.MustCompile(`href="[^"]*(prisoners|sites)/[^"/]+/feed\.xml"`).Match(data) {
+			t.Errorf("%s links a record's feed", name)
+		}
+	}
+	if strings.Contains(string(files["data/index.html"]), "beside its page") {
+		t.Error("the data page still promises a feed per record")
+	}
+}

@@ -19,8 +19,9 @@ var mainFeedKinds = []string{"brief", "statement", "release", "arrest"}
 // FeedPath is where a record's own feed is: beside its page.
 func FeedPath(pageURL string) string { return pageURL + "feed.xml" }
 
-// atom writes the feeds: the site's (feed.xml) and one per prisoner and per
-// detention site, beside their pages.
+// atom writes the feeds: the site's (feed.xml) and, unless site.toml's
+// [feeds] records = false, one per prisoner and per detention site, beside
+// their pages.
 func atom(s *site.Site, out Output) error {
 	var main []*site.Entry
 	for _, e := range s.Timeline {
@@ -33,6 +34,9 @@ func atom(s *site.Site, out Output) error {
 	d := new(xmlDoc) // one buffer for every feed
 	if err := writeFeed(d, s, out, "feed.xml", s.Config.Title, main); err != nil {
 		return err
+	}
+	if !s.Config.RecordFeeds {
+		return nil
 	}
 	for _, p := range s.Prisoners {
 		if err := writeFeed(d, s, out, FeedPath(p.URL), p.Label()+" · "+s.Config.Title, newestFirst(p.History)); err != nil {

@@ -310,7 +310,9 @@ func Pages(s *site.Site, files *Files) []*Page {
 	for _, v := range s.Prisoners {
 		p := newPage(s, "prisoner.html", v.URL, v.Label(), or(v.Summary, v.Label()+": "+w.T(statusLabels[v.Status])), v.Updated)
 		p.Prisoner, p.Sources, p.Verification = v, v.Sources, v.Verification
-		p.Feed = v.URL + "feed.xml"
+		if s.Config.RecordFeeds {
+			p.Feed = v.URL + "feed.xml"
+		}
 		pages = append(pages, p)
 	}
 	for _, v := range s.Statements {
@@ -321,7 +323,9 @@ func Pages(s *site.Site, files *Files) []*Page {
 	for _, v := range s.Sites {
 		p := newPage(s, "site.html", v.URL, v.Name, or(v.Summary, v.Name), v.Updated)
 		p.DSite, p.Sources, p.Verification = v, v.Sources, v.Verification
-		p.Feed = v.URL + "feed.xml"
+		if s.Config.RecordFeeds {
+			p.Feed = v.URL + "feed.xml"
+		}
 		pages = append(pages, p)
 	}
 	for _, v := range s.Pages {
