@@ -37,6 +37,10 @@ type Options struct {
 	// needs (see boundMemory); Build sets it, since its output keeps
 	// nothing in memory.
 	boundMemory bool
+
+	// archivePart is the most bytes one part of an offline archive may
+	// hold; 0 means MaxFileBytes. Tests make it small.
+	archivePart int64
 }
 
 // Result describes a finished build.
@@ -74,6 +78,11 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	langs := set.Config.Languages
 	order := append(slices.Clone(langs[1:]), langs[0]) // the default last: its site is returned
 	var assets map[string]render.Asset
+	static := make(recorder)
+	budget := opts.archivePart
+	if budget == 0 {
+		budget = MaxFileBytes
+	}
 	byLang := make(map[string][]pageInfo)
 	var dicts []*i18n.Dict
 	var last *site.Site
@@ -88,11 +97,21 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 				defer boundMemory()()
 			}
 			var err error
-			if assets, err = copyStatic(fsys, out); err != nil {
+			if assets, err = copyStatic(fsys, recording{out, static}); err != nil {
 				return nil, err
 			}
 		}
-		pages, err := l.render(assets, out)
+		// The data page names the parts of the language's offline
+		// archive: they are decided once the rest is drawn.
+		var plan func(*render.Page) error
+		if a, ok := out.(archiver); ok {
+			plan = func(data *render.Page) error {
+				parts, err := planLanguage(a.compressedSizes(), set.Config, lang.Code, static, data, budget)
+				a.addArchive(parts)
+				return err
+			}
+		}
+		pages, err := l.render(assets, out, plan)
 		if err != nil {
 			return nil, err
 		}
@@ -224,14 +243,19 @@ func (p prefixed) WriteFile(name string, data []byte) error {
 
 // render writes the language's pages, and meanwhile its search index,
 // feeds and data files: the search page, which links the index, is drawn
-// last. It returns the pages, for the sitemap.
-func (l *langSite) render(assets map[string]render.Asset, out render.Output) ([]*render.Page, error) {
+// after them, and the data page, which lists the parts of the offline
+// archive, last, once plan (when not nil) has decided them. It returns
+// the pages, for the sitemap.
+func (l *langSite) render(assets map[string]render.Asset, out render.Output, plan func(data *render.Page) error) ([]*render.Page, error) {
 	pages := render.Pages(l.site, &render.Files{Assets: assets})
-	var search, rest []*render.Page
+	var search, data, rest []*render.Page
 	for _, pg := range pages {
-		if pg.Template == "search.html" {
+		switch pg.Template {
+		case "search.html":
 			search = append(search, pg)
-		} else {
+		case "data.html":
+			data = append(data, pg)
+		default:
 			rest = append(rest, pg)
 		}
 	}
@@ -252,7 +276,31 @@ func (l *langSite) render(assets map[string]render.Asset, out render.Output) ([]
 	for _, pg := range search {
 		pg.Search = index
 	}
-	return pages, l.renderer.Render(search, out)
+	if err := l.renderer.Render(search, out); err != nil {
+		return nil, err
+	}
+	for _, pg := range data {
+		if plan != nil {
+			if err := plan(pg); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return pages, l.renderer.Render(data, out)
+}
+
+// recorder notes the names of the files written through a recording.
+type recorder map[string]bool
+
+// recording writes to out and notes each name; not for concurrent use.
+type recording struct {
+	out   render.Output
+	names recorder
+}
+
+func (r recording) WriteFile(name string, data []byte) error {
+	r.names[name] = true
+	return r.out.WriteFile(name, data)
 }
 
 // extras writes the language's search index, feeds and data files, and
@@ -405,20 +453,8 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	d.spool = nil
-	zf, err := os.Create(filepath.Join(tmp, OfflineZip))
-	if err != nil {
+	if err := writeArchives(tmp, spool, d, s.Updated.First()); err != nil {
 		return nil, err
-	}
-	err = spool.writeTo(zf, d.written.names(), s.Updated.First())
-	if cerr := zf.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, fmt.Errorf("writing %s: %w", OfflineZip, err)
-	}
-	if info, err := os.Stat(zf.Name()); err == nil {
-		d.sizes[OfflineZip] = info.Size()
-		d.bytes += info.Size()
 	}
 	if err := d.WriteFile(Marker, []byte(markerText)); err != nil {
 		return nil, err

@@ -14,8 +14,9 @@ import (
 
 // files is an output that keeps every file in memory; check uses it.
 type files struct {
-	mu sync.Mutex
-	m  map[string][]byte
+	mu       sync.Mutex
+	m        map[string][]byte
+	archives []archivePart // the offline archives to make of the files
 }
 
 func newFiles() *files { return &files{m: make(map[string][]byte)} }
@@ -65,6 +66,8 @@ type dir struct {
 	dirs    map[string]bool
 	bytes   int64
 	sizes   map[string]int64 // every file written, by name
+
+	archives []archivePart // the offline archives to write at the end
 }
 
 func newDir(root string) *dir {

@@ -244,56 +244,6 @@ func TestFormulaInjection(t *testing.T) {
 	}
 }
 
-// TestOfflineZip unpacks the archive: the whole site in one folder, whose
-// every link resolves but the one to the archive itself.
-func TestOfflineZip(t *testing.T) {
-	files := buildMirror(t)
-	data := files[OfflineZip]
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	unzipped := make(map[string][]byte)
-	for _, f := range zr.File {
-		name, ok := strings.CutPrefix(f.Name, zipFolder)
-		if !ok {
-			t.Errorf("%s is not in the archive's one folder", f.Name)
-		}
-		rc, _ := f.Open()
-		unzipped[name], _ = io.ReadAll(rc)
-		rc.Close()
-	}
-	for name, d := range files {
-		if name == OfflineZip || name == Marker {
-			continue
-		}
-		if !bytes.Equal(unzipped[name], d) {
-			t.Errorf("%s differs in the archive", name)
-		}
-	}
-	if _, ok := unzipped["index.html"]; !ok {
-		t.Fatal("no index.html in the archive")
-	}
-	for _, p := range checkLinks(unzipped, mirror) {
-		if !strings.Contains(p, `"`+OfflineZip+`"`) && !strings.Contains(p, `"../`+OfflineZip+`"`) && !strings.Contains(p, `"../../`+OfflineZip+`"`) && !strings.Contains(p, mirror+OfflineZip) {
-			t.Errorf("in the archive: %s", p)
-		}
-	}
-	// The archive a build spools as it writes is the one check and serve
-	// make from the finished site, byte for byte.
-	m, err := InMemory(Options{Src: writeSite(t, "site.txtar"), BaseURL: strings.TrimSuffix(mirror, "/")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if again, err := m.Zip(); err != nil || !bytes.Equal(again, data) {
-		t.Errorf("the archive made in memory differs from the one the build wrote (%v)", err)
-	}
-	// Linked from the footer and the about page of the real briefing.
-	if !bytes.Contains(files["index.html"], []byte(`href="`+OfflineZip+`"`)) {
-		t.Error("the footer does not link the archive")
-	}
-}
-
 // TestFingerprints: asset names change when the file changes, and only then.
 func TestFingerprints(t *testing.T) {
 	src := writeSite(t, "site.txtar")

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 	"sync"
@@ -34,9 +35,10 @@ type Page struct {
 	Page      *site.Page
 	Timeline  *site.TimelinePage
 
-	Search SearchIndex // where the search index is, for the search page
-	Feed   string      // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
-	files  *Files
+	Search   SearchIndex // where the search index is, for the search page
+	Archives []Archive   // the offline archive of the page's language, in parts, for the data page
+	Feed     string      // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
+	files    *Files
 
 	tmpl     *template.Template // the page's template set, while it is drawn
 	partials *sync.Map          // partials drawn in this run, by key
@@ -76,6 +78,23 @@ type Files struct {
 type SearchIndex struct {
 	Dir, Keys, Kinds string
 	ChunkSize        int
+}
+
+// An Archive is one file of the offline archive of a language: the whole
+// archive, or one of its numbered parts, which unzip into one folder.
+type Archive struct {
+	Name  string // at the site's root: "briefing-offline-en.zip", "briefing-offline-en-2-of-3.zip"
+	Bytes int64  // about: the data page that lists it is drawn before it is written
+	Part  int    // 1, 2, ...
+	Parts int    // how many parts the language's archive has
+}
+
+// Size is the archive's size for readers: "12.4 MB".
+func (a Archive) Size() string {
+	if a.Bytes < 1_000_000 {
+		return fmt.Sprintf("%d kB", (a.Bytes+999)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(a.Bytes)/1e6)
 }
 
 // An Asset is a static file published under a name that carries a hash of
