@@ -27,10 +27,11 @@ const MaxFileBytes = 25 << 20
 // static files they share; its language switch leads out of it. An archive
 // that would pass MaxFileBytes comes in numbered parts
 // (briefing-offline-en-1-of-3.zip, ...) that unzip into the same folder:
-// the first alone holds the language's home page, lists, timeline, search
-// and data files, and the static files, and works by itself; the others
-// hold the record pages (each record's folder whole, in name order), which
-// the lists link to once every part is unzipped. The data page of each
+// the first holds the language's home page, lists, timeline, search and
+// data files, and the static files, and works by itself (when they fit in
+// one part: the data page says whether they did); the others hold the
+// record pages (each record's folder whole, in name order), which the
+// lists link to once every part is unzipped. The data page of each
 // language lists its parts and explains them; every footer links there.
 //
 // The parts are decided from the compressed size of each file once the
@@ -38,8 +39,8 @@ const MaxFileBytes = 25 << 20
 // drawn last, into the first part, which keeps room for it
 // (dataPageRoom).
 //
-// The sitemap, robots.txt and _headers are for hosts, not for readers on
-// disk: no archive holds them.
+// The sitemap, robots.txt, _headers and the 404 pages are for hosts, not
+// for readers on disk: no archive holds them.
 
 // archiveName is the name of a language's archive, or of one of its parts.
 func archiveName(lang string, part, parts int) string {
@@ -108,11 +109,15 @@ func planArchive(lang, prefix string, names []string, dataPage string, size map[
 	}
 	var parts []archivePart
 	used := int64(0)
+	alone := true
 	for i, g := range append(core, records...) {
 		if g.bytes > budget-partOverhead-dataPageRoom {
-			return nil, fmt.Errorf("the offline archive cannot hold %s: %s bytes compressed, more than one part of %d MiB", g.names[0], thousands(g.bytes), budget>>20)
+			return nil, fmt.Errorf("the offline archive cannot hold %s: %s bytes compressed, more than one part may (%s bytes)", g.names[0], thousands(g.bytes), thousands(budget))
 		}
 		if i == 0 || used+g.bytes > budget {
+			if i > 0 && i < len(core) {
+				alone = false
+			}
 			parts = append(parts, archivePart{folder: folder})
 			used = partOverhead
 			if i == 0 {
@@ -127,6 +132,7 @@ func planArchive(lang, prefix string, names []string, dataPage string, size map[
 	if len(parts) == 0 {
 		parts = append(parts, archivePart{folder: folder})
 	}
+	parts[0].Alone = alone
 	parts[0].files = append(parts[0].files, dataPage)
 	parts[0].Bytes += dataPageRoom / 16 // about the data page
 	for i := range parts {
@@ -154,6 +160,8 @@ func archiveMembers(all []string, cfg *content.Config, lang string, static map[s
 	var out []string
 	for _, n := range all {
 		switch {
+		case path.Base(n) == "404.html":
+			continue // hosts serve it, with absolute links
 		case static[n]:
 		case prefix != "" && !strings.HasPrefix(n, prefix):
 			continue

@@ -138,6 +138,9 @@ func (l *Lazy) plan() error {
 		all := make(map[string][]byte)
 		var dataPages []*render.Page
 		for name, pg := range l.pages {
+			if pg.Template == "404.html" {
+				continue
+			}
 			if pg.Template == "data.html" {
 				dataPages = append(dataPages, pg)
 				continue

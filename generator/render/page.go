@@ -87,6 +87,7 @@ type Archive struct {
 	Bytes int64  // about: the data page that lists it is drawn before it is written
 	Part  int    // 1, 2, ...
 	Parts int    // how many parts the language's archive has
+	Alone bool   // the first part holds every file but the records' and works by itself
 }
 
 // Size is the archive's size for readers: "12.4 MB".
