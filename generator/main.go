@@ -5,7 +5,7 @@
 //
 //	go run ./generator build [-src DIR] [-out DIR] [-drafts] [-baseurl URL] [-host NAME]
 //	go run ./generator check [-src DIR] [-drafts] [-baseurl URL] [-host NAME]
-//	go run ./generator serve [-src DIR] [-addr 127.0.0.1:1313] [-expose] [-drafts]
+//	go run ./generator serve [-src DIR] [-addr 127.0.0.1:1313] [-expose] [-host NAME] [-drafts]
 //	go run ./generator new [-src DIR] KIND SLUG
 //	go run ./generator import [-src DIR] [-write] KIND FILE.csv
 //	go run ./generator version
@@ -123,9 +123,17 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	var res *build.Result
 	var err error
 	if cmd == "build" {
-		res, err = build.Build(opts)
+		// A signal stops the build cleanly: its temporary folder is
+		// removed and the previous output stays as it was.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		res, err = build.BuildContext(ctx, opts)
+		stop()
 	} else {
 		res, err = build.Check(opts)
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintf(stderr, "%s stopped by a signal; the previous output is as it was\n", cmd)
+		return 1
 	}
 	if err != nil {
 		lines := strings.Split(relativeTo(opts.Src, err), "\n")
@@ -143,7 +151,11 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fits = "; it fits " + res.Host
 	}
 	if cmd == "build" {
-		fmt.Fprintf(stdout, "built %d pages (%d files, %d KB) into %s in %s%s\n", res.Pages, res.Files, res.Bytes/1024, display(res.Out), time.Since(start).Round(time.Millisecond), fits)
+		into := display(res.Out)
+		if res.Target != "" {
+			into += " (a link to " + res.Target + ")"
+		}
+		fmt.Fprintf(stdout, "built %d pages (%d files, %d KB) into %s in %s%s\n", res.Pages, res.Files, res.Bytes/1024, into, time.Since(start).Round(time.Millisecond), fits)
 	} else {
 		fmt.Fprintf(stdout, "checked %d pages: no problems%s\n", res.Pages, fits)
 	}
@@ -225,6 +237,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&opts.Src, "src", ".", "the site `folder`")
 	fl.StringVar(&opts.Addr, "addr", serve.DefaultAddr, "the `host:port` to listen on")
 	fl.BoolVar(&opts.Expose, "expose", false, "allow an -addr that other machines can reach")
+	fl.Func("host", "a `name` the preview also answers to, such as preview.lan (repeat it, or separate names with commas); any other Host is refused", func(v string) error {
+		for _, n := range strings.Split(v, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				opts.Hosts = append(opts.Hosts, n)
+			}
+		}
+		return nil
+	})
 	fl.BoolVar(&opts.Drafts, "drafts", false, "include records marked draft = true")
 	if code, stop := parse(fl, args, stdout); stop {
 		return code

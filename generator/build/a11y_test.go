@@ -56,7 +56,23 @@ func sites(t *testing.T) map[string]string {
 	if _, err := Build(Options{Src: src, Out: synthetic}); err != nil {
 		t.Fatal(err)
 	}
-	return map[string]string{"embedded": embedded, "synthetic": synthetic}
+	// The fixture with counts, in English and Spanish, one count translated.
+	fixtureSrc := writeSite(t, "site.txtar")
+	f, err := os.OpenFile(filepath.Join(fixtureSrc, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("[languages.es]\nname = \"Español\"\ntitle = \"Prueba\"\n")
+	f.Close()
+	es := "note = \"Dada en una rueda de prensa; véase [la otra cifra](count:foro-penal-2024-12-29).\"\n"
+	if err := os.WriteFile(filepath.Join(fixtureSrc, "content/counts/opposition-2024-12-31.es.toml"), []byte(es), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fixture := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: fixtureSrc, Out: fixture}); err != nil {
+		t.Fatal(err)
+	}
+	return map[string]string{"embedded": embedded, "synthetic": synthetic, "fixture": fixture}
 }
 
 // pageKinds are one page of each kind, per site.
@@ -67,10 +83,12 @@ var pageKinds = map[string][]string{
 		"statements/index.html", "statements/jorge-rodriguez-2026-01-08/index.html",
 		"sites/index.html", "sites/el-helicoide/index.html", "about/index.html",
 		"methodology/index.html", "timeline/index.html", "search/index.html?q=rocio",
-		"data/index.html", "404.html", "es/404.html",
+		"data/index.html", "404.html", "es/404.html", "counts/index.html", "es/counts/index.html",
 		"es/index.html", "es/prisoners/rocio-san-miguel/index.html", "es/statements/donald-trump-2026-01-09/index.html",
 		"es/timeline/index.html", "es/search/index.html?q=excarcelacion", "es/briefs/january-2026-releases/index.html",
 	},
+	// Two counters that differ, three charts, an interval.
+	"fixture": {"index.html", "counts/index.html", "timeline/index.html", "es/index.html", "es/counts/index.html", "es/timeline/index.html"},
 	"synthetic": {
 		"index.html", "prisoners/p-1/index.html", "prisoners/p-7/index.html", "briefs/b-1/index.html",
 		"statements/s-1/index.html", "sites/site-1/index.html", "timeline/index.html", "search/index.html?q=perez",
@@ -114,8 +132,15 @@ func TestAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, jsErrors := browsertest.New(t)
 	for name, dir := range sites(t) {
+		// One browser a site, each with the whole of browsertest's time.
+		t.Run(name, func(t *testing.T) { axePages(t, axe, name, dir) })
+	}
+}
+
+func axePages(t *testing.T, axe []byte, name, dir string) {
+	ctx, jsErrors := browsertest.New(t)
+	{
 		srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 		defer srv.Close()
 		for _, scheme := range []string{"light", "dark"} {

@@ -61,9 +61,11 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 	}
 	ana := string(files["es/prisoners/ana-perez/index.html"])
 	for _, want := range []string{
-		`<p class="lede">Una abogada detenida en Caracas.</p>`,                                  // the translated field
-		`<time datetime="2024-02-09">9 de febrero de 2024</time>`,                               // Spanish dates
-		`<strong>Detenido/a</strong>`,                                                           // Spanish labels
+		`<p class="lede">Una abogada detenida en Caracas.</p>`,    // the translated field
+		`<time datetime="2024-02-09">9 de febrero de 2024</time>`, // Spanish dates
+		`<strong>Detención</strong>`,                              // Spanish labels, nouns
+		`<dt>Detención</dt>`,
+		`<h2 id="named-in">Mencionada en</h2>`,                                                  // agreed with the record's gender
 		`<a href="../../../prisoners/ana-perez/index.html" hreflang="en" lang="en">English</a>`, // the language switch
 		`<span aria-current="true">Español</span>`,
 	} {
@@ -78,6 +80,27 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 	}
 	if !strings.Contains(luis, `<time datetime="2024-02">febrero de 2024</time>`) {
 		t.Error("a month-precision date is not in Spanish")
+	}
+	// Luis's record gives no gender: the words that would agree with it are
+	// the neutral ones; his status and the date of his release are two texts.
+	for _, want := range []string{`<h2 id="named-in">Aparece en</h2>`, `<strong>Libertad plena</strong>`, `<dt>Excarcelación</dt>`} {
+		if !strings.Contains(luis, want) {
+			t.Errorf("Luis's Spanish page lacks %s", want)
+		}
+	}
+	for _, want := range []string{`<h2 id="named-in">Named in</h2>`, `<strong>Released</strong>`, `<dt>Released</dt>`} {
+		if !strings.Contains(string(files["prisoners/luis-gomez/index.html"]), want) {
+			t.Errorf("Luis's English page lacks %s", want)
+		}
+	}
+	// No Spanish page reads as a form: no "Detenido/a".
+	slashed := regexp.MustCompile(`\pL+[oe]s?/as?\b`)
+	for name, data := range files {
+		if strings.HasPrefix(name, "es/") && strings.HasSuffix(name, ".html") {
+			if m := slashed.Find(data); m != nil {
+				t.Errorf("%s writes %q", name, m)
+			}
+		}
 	}
 	brief := string(files["es/briefs/releases/index.html"])
 	if !strings.Contains(brief, "<h1>Comienzan las excarcelaciones</h1>") || !strings.Contains(brief, `<a href="../../prisoners/ana-perez/index.html">Ana Pérez</a>`) {
@@ -176,8 +199,11 @@ func TestSpanishSearch(t *testing.T) {
 		}
 	}
 	// The brief is among the results: show them all.
-	for range 5 {
-		run(t, ctx, chromedp.Evaluate[bool](`(() => { const b = document.getElementById("more-results"); if (!b.hidden) b.click(); return true; })()`))
+	for range 50 {
+		more := run(t, ctx, chromedp.Evaluate[bool](`(() => { const b = document.getElementById("more-results"); if (b.hidden) return false; b.click(); return true; })()`))
+		if !more {
+			break
+		}
 		must(t, chromedp.Do(ctx, chromedp.Sleep(100_000_000)))
 	}
 	titles := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li > a")).map(a => a.textContent)`))

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -45,10 +46,11 @@ type Options struct {
 
 // Result describes a finished build.
 type Result struct {
-	Out   string // the output folder
-	Pages int    // HTML pages written
-	Files int    // files written, pages included
-	Bytes int64  // bytes written
+	Out    string // the output folder
+	Target string // the folder Out is a symbolic link to, written in its place; "" when Out is no link
+	Pages  int    // HTML pages written
+	Files  int    // files written, pages included
+	Bytes  int64  // bytes written
 
 	// Host is the host the output was measured against, or "".
 	Host string
@@ -346,7 +348,7 @@ func sitemap(s *site.Site, pages []pageInfo, out render.Output) error {
 		if p.template == "404.html" {
 			continue
 		}
-		fp := feed.Page{URL: strings.TrimSuffix(p.path, "index.html"), Lastmod: p.updated.String()}
+		fp := feed.Page{URL: strings.TrimSuffix(p.path, "index.html"), Lastmod: p.updated.Datetime()}
 		if alts := byURL[p.url]; len(alts) > 1 {
 			fp.Alternates = alts
 		}
@@ -416,15 +418,30 @@ func copyStatic(fsys fs.FS, out render.Output) (map[string]render.Asset, error) 
 // Build builds the site into a fresh folder beside the output folder and
 // swaps it in only when the whole build succeeded: a failed build leaves the
 // previous output as it was.
-func Build(opts Options) (*Result, error) {
+func Build(opts Options) (*Result, error) { return BuildContext(context.Background(), opts) }
+
+// BuildContext is Build, stopped when ctx is done: the build returns the
+// context's error, removes its temporary folder and leaves the previous
+// output as it was. main cancels it on SIGINT and SIGTERM.
+func BuildContext(ctx context.Context, opts Options) (*Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	src, err := filepath.Abs(opts.Src)
 	if err != nil {
 		return nil, err
 	}
 	fsys := os.DirFS(src)
-	outDir, err := outputDir(fsys, src, opts.Out)
+	given, err := outputDir(fsys, src, opts.Out)
 	if err != nil {
 		return nil, err
+	}
+	outDir, err := followLink(given)
+	if err != nil {
+		return nil, err
+	}
+	if real, err := filepath.EvalSymlinks(src); err == nil {
+		src = real
 	}
 	if err := safeOutput(src, outDir); err != nil {
 		return nil, err
@@ -434,9 +451,13 @@ func Build(opts Options) (*Result, error) {
 	}
 	tmp, err := os.MkdirTemp(filepath.Dir(outDir), "."+filepath.Base(outDir)+".new-")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("cannot make the new site's folder beside %s: %w; a build writes beside the output folder and swaps it in, so that folder's parent must be writable", outDir, err)
 	}
 	defer os.RemoveAll(tmp) // gone after a successful swap; the leftovers otherwise
+	if err := writeFile(filepath.Join(tmp, Marker), []byte(buildingMarker(os.Getpid()))); err != nil {
+		return nil, err
+	}
+	removeLeftovers(outDir)
 	spool, err := newZipSpool(filepath.Join(tmp, ".offline-zip-spool"))
 	if err != nil {
 		return nil, err
@@ -444,6 +465,7 @@ func Build(opts Options) (*Result, error) {
 	defer spool.f.Close()
 	d := newDir(tmp)
 	d.spool = spool
+	d.ctx = ctx
 	if _, err := os.Stat(filepath.Join(outDir, Marker)); err == nil {
 		d.prev = outDir // safeOutput made sure it is ours
 	}
@@ -453,13 +475,19 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	d.spool = nil
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if err := writeArchives(tmp, spool, d, s.Updated.First()); err != nil {
 		return nil, err
 	}
 	if err := d.WriteFile(Marker, []byte(markerText)); err != nil {
 		return nil, err
 	}
-	res := &Result{Out: outDir, Files: len(d.sizes), Bytes: d.bytes}
+	res := &Result{Out: given, Files: len(d.sizes), Bytes: d.bytes}
+	if outDir != given {
+		res.Target = outDir
+	}
 	for n := range d.sizes {
 		if path.Ext(n) == ".html" {
 			res.Pages++
@@ -469,6 +497,9 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if err := swap(tmp, outDir); err != nil {
@@ -491,6 +522,27 @@ func outputDir(fsys fs.FS, src, out string) (string, error) {
 		}
 	}
 	return filepath.Abs(out)
+}
+
+// followLink returns the folder that out names: out itself, or, when out
+// is a symbolic link (public linked to the folder a web server serves),
+// the folder it leads to. The build swaps that folder, so readers are
+// served the new site; replacing the link would leave the old one live,
+// unpublished records included.
+func followLink(out string) (string, error) {
+	info, err := os.Lstat(out)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return out, nil
+	}
+	target, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		dest, _ := os.Readlink(out)
+		return "", fmt.Errorf("output folder %s is a symbolic link to %s, which does not exist; create that folder, or remove the link", out, dest)
+	}
+	if info, err := os.Stat(target); err != nil || !info.IsDir() {
+		return "", fmt.Errorf("output folder %s is a symbolic link to %s, which is not a folder; point the link at a folder, or remove it", out, target)
+	}
+	return target, nil
 }
 
 // safeOutput refuses an output folder that would destroy something the

@@ -101,14 +101,14 @@ func TestBuildFixture(t *testing.T) {
 		"prisoners/index.html", "prisoners/ana-perez/index.html", "prisoners/luis-gomez/index.html", "prisoners/anon-1/index.html",
 		"statements/index.html", "statements/count/index.html",
 		"sites/index.html", "sites/el-helicoide/index.html", "sites/la-tumba/index.html",
-		"timeline/index.html", "search/index.html",
+		"timeline/index.html", "search/index.html", "counts/index.html",
 	} {
 		if _, ok := files[want]; !ok {
 			t.Errorf("missing %s", want)
 		}
 	}
-	if res.Pages != 16 {
-		t.Errorf("pages = %d, want 16", res.Pages)
+	if res.Pages != 17 {
+		t.Errorf("pages = %d, want 17", res.Pages)
 	}
 	absolute := regexp.MustCompile(`(?:href|src|action)="(/[^"]*|https?://[^"]*)"`)
 	for name, data := range files {
@@ -232,7 +232,16 @@ func TestRefusesUnsafeOutput(t *testing.T) {
 	src := writeSite(t, "site.txtar")
 	other := t.TempDir()
 	os.WriteFile(filepath.Join(other, "thesis.doc"), []byte("precious"), 0o644)
+	links := t.TempDir()
+	os.Symlink(src, filepath.Join(links, "to-site"))
+	os.Symlink(other, filepath.Join(links, "to-other"))
+	os.Symlink(filepath.Join(links, "nowhere"), filepath.Join(links, "dangling"))
+	os.Symlink(filepath.Join(other, "thesis.doc"), filepath.Join(links, "to-file"))
 	tests := []struct{ out, want string }{
+		{filepath.Join(links, "to-site"), "holds the site's own files"},
+		{filepath.Join(links, "to-other"), "holds files this program did not write"},
+		{filepath.Join(links, "dangling"), "is a symbolic link to " + filepath.Join(links, "nowhere") + ", which does not exist; create that folder, or remove the link"},
+		{filepath.Join(links, "to-file"), "which is not a folder"},
 		{src, "holds the site's own files"},
 		{filepath.Dir(src), "holds the site's own files"},
 		{filepath.Join(src, "content", "out"), "inside the site's content/ folder"},
@@ -340,8 +349,8 @@ func TestSyntheticCorpus(t *testing.T) {
 				t.Fatalf("check: %v", err)
 			}
 			// Records with a page, the list pages, home, timeline, search,
-			// data, 404 and the two standing pages, in each language.
-			want := size.Prisoners + size.Statements + size.Sites + size.Briefs + 4 + 4 + 1 + 2
+			// data, counts, 404 and the two standing pages, in each language.
+			want := size.Prisoners + size.Statements + size.Sites + size.Briefs + 4 + 5 + 1 + 2
 			if spanish {
 				want = 2 * want
 			}
@@ -362,7 +371,7 @@ func TestGolden(t *testing.T) {
 	}
 	files := readTree(t, res.Out)
 	golden := filepath.Join("testdata", "golden.txtar")
-	pages := []string{"prisoners/ana-perez/index.html", "sites/el-helicoide/index.html", "timeline/index.html"}
+	pages := []string{"prisoners/ana-perez/index.html", "sites/el-helicoide/index.html", "timeline/index.html", "counts/index.html", "index.html"}
 	if *update {
 		a := &txtar.Archive{Comment: []byte("Golden pages of testdata/site.txtar. Regenerate: go test ./generator/build -run TestGolden -update\n")}
 		for _, p := range pages {
@@ -467,5 +476,24 @@ func TestRebuildLinksUnchangedFiles(t *testing.T) {
 	}
 	if len(a) != len(b) {
 		t.Errorf("%d files after the rebuild, %d from scratch", len(a), len(b))
+	}
+}
+
+// TestCheckFindsDuplicateIDs: with raw HTML allowed, an element whose id
+// is one the layout uses (main, the skip link's target) or that another
+// element has is a problem check reports.
+func TestCheckFindsDuplicateIDs(t *testing.T) {
+	src := writeSite(t, "site.txtar")
+	cfg := filepath.Join(src, "site.toml")
+	data, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, append(data, "\n[markdown]\nraw_html = true\n"...), 0o644)
+	brief := filepath.Join(src, "content/briefs/b.md")
+	data, _ = os.ReadFile(brief)
+	os.WriteFile(brief, append(data, "\n<p id=\"main\">Skip here</p>\n\n<p id=\"twice\">a</p>\n\n<p id=\"twice\">b</p>\n"...), 0o644)
+	_, err := Check(Options{Src: src})
+	want := `briefs/b/index.html: the id "main" is on 2 elements; an id names one element (links and the skip link go to the first): rename the others
+briefs/b/index.html: the id "twice" is on 2 elements; an id names one element (links and the skip link go to the first): rename the others`
+	if err == nil || err.Error() != want {
+		t.Errorf("Check: %v\nwant:\n%s", err, want)
 	}
 }

@@ -3,10 +3,12 @@ package build
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -96,10 +98,13 @@ func Check(opts Options) (*Result, error) {
 type page struct {
 	ids    map[string]bool
 	links  []string
-	unsafe []string // what would run a script or load from another host
+	unsafe []string       // what would run a script or load from another host
+	twice  map[string]int // ids on more than one element, with how many
 }
 
-// checkLinks returns a line for each link between the files that leads
+// checkLinks returns a line for each id on more than one element of a
+// page (raw HTML in Markdown may repeat one the layout uses, such as main)
+// and for each link between the files that leads
 // nowhere: a missing file, a missing anchor, or a link that starts with "/"
 // (it would break under a subpath, on a mirror and from disk) or at a folder
 // (it would break from disk). 404.html's
@@ -129,6 +134,9 @@ func checkLinks(files map[string][]byte, base string) []string {
 		}
 		for _, u := range pages[name].unsafe {
 			problems = append(problems, fmt.Sprintf("%s: %s", name, u))
+		}
+		for _, id := range slices.Sorted(maps.Keys(pages[name].twice)) {
+			problems = append(problems, fmt.Sprintf("%s: the id %q is on %d elements; an id names one element (links and the skip link go to the first): rename the others", name, id, pages[name].twice[id]))
 		}
 	}
 	return problems
@@ -216,6 +224,12 @@ func scan(data []byte, own string) *page {
 			attr, val := a[0], a[1]
 			switch {
 			case attr == "id":
+				if p.ids[val] {
+					if p.twice == nil {
+						p.twice = make(map[string]int)
+					}
+					p.twice[val] = max(p.twice[val], 1) + 1
+				}
 				p.ids[val] = true
 			case strings.HasPrefix(attr, "on"):
 				p.unsafe = append(p.unsafe, fmt.Sprintf("<%s %s> is an inline event handler, which the Content-Security-Policy blocks", tag, attr))

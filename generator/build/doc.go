@@ -7,12 +7,21 @@
 // never see a half-written site. It refuses an output folder that would
 // destroy what it did not make: the site folder or a parent of it, a
 // folder inside content/, templates/ or static/, or a non-empty folder
-// without the Marker file every output holds.
+// without the Marker file every output holds. An output folder that is a
+// symbolic link is followed: the folder it leads to is the one swapped, so
+// what a web server serves through the link is the new site.
+//
+// BuildContext stops when its context is done (main cancels it on SIGINT
+// and SIGTERM), removing its temporary folder. A build killed outright
+// leaves that folder; the next build removes it when the Marker inside,
+// written when the folder is made, proves it a build's and names a
+// process that no longer runs (leftovers.go).
 //
 // Check builds in memory, writes nothing, and follows every link and
 // anchor of every page: a link to a missing file or anchor, a link that
 // starts with "/" (it breaks under a subpath, on a mirror and from disk)
-// and a link to a folder (it breaks from disk) are problems.
+// and a link to a folder (it breaks from disk) are problems, as is an id
+// on two elements of a page (raw HTML repeating the layout's main).
 //
 // Besides the pages, a build writes each language's offline archive, in
 // numbered parts when it would pass MaxFileBytes (archive.go), and the

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -62,6 +63,7 @@ type dir struct {
 	prev    string // the previous build's folder, or ""
 	written *files // names only, to catch two outputs at one path
 	spool   *zipSpool
+	ctx     context.Context // when done, every write fails with its error
 	mu      sync.Mutex
 	dirs    map[string]bool
 	bytes   int64
@@ -75,6 +77,11 @@ func newDir(root string) *dir {
 }
 
 func (d *dir) WriteFile(name string, data []byte) error {
+	if d.ctx != nil {
+		if err := d.ctx.Err(); err != nil {
+			return err
+		}
+	}
 	if err := d.written.WriteFile(name, nil); err != nil {
 		return err
 	}

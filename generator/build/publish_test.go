@@ -63,7 +63,7 @@ var urn = regexp.MustCompile(`^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89
 func TestFeeds(t *testing.T) {
 	files := buildMirror(t)
 	f := parseFeed(t, files["feed.xml"])
-	if !urn.MatchString(f.ID) || f.Title != "Test" || f.Author.Name != "Test" || f.Updated != "2024-12-29T00:00:00Z" {
+	if !urn.MatchString(f.ID) || f.Title != "Test" || f.Author.Name != "Test" || f.Updated != "2024-12-31T00:00:00Z" {
 		t.Errorf("feed head: %+v", f)
 	}
 	if f.Links[0].Rel != "self" || f.Links[0].Href != mirror+"feed.xml" || f.Links[1].Href != mirror {
@@ -77,7 +77,12 @@ func TestFeeds(t *testing.T) {
 		got = append(got, e.Category.Term+" "+e.Updated[:10]+" "+e.Title)
 	}
 	want := []string{
+		"count 2024-12-31 Plataforma Unitaria: about 1000 held, December 31, 2024",
+		"count 2024-12-29 Foro Penal: 863 held, December 29, 2024",
 		"statement 2024-12-29 Foro Penal: “Many”",
+		"count 2024-12-24 Foro Penal: at least 154 released, December 24, 2024",
+		"count 2024-12-23 Government of Venezuela: 626 released, December 23, 2024",
+		"count 2024-11-04 Foro Penal: 1800 held, November 4, 2024",
 		"brief 2024-08-01 A brief",
 		"release 2024-06-10 Luis Gómez released",
 		"arrest 2024-02-09 Ana Pérez arrested",
@@ -194,11 +199,26 @@ func TestDataFiles(t *testing.T) {
 	if anon["name"] != "Name withheld" || anon["anonymous"] != true || anon["summary"] != nil {
 		t.Errorf("anonymous record = %v", anon)
 	}
-	for name, n := range map[string]int{"data/statements.json": 1, "data/sites.json": 2, "data/events.json": 1, "data/briefs.json": 1, "data/timeline.json": 8} {
+	for name, n := range map[string]int{"data/statements.json": 1, "data/sites.json": 2, "data/events.json": 2, "data/briefs.json": 1, "data/timeline.json": 14, "data/counts.json": 5} {
 		var list []any
 		if err := json.Unmarshal(files[name], &list); err != nil || len(list) != n {
 			t.Errorf("%s: %d records (%v), want %d", name, len(list), err, n)
 		}
+	}
+	var counts []map[string]any
+	if err := json.Unmarshal(files["data/counts.json"], &counts); err != nil {
+		t.Fatal(err)
+	}
+	// By as-of date: the government's release claim is the second.
+	if c := counts[1]; c["slug"] != "government-releases" || c["government"] != true || c["measure"] != "released" || c["since"] != "2024-11-20" || c["value"] != 626.0 || c["qualifier"] != "exact" {
+		t.Errorf("counts.json[1] = %v", c)
+	}
+	if c := counts[3]; c["slug"] != "foro-penal-2024-12-29" || c["breakdown"].(map[string]any)["women"] != 87.0 || c["statement"] != "count" || c["url"] != mirror+"counts/#count-foro-penal-2024-12-29" {
+		t.Errorf("counts.json[3] = %v", c)
+	}
+	countRows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files["data/counts.csv"], []byte("\ufeff")))).ReadAll()
+	if err != nil || len(countRows) != 6 || countRows[4][9] != "men: 776; women: 87" || countRows[2][4] != "yes" {
+		t.Errorf("counts.csv = %q (%v)", countRows, err)
 	}
 	// CSV: UTF-8 with a BOM, a header row, one record a row.
 	data := files["data/prisoners.csv"]

@@ -19,15 +19,72 @@ const (
 
 // A Date is a calendar date known to a precision: a year, a month or a day.
 // The zero Date is unknown. Dates have no time of day and no zone.
+//
+// A Date may also be an interval, when it is known only to lie between two
+// dates (as in ISO 8601 and EDTF: "2024-02-01/2024-02-09"): Year, Month, Day
+// and Precision are then its start, and End its end. An interval stands
+// for every day from the first day of its start to the last day of its
+// end, so First, Last and Before bound it as they bound a month.
 type Date struct {
 	Year  int
 	Month time.Month // 0 when Precision < Month
 	Day   int        // 0 when Precision < Day
 	Precision
+	End Bound // the end of an interval; zero for a single date
 }
 
-// ParseDate parses "2024", "2024-02" or "2024-02-09".
+// A Bound is one end of an interval: a date without an interval of its own.
+type Bound struct {
+	Year      int
+	Month     time.Month
+	Day       int
+	Precision Precision
+}
+
+// IsInterval reports whether the date is an interval.
+func (d Date) IsInterval() bool { return d.End.Precision != Unknown }
+
+// Start is the start of an interval, or the date itself.
+func (d Date) Start() Date { d.End = Bound{}; return d }
+
+// Finish is the end of an interval as a Date, or the date itself.
+func (d Date) Finish() Date {
+	if !d.IsInterval() {
+		return d
+	}
+	return Date{Year: d.End.Year, Month: d.End.Month, Day: d.End.Day, Precision: d.End.Precision}
+}
+
+func (d Date) bound() Bound { return Bound{d.Year, d.Month, d.Day, d.Precision} }
+
+// ParseDate parses "2024", "2024-02" or "2024-02-09", or an interval of two
+// of them joined by a slash: "2024-02-01/2024-02-09", "2026-01-08/2026-01".
+// An interval must end after it starts.
 func ParseDate(s string) (Date, error) {
+	from, to, isInterval := strings.Cut(s, "/")
+	if !isInterval {
+		return parseSingle(s)
+	}
+	start, err := parseSingle(from)
+	if err != nil {
+		return Date{}, err
+	}
+	end, err := parseSingle(to)
+	if err != nil {
+		return Date{}, err
+	}
+	switch {
+	case end.Last().Before(start.First()):
+		return Date{}, fmt.Errorf("%q: the interval ends (%s) before it starts (%s); write the earlier date first", s, end.Human(), start.Human())
+	case !end.Last().After(start.First()):
+		return Date{}, fmt.Errorf("%q: the interval starts and ends on %s; write that date alone", s, start.Human())
+	}
+	start.End = end.bound()
+	return start, nil
+}
+
+// parseSingle parses a date that is not an interval.
+func parseSingle(s string) (Date, error) {
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 {
 		return Date{}, fmt.Errorf("%q is not a date; write 2024-02-09, \"2024-02\" or \"2024\"", s)
@@ -57,7 +114,10 @@ func DateOf(t time.Time) Date {
 }
 
 func (d Date) valid(s string) error {
-	if d.Year < 1900 || d.Year > 2200 {
+	if d.Year < MinYear {
+		return fmt.Errorf("%q: year %d is before %d; the briefing has no date that early, check the year", s, d.Year, MinYear)
+	}
+	if d.Year > 9999 {
 		return fmt.Errorf("%q: year %d is out of range", s, d.Year)
 	}
 	if d.Precision >= Month && (d.Month < 1 || d.Month > 12) {
@@ -72,12 +132,24 @@ func (d Date) valid(s string) error {
 	return nil
 }
 
+// MinYear is the earliest year a date may have.
+const MinYear = 1900
+
+// MaxAhead is how far past the figures' as-of date a date may be: one year.
+// Anything later is a typo (a year-9999 arrest would make the figures run
+// to 9999).
+func MaxAhead(asOf Date) time.Time { return asOf.Last().AddDate(1, 0, 0) }
+
 // IsZero reports whether the date is unknown.
 func (d Date) IsZero() bool { return d.Precision == Unknown }
 
 // String returns the date in ISO 8601 at its precision ("2024", "2024-02",
-// "2024-02-09"), as used in <time datetime> and data files; "" if unknown.
+// "2024-02-09"), as used in data files; an interval is its two ends joined
+// by a slash ("2024-02-01/2024-02-09"); "" if unknown.
 func (d Date) String() string {
+	if d.IsInterval() {
+		return d.Start().String() + "/" + d.Finish().String()
+	}
 	switch d.Precision {
 	case Year:
 		return fmt.Sprintf("%04d", d.Year)
@@ -89,9 +161,18 @@ func (d Date) String() string {
 	return ""
 }
 
+// Datetime is the value of the date for an HTML <time datetime>, which has
+// no intervals: the date, or an interval's start, the earliest day it may
+// be (the day it sorts by).
+func (d Date) Datetime() string { return d.Start().String() }
+
 // Human returns the date as readers see it: "2024", "February 2024",
-// "February 9, 2024".
+// "February 9, 2024"; an interval as "February 1, 2024 to February 9,
+// 2024" (error messages; pages say it in words, site.Date).
 func (d Date) Human() string {
+	if d.IsInterval() {
+		return d.Start().Human() + " to " + d.Finish().Human()
+	}
 	switch d.Precision {
 	case Year:
 		return strconv.Itoa(d.Year)
@@ -105,7 +186,7 @@ func (d Date) Human() string {
 
 // Compare orders dates chronologically. A partial date sorts before the
 // fuller dates it contains ("2024" < "2024-02" < "2024-02-01"); unknown
-// dates sort first.
+// dates sort first; an interval sorts by its start, then its end.
 func (d Date) Compare(o Date) int {
 	switch {
 	case d.Year != o.Year:
@@ -114,8 +195,14 @@ func (d Date) Compare(o Date) int {
 		return cmpInt(int(d.Month), int(o.Month))
 	case d.Day != o.Day:
 		return cmpInt(d.Day, o.Day)
+	case d.Precision != o.Precision:
+		return cmpInt(int(d.Precision), int(o.Precision))
+	case d.End == o.End:
+		return 0
+	case !d.IsInterval() || !o.IsInterval():
+		return cmpInt(int(d.End.Precision), int(o.End.Precision)) // a date before an interval from it
 	}
-	return cmpInt(int(d.Precision), int(o.Precision))
+	return d.Finish().Compare(o.Finish())
 }
 
 func cmpInt(a, b int) int {
@@ -142,6 +229,9 @@ func (d Date) First() time.Time {
 
 // Last is the last day the date may stand for.
 func (d Date) Last() time.Time {
+	if d.IsInterval() {
+		return d.Finish().Last()
+	}
 	switch d.Precision {
 	case Year:
 		return time.Date(d.Year, 12, 31, 0, 0, 0, 0, time.UTC)

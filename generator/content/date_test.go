@@ -79,7 +79,7 @@ func TestDateBefore(t *testing.T) {
 }
 
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2024", "2024-02", "2024-02-09", "2024-13", "", "9999-99-99", "2024-02-30"} {
+	for _, s := range []string{"2024", "2024-02", "2024-02-09", "2024-13", "", "9999-99-99", "2024-02-30", "2024-02-01/2024-02-09", "2026-01-08/2026-01", "2024/2023"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -98,4 +98,48 @@ func FuzzParseDate(f *testing.F) {
 			t.Errorf("%q: First %v after Last %v", s, d.First(), d.Last())
 		}
 	})
+}
+
+func TestDateInterval(t *testing.T) {
+	d, err := ParseDate("2026-01-08/2026-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.IsInterval() || d.String() != "2026-01-08/2026-01" || d.Datetime() != "2026-01-08" {
+		t.Errorf("interval = %+v, String %s, Datetime %s", d, d, d.Datetime())
+	}
+	if got := d.First().Format("2006-01-02"); got != "2026-01-08" {
+		t.Errorf("First = %s, want 2026-01-08", got)
+	}
+	if got := d.Last().Format("2006-01-02"); got != "2026-01-31" {
+		t.Errorf("Last = %s, want 2026-01-31", got)
+	}
+	by, _ := ParseDate("2024-02/2024-02-09")
+	if got := by.Last().Format("2006-01-02"); got != "2024-02-09" {
+		t.Errorf("Last of 2024-02/2024-02-09 = %s", got)
+	}
+	// An interval sorts by its start, then its end, after the single date
+	// it starts on.
+	var ds []Date
+	for _, s := range []string{"2024-02-01/2024-02-09", "2024-02-05", "2024-02-01/2024-02-03", "2024-02-01", "2024-01-31"} {
+		v, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ds = append(ds, v)
+	}
+	slices.SortFunc(ds, Date.Compare)
+	var got []string
+	for _, v := range ds {
+		got = append(got, v.String())
+	}
+	want := []string{"2024-01-31", "2024-02-01", "2024-02-01/2024-02-03", "2024-02-01/2024-02-09", "2024-02-05"}
+	if !slices.Equal(got, want) {
+		t.Errorf("sorted = %v, want %v", got, want)
+	}
+	for _, bad := range []string{"2024-02-09/2024-02-01", "2024-02-09/2024-02-09", "2024-03/2024-02", "2024-02-01/", "/2024-02-01", "2024-02-01/2024-02-09/2024-03"} {
+		if v, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) = %v, want an error", bad, v)
+		}
+	}
 }

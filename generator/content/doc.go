@@ -13,6 +13,10 @@
 //     decoded, records with publish = false (and drafts, unless asked for)
 //     are reduced to a reason in Set.Withheld, and anonymous prisoners lose
 //     every identifying field before Load returns.
+//   - Nothing is read through a symbolic link: site.toml, content/,
+//     templates/ and static/ and everything below them must be real files
+//     and folders inside the site (links.go); Set.Static lists the files
+//     of static/, which Markdown images must name.
 //   - Files are read in parallel from any fs.FS.
 //
 // # Non-goals
@@ -25,9 +29,13 @@
 //
 // Briefs and pages are Markdown files with TOML front matter between two
 // lines of +++; the body keeps the file's line numbers. The other kinds
-// are TOML files. A Date keeps its precision: 2024-02-09 (a TOML date),
-// "2024-02" or "2024" (strings). See the README's editor's guide for every
-// key of every kind.
+// are TOML files (a count, content/counts/, is a figure someone reported:
+// Count). A Date keeps its precision: 2024-02-09 (a TOML date), "2024-02"
+// or "2024" (strings), or is an interval of two of them,
+// "2024-02-01/2024-02-09", that must end after it starts. No date may be
+// before 1900 or more than a year after the figures' as-of date (site.toml's
+// [figures] as_of, else Options.Today, else the day Load runs). See the
+// README's editor's guide for every key of every kind.
 //
 // Positions of keys come from a scan of the TOML source (positions.go),
 // since the decoder does not expose them; the decoded values come from

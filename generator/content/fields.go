@@ -20,6 +20,9 @@ type fields struct {
 	pos    map[string]keyPos
 	known  []string
 	errs   *ErrorList
+	// asOf is the figures' as-of date: no date may be more than a year
+	// after it (MaxAhead); zero for no limit.
+	asOf Date
 }
 
 func (f *fields) keyPos(key string) keyPos {
@@ -61,6 +64,9 @@ func (f *fields) str(key string) string {
 		f.typeError(key, v, "a string in quotes")
 		return ""
 	}
+	if !f.controlFree(key, s) {
+		return ""
+	}
 	return strings.TrimSpace(s)
 }
 
@@ -90,6 +96,9 @@ func (f *fields) strs(key string) []string {
 		s, ok := item.(string)
 		if !ok {
 			f.typeError(key, item, "a list of strings")
+			return nil
+		}
+		if !f.controlFree(key, s) {
 			return nil
 		}
 		if s = strings.TrimSpace(s); s != "" {
@@ -127,28 +136,64 @@ func (f *fields) float(key string) (float64, bool) {
 	return 0, false
 }
 
-// date reads a TOML local date (2024-02-09) or a string "2024-02" / "2024".
+// whole reads a whole number that is not negative.
+func (f *fields) whole(key string) (int, bool) {
+	v, ok := f.get(key)
+	if !ok {
+		return 0, false
+	}
+	n, ok := v.(int64)
+	if !ok {
+		f.typeError(key, v, "a whole number such as 777")
+		return 0, false
+	}
+	if n < 0 {
+		f.errorf(key, "%s is %d; a count is not negative", key, n)
+		return 0, false
+	}
+	if n > 1<<31 {
+		f.errorf(key, "%s is %d, too large to be a count of people; check the number", key, n)
+		return 0, false
+	}
+	return int(n), true
+}
+
+// date reads a TOML local date (2024-02-09), a string "2024-02" / "2024",
+// or an interval "2024-02-01/2024-02-09". A date before MinYear, or more
+// than a year after asOf, is an error.
 func (f *fields) date(key string) Date {
 	v, ok := f.get(key)
 	if !ok {
 		return Date{}
 	}
+	var d Date
 	switch t := v.(type) {
 	case time.Time:
 		if t.Location().String() != "date-local" {
 			f.errorf(key, "%s must be a date without a time or zone, such as 2024-02-09", key)
 			return Date{}
 		}
-		return DateOf(t)
+		d = DateOf(t)
+		if err := d.valid(d.String()); err != nil {
+			f.errorf(key, "%s: %v", key, err)
+			return Date{}
+		}
 	case string:
-		d, err := ParseDate(strings.TrimSpace(t))
+		var err error
+		d, err = ParseDate(strings.TrimSpace(t))
 		if err != nil {
 			f.errorf(key, "%s: %v", key, err)
+			return Date{}
 		}
-		return d
+	default:
+		f.typeError(key, v, `a date such as 2024-02-09, "2024-02", "2024" or "2024-02-01/2024-02-09"`)
+		return Date{}
 	}
-	f.typeError(key, v, `a date such as 2024-02-09, "2024-02" or "2024"`)
-	return Date{}
+	if !f.asOf.IsZero() && d.First().After(MaxAhead(f.asOf)) {
+		f.errorf(key, "%s: %s is more than a year after the figures' as-of date (%s); check the year", key, d, f.asOf)
+		return Date{}
+	}
+	return d
 }
 
 // enum reads a string that must be one of allowed.
@@ -214,7 +259,7 @@ func (f *fields) tables(key string) []*fields {
 		if p, ok := f.pos[path]; ok {
 			at = p.Key
 		}
-		out[i] = &fields{file: f.file, m: m, prefix: path + ".", at: at, pos: f.pos, errs: f.errs}
+		out[i] = &fields{file: f.file, m: m, prefix: path + ".", at: at, pos: f.pos, errs: f.errs, asOf: f.asOf}
 	}
 	return out
 }
@@ -230,7 +275,7 @@ func (f *fields) table(key string) *fields {
 		f.typeError(key, v, "a table written as ["+key+"]")
 		return nil
 	}
-	return &fields{file: f.file, m: m, prefix: f.prefix + key + ".", at: f.keyPos(key).Key, pos: f.pos, errs: f.errs}
+	return &fields{file: f.file, m: m, prefix: f.prefix + key + ".", at: f.keyPos(key).Key, pos: f.pos, errs: f.errs, asOf: f.asOf}
 }
 
 // skip accepts key without reading it: the [private] table is never read,

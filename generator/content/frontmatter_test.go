@@ -57,6 +57,7 @@ func FuzzLoadRecord(f *testing.F) {
 	f.Add("speaker = \"A\"\ndate = \"2024\"\nquote = \"q\"\n[private]\nx = 1\n")
 	f.Add("name = \"S\"\nlat = 1\nlon = 2\n[[events]]\ndate = 2024-01-01\ntitle = \"t\"\n")
 	f.Add("date = 2024-01-01\ntitle = \"t\"\n[[sources]]\ntitle = \"s\"\nurl = \"https://x.example/\"\n")
+	f.Add("counter = \"F\"\nmeasure = \"held\"\nas_of = \"2024-02-01/2024-02\"\nvalue = 3\n[breakdown]\nwomen = 1\n")
 	f.Add("a.b.c = 1\n[x.y]\n'q' = \"\"\"\nmulti\n\"\"\"\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		for _, kind := range Kinds {
@@ -71,7 +72,7 @@ func FuzzLoadRecord(f *testing.F) {
 			fsys := fixture(t, "good.txtar")
 			fsys[file] = mapFile(data)
 			info, _ := fs.Stat(fsys, file)
-			loadFile(fsys, contentFile{kind: kind, slug: "x", path: file}, info, &errs)
+			loadFile(fsys, contentFile{kind: kind, slug: "x", path: file, asOf: Date{Year: 2026, Month: 1, Day: 31, Precision: Day}}, info, &errs)
 			if err := errs.Err(); err != nil {
 				for _, e := range err.(Errors) {
 					if e.Pos.File != file {

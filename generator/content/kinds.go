@@ -1,8 +1,10 @@
 package content
 
 import (
+	"cmp"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -96,6 +98,7 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 	p.Status = f.enum("status", PrisonerStatuses)
 	f.require("status", f.m["status"] != nil, `status = "detained" (one of `+strings.Join(PrisonerStatuses, ", ")+")")
 	p.Aliases = f.strs("aliases")
+	p.Gender = f.enum("gender", Genders)
 	p.Nationality = f.strs("nationality")
 	p.Occupation = f.str("occupation")
 	p.Arrested = f.date("arrested")
@@ -104,6 +107,7 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 	if !p.Arrested.IsZero() && !p.Released.IsZero() && p.Released.Before(p.Arrested) {
 		f.errorf("released", "released %s is before arrested %s; check both dates", p.Released, p.Arrested)
 	}
+	var order custodyOrder
 	for _, c := range f.tables("custody") {
 		cu := Custody{
 			Site: c.ref("site", KindSite),
@@ -121,6 +125,7 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 		case !cu.From.IsZero() && !p.Arrested.IsZero() && cu.From.Before(p.Arrested):
 			c.errorf("from", "custody starts (%s) before the arrest (%s)", cu.From, p.Arrested)
 		}
+		order.check(c, cu)
 		c.done()
 		p.Custody = append(p.Custody, cu)
 	}
@@ -130,6 +135,38 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 		withhold(f, p)
 	}
 	return p, publish
+}
+
+// custodyOrder checks that custody periods are listed earliest first and
+// do not overlap: the page shows them in file order under "earliest first",
+// and the last is the last known place of detention (the data files'
+// last_known_site). A period without a date is not compared; the next
+// dated one is compared with the latest dated period before it. Dates
+// known only to their month or year are compared at their precision: only
+// a period that certainly starts before another ends is an error, so a
+// transfer on the day the previous period ends is fine.
+type custodyOrder struct {
+	n        int  // periods seen
+	lastFrom Date // the latest start so far, of period fromN
+	fromN    int
+	lastTo   Date // the end of the latest period that has one, period toN
+	toN      int
+}
+
+func (o *custodyOrder) check(c *fields, cu Custody) {
+	o.n++
+	if !cu.From.IsZero() {
+		switch {
+		case !o.lastFrom.IsZero() && cu.From.Before(o.lastFrom):
+			c.errorf("from", "custody period %d starts (%s) before period %d (from %s); list the periods earliest first", o.n, cu.From, o.fromN, o.lastFrom)
+		case !o.lastTo.IsZero() && cu.From.Before(o.lastTo):
+			c.errorf("from", "custody period %d starts (%s) before period %d ends (%s); a person is held at one place at a time: correct the dates", o.n, cu.From, o.toN, o.lastTo)
+		}
+		o.lastFrom, o.fromN = cu.From, o.n
+	}
+	if !cu.To.IsZero() {
+		o.lastTo, o.toN = cu.To, o.n
+	}
 }
 
 // withhold removes every identifying field of an anonymous prisoner, so that
@@ -142,7 +179,7 @@ func withhold(f *fields, p *Prisoner) {
 			break
 		}
 	}
-	p.Name, p.Aliases, p.Nationality, p.Occupation, p.Charges = "", nil, nil, "", nil
+	p.Name, p.Aliases, p.Gender, p.Nationality, p.Occupation, p.Charges = "", nil, "", nil, "", nil
 	p.Summary, p.Body, p.Tags, p.Sources, p.Events = "", Markdown{}, nil, nil, nil
 	for i := range p.Custody {
 		p.Custody[i].Note = ""
@@ -226,4 +263,60 @@ func decodeEvent(f *fields, r Record) (*Event, bool) {
 	e.Sites = f.refs("sites", KindSite)
 	f.done()
 	return e, publish
+}
+
+func decodeCount(f *fields, r Record) (*Count, bool) {
+	c := &Count{Record: r}
+	publish := common(f, &c.Record, false)
+	c.Counter = f.required("counter", `counter = "Foro Penal"`)
+	c.Measure = f.enum("measure", Measures)
+	f.require("measure", f.m["measure"] != nil, `measure = "held" (one of `+strings.Join(Measures, ", ")+")")
+	c.AsOf = f.date("as_of")
+	f.require("as_of", f.m["as_of"] != nil, "as_of = 2026-01-19")
+	c.Since = f.date("since")
+	value, hasValue := f.whole("value")
+	c.Value = value
+	f.require("value", hasValue || f.m["value"] != nil, "value = 777")
+	c.Qualifier = f.enum("qualifier", Qualifiers)
+	if c.Qualifier == "" {
+		c.Qualifier = "exact"
+	}
+	if b := f.table("breakdown"); b != nil {
+		names := make([]string, 0, len(b.m))
+		for k := range b.m {
+			names = append(names, k)
+		}
+		slices.SortFunc(names, func(x, y string) int {
+			ix, iy := slices.Index(BreakdownParts, x), slices.Index(BreakdownParts, y)
+			if ix < 0 {
+				ix = len(BreakdownParts)
+			}
+			if iy < 0 {
+				iy = len(BreakdownParts)
+			}
+			return cmp.Or(cmp.Compare(ix, iy), strings.Compare(x, y))
+		})
+		for _, k := range names {
+			if v, ok := b.whole(k); ok {
+				c.Breakdown = append(c.Breakdown, Part{k, v})
+			}
+		}
+		b.done()
+	}
+	c.Statement = f.ref("statement", KindStatement)
+	c.Note = f.markdown("note")
+	switch {
+	case !c.Since.IsZero() && c.Measure == "held":
+		f.errorf("since", "since applies to released and arrests counts; a held count is the number held on as_of, so remove since")
+	case !c.Since.IsZero() && !c.AsOf.IsZero() && c.AsOf.Before(c.Since):
+		f.errorf("since", "since %s is after as_of %s; a count runs from since to as_of", c.Since, c.AsOf)
+	}
+	if len(c.Sources) == 0 {
+		f.errs.Addf(f.at, "a count needs its sources: add a [[sources]] table with the title and url of where the figure was reported")
+	}
+	if c.Verification == "" {
+		f.errs.Addf(f.at, "a count needs its verification: add a line such as verification = \"reported\" (one of %s)", strings.Join(Verifications, ", "))
+	}
+	f.done()
+	return c, publish
 }

@@ -20,6 +20,10 @@ const MaxFileSize = 1 << 20
 // Options change what Load keeps.
 type Options struct {
 	Drafts bool // keep records marked draft = true
+	// Today bounds the dates of a site whose site.toml gives no [figures]
+	// as_of: none may be more than a year after it. Zero means the day
+	// Load runs.
+	Today Date
 }
 
 // A Set is every published record of a site, each kind sorted by slug.
@@ -31,6 +35,7 @@ type Set struct {
 	Statements []*Statement
 	Sites      []*Site
 	Events     []*Event
+	Counts     []*Count
 
 	// Lang is the language of the set's pages; Translations holds the
 	// translated records, by language, kind and slug.
@@ -41,6 +46,10 @@ type Set struct {
 	// false", "draft = true"), by kind and slug, so that a reference to it
 	// fails with that reason instead of leaking it or reading as a typo.
 	Withheld map[Kind]map[string]string
+
+	// Static is the files under static/, by their path inside it, sorted:
+	// what a Markdown image may show.
+	Static []string
 }
 
 // Load reads site.toml and every record under content/ in fsys, in
@@ -76,6 +85,7 @@ func (c *Cache) prune() {
 type cached struct {
 	size    int64
 	mod     time.Time
+	asOf    Date // the bound its dates were checked against
 	rec     interface{ Meta() *Record }
 	publish bool
 	ok      bool
@@ -85,7 +95,7 @@ type cached struct {
 // Load is Load, reusing what earlier loads decoded of unchanged files.
 func (c *Cache) Load(fsys fs.FS, opts Options) (*Set, error) { return load(fsys, opts, c) }
 
-func (c *Cache) get(path string, info fs.FileInfo) (cached, bool) {
+func (c *Cache) get(path string, info fs.FileInfo, asOf Date) (cached, bool) {
 	if c == nil {
 		return cached{}, false
 	}
@@ -96,7 +106,7 @@ func (c *Cache) get(path string, info fs.FileInfo) (cached, bool) {
 	}
 	c.seen[path] = true
 	e, ok := c.entries[path]
-	return e, ok && e.size == info.Size() && e.mod.Equal(info.ModTime())
+	return e, ok && e.size == info.Size() && e.mod.Equal(info.ModTime()) && e.asOf == asOf
 }
 
 func (c *Cache) put(path string, e cached) {
@@ -114,6 +124,10 @@ func (c *Cache) put(path string, e cached) {
 func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	defer cache.prune()
 	var errs ErrorList
+	static := checkFolders(fsys, &errs)
+	if err := NoLink(fsys, ConfigFile); err != nil {
+		return nil, errs.Err() // never read through a link
+	}
 	cfg, err := LoadConfig(fsys)
 	if err != nil {
 		var es Errors
@@ -131,7 +145,17 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Set{Config: cfg, Withheld: make(map[Kind]map[string]string)}
+	asOf := cfg.AsOf
+	if asOf.IsZero() {
+		asOf = opts.Today
+	}
+	if asOf.IsZero() {
+		asOf = DateOf(time.Now())
+	}
+	for i := range files {
+		files[i].asOf = asOf
+	}
+	s := &Set{Config: cfg, Static: static, Withheld: make(map[Kind]map[string]string)}
 	var mu sync.Mutex
 	slugs := make(map[Kind]map[string]string) // slug -> file, for duplicates
 	add := func(kind Kind, slug, file string) bool {
@@ -182,7 +206,7 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	wg.Wait()
 	s.sort()
 	s.Lang = cfg.Language
-	for _, list := range [][]interface{ Meta() *Record }{recs(s.Briefs), recs(s.Pages), recs(s.Prisoners), recs(s.Statements), recs(s.Sites), recs(s.Events)} {
+	for _, list := range [][]interface{ Meta() *Record }{recs(s.Briefs), recs(s.Pages), recs(s.Prisoners), recs(s.Statements), recs(s.Sites), recs(s.Events), recs(s.Counts)} {
 		for _, r := range list {
 			r.Meta().Lang = cfg.Language
 		}
@@ -220,7 +244,7 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 		errs.Addf(Pos{File: original}, "%v", err)
 		return
 	}
-	fo, ro, ok := readFile(fsys, contentFile{kind: cf.kind, slug: cf.slug, path: original}, info, errs)
+	fo, ro, ok := readFile(fsys, contentFile{kind: cf.kind, slug: cf.slug, path: original, asOf: cf.asOf}, info, errs)
 	if !ok {
 		return
 	}
@@ -237,7 +261,7 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 			ft.errorf(k, "%s cannot be translated; set it in the original, %s", k, original)
 		}
 	}
-	merged := &fields{file: cf.path, m: make(map[string]any), at: ft.at, pos: make(map[string]keyPos), errs: errs}
+	merged := &fields{file: cf.path, m: make(map[string]any), at: ft.at, pos: make(map[string]keyPos), errs: errs, asOf: cf.asOf}
 	for k, v := range fo.m {
 		merged.m[k] = v
 	}
@@ -285,13 +309,14 @@ func (s *Set) In(lang string) *Set {
 		return s
 	}
 	t := s.Translations[lang]
-	out := &Set{Config: s.Config, Withheld: s.Withheld, Lang: lang}
+	out := &Set{Config: s.Config, Withheld: s.Withheld, Static: s.Static, Lang: lang}
 	out.Briefs = pick(s.Briefs, t[KindBrief])
 	out.Pages = pick(s.Pages, t[KindPage])
 	out.Prisoners = pick(s.Prisoners, t[KindPrisoner])
 	out.Statements = pick(s.Statements, t[KindStatement])
 	out.Sites = pick(s.Sites, t[KindSite])
 	out.Events = pick(s.Events, t[KindEvent])
+	out.Counts = pick(s.Counts, t[KindCount])
 	return out
 }
 
@@ -327,6 +352,8 @@ func (s *Set) add(rec interface{ Meta() *Record }) {
 		s.Sites = append(s.Sites, r)
 	case *Event:
 		s.Events = append(s.Events, r)
+	case *Count:
+		s.Counts = append(s.Counts, r)
 	}
 }
 
@@ -337,6 +364,7 @@ func (s *Set) sort() {
 	sortBySlug(s.Statements)
 	sortBySlug(s.Sites)
 	sortBySlug(s.Events)
+	sortBySlug(s.Counts)
 }
 
 func sortBySlug[T interface{ Meta() *Record }](list []T) {
@@ -348,6 +376,7 @@ type contentFile struct {
 	slug string
 	lang string // for a translation: its language; "" for an original
 	path string
+	asOf Date // no date in it may be more than a year after this
 }
 
 // contentFiles lists the record files under content/, recording an error
@@ -358,7 +387,10 @@ func contentFiles(fsys fs.FS, cfg *Config, errs *ErrorList) ([]contentFile, erro
 	for _, k := range Kinds {
 		known[k.Dir()] = k
 	}
-	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+	if NoLink(fsys, ContentDir) != nil {
+		return nil, nil // checkFolders reported it; nothing is read through it
+	}
+	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == "content" && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipAll
@@ -373,7 +405,7 @@ func contentFiles(fsys fs.FS, cfg *Config, errs *ErrorList) ([]contentFile, erro
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			errs.Addf(Pos{File: p}, "symbolic links are not followed; copy the file here instead")
+			errs.Add(linkError(fsys, p))
 			return nil
 		}
 		dir := path.Dir(p)
@@ -445,7 +477,7 @@ func loadCached(fsys fs.FS, cf contentFile, errs *ErrorList, cache *Cache) (rec 
 		errs.Addf(Pos{File: cf.path}, "%v", err)
 		return nil, false, false
 	}
-	if e, hit := cache.get(cf.path, info); hit {
+	if e, hit := cache.get(cf.path, info, cf.asOf); hit {
 		for _, err := range e.errs {
 			errs.Add(err)
 		}
@@ -460,7 +492,7 @@ func loadCached(fsys fs.FS, cf contentFile, errs *ErrorList, cache *Cache) (rec 
 			errs.Add(e)
 		}
 	}
-	cache.put(cf.path, cached{size: info.Size(), mod: info.ModTime(), rec: rec, publish: publish, ok: ok, errs: mine})
+	cache.put(cf.path, cached{size: info.Size(), mod: info.ModTime(), asOf: cf.asOf, rec: rec, publish: publish, ok: ok, errs: mine})
 	return rec, publish, ok
 }
 
@@ -492,6 +524,9 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 		errs.Addf(Pos{File: cf.path, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
 		return nil, r, false
 	}
+	if !checkControl(cf.path, src, errs) {
+		return nil, r, false
+	}
 	front, lineOffset := string(src), 0
 	if cf.kind == KindBrief || cf.kind == KindPage {
 		fm, body, err := splitFrontMatter(src)
@@ -503,6 +538,9 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 		r.Body = Markdown{Text: string(body), Pos: Pos{File: cf.path, Line: 1, Col: 1}}
 	}
 	f, ok := parseTOML(cf.path, front, lineOffset, errs)
+	if ok {
+		f.asOf = cf.asOf
+	}
 	return f, r, ok
 }
 
@@ -521,6 +559,8 @@ func decode(f *fields, r Record) (rec interface{ Meta() *Record }, publish bool)
 		return decodeSite(f, r)
 	case KindEvent:
 		return decodeEvent(f, r)
+	case KindCount:
+		return decodeCount(f, r)
 	}
 	panic(fmt.Sprintf("content: no decoder for kind %q", r.Kind))
 }

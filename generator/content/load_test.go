@@ -93,12 +93,28 @@ func TestBrokenSite(t *testing.T) {
 			`content/prisoners/ana-perez.toml:3:12: arrested must be a date without a time or zone, such as 2024-02-09`},
 		{"release before arrest", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, "arrested = 2024-08-02\nreleased = 2024-07-01",
 			`content/prisoners/ana-perez.toml:4:12: released 2024-07-01 is before arrested 2024-08-02; check both dates`},
+		{"bad gender", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, "arrested = 2024-08-02\ngender = \"woman\"",
+			`content/prisoners/ana-perez.toml:4:10: gender "woman" is not one of female, male`},
 		{"custody ends before it starts", "content/prisoners/ana-perez.toml", `from = 2024-08-02`, "from = 2024-08-02\nto = 2024-08-01",
 			`content/prisoners/ana-perez.toml:9:6: custody ends (2024-08-01) before it starts (2024-08-02)`},
 		{"custody past release", "content/prisoners/ana-perez.toml", "verification = \"reported\"\n\n[[custody]]\nsite = \"el-helicoide\"\nfrom = 2024-08-02", "released = 2024-08-20\n\n[[custody]]\nsite = \"el-helicoide\"\nfrom = 2024-08-02\nto = 2024-08-25",
 			`content/prisoners/ana-perez.toml:9:6: custody runs to 2024-08-25, past the release on 2024-08-20; end it on or before the release`},
 		{"custody before arrest", "content/prisoners/ana-perez.toml", "from = 2024-08-02", "from = 2024-08-01",
 			`content/prisoners/ana-perez.toml:8:8: custody starts (2024-08-01) before the arrest (2024-08-02)`},
+		{"custody periods overlap", "content/prisoners/ana-perez.toml", `note = "moved after a week"`, "note = \"moved after a week\"\nto = 2024-09-01\n\n[[custody]]\nsite = \"el-helicoide\"\nfrom = 2024-08-20",
+			`content/prisoners/ana-perez.toml:14:8: custody period 2 starts (2024-08-20) before period 1 ends (2024-09-01); a person is held at one place at a time: correct the dates`},
+		{"custody periods out of order", "content/prisoners/ana-perez.toml", "from = 2024-08-02\nnote = \"moved after a week\"", "from = 2024-09-10\nto = 2024-10-01\n\n[[custody]]\nsite = \"el-helicoide\"\n\n[[custody]]\nsite = \"el-helicoide\"\nfrom = 2024-08-05",
+			`content/prisoners/ana-perez.toml:16:8: custody period 3 starts (2024-08-05) before period 1 (from 2024-09-10); list the periods earliest first`},
+		{"escaped NUL in a string", "content/prisoners/ana-perez.toml", `name = "Ana Pérez"`, `name = "Ana\u0000Pérez"`,
+			`content/prisoners/ana-perez.toml:1:8: name holds the control character U+0000 (NUL), which is invisible and would reach the data files as a raw byte; remove it`},
+		{"escaped ESC in a list", "content/prisoners/ana-perez.toml", `verification = "reported"`, "verification = \"reported\"\ncharges = [\"treason\", \"x\\u001b[2Jy\"]",
+			`content/prisoners/ana-perez.toml:5:11: charges holds the control character U+001B (ESC), which is invisible and would reach the data files as a raw byte; remove it`},
+		{"escaped carriage return in a note", "content/prisoners/ana-perez.toml", `note = "moved after a week"`, `note = "moved\rafter a week"`,
+			`content/prisoners/ana-perez.toml:9:8: note holds the control character U+000D (CR), which is invisible and would reach the data files as a raw byte; remove it`},
+		{"raw ESC in Markdown", "content/briefs/update.md", "Ana was arrested", "Ana was \x1b[31marrested",
+			`content/briefs/update.md:7:9: the control character U+001B (ESC) is not allowed in a record: it is invisible and would reach the data files as a raw byte; remove it`},
+		{"raw NUL in a TOML comment", "content/prisoners/ana-perez.toml", `verification = "reported"`, "verification = \"reported\" # \x00",
+			`content/prisoners/ana-perez.toml:4:29: the control character U+0000 (NUL) is not allowed in a record: it is invisible and would reach the data files as a raw byte; remove it`},
 		{"unknown key in custody", "content/prisoners/ana-perez.toml", `note = "moved after a week"`, `notes = "moved after a week"`,
 			`content/prisoners/ana-perez.toml:9:1: unknown key "notes" (did you mean "note"?)`},
 		{"source without url", "content/prisoners/ana-perez.toml", `url = "https://news.example/ana"`, ``,
@@ -123,6 +139,38 @@ func TestBrokenSite(t *testing.T) {
 			`content/statements/foro-penal.toml:4:16: verification "confirm" is not one of confirmed, reported, unverified (did you mean "confirmed"?)`},
 		{"bad language tag", "content/statements/foro-penal.toml", `quote = "863 political prisoners"`, "quote = \"863 political prisoners\"\nlanguage = \"es\\\" onclick=\\\"x\"",
 			`content/statements/foro-penal.toml:4:12: language "es\" onclick=\"x" is not a language tag; write one such as "es" or "pt-BR"`},
+		{"bad measure", "content/counts/releases-claimed.toml", `measure = "released"`, `measure = "releases"`,
+			`content/counts/releases-claimed.toml:2:11: measure "releases" is not one of held, released, arrests (did you mean "released"?)`},
+		{"bad qualifier", "content/counts/releases-claimed.toml", `qualifier = "about"`, `qualifier = "approx"`,
+			`content/counts/releases-claimed.toml:6:13: qualifier "approx" is not one of exact, at_least, about`},
+		{"negative value", "content/counts/releases-claimed.toml", `value = 626`, `value = -626`,
+			`content/counts/releases-claimed.toml:5:9: value is -626; a count is not negative`},
+		{"value not whole", "content/counts/releases-claimed.toml", `value = 626`, `value = 626.5`,
+			`content/counts/releases-claimed.toml:5:9: value must be a whole number such as 777, not a number`},
+		{"since after as_of", "content/counts/releases-claimed.toml", `since = 2025-12-23`, `since = 2026-02-01`,
+			`content/counts/releases-claimed.toml:3:9: since 2026-02-01 is after as_of 2026-01-23; a count runs from since to as_of`},
+		{"since on a held count", "content/counts/foro-penal-2025-12-29.toml", `as_of = 2025-12-29`, "as_of = 2025-12-29\nsince = 2025-01-01",
+			`content/counts/foro-penal-2025-12-29.toml:4:9: since applies to released and arrests counts; a held count is the number held on as_of, so remove since`},
+		{"count without sources", "content/counts/releases-claimed.toml", "[[sources]]\ntitle = \"Statement on releases\"\nurl = \"https://gov.example/626\"", ``,
+			`content/counts/releases-claimed.toml:1:1: a count needs its sources: add a [[sources]] table with the title and url of where the figure was reported`},
+		{"count without verification", "content/counts/releases-claimed.toml", `verification = "reported"`, ``,
+			`content/counts/releases-claimed.toml:1:1: a count needs its verification: add a line such as verification = "reported" (one of confirmed, reported, unverified)`},
+		{"breakdown not a number", "content/counts/foro-penal-2025-12-29.toml", `women = 87`, `women = "87"`,
+			`content/counts/foro-penal-2025-12-29.toml:8:9: women must be a whole number such as 777, not a string`},
+		{"unknown count key", "content/counts/releases-claimed.toml", `value = 626`, "value = 626\nvalu = 1",
+			`content/counts/releases-claimed.toml:6:1: unknown key "valu" (did you mean "value"?)`},
+		{"interval ends before it starts", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, `arrested = "2024-08-09/2024-08-01"`,
+			`content/prisoners/ana-perez.toml:3:12: arrested: "2024-08-09/2024-08-01": the interval ends (August 1, 2024) before it starts (August 9, 2024); write the earlier date first`},
+		{"interval of one day", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, `arrested = "2024-08-02/2024-08-02"`,
+			`content/prisoners/ana-perez.toml:3:12: arrested: "2024-08-02/2024-08-02": the interval starts and ends on August 2, 2024; write that date alone`},
+		{"date in 9999", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, `arrested = 9999-08-02`,
+			`content/prisoners/ana-perez.toml:3:12: arrested: 9999-08-02 is more than a year after the figures' as-of date (2026-01-31); check the year`},
+		{"string date in 9999", "content/events/election.toml", `date = 2024-07-28`, `date = "9999"`,
+			`content/events/election.toml:1:8: date: 9999 is more than a year after the figures' as-of date (2026-01-31); check the year`},
+		{"date before 1900", "content/prisoners/ana-perez.toml", `arrested = 2024-08-02`, `arrested = 1899-12-31`,
+			`content/prisoners/ana-perez.toml:3:12: arrested: "1899-12-31": year 1899 is before 1900; the briefing has no date that early, check the year`},
+		{"source date in year 1", "content/prisoners/ana-perez.toml", `date = 2024-08-03`, `date = 0001-01-01`,
+			`content/prisoners/ana-perez.toml:15:8: date: "0001-01-01": year 1 is before 1900; the briefing has no date that early, check the year`},
 		{"unknown config key", "site.toml", `title = "Test briefing"`, "title = \"Test briefing\"\ntitel = \"x\"",
 			`site.toml:2:1: unknown key "titel" (did you mean "title"?)`},
 		{"bad base URL", "site.toml", `baseURL = "https://example.org/b/"`, `baseURL = "example.org"`,
@@ -136,7 +184,7 @@ func TestBrokenSite(t *testing.T) {
 				t.Fatalf("%s does not contain %q", tt.file, tt.from)
 			}
 			fsys[tt.file] = &fstest.MapFile{Data: []byte(strings.Replace(src, tt.from, tt.to, 1))}
-			_, err := Load(fsys, Options{})
+			_, err := Load(fsys, Options{Today: Date{Year: 2026, Month: 1, Day: 31, Precision: Day}})
 			if tt.want == "" {
 				if err == nil {
 					t.Fatal("Load succeeded; want an error")
@@ -162,7 +210,7 @@ func TestBadFiles(t *testing.T) {
 	}{
 		{"content/prisoners/Ana.toml", `name = "x"`, `content/prisoners/Ana.toml: file name "Ana.toml" is not a valid slug: use lower-case letters, digits and single hyphens, such as rocio-san-miguel.toml`},
 		{"content/prisoners/ana.md", `name = "x"`, `content/prisoners/ana.md: a prisoner is a .toml file; rename it to ana.toml`},
-		{"content/prisoner/ana.toml", `name = "x"`, `content/prisoner: unknown folder; content holds briefs/, prisoners/, statements/, sites/, events/, pages/`},
+		{"content/prisoner/ana.toml", `name = "x"`, `content/prisoner: unknown folder; content holds briefs/, prisoners/, statements/, sites/, events/, counts/, pages/`},
 		{"content/prisoners/ana.es.toml", `name = "x"`, `content/prisoners/ana.es.toml: "ana.es.toml" looks like a translation into "es" of ana.toml, but site.toml configures no language "es"`},
 		{"content/prisoners/bad.toml", "name = \"x\xff\"\nstatus = \"detained\"", `content/prisoners/bad.toml:1:10: invalid UTF-8; save the file as UTF-8`},
 		{"content/prisoners/big.toml", strings.Repeat("#", MaxFileSize+1), `content/prisoners/big.toml: file is 1048577 bytes, over the 1048576-byte limit for a record; split it or remove pasted material`},
@@ -242,6 +290,7 @@ func TestAnonymousPrisonerLosesIdentifyingFields(t *testing.T) {
 status = "detained"
 anonymous = true
 aliases = ["Secreto"]
+gender = "female"
 occupation = "journalist"
 summary = "Secret summary"
 body = "Secret body"
@@ -266,7 +315,7 @@ url = "https://news.example/secret"
 	if p == nil {
 		t.Fatal("anonymous prisoner not loaded")
 	}
-	if p.Name != "" || p.Aliases != nil || p.Occupation != "" || p.Summary != "" || p.Body.Text != "" || p.Sources != nil || p.Custody[0].Note != "" {
+	if p.Name != "" || p.Aliases != nil || p.Gender != "" || p.Occupation != "" || p.Summary != "" || p.Body.Text != "" || p.Sources != nil || p.Custody[0].Note != "" {
 		t.Errorf("identifying fields kept: %+v", p)
 	}
 	if p.Status != "detained" || p.Arrested.IsZero() || p.Custody[0].Site.Slug != "el-helicoide" {

@@ -15,10 +15,11 @@ const (
 	KindStatement Kind = "statement"
 	KindSite      Kind = "site"
 	KindEvent     Kind = "event"
+	KindCount     Kind = "count"
 )
 
 // Kinds lists every kind, in the order the site presents them.
-var Kinds = []Kind{KindBrief, KindPrisoner, KindStatement, KindSite, KindEvent, KindPage}
+var Kinds = []Kind{KindBrief, KindPrisoner, KindStatement, KindSite, KindEvent, KindCount, KindPage}
 
 // Dir is the kind's folder under content/, which is also its URL segment.
 func (k Kind) Dir() string { return string(k) + "s" }
@@ -86,12 +87,18 @@ type Page struct {
 // Prisoner statuses.
 var PrisonerStatuses = []string{"detained", "disappeared", "house_arrest", "conditionally_released", "released", "exiled", "deceased"}
 
+// Genders are the values of a prisoner's optional gender field. It is
+// there only so that languages which agree words with a person ("Mencionada
+// en") can; it is identifying, so an anonymous prisoner loses it.
+var Genders = []string{"female", "male"}
+
 // A Prisoner is one person deprived of liberty for political reasons.
 type Prisoner struct {
 	Record
 	Name        string // "" when Anonymous
 	Status      string
 	Aliases     []string
+	Gender      string // "", "female" or "male"; "" when Anonymous
 	Nationality []string
 	Occupation  string
 	Arrested    Date
@@ -161,6 +168,37 @@ type Event struct {
 	Prisoners  []Ref
 	Statements []Ref
 	Sites      []Ref
+}
+
+// Count measures: what a count counts.
+var Measures = []string{"held", "released", "arrests"}
+
+// Count qualifiers: how the counter gave the number.
+var Qualifiers = []string{"exact", "at_least", "about"}
+
+// BreakdownParts are the usual parts of a count's [breakdown], in the order
+// they are shown; a counter's other parts follow them, by name.
+var BreakdownParts = []string{"men", "women", "civilians", "military", "foreigners", "minors", "whereabouts_unknown"}
+
+// A Count is a figure that someone reported, kept with who reported it and
+// never merged with anyone else's.
+type Count struct {
+	Record
+	Counter   string // who counted: "Foro Penal", "Government of Venezuela"
+	Measure   string // held, released or arrests
+	AsOf      Date   // the date the figure is current to
+	Since     Date   // for released and arrests: counted from this date
+	Value     int
+	Qualifier string // exact, at_least or about
+	Breakdown []Part // in BreakdownParts order, then by name
+	Statement Ref    // the statement that announced it, if any
+	Note      Markdown
+}
+
+// A Part is one named part of a count's breakdown.
+type Part struct {
+	Name  string
+	Value int
 }
 
 // Verification levels.

@@ -14,7 +14,7 @@ import (
 const FeedSize = 50
 
 // mainFeedKinds are the timeline entries the main feed carries.
-var mainFeedKinds = []string{"brief", "statement", "release", "arrest"}
+var mainFeedKinds = []string{"brief", "statement", "count", "release", "arrest"}
 
 // FeedPath is where a record's own feed is: beside its page.
 func FeedPath(pageURL string) string { return pageURL + "feed.xml" }
@@ -29,7 +29,7 @@ func atom(s *site.Site, out Output) error {
 			main = append(main, e)
 		}
 	}
-	slices.Reverse(main) // newest first
+	main = newestFirst(main)
 	main = main[:min(len(main), FeedSize)]
 	d := new(xmlDoc) // one buffer for every feed
 	if err := writeFeed(d, s, out, "feed.xml", s.Config.Title, main); err != nil {
@@ -51,9 +51,15 @@ func atom(s *site.Site, out Output) error {
 	return nil
 }
 
+// newestFirst orders entries by the day their stamp gives (the first day
+// of their date), newest first; entries of one day in the timeline's order
+// reversed. An entry known only to its year, which the timeline tells
+// after the year's months, is stamped with the year's first day and goes
+// with it.
 func newestFirst(es []*site.Entry) []*site.Entry {
 	out := slices.Clone(es)
 	slices.Reverse(out)
+	slices.SortStableFunc(out, func(a, b *site.Entry) int { return b.Date.First().Compare(a.Date.First()) })
 	return out
 }
 

@@ -20,6 +20,7 @@ func writeCSV(s *site.Site, out Output) error {
 		"data/prisoners.csv":  prisonersCSV(s),
 		"data/statements.csv": statementsCSV(s),
 		"data/sites.csv":      sitesCSV(s),
+		"data/counts.csv":     countsCSV(s),
 	}
 	for name, rows := range files {
 		var buf bytes.Buffer
@@ -97,6 +98,22 @@ func sitesCSV(s *site.Site) [][]string {
 			lat, lon = strconv.FormatFloat(*v.Lat, 'f', -1, 64), strconv.FormatFloat(*v.Lon, 'f', -1, 64)
 		}
 		rows = append(rows, []string{v.Slug, v.URL, v.Name, v.Kind, v.Operator, v.City, v.State, lat, lon, v.Status, v.Opened, v.Closed, strconv.Itoa(v.PeopleHeld), v.Verification, sourceURLs(v.Sources), v.Updated})
+	}
+	return rows
+}
+
+func countsCSV(s *site.Site) [][]string {
+	rows := [][]string{{"slug", "url", "as_of", "counter", "government", "measure", "since", "value", "qualifier", "breakdown", "statement", "verification", "sources", "updated"}}
+	for i, c := range counts(s) {
+		var parts []string
+		for _, p := range s.Counts[i].Breakdown {
+			parts = append(parts, p.Name+": "+strconv.Itoa(p.Value))
+		}
+		gov := ""
+		if c.Government {
+			gov = "yes"
+		}
+		rows = append(rows, []string{c.Slug, c.URL, c.AsOf, c.Counter, gov, c.Measure, c.Since, strconv.Itoa(c.Value), c.Qualifier, list(parts), c.Statement, c.Verification, sourceURLs(c.Sources), c.Updated})
 	}
 	return rows
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 
+	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/site"
 )
 
@@ -22,6 +23,7 @@ func Write(s *site.Site, out Output) error {
 		writeJSON(out, "data/sites.json", sites(s)),
 		writeJSON(out, "data/events.json", events(s)),
 		writeJSON(out, "data/briefs.json", briefs(s)),
+		writeJSON(out, "data/counts.json", counts(s)),
 	); err != nil {
 		return err
 	}
@@ -53,13 +55,22 @@ type link struct {
 
 var precisions = []string{"", "year", "month", "day"}
 
+// precision names how much of a date is known: year, month, day, or
+// interval for a date known to lie between two.
+func precision(d content.Date) string {
+	if d.IsInterval() {
+		return "interval"
+	}
+	return precisions[d.Precision]
+}
+
 func timeline(s *site.Site) []entry {
 	out := make([]entry, 0, len(s.Timeline))
 	for _, e := range s.Timeline {
 		je := entry{
 			ID:        e.ID,
 			Date:      e.Date.String(),
-			Precision: precisions[e.Date.Precision],
+			Precision: precision(e.Date),
 			Kind:      e.Kind,
 			Title:     e.Title,
 			URL:       abs(s, e.URL),

@@ -216,6 +216,46 @@ func briefs(s *site.Site) []brief {
 	return out
 }
 
+type count struct {
+	Slug         string         `json:"slug"`
+	URL          string         `json:"url"`
+	Counter      string         `json:"counter"`
+	Government   bool           `json:"government,omitempty"`
+	Measure      string         `json:"measure"`
+	AsOf         string         `json:"as_of"`
+	Since        string         `json:"since,omitempty"`
+	Value        int            `json:"value"`
+	Qualifier    string         `json:"qualifier"`
+	Breakdown    map[string]int `json:"breakdown,omitempty"`
+	Statement    string         `json:"statement,omitempty"`
+	Summary      string         `json:"summary,omitempty"`
+	Verification string         `json:"verification,omitempty"`
+	Sources      []source       `json:"sources"`
+	Updated      string         `json:"updated"`
+}
+
+func counts(s *site.Site) []count {
+	out := []count{}
+	for _, v := range s.Counts {
+		c := count{
+			Slug: v.Slug, URL: abs(s, v.URL), Counter: v.Counter, Government: v.Government(), Measure: v.Measure,
+			AsOf: v.AsOf.String(), Since: v.Since.String(), Value: v.Value, Qualifier: v.Qualifier, Summary: v.Summary,
+			Verification: v.Verification, Sources: sources(v.Sources), Updated: v.Updated.String(),
+		}
+		if v.Statement != nil {
+			c.Statement = v.Statement.Slug
+		}
+		if len(v.Breakdown) > 0 {
+			c.Breakdown = make(map[string]int, len(v.Breakdown))
+			for _, p := range v.Breakdown {
+				c.Breakdown[p.Name] = p.Value
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // slugs lists the slugs of resolved records.
 func slugs[T interface{ Link() site.Link }](list []T) []string {
 	var out []string

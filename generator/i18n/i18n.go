@@ -10,7 +10,15 @@
 //	"Political prisoners" = "Presos políticos"
 //
 // Texts with parts to fill name them in braces: "{name} arrested" =
-// "{name}, detenido/a". Month names ("January") and date patterns
+// "Detención de {name}".
+//
+// One English text may need two translations: "Released" is a status
+// ("Libertad plena") and the label of a date ("Excarcelación"). A text may
+// then carry a context after a vertical bar, "Released|date", which English
+// drops. A text that names a person may be given for each gender, "Named
+// in|female" = "Mencionada en", so that languages whose words agree with
+// the person can (Dict.G); without a gender the plain text's translation
+// is used, which should then read well for anyone ("Aparece en"). Month names ("January") and date patterns
 // ("{month} {day}, {year}", "{month} {year}") are texts like any other, so
 // that dates read as the language writes them.
 //
@@ -84,10 +92,11 @@ func (d *Dict) Has(text string) bool {
 
 // T translates text. A missing translation is recorded (see Missing) and
 // the English text is returned, so that a build can list every missing
-// text before it fails.
+// text before it fails. A context after a vertical bar ("Released|date")
+// is part of the text to translate, and never shown.
 func (d *Dict) T(text string) string {
 	if d.words == nil {
-		return text
+		return english(text)
 	}
 	if t, ok := d.words[text]; ok && t != "" {
 		return t
@@ -95,7 +104,27 @@ func (d *Dict) T(text string) string {
 	d.mu.Lock()
 	d.missing[text] = true
 	d.mu.Unlock()
+	return english(text)
+}
+
+// english is text without its context: "Released|date" is "Released".
+func english(text string) string {
+	if i := strings.IndexByte(text, '|'); i >= 0 {
+		return text[:i]
+	}
 	return text
+}
+
+// G translates text said of a person whose gender is gender ("female",
+// "male" or "" when the record gives none): the language's "text|female"
+// or "text|male" where it has one, else text's own translation.
+func (d *Dict) G(text, gender string) string {
+	if gender != "" && d.words != nil {
+		if t, ok := d.words[text+"|"+gender]; ok && t != "" {
+			return t
+		}
+	}
+	return d.T(text)
 }
 
 // F translates a text with parts in braces and fills them: F("{name}
@@ -191,3 +220,6 @@ func (d *Dict) Date(year int, month time.Month, day int, precision int) string {
 	}
 	return ""
 }
+
+// Month names a month: "February" / "febrero".
+func (d *Dict) Month(m time.Month) string { return d.T(months[m-1]) }

@@ -58,3 +58,50 @@ func TestDict(t *testing.T) {
 		t.Errorf("a malformed file: %v", err)
 	}
 }
+
+// A text with a context shows without it in English and translates on its
+// own; a text said of a person takes the gendered form the language gives,
+// and the plain one without a gender or without a gendered form.
+func TestContextAndGender(t *testing.T) {
+	fsys := fstest.MapFS{Dir + "/es.toml": {Data: []byte(`
+"Released" = "Libertad plena"
+"Released|date" = "Excarcelación"
+"Named in" = "Aparece en"
+"Named in|female" = "Mencionada en"
+"Named in|male" = "Mencionado en"
+"Time in custody" = "Privación de libertad"
+`)}}
+	es, err := Load(fsys, "es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, _ := Load(fsys, English)
+	for _, c := range []struct {
+		d                  *Dict
+		text, gender, want string
+	}{
+		{es, "Released", "", "Libertad plena"},
+		{es, "Released|date", "", "Excarcelación"},
+		{en, "Released|date", "", "Released"},
+		{es, "Named in", "female", "Mencionada en"},
+		{es, "Named in", "male", "Mencionado en"},
+		{es, "Named in", "", "Aparece en"},
+		{es, "Time in custody", "female", "Privación de libertad"},
+		{en, "Named in", "female", "Named in"},
+	} {
+		got := c.d.T(c.text)
+		if c.gender != "" {
+			got = c.d.G(c.text, c.gender)
+		}
+		if got != c.want {
+			t.Errorf("%s: %q (%q) = %q, want %q", c.d.Lang, c.text, c.gender, got, c.want)
+		}
+	}
+	// A missing text with a context is shown without it, and named with it.
+	if got := es.T("Arrested|date"); got != "Arrested" {
+		t.Errorf("missing with context = %q", got)
+	}
+	if err := es.MissingError(); err == nil || !strings.Contains(err.Error(), `"Arrested|date"`) {
+		t.Errorf("MissingError = %v", err)
+	}
+}

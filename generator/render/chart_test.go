@@ -30,19 +30,26 @@ func TestChart(t *testing.T) {
 	}
 	en, _ := i18n.Load(nil, i18n.English)
 	svg := string(chart(en, f))
-	// The plot runs 365 days from January 1 to December 31 over 584 px from
-	// x=44 (July 1 is day 182: x = 44 + 584*182/365 = 335.2), 200 px high
-	// from y=12, and the axis runs to 5 (1, 2 or 5 times a power of ten).
+	// Drawn for a phone: 300 units wide; the plot runs from the first
+	// month's start (x=36) to the as-of date (x=290), 254 units for 365
+	// days: July 1 (day 182) is at 36 + 254*182/365 = 162.7. The axis runs
+	// to 5 (1, 2 or 5 times a power of ten), a tick at every month, a
+	// label every second one (12 months in 254 units), the year under the
+	// first, and the as-of mark at the end.
 	for _, want := range []string{
-		`<svg class="chart" width="640" height="240" viewBox="0 0 640 240" role="img" aria-labelledby="chart-title chart-desc">`,
+		`<svg class="chart" width="300" height="210" viewBox="0 0 300 210" role="img" aria-labelledby="chart-title chart-desc">`,
 		`<title id="chart-title">Documented people held, January 1, 2024 to December 31, 2024</title>`,
-		`<path class="line" d="M44.0 212.0 H44.0 V172.0 H335.2 V92.0 H482.4 V132.0 H628.0"/>`,
-		`<text class="tick" x="38" y="16.0" text-anchor="end">5</text>`,
-		`<text class="tick" x="44.0" y="232" text-anchor="start">2024</text>`,
+		`<text class="tick" x="32" y="22.5">Documented people held</text>`,
+		`<path class="line" d="M36.0 176.0 H36.0 V146.2 H162.7 V86.6 H226.7 V116.4 H290.0"/>`,
+		`<text class="tick" x="36.0" y="192.0" text-anchor="middle">Jan</text><text class="tick" x="36.0" y="206.0" text-anchor="middle">2024</text>`,
+		`<line class="asof" x1="290.0" x2="290.0" y1="27" y2="176.0"/>`,
 	} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("chart lacks %s\n%s", want, svg)
 		}
+	}
+	if n := strings.Count(svg, `text-anchor="middle">`); n != 7 {
+		t.Errorf("%d month and year labels, want 6 months and a year", n)
 	}
 	summary := chartSummary(en, f)
 	want := "Counted from January 1, 2024, the number of documented people held peaks at 3 on July 1, 2024 and stands at 2 as of December 31, 2024. 4 people are not counted in it: their arrest date, or the date they were freed, is unknown."

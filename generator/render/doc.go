@@ -3,7 +3,7 @@
 // A site's templates/ folder holds base.html (the layout every page is
 // drawn in), partials whose names start with "_", and one template per page
 // kind: home, brief, briefs, prisoner, prisoners, statement, statements,
-// site, sites, page, timeline, search and 404. Each page template defines
+// site, sites, page, timeline, search, counts, data and 404. Each page template defines
 // "main". Templates are parsed once by New; a missing one, or a syntax
 // error, is reported as templates/NAME:LINE: message.
 //
@@ -15,9 +15,13 @@
 // index.html so that a copy opened from disk works. 404.html is served by
 // hosts at any depth, so its links are absolute under the base URL.
 //
-// Functions: date (a <time datetime> at the date's precision), status,
-// verification, kind and entryKind (labels), count ("1 day", "2 days"),
-// join, sub, and t, the hook for translated interface strings.
+// Functions: date (a <time datetime> at the date's precision; an
+// interval's datetime is its earliest day, its text the whole interval),
+// status, verification, kind, entryKind, measure, measureCaption and part
+// (labels), figure (a count's value with its qualifier: "at least 803"),
+// chart, countChart and their summaries (chart.go: SVG drawn at build
+// time), count ("1 day", "2 days"), join, sub, and t, the hook for
+// translated interface strings.
 //
 // Pages are rendered in parallel and handed to an Output.
 package render

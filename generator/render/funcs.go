@@ -23,16 +23,28 @@ func funcs(words *i18n.Dict) template.FuncMap {
 	}
 	dates := dateTags{words: words, m: make(map[content.Date]template.HTML)}
 	return template.FuncMap{
-		"date":         dates.tag,
-		"status":       func(s string) string { return label(statusLabels, s) },
-		"verification": func(s string) string { return label(verificationLabels, s) },
-		"kind":         func(k content.Kind) string { return label(kindLabels, string(k)) },
-		"entryKind":    func(k string) string { return label(entryKindLabels, k) },
-		"join":         strings.Join,
-		"count":        words.Count,
-		"t":            words.T,
-		"sub":          func(a, b int) int { return a - b },
-		"chart":        func(f site.Figures) template.HTML { return chart(words, f) },
+		"date":              dates.tag,
+		"status":            func(s string) string { return label(statusLabels, s) },
+		"verification":      func(s string) string { return label(verificationLabels, s) },
+		"kind":              func(k content.Kind) string { return label(kindLabels, string(k)) },
+		"entryKind":         func(k string) string { return label(entryKindLabels, k) },
+		"join":              strings.Join,
+		"count":             words.Count,
+		"t":                 words.T,
+		"tg":                words.G, // said of a person: {{tg "Named in" .Gender}} (i18n.Dict.G)
+		"sub":               func(a, b int) int { return a - b },
+		"chart":             func(f site.Figures) template.HTML { return chart(words, f) },
+		"figure":            func(c *content.Count) string { return site.Figure(words, c) },
+		"countChart":        func(s *site.Site, m string) template.HTML { return countChart(words, s, m) },
+		"countChartSummary": func(s *site.Site, m string) string { return countChartSummary(words, s, m) },
+		"measure":           func(m string) string { return label(measureLabels, m) },
+		"measureCaption":    func(m string) string { return label(measureCaptions, m) },
+		"part": func(name string) string {
+			if l, ok := partLabels[name]; ok {
+				return words.T(l)
+			}
+			return strings.ReplaceAll(name, "_", " ")
+		},
 		"chartSummary": func(f site.Figures) string { return chartSummary(words, f) },
 		"searchLabels": func() string { return searchLabels(words) },
 	}
@@ -57,7 +69,7 @@ func searchLabels(words *i18n.Dict) string {
 }
 
 func init() {
-	for _, m := range []map[string]string{statusLabels, verificationLabels, kindLabels, entryKindLabels} {
+	for _, m := range []map[string]string{statusLabels, verificationLabels, kindLabels, entryKindLabels, measureLabels, measureCaptions, partLabels} {
 		for _, v := range m {
 			i18n.Register(v)
 		}
@@ -79,6 +91,7 @@ var pageTexts = []string{
 	"Counted from {first}, the number of documented people held peaks at {peak} on {peakDate} and stands at {now} as of {asOf}.",
 	"{count} not counted in it: their arrest date, or the date they were freed, is unknown.", "person is", "people are",
 	"Documented people held, {from} to {to}",
+	"Reported counts", "Political prisoners, releases and arrests as each counter reported them, side by side, with their sources.",
 }
 
 // searchMessages are what static/search.js says, by their English text.
@@ -111,12 +124,15 @@ func (c *dateTags) tag(d content.Date) template.HTML {
 	return h
 }
 
-// timeTag writes a date as <time datetime> at its precision.
+// timeTag writes a date as <time datetime> at its precision. HTML has no
+// intervals: an interval's datetime is its start, the earliest day it may
+// be, and its text says the whole interval ("between February 1 and 9,
+// 2024").
 func timeTag(words *i18n.Dict, d content.Date) template.HTML {
 	if d.IsZero() {
 		return ""
 	}
-	return template.HTML(fmt.Sprintf(`<time datetime="%s">%s</time>`, d.String(), template.HTMLEscapeString(site.Date(words, d))))
+	return template.HTML(fmt.Sprintf(`<time datetime="%s">%s</time>`, d.Datetime(), template.HTMLEscapeString(site.Date(words, d))))
 }
 
 var statusLabels = map[string]string{
@@ -145,6 +161,29 @@ var kindLabels = map[string]string{
 	"statement": "Statement",
 	"site":      "Detention site",
 	"event":     "Event",
+	"count":     "Reported count",
+}
+
+var measureLabels = map[string]string{
+	"held":     "Political prisoners held",
+	"released": "Releases",
+	"arrests":  "Arrests",
+}
+
+var measureCaptions = map[string]string{
+	"held":     "People held as political prisoners on the date, as each counter reported",
+	"released": "Releases counted since a date, as each counter reported",
+	"arrests":  "Political arrests counted since a date, as each counter reported",
+}
+
+var partLabels = map[string]string{
+	"men":                 "men",
+	"women":               "women",
+	"civilians":           "civilians",
+	"military":            "military",
+	"foreigners":          "foreigners",
+	"minors":              "minors",
+	"whereabouts_unknown": "whereabouts unknown",
 }
 
 var entryKindLabels = map[string]string{
@@ -155,4 +194,5 @@ var entryKindLabels = map[string]string{
 	"statement": "Statement",
 	"release":   "Release",
 	"brief":     "Brief",
+	"count":     "Reported count",
 }

@@ -245,6 +245,16 @@ func (p *Page) NamedIn() Mentions {
 	return Mentions{}
 }
 
+// Gender is the gender the page's person record gives ("female", "male"),
+// for the interface words that agree with it ({{tg "Named in" .Gender}});
+// "" on any other page, or when the record gives none.
+func (p *Page) Gender() string {
+	if p.Prisoner != nil {
+		return p.Prisoner.Gender
+	}
+	return ""
+}
+
 // History is the dated history of the page's record: its entries on the
 // timeline and its own dated events, with their texts.
 type History struct {
@@ -265,6 +275,9 @@ func (p *Page) History() History {
 
 // Statuses are the prisoner statuses, for the data page.
 func (p *Page) Statuses() []string { return content.PrisonerStatuses }
+
+// Measures are what counts count, in the order the counts page shows them.
+func (p *Page) Measures() []string { return content.Measures }
 
 // EntryKinds are the kinds of timeline entries, for the data page.
 func (p *Page) EntryKinds() []string { return site.EntryKinds }
@@ -321,6 +334,7 @@ func Pages(s *site.Site, files *Files) []*Page {
 		nf.Root = nf.SiteRoot + prefix
 		pages = append(pages, nf)
 	}
+	pages = append(pages, newPage(s, "counts.html", "counts/", w.T("Reported counts"), w.T("Political prisoners, releases and arrests as each counter reported them, side by side, with their sources."), latestOf(s.Counts)))
 	pages = append(pages, newPage(s, "data.html", "data/", w.T("Open data"), w.T("The briefing's records as JSON and CSV files, their fields and their licence."), s.Updated))
 	for _, b := range s.Briefs {
 		p := newPage(s, "brief.html", b.URL, b.Title, or(b.Summary, b.Title), b.Updated)

@@ -33,7 +33,7 @@ const layout = "base.html"
 var pageTemplates = []string{
 	"home.html", "brief.html", "briefs.html", "prisoner.html", "prisoners.html",
 	"statement.html", "statements.html", "site.html", "sites.html",
-	"page.html", "timeline.html", "search.html", "data.html", "404.html",
+	"page.html", "timeline.html", "search.html", "data.html", "404.html", "counts.html",
 }
 
 // A Renderer holds a site's templates, parsed once, in one language.

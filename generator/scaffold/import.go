@@ -37,6 +37,9 @@ func Import(src string, kind content.Kind, r io.Reader, write bool, out io.Write
 	if !ok {
 		return fmt.Errorf("import makes prisoners, statements, sites and events, not %ss", kind)
 	}
+	if err := content.NoLink(os.DirFS(src), content.ContentDir+"/"+kind.Dir()); err != nil {
+		return err // the build would not read what it wrote there
+	}
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	// Rows are numbered as the spreadsheet numbers them: by line, blank
@@ -99,10 +102,14 @@ func Import(src string, kind content.Kind, r io.Reader, write bool, out io.Write
 		}
 		slug := values["slug"]
 		if slug == "" {
-			slug = content.Slug(values[fields.naming], 0)
+			var words []string
+			for _, c := range fields.naming {
+				words = append(words, values[c])
+			}
+			slug = content.Slug(strings.Join(words, " "), 0)
 		}
 		if !content.ValidSlug(slug) {
-			problems = append(problems, fmt.Sprintf("row %d: no valid slug (give a slug column, or a %s to make one from)", rowNo, fields.naming))
+			problems = append(problems, fmt.Sprintf("row %d: no valid slug (give a slug column, or a %s to make one from)", rowNo, strings.Join(fields.naming, " and ")))
 			continue
 		}
 		if first, dup := seen[slug]; dup {
@@ -162,7 +169,7 @@ func Import(src string, kind content.Kind, r io.Reader, write bool, out io.Write
 
 // fieldSet describes the columns of a kind.
 type fieldSet struct {
-	naming  string   // the column a slug is made from
+	naming  []string // the columns a slug is made from
 	scalars []string // strings
 	dates   []string
 	lists   []string
@@ -185,29 +192,37 @@ var sourceTable = []string{"title", "url", "publisher", "date"}
 
 var importFields = map[content.Kind]fieldSet{
 	content.KindPrisoner: {
-		naming:  "name",
-		scalars: []string{"name", "status", "occupation", "summary", "verification"},
+		naming:  []string{"name"},
+		scalars: []string{"name", "status", "gender", "occupation", "summary", "verification"},
 		dates:   []string{"arrested", "released"},
 		lists:   []string{"aliases", "nationality", "charges", "tags"},
 		tables:  map[string][]string{"source": sourceTable, "custody": {"site", "from", "to", "note"}},
 	},
 	content.KindStatement: {
-		naming:  "speaker",
+		naming:  []string{"speaker"},
 		scalars: []string{"speaker", "quote", "role", "organization", "medium", "language", "translation", "summary", "verification"},
 		dates:   []string{"date"},
 		lists:   []string{"prisoners", "sites", "tags"},
 		tables:  map[string][]string{"source": sourceTable},
 	},
 	content.KindSite: {
-		naming:  "name",
+		naming:  []string{"name"},
 		scalars: []string{"name", "kind", "operator", "city", "state", "status", "summary", "verification"},
 		dates:   []string{"opened", "closed"},
 		numbers: []string{"lat", "lon"},
 		lists:   []string{"tags"},
 		tables:  map[string][]string{"source": sourceTable},
 	},
+	content.KindCount: {
+		naming:  []string{"counter", "measure", "as_of"},
+		scalars: []string{"counter", "measure", "qualifier", "statement", "note", "summary", "verification"},
+		dates:   []string{"as_of", "since"},
+		numbers: []string{"value"},
+		lists:   []string{"tags"},
+		tables:  map[string][]string{"source": sourceTable},
+	},
 	content.KindEvent: {
-		naming:  "title",
+		naming:  []string{"title"},
 		scalars: []string{"title", "kind", "summary", "verification"},
 		dates:   []string{"date"},
 		lists:   []string{"prisoners", "statements", "sites", "tags"},
@@ -279,7 +294,7 @@ func toTOML(f fieldSet, v map[string]string) ([]byte, error) {
 // dateValue writes a date as the content format does: a TOML date when the
 // day is known, else a string.
 func dateValue(s string) string {
-	if d, err := content.ParseDate(s); err == nil && d.Precision == content.Day {
+	if d, err := content.ParseDate(s); err == nil && d.Precision == content.Day && !d.IsInterval() {
 		return s
 	}
 	return quote(s)

@@ -2,7 +2,9 @@
 // every field and a comment on what it means (New), or from the rows of a
 // spreadsheet (Import).
 //
-// Both write only new files, under content/, and never replace one. A new
+// Both write only new files, under content/, and never replace one, and
+// neither writes through a symbolic link (content/ or content/events/ a
+// link to a folder elsewhere), as the build never reads through one. A new
 // record passes check as written: required keys hold placeholders and the
 // record is a draft until the editor says otherwise.
 package scaffold
@@ -23,7 +25,7 @@ import (
 var templates embed.FS
 
 // Kinds are the kinds New can make.
-var Kinds = []content.Kind{content.KindPrisoner, content.KindStatement, content.KindSite, content.KindEvent, content.KindBrief, content.KindPage}
+var Kinds = []content.Kind{content.KindPrisoner, content.KindStatement, content.KindSite, content.KindEvent, content.KindCount, content.KindBrief, content.KindPage}
 
 // ParseKind reads a kind's name, as a user writes it.
 func ParseKind(s string) (content.Kind, error) {
@@ -60,6 +62,9 @@ func New(src string, kind content.Kind, slug string) (string, error) {
 		return "", err
 	}
 	name := fileName(kind, slug)
+	if err := content.NoLink(os.DirFS(src), filepath.ToSlash(filepath.Dir(name))); err != nil {
+		return "", err
+	}
 	if err := writeNew(filepath.Join(src, name), data); err != nil {
 		return "", err
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // Kinds are the kinds of documents, in the order of their ids.
-var Kinds = []content.Kind{content.KindPrisoner, content.KindSite, content.KindStatement, content.KindBrief, content.KindEvent, content.KindPage}
+var Kinds = []content.Kind{content.KindPrisoner, content.KindSite, content.KindStatement, content.KindBrief, content.KindEvent, content.KindCount, content.KindPage}
 
 // Field weights: a match in a name or title counts most, then in a
 // summary, then in the body.
@@ -102,6 +102,14 @@ func Build(s *site.Site) *Index {
 		d.text[Title] = v.Title
 		d.text[Summary] = v.Summary
 		d.text[Body] = text(v.Body)
+		d.Snippet = or(v.Summary, d.text[Body])
+		ix.Docs = append(ix.Docs, d)
+	}
+	for _, v := range s.Counts {
+		d := &Doc{Kind: content.KindCount, Title: v.Label(), URL: v.URL, Meta: site.Date(s.Words, v.AsOf)}
+		d.text[Title] = join(v.Counter, v.Label())
+		d.text[Summary] = v.Summary
+		d.text[Body] = join(text(v.Note), text(v.Body))
 		d.Snippet = or(v.Summary, d.text[Body])
 		ix.Docs = append(ix.Docs, d)
 	}

@@ -94,3 +94,16 @@ func TestDocumentsNumberedByKindThenName(t *testing.T) {
 		t.Errorf("an anonymous person's name is searchable: %s", titles(rs))
 	}
 }
+
+func TestCountsAreSearchable(t *testing.T) {
+	ix := fixture(t, map[string]string{
+		"content/counts/fp.toml": "counter = \"Foro Penal\"\nmeasure = \"held\"\nas_of = 2024-12-19\nvalue = 777\nverification = \"reported\"\nnote = \"Down from 863 after the January releases.\"\n[[sources]]\ntitle = \"Balance\"\nurl = \"https://foropenal.example/\"\n",
+	})
+	if got := titles(ix.Search("foro penal")); !strings.Contains(got, "Foro Penal: 777 held, December 19, 2024") {
+		t.Errorf("Search(foro penal) = %s", got)
+	}
+	rs := ix.Search("january releases")
+	if len(rs) == 0 || rs[0].Doc.Kind != content.KindCount || rs[0].Doc.URL != "counts/#count-fp" {
+		t.Errorf("Search(january releases) = %s", titles(rs))
+	}
+}

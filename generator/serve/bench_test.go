@@ -45,7 +45,9 @@ func BenchmarkEditToPage(b *testing.B) {
 			b.Fatal(err)
 		}
 		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest("GET", "/prisoners/p-1/", nil))
+		req := httptest.NewRequest("GET", "/prisoners/p-1/", nil)
+		req.Host = DefaultAddr
+		s.ServeHTTP(rec, req)
 		if rec.Code != 200 {
 			b.Fatalf("page: %d", rec.Code)
 		}

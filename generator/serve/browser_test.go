@@ -2,7 +2,6 @@ package serve
 
 import (
 	"io"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,7 +20,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
 	src := site(t)
 	s := New(Options{Options: build.Options{Src: src}})
-	ts := httptest.NewServer(s)
+	ts := start(t, s)
 	t.Cleanup(ts.Close)
 	t.Cleanup(s.Close)
 	w, err := Watch(src, s.Rebuild, io.Discard)

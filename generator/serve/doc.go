@@ -17,5 +17,13 @@
 // (/_briefing/events, Server-Sent Events) exist only here, injected into
 // each page as it is served; they are same-origin, so the site's
 // Content-Security-Policy allows them unchanged. The published site has
-// neither.
+// neither. An event's data is cut into data lines at every CR, LF and CR LF,
+// as a browser reads them, so that no text in an error (a file name with a
+// carriage return) can end the event or start another.
+//
+// The preview answers only requests whose Host names the address it
+// listens on (127.0.0.1:PORT, localhost:PORT, [::1]:PORT on loopback; the
+// address itself with -expose) or a name given with -host; others get 421
+// Misdirected Request (host.go). This keeps a web page that points a name
+// of its own at 127.0.0.1 (DNS rebinding) from reading the preview.
 package serve

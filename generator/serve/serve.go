@@ -10,8 +10,10 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/build"
@@ -25,6 +27,7 @@ type Options struct {
 	build.Options
 	Addr   string    // host:port; loopback unless Expose
 	Expose bool      // allow a non-loopback address
+	Hosts  []string  // more names the preview answers to (-host), besides its address's
 	Log    io.Writer // where rebuilds and errors are told
 }
 
@@ -36,6 +39,8 @@ type Server struct {
 	site    *build.Lazy // the last good build, or nil before the first
 	problem string      // the errors of the last build, "" when it succeeded
 	cache   build.Cache
+
+	hosts atomic.Pointer[hosts] // the Host values answered
 
 	clients   map[chan string]bool
 	clientsMu sync.Mutex
@@ -56,8 +61,20 @@ func New(opts Options) *Server {
 		opts.Log = io.Discard
 	}
 	s := &Server{opts: opts, clients: make(map[chan string]bool), done: make(chan struct{})}
+	addr := opts.Addr
+	if addr == "" {
+		addr = DefaultAddr
+	}
+	s.answerAt(addr, opts.Hosts)
 	s.Rebuild()
 	return s
+}
+
+// answerAt makes the server answer requests for the address it listens
+// on, addr, and for names.
+func (s *Server) answerAt(addr string, names []string) {
+	h := newHosts(addr, names)
+	s.hosts.Store(&h)
 }
 
 // CheckAddr refuses an address that is not on this machine, unless expose.
@@ -118,12 +135,8 @@ func (s *Server) Problem() string {
 }
 
 // broadcast sends an event to every connected page.
-func (s *Server) broadcast(event, data string) {
-	msg := "event: " + event + "\n"
-	for _, line := range strings.Split(data, "\n") {
-		msg += "data: " + line + "\n"
-	}
-	msg += "\n"
+func (s *Server) broadcast(name, data string) {
+	msg := event(name, data)
 	s.clientsMu.Lock()
 	defer s.clientsMu.Unlock()
 	for c := range s.clients {
@@ -134,9 +147,31 @@ func (s *Server) broadcast(event, data string) {
 	}
 }
 
+// event writes one Server-Sent Event. A browser ends a line at CR, LF or
+// CR LF, so data is cut at each of them into its own data line: a file
+// name with a carriage return in an error must not end the event early,
+// nor start another (a reload). The page reads the lines joined by LF.
+func event(name, data string) string {
+	var b strings.Builder
+	b.WriteString("event: " + name + "\n")
+	for _, line := range sseLines.Split(data, -1) {
+		b.WriteString("data: " + line + "\n")
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+var sseLines = regexp.MustCompile(`\r\n|\r|\n`)
+
 // ServeHTTP serves the site's files from memory, the live-reload script and
 // its event stream.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if h := s.hosts.Load(); !h.allow(r.Host) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusMisdirectedRequest)
+		io.WriteString(w, h.refusal(r.Host))
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
@@ -259,11 +294,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}()
 	// A page that connects while the site is broken learns it at once.
 	if p := s.Problem(); p != "" {
-		msg := "event: error\n"
-		for _, line := range strings.Split(p, "\n") {
-			msg += "data: " + line + "\n"
-		}
-		io.WriteString(w, msg+"\n")
+		io.WriteString(w, event("error", p))
 	} else {
 		io.WriteString(w, ": connected\n\n")
 	}
@@ -298,6 +329,7 @@ func Run(ctx context.Context, opts Options) error {
 		return err
 	}
 	s := New(opts)
+	s.answerAt(ln.Addr().String(), opts.Hosts)
 	w, err := Watch(opts.Src, s.Rebuild, opts.Log)
 	if err != nil {
 		ln.Close()

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,7 +56,7 @@ func TestServeFiles(t *testing.T) {
 	if p := s.Problem(); p != "" {
 		t.Fatal(p)
 	}
-	ts := httptest.NewServer(s)
+	ts := start(t, s)
 	defer ts.Close()
 
 	code, body, h := get(t, ts.URL+"/prisoners/ana-perez/")
@@ -247,7 +246,7 @@ func next(t *testing.T, c <-chan string) string {
 func TestReloadAndErrors(t *testing.T) {
 	src := site(t)
 	s := New(Options{Options: build.Options{Src: src}})
-	ts := httptest.NewServer(s)
+	ts := start(t, s)
 	defer ts.Close()
 	defer s.Close()
 	w, err := Watch(src, s.Rebuild, io.Discard)
@@ -295,7 +294,7 @@ func TestFirstBuildBroken(t *testing.T) {
 	file := filepath.Join(src, "content/sites/la-tumba.toml")
 	os.WriteFile(file, []byte("name = 3\n"), 0o644)
 	s := New(Options{Options: build.Options{Src: src}})
-	ts := httptest.NewServer(s)
+	ts := start(t, s)
 	defer ts.Close()
 	code, body, _ := get(t, ts.URL+"/")
 	if code != 503 || !strings.Contains(body, "content/sites/la-tumba.toml:1:8: name must be a string") || !strings.Contains(body, "live.js") {

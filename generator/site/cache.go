@@ -38,6 +38,8 @@ type mdEntry struct {
 	html  HTML
 	refs  []content.Ref
 	links []Link // what each ref resolved to
+
+	images []string // the files of static/ its images show
 }
 
 func mdKey(lang string, md content.Markdown, idBase string) string {
@@ -65,6 +67,11 @@ func (r *resolver) convert(md content.Markdown, idBase string) (HTML, []content.
 				break
 			}
 		}
+		for _, name := range e.images {
+			if same && !r.md.static(name) {
+				same = false
+			}
+		}
 		if same {
 			return e.html, e.refs
 		}
@@ -79,7 +86,7 @@ func (r *resolver) convert(md content.Markdown, idBase string) (HTML, []content.
 		mu.Unlock()
 		return l.Title, l.URL, ok
 	}
-	html, refs := r.md.convert(md, idBase, resolve, &local)
+	html, refs, images := r.md.convertImages(md, idBase, resolve, &local)
 	if err := local.Err(); err != nil {
 		for _, e := range err.(content.Errors) {
 			r.errs.Add(e)
@@ -90,7 +97,7 @@ func (r *resolver) convert(md content.Markdown, idBase string) (HTML, []content.
 	if r.cache.entries == nil {
 		r.cache.entries = make(map[string]mdEntry)
 	}
-	r.cache.entries[key] = mdEntry{html: html, refs: refs, links: links}
+	r.cache.entries[key] = mdEntry{html: html, refs: refs, links: links, images: images}
 	r.cache.mu.Unlock()
 	return html, refs
 }

@@ -7,15 +7,25 @@
 // at its position. It derives back-references (the briefs, statements and
 // events that name a prisoner; who was held at a site and when), days in
 // custody, the figures (counts by status as of a date, the number held
-// over time) and the timeline, whose entries carry anchors made of their
-// date, kind and slug so that links to them survive the timeline growing.
+// over time), the reported counts (counts.go: each counter's as given,
+// grouped where counters disagree at about the same time) and the
+// timeline, whose entries carry anchors made of their date, kind and slug
+// so that links to them survive the timeline growing. The timeline puts an
+// entry known only to its month after the month's dated entries, and one
+// known only to its year after the year's months (TimelineCompare).
 //
 // Markdown is rendered here, once per text, with goldmark (CommonMark, GFM
 // tables, strikethrough, autolinks, footnotes, typographic quotes). Links
 // into the site start with RootMarker, which the renderer replaces with the
 // path from the page that shows the text to the site's root; images must be
-// the site's own files; raw HTML is not rendered; headings are shifted
-// below the page's h1 when a text uses level 1.
+// files that exist in static/ (content.Set.Static), written by their path
+// there, never a path out of it; raw HTML is not rendered; headings are shifted
+// below the page's h1 when a text uses level 1. Quotes and lists nested
+// more than maxNesting deep, parentheses nested more than maxParens deep
+// in one word, and tables of more than maxTableCells cells are errors
+// (nesting.go): goldmark's work on them grows with the square of their
+// length. FuzzRenderTime looks for any other
+// such construct.
 //
 // URLs here are relative to the site's root and end in "/" for pages
 // ("prisoners/x/"); File turns one into the link that also works from disk.

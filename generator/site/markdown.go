@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"io/fs"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -31,7 +33,7 @@ const (
 
 // languagePaths are the first segments of the paths that each language has
 // its own of; any other path from the root is a shared file.
-var languagePaths = []string{"briefs", "prisoners", "statements", "sites", "timeline", "search", "data", "feed.xml", ""}
+var languagePaths = []string{"briefs", "prisoners", "statements", "sites", "counts", "timeline", "search", "data", "feed.xml", ""}
 
 // File turns a URL relative to the site's root into the link that works
 // everywhere: a folder's URL names its index.html ("prisoners/x/" becomes
@@ -56,6 +58,7 @@ var refSchemes = map[string]content.Kind{
 	"brief:":     content.KindBrief,
 	"event:":     content.KindEvent,
 	"page:":      content.KindPage,
+	"count:":     content.KindCount,
 }
 
 func isRef(dest string) bool {
@@ -71,6 +74,7 @@ func isRef(dest string) bool {
 type markdown struct {
 	md     goldmark.Markdown
 	isPage func(slug string) bool // whether a slug is a standing page's
+	static func(name string) bool // whether static/ holds a file; nil: any
 }
 
 // docState travels with one document through the parser.
@@ -81,6 +85,9 @@ type docState struct {
 	idBase  string
 	resolve func(content.Ref) (title, url string, ok bool)
 	refs    []content.Ref
+	static  func(name string) bool
+	images  []string // the files of static/ the images show
+	tooDeep bool     // nesting past maxNesting was reported
 	errs    *content.ErrorList
 }
 
@@ -90,6 +97,11 @@ var stateKey = parser.NewContextKey()
 // [markdown] raw_html.
 func newMarkdown(allowHTML bool) *markdown {
 	return &markdown{md: goldmark.New(
+		goldmark.WithParser(parser.NewParser(
+			parser.WithBlockParsers(blockParsers()...),
+			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+			parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		)),
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
@@ -112,21 +124,36 @@ func newMarkdown(allowHTML bool) *markdown {
 // returned for back-references. idBase prefixes footnote ids, so that two
 // documents on one page do not clash.
 func (m *markdown) convert(md content.Markdown, idBase string, resolve func(content.Ref) (string, string, bool), errs *content.ErrorList) (HTML, []content.Ref) {
+	h, refs, _ := m.convertImages(md, idBase, resolve, errs)
+	return h, refs
+}
+
+// convertImages is convert, also returning the files of static/ that the
+// text's images show, so that a cached rendering can be checked against
+// the files of the next build.
+func (m *markdown) convertImages(md content.Markdown, idBase string, resolve func(content.Ref) (string, string, bool), errs *content.ErrorList) (HTML, []content.Ref, []string) {
 	if strings.TrimSpace(md.Text) == "" {
-		return "", nil
+		return "", nil, nil
 	}
 	isPage := m.isPage
 	if isPage == nil {
 		isPage = func(string) bool { return false }
 	}
-	st := &docState{isPage: isPage, src: []byte(md.Text), at: md.Pos, idBase: idBase, resolve: resolve, errs: errs}
+	static := m.static
+	if static == nil {
+		static = func(string) bool { return true }
+	}
+	st := &docState{isPage: isPage, static: static, src: []byte(md.Text), at: md.Pos, idBase: idBase, resolve: resolve, errs: errs}
+	if st.parensTooDeep() || st.tableTooBig() {
+		return "", nil, nil // an error: not worth the seconds it would take
+	}
 	ctx := parser.NewContext()
 	ctx.Set(stateKey, st)
 	var buf bytes.Buffer
 	if err := m.md.Convert(st.src, &buf, parser.WithContext(ctx)); err != nil {
 		errs.Addf(md.Pos, "cannot render Markdown: %v", err)
 	}
-	return HTML(buf.String()), st.refs
+	return HTML(buf.String()), st.refs, st.images
 }
 
 // transformer resolves reference links, fills their empty text, keeps
@@ -197,14 +224,22 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		case *ast.Image:
 			dest := string(n.Destination)
 			pos := st.posOf(dest, &searchFrom)
-			switch {
-			case !localFile(dest):
+			if !localFile(dest) {
 				st.errs.Addf(pos, "image %q is not on this site; readers must make no request to another host: copy it into static/ and write its path, such as images/%s", dest, lastSegment(dest))
 				n.Destination = nil
-			case strings.HasPrefix(dest, "/"):
-				n.Destination = []byte(SiteRootMarker + strings.TrimLeft(dest, "/"))
+				break
+			}
+			name, ok := staticName(dest)
+			switch {
+			case !ok:
+				st.errs.Addf(pos, "image %q is not a file in static/: an image must be one of the site's own files, written by its path in static/, such as images/%s", dest, lastSegment(dest))
+				n.Destination = nil
+			case !st.static(name):
+				st.errs.Addf(pos, "image %q does not exist: there is no static/%s; copy the image there or correct its path", dest, name)
+				n.Destination = nil
 			default:
-				n.Destination = []byte(SiteRootMarker + dest)
+				st.images = append(st.images, name)
+				n.Destination = []byte(SiteRootMarker + strings.TrimLeft(dest, "/"))
 			}
 		}
 		return ast.WalkContinue, nil
@@ -241,6 +276,18 @@ func (st *docState) posOf(dest string, from *int) content.Pos {
 		return content.Pos{File: st.at.File, Line: st.at.Line, Col: st.at.Col + col - 1}
 	}
 	return content.Pos{File: st.at.File, Line: st.at.Line + line, Col: col}
+}
+
+// staticName returns the file of static/ that an image's address names:
+// its path, unescaped, from the root of the site, where static/'s files
+// are. It reports false for an address that leaves the site ("..").
+func staticName(dest string) (string, bool) {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "", false
+	}
+	name := strings.TrimLeft(u.Path, "/")
+	return name, name != "" && fs.ValidPath(strings.TrimSuffix(name, "/"))
 }
 
 func footnotePrefix(n ast.Node) []byte {

@@ -2,7 +2,9 @@ package site
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
@@ -34,13 +36,14 @@ type layout struct {
 }
 
 func (l layout) page(d content.Date) string {
+	y, m, _ := timelineKey(d)
 	switch {
 	case !l.split:
 		return "timeline/"
-	case l.byMonth[d.Year] && d.Precision >= content.Month:
-		return fmt.Sprintf("timeline/%04d/%02d/", d.Year, int(d.Month))
+	case l.byMonth[y] && m <= 12 && undated(d) != content.Year:
+		return fmt.Sprintf("timeline/%04d/%02d/", y, m)
 	}
-	return fmt.Sprintf("timeline/%04d/", d.Year)
+	return fmt.Sprintf("timeline/%04d/", y)
 }
 
 // planLayout decides the split from the dates that will be on the
@@ -83,6 +86,9 @@ func planLayout(set *content.Set, size int) layout {
 	for _, v := range set.Events {
 		count(v.Date)
 	}
+	for _, v := range set.Counts {
+		count(v.AsOf)
+	}
 	l := layout{split: total > size, byMonth: make(map[int]bool)}
 	for y, n := range perYear {
 		if n > size {
@@ -111,10 +117,11 @@ func (r *resolver) timelinePages(all []*Entry) (pages []*TimelinePage) {
 		url := strings.TrimSuffix(e.URL, "#"+e.ID)
 		p := byURL[url]
 		if p == nil {
-			year := content.Date{Year: e.Date.Year, Precision: content.Year}
+			y, m, _ := timelineKey(e.Date)
+			year := content.Date{Year: y, Precision: content.Year}
 			p = &TimelinePage{URL: url, Period: year}
 			if url != r.layout.page(year) { // a month page
-				p.Period = content.Date{Year: e.Date.Year, Month: e.Date.Month, Precision: content.Month}
+				p.Period = content.Date{Year: y, Month: time.Month(m), Precision: content.Month}
 				yp := byURL[r.layout.page(year)]
 				if yp == nil {
 					yp = &TimelinePage{URL: r.layout.page(year), Period: year}
@@ -140,32 +147,42 @@ type Year struct {
 	Months []Month
 }
 
-// Month is the entries of one month, or of the year itself for entries
-// known only to the year (Name is then "").
+// Month is the entries of one month; after them, under a heading of their
+// own, the entries known only to that month; after the months, those known
+// only to the year.
 type Month struct {
-	ID      string // "2024-02", for an anchor
-	Name    string // "February 2024"
+	ID      string // "2024-02", "2024-02-day-unknown", "2024-month-unknown": for an anchor
+	Name    string // "February 2024", "February 2024, day not known", "2024, month not known"
 	Entries []*Entry
 }
 
-// Groups groups the page's entries by year and month, in order.
+var _ = i18n.Register("{month}, day not known", "{year}, month not known")
+
+// Groups groups the page's entries by year and month, in order (see
+// TimelineCompare).
 func (p *TimelinePage) Groups() []Year {
 	var years []Year
 	for _, e := range p.Entries {
-		if n := len(years); n == 0 || years[n-1].Year != e.Date.Year {
-			years = append(years, Year{Year: e.Date.Year})
+		y0, m0, _ := timelineKey(e.Date)
+		if n := len(years); n == 0 || years[n-1].Year != y0 {
+			years = append(years, Year{Year: y0})
 		}
 		y := &years[len(years)-1]
-		m := content.Date{Year: e.Date.Year, Month: e.Date.Month, Precision: content.Month}
-		if e.Date.Precision == content.Year {
-			m = content.Date{Year: e.Date.Year, Precision: content.Year}
+		var id, name string
+		switch undated(e.Date) {
+		case content.Year:
+			id = strconv.Itoa(y0) + "-month-unknown"
+			name = p.words.F("{year}, month not known", "year", strconv.Itoa(y0))
+		case content.Month:
+			m := content.Date{Year: y0, Month: time.Month(m0), Precision: content.Month}
+			id = m.String() + "-day-unknown"
+			name = p.words.F("{month}, day not known", "month", Date(p.words, m))
+		default:
+			m := content.Date{Year: y0, Month: time.Month(m0), Precision: content.Month}
+			id, name = m.String(), Date(p.words, m)
 		}
-		if n := len(y.Months); n == 0 || y.Months[n-1].ID != m.String() {
-			name := ""
-			if m.Precision == content.Month {
-				name = Date(p.words, m)
-			}
-			y.Months = append(y.Months, Month{ID: m.String(), Name: name})
+		if n := len(y.Months); n == 0 || y.Months[n-1].ID != id {
+			y.Months = append(y.Months, Month{ID: id, Name: name})
 		}
 		mo := &y.Months[len(y.Months)-1]
 		mo.Entries = append(mo.Entries, e)
@@ -200,8 +217,8 @@ func (p *TimelinePage) Kinds() []KindCount {
 func (p *TimelinePage) Years() []int {
 	var out []int
 	for _, e := range p.Entries {
-		if n := len(out); n == 0 || out[n-1] != e.Date.Year {
-			out = append(out, e.Date.Year)
+		if y, _, _ := timelineKey(e.Date); len(out) == 0 || out[len(out)-1] != y {
+			out = append(out, y)
 		}
 	}
 	return out

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
@@ -24,6 +25,7 @@ type Site struct {
 	Statements []*Statement     // newest first
 	Sites      []*DetentionSite // by name
 	Events     []*Event         // oldest first
+	Counts     []*Count         // by as-of date, then counter
 	Pages      []*Page          // by slug
 	Timeline   []*Entry         // oldest first
 	// TimelinePages are the timeline's pages; the first is timeline/.
@@ -151,7 +153,7 @@ func (e *Event) Link() Link         { return Link{content.KindEvent, e.Title, e.
 func (s *Statement) Label() string  { return s.label }
 
 // reserved are the top-level URL segments a page slug may not take.
-var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
+var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "counts", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
 
 // New resolves a loaded set into a Site. Every unknown or unpublished
 // reference is an error with its position; all are returned at once as a
@@ -178,6 +180,7 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 		briefs:     make(map[string]*Brief),
 		events:     make(map[string]*Event),
 		pages:      make(map[string]*Page),
+		counts:     make(map[string]*Count),
 	}
 	s := &Site{Config: set.Config, Lang: set.Lang, Words: words}
 	r.site = s
@@ -214,6 +217,12 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 		s.Events = append(s.Events, w)
 		r.events[e.Slug] = w
 	}
+	for _, c := range set.Counts {
+		w := &Count{Count: c, Anchor: "count-" + c.Slug, label: r.countLabel(c)}
+		w.URL = "counts/#" + w.Anchor
+		s.Counts = append(s.Counts, w)
+		r.counts[c.Slug] = w
+	}
 	for _, p := range set.Pages {
 		w := &Page{Page: p, URL: p.Slug + "/"}
 		if slices.Contains(reserved, p.Slug) {
@@ -224,6 +233,7 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 	}
 
 	r.md.isPage = func(slug string) bool { _, ok := r.pages[slug]; return ok }
+	r.md.static = func(name string) bool { _, ok := slices.BinarySearch(set.Static, name); return ok }
 	r.convertAll()
 	r.link()
 	r.dates()
@@ -248,6 +258,7 @@ type resolver struct {
 	briefs     map[string]*Brief
 	events     map[string]*Event
 	pages      map[string]*Page
+	counts     map[string]*Count
 	mdRefs     map[any][]content.Ref // references found in each record's Markdown
 	now        content.Date          // the date figures and days in custody run to
 	layout     layout                // which timeline page each date is on
@@ -303,6 +314,10 @@ func (r *resolver) find(kind content.Kind, slug string) (Link, bool) {
 		if v, ok := r.pages[slug]; ok {
 			return v.Link(), true
 		}
+	case content.KindCount:
+		if v, ok := r.counts[slug]; ok {
+			return v.Link(), true
+		}
 	}
 	return Link{}, false
 }
@@ -320,6 +335,8 @@ func (r *resolver) slugs(kind content.Kind) []string {
 		return keys(r.briefs)
 	case content.KindEvent:
 		return keys(r.events)
+	case content.KindCount:
+		return keys(r.counts)
 	}
 	return keys(r.pages)
 }
@@ -384,6 +401,10 @@ func (r *resolver) convertAll() {
 	}
 	for _, v := range s.Pages {
 		add(v, v.Page.Body, "", &v.Body)
+	}
+	for _, v := range s.Counts {
+		add(v, v.Count.Body, v.Slug+"-", &v.Body)
+		add(v, v.Count.Note, v.Slug+"-n-", &v.Note)
 	}
 
 	refs := make([][]content.Ref, len(jobs))
@@ -500,6 +521,14 @@ func (r *resolver) link() {
 			}
 		}
 	}
+	for _, c := range s.Counts {
+		if c.Count.Statement.Slug != "" {
+			c.Statement = r.statement(c.Count.Statement)
+		}
+		for _, ref := range r.mdRefs[c] {
+			r.lookup(ref)
+		}
+	}
 	// Front-matter references were checked above; Markdown ones in
 	// convertAll. Lists of kinds a record cannot hold were rejected by the
 	// loader, so nothing else needs checking here.
@@ -583,6 +612,10 @@ func (r *resolver) dates() {
 		v.Updated = or(v.Page.Updated, v.Date)
 		all = append(all, v.Updated)
 	}
+	for _, v := range s.Counts {
+		v.Updated = or(v.Count.Updated, v.AsOf)
+		all = append(all, v.Updated)
+	}
 	s.Updated = latest(all...)
 	// A record with no date of its own shows the date the briefing was
 	// last updated, so that every page says how current it is.
@@ -606,6 +639,7 @@ func (r *resolver) order() {
 	slices.SortFunc(s.Briefs, func(a, b *Brief) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
 	slices.SortFunc(s.Statements, func(a, b *Statement) int { return newest(a.Date, b.Date, a.Slug, b.Slug) })
 	slices.SortFunc(s.Events, func(a, b *Event) int { return cmp.Or(a.Date.Compare(b.Date), strings.Compare(a.Slug, b.Slug)) })
+	sortCounts(s.Counts)
 	sortByName(s.Prisoners, func(p *Prisoner) string {
 		if p.Anonymous {
 			return "\uffff" // people whose name is withheld last
@@ -667,9 +701,44 @@ func (s *Site) Base() string {
 // date writes a date as the site's language does.
 func (r *resolver) date(d content.Date) string { return Date(r.words, d) }
 
-// Date writes a date as the language of words does.
+// Date writes a date as the language of words does; an interval as a
+// reader would say it: "between February 1 and 9, 2024", "after January
+// 8, 2026" (from a day to the end of its month or year), "by January 20,
+// 2026" (from the start of a month or year to a day in it).
 func Date(words *i18n.Dict, d content.Date) string {
-	return words.Date(d.Year, d.Month, d.Day, int(d.Precision))
+	if !d.IsInterval() {
+		return words.Date(d.Year, d.Month, d.Day, int(d.Precision))
+	}
+	a, b := d.Start(), d.Finish()
+	month := func(m time.Month) string { return words.Month(m) }
+	switch {
+	case a.Precision == content.Day && b.Precision < content.Day && b.Last().Equal(endOf(a, b.Precision)):
+		return words.F("after {date}", "date", Date(words, a))
+	case a.Precision < content.Day && b.Precision == content.Day && a.First().Equal(startOf(b, a.Precision)):
+		return words.F("by {date}", "date", Date(words, b))
+	case a.Precision == content.Day && b.Precision == content.Day && a.Year == b.Year && a.Month == b.Month:
+		return words.F("between {month} {day1} and {day2}, {year}", "month", month(a.Month), "day1", strconv.Itoa(a.Day), "day2", strconv.Itoa(b.Day), "year", strconv.Itoa(a.Year))
+	case a.Precision == content.Day && b.Precision == content.Day && a.Year == b.Year:
+		return words.F("between {month1} {day1} and {month2} {day2}, {year}", "month1", month(a.Month), "day1", strconv.Itoa(a.Day), "month2", month(b.Month), "day2", strconv.Itoa(b.Day), "year", strconv.Itoa(a.Year))
+	case a.Precision == content.Month && b.Precision == content.Month && a.Year == b.Year:
+		return words.F("between {month1} and {month2} {year}", "month1", month(a.Month), "month2", month(b.Month), "year", strconv.Itoa(a.Year))
+	case a.Precision == content.Day && b.Precision == content.Day:
+		return words.F("between {startDay} and {endDay}", "startDay", Date(words, a), "endDay", Date(words, b))
+	}
+	return words.F("between {start} and {end}", "start", Date(words, a), "end", Date(words, b))
+}
+
+var _ = i18n.Register("after {date}", "by {date}", "between {month} {day1} and {day2}, {year}",
+	"between {month1} {day1} and {month2} {day2}, {year}", "between {month1} and {month2} {year}", "between {startDay} and {endDay}", "between {start} and {end}")
+
+// endOf is the last day of the month or year (precision p) that holds d.
+func endOf(d content.Date, p content.Precision) time.Time {
+	return content.Date{Year: d.Year, Month: d.Month, Precision: p}.Last()
+}
+
+// startOf is the first day of the month or year (precision p) that holds d.
+func startOf(d content.Date, p content.Precision) time.Time {
+	return content.Date{Year: d.Year, Month: d.Month, Precision: p}.First()
 }
 
 // LastUpdated returns the date the record was last updated; it lets code

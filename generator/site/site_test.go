@@ -127,6 +127,10 @@ func TestUnknownReferences(t *testing.T) {
 			`content/prisoners/ana-perez.toml:9:13: unknown event "elections": there is no content/events/elections.toml (did you mean "election"?)`},
 		{"content/briefs/b.md", `About`, `![x](https://cdn.example/x.png) About`,
 			`content/briefs/b.md:6:6: image "https://cdn.example/x.png" is not on this site; readers must make no request to another host: copy it into static/ and write its path, such as images/x.png`},
+		{"content/counts/fp.toml", `statement = "count"`, `statement = "counts"`,
+			`content/counts/fp.toml:6:13: unknown statement "counts": there is no content/statements/counts.toml (did you mean "count"?)`},
+		{"content/briefs/b.md", `About`, `[](count:pf) About`,
+			`content/briefs/b.md:6:4: unknown count "pf": there is no content/counts/pf.toml (did you mean "fp"?)`},
 		{"content/sites/la-tumba.toml", `name = "La Tumba"`, "name = \"La Tumba\"\npublish = false",
 			`content/briefs/b.md:4:9: site "la-tumba" is not published (publish = false in content/sites/la-tumba.toml); remove this reference or publish that record`},
 	}
@@ -146,6 +150,43 @@ func TestUnknownReferences(t *testing.T) {
 				t.Errorf("error:\n got: %v\nwant: %s", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestCountLinks: [](count:slug) takes the count's label and links to its
+// row on the counts page; the count names the statement that announced it
+// and is on the timeline.
+func TestCountLinks(t *testing.T) {
+	fsys := fixture(t)
+	b := string(fsys["content/briefs/b.md"].Data)
+	fsys["content/briefs/b.md"] = &fstest.MapFile{Data: []byte(strings.Replace(b, "About", "[](count:fp) About", 1))}
+	s, err := resolve(t, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<a href="` + RootMarker + `counts/index.html#count-fp">Foro Penal: at least 863 held, December 29, 2024</a>`
+	if !strings.Contains(string(s.Briefs[0].Body), want) {
+		t.Errorf("brief body lacks %s:\n%s", want, s.Briefs[0].Body)
+	}
+	c := s.Counts[0]
+	if c.Statement == nil || c.Statement.Slug != "count" {
+		t.Errorf("count's statement = %v", c.Statement)
+	}
+	found := false
+	for _, e := range s.Timeline {
+		if e.Kind == "count" && e.ID == "2024-12-29-count-fp" && e.URL == "timeline/#2024-12-29-count-fp" && e.Record.URL == "counts/#count-fp" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no count on the timeline:\n%s", stream(s.Timeline))
+	}
+	// A link to an unpublished count is an error that says why.
+	fsys["content/counts/fp.toml"] = &fstest.MapFile{Data: append([]byte("publish = false\n"), fsys["content/counts/fp.toml"].Data...)}
+	_, err = resolve(t, fsys)
+	want = `content/briefs/b.md:6:4: count "fp" is not published (publish = false in content/counts/fp.toml); remove this reference or publish that record`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error = %v, want %s", err, want)
 	}
 }
 
@@ -241,5 +282,45 @@ func TestCacheFollowsLinks(t *testing.T) {
 		if _, err := NewCached(set, nil, &cache); err == nil || !strings.Contains(err.Error(), `event "election" is not published`) {
 			t.Errorf("err = %v", err)
 		}
+	}
+}
+
+// TestImagesMustBeStaticFiles: a Markdown image must name a file under
+// static/ that exists, in build as in check: not a path out of the site,
+// not a file that is not there.
+func TestImagesMustBeStaticFiles(t *testing.T) {
+	fsys := fixture(t)
+	fsys["static/images/map.png"] = &fstest.MapFile{Data: []byte("PNG")}
+	fsys["static/images/my map.png"] = &fstest.MapFile{Data: []byte("PNG")}
+	b := string(fsys["content/briefs/b.md"].Data)
+	fsys["content/briefs/b.md"] = &fstest.MapFile{Data: []byte(strings.Replace(b, "About", "![a](images/map.png) ![b](/images/map.png) ![c](images/my%20map.png)\n![d](../../../../etc/passwd) ![e](images/missing.png) ![f](images/../../site.toml) ![g](images/)\nAbout", 1))}
+	_, err := resolve(t, fsys)
+	want := `content/briefs/b.md:7:6: image "../../../../etc/passwd" is not a file in static/: an image must be one of the site's own files, written by its path in static/, such as images/passwd
+content/briefs/b.md:7:35: image "images/missing.png" does not exist: there is no static/images/missing.png; copy the image there or correct its path
+content/briefs/b.md:7:60: image "images/../../site.toml" is not a file in static/: an image must be one of the site's own files, written by its path in static/, such as images/site.toml
+content/briefs/b.md:7:89: image "images/" does not exist: there is no static/images/; copy the image there or correct its path`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
+
+// TestCachedImageMustStillExist: a rendering cached while its image
+// existed is not reused once the image is gone from static/.
+func TestCachedImageMustStillExist(t *testing.T) {
+	fsys := fixture(t)
+	fsys["static/images/map.png"] = &fstest.MapFile{Data: []byte("PNG")}
+	b := string(fsys["content/briefs/b.md"].Data)
+	fsys["content/briefs/b.md"] = &fstest.MapFile{Data: []byte(strings.Replace(b, "About", "![a](images/map.png) About", 1))}
+	set, err := content.Load(fsys, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cache Cache
+	if _, err := NewCached(set, nil, &cache); err != nil {
+		t.Fatal(err)
+	}
+	set.Static = nil
+	if _, err := NewCached(set, nil, &cache); err == nil || !strings.Contains(err.Error(), `image "images/map.png" does not exist`) {
+		t.Errorf("err = %v, want the image missing", err)
 	}
 }

@@ -23,12 +23,12 @@ type Entry struct {
 }
 
 // EntryKinds are the kinds of timeline entries, in the order a day lists them.
-var EntryKinds = []string{"arrest", "custody", "event", "site", "statement", "release", "brief"}
+var EntryKinds = []string{"arrest", "custody", "event", "site", "statement", "count", "release", "brief"}
 
 // entryID derives an entry's anchor from what it is, not where it stands,
 // so that links to it survive the timeline growing.
 func entryID(d content.Date, kind, slug string, extra ...string) string {
-	date := d.String()
+	date := strings.Replace(d.String(), "/", "--", 1) // an interval: 2024-02-01--2024-02-09
 	if date == "" {
 		date = "undated"
 	}
@@ -117,6 +117,13 @@ func (r *resolver) timeline() []*Entry {
 		add(&Entry{ID: e.Anchor, Date: e.Date, Kind: "event", Title: e.Title, Record: e.Link(), Involves: links},
 			owners(e.Prisoners, e.Sites)...)
 	}
+	for _, c := range s.Counts {
+		var with []Link
+		if c.Statement != nil {
+			with = []Link{c.Statement.Link()}
+		}
+		add(&Entry{ID: entryID(c.AsOf, "count", c.Slug), Date: c.AsOf, Kind: "count", Title: c.Label(), Record: c.Link(), Involves: with})
+	}
 	sortEntries(all)
 	uniqueIDs(all)
 	for _, e := range all {
@@ -159,15 +166,51 @@ func owners(ps []*Prisoner, sites []*DetentionSite) []interface{ addHistory(*Ent
 	return out
 }
 
-// sortEntries orders entries by date (a partial date before the fuller
-// dates it contains), then kind, then anchor: an order that depends only on
-// the entries themselves.
+// sortEntries orders entries by date (TimelineCompare), then kind, then
+// anchor: an order that depends only on the entries themselves.
 func sortEntries(es []*Entry) {
 	slices.SortStableFunc(es, func(a, b *Entry) int {
-		return cmp.Or(a.Date.Compare(b.Date),
+		return cmp.Or(TimelineCompare(a.Date, b.Date),
 			cmp.Compare(slices.Index(EntryKinds, a.Kind), slices.Index(EntryKinds, b.Kind)),
 			strings.Compare(a.ID, b.ID))
 	})
+}
+
+// TimelineCompare orders dates as the timeline tells them: by day, an
+// interval by its earliest day; an entry known only to its month after the
+// dated entries of that month, and one known only to its year after the
+// months of that year, so that nothing imprecise claims to come first.
+func TimelineCompare(a, b content.Date) int {
+	ya, ma, da := timelineKey(a)
+	yb, mb, db := timelineKey(b)
+	return cmp.Or(cmp.Compare(ya, yb), cmp.Compare(ma, mb), cmp.Compare(da, db), a.Compare(b))
+}
+
+// timelineKey places a date in the timeline: its year, its month (13 for
+// a date known only to its year) and its day (32 for a date known only to
+// its month).
+func timelineKey(d content.Date) (year, month, day int) {
+	if d.IsInterval() || d.Precision == content.Day {
+		f := d.First()
+		return f.Year(), int(f.Month()), f.Day()
+	}
+	switch d.Precision {
+	case content.Month:
+		return d.Year, int(d.Month), 32
+	case content.Year:
+		return d.Year, 13, 0
+	}
+	return 0, 0, 0
+}
+
+// Undated says which part of a timeline entry's date is not known, for
+// its group: content.Month for an entry known only to its month,
+// content.Year for one known only to its year, else content.Day.
+func undated(d content.Date) content.Precision {
+	if d.IsInterval() {
+		return content.Day
+	}
+	return d.Precision
 }
 
 // uniqueIDs makes anchors unique where two entries would share one, by

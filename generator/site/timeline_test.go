@@ -40,11 +40,18 @@ func TestTimelineGolden(t *testing.T) {
 	}
 }
 
-func TestPartialDatesSortBeforeTheDatesTheyContain(t *testing.T) {
+// TestImpreciseDatesSortAfterTheDatesTheyContain: an entry known only to
+// its month comes after the dated entries of that month, under a heading
+// that says the day is not known; one known only to its year after the
+// months; an interval by its earliest day.
+func TestImpreciseDatesSortAfterTheDatesTheyContain(t *testing.T) {
 	fsys := fixture(t)
 	fsys["content/events/a.toml"] = mapFile("date = 2024-02-01\ntitle = \"Day\"\n")
 	fsys["content/events/b.toml"] = mapFile("date = \"2024-02\"\ntitle = \"Month\"\n")
 	fsys["content/events/c.toml"] = mapFile("date = \"2024\"\ntitle = \"Year\"\n")
+	fsys["content/events/d.toml"] = mapFile("date = 2024-02-28\ntitle = \"Late\"\n")
+	fsys["content/events/e.toml"] = mapFile("date = \"2024-02-02/2024-02\"\ntitle = \"Span\"\n")
+	fsys["content/events/f.toml"] = mapFile("date = 2024-03-01\ntitle = \"March\"\n")
 	s, err := resolve(t, fsys)
 	if err != nil {
 		t.Fatal(err)
@@ -55,8 +62,18 @@ func TestPartialDatesSortBeforeTheDatesTheyContain(t *testing.T) {
 			order = append(order, e.Title)
 		}
 	}
-	if got := strings.Join(order, " < "); got != "Year < Month < Day" {
+	if got := strings.Join(order, " < "); got != "Day < Span < Late < Month < March < Year" {
 		t.Errorf("order = %s", got)
+	}
+	var groups []string
+	for _, y := range s.TimelinePages[0].Groups() {
+		for _, m := range y.Months {
+			groups = append(groups, m.ID+": "+m.Name)
+		}
+	}
+	want := "2024-02: February 2024 | 2024-02-day-unknown: February 2024, day not known | 2024-03: March 2024 | 2024-06: June 2024 | 2024-07: July 2024 | 2024-08: August 2024 | 2024-12: December 2024 | 2024-month-unknown: 2024, month not known"
+	if got := strings.Join(groups, " | "); got != want {
+		t.Errorf("groups:\n got %s\nwant %s", got, want)
 	}
 }
 
@@ -98,11 +115,12 @@ func TestEveryDatedThingOnce(t *testing.T) {
 		}
 	}
 	// Ana: arrest (at her first site), move, event mention; Luis: arrest,
-	// release; anonymous: arrest; the statement, the brief, the event.
+	// release; anonymous: arrest; the statement, the brief, the event, the
+	// count.
 	want := []string{
-		"2024-arrest-anon-1", "2024-02-arrest-luis-gomez", "2024-02-09-arrest-ana-perez",
+		"2024-02-09-arrest-ana-perez", "2024-02-arrest-luis-gomez",
 		"2024-03-01-custody-ana-perez-la-tumba", "2024-06-10-release-luis-gomez",
-		"2024-07-28-event-election", "2024-08-01-brief-b", "2024-12-29-statement-count",
+		"2024-07-28-event-election", "2024-08-01-brief-b", "2024-12-29-statement-count", "2024-12-29-count-fp", "2024-arrest-anon-1",
 	}
 	if len(s.Timeline) != len(want) {
 		t.Errorf("%d entries, want %d:\n%s", len(s.Timeline), len(want), stream(s.Timeline))
@@ -126,7 +144,7 @@ func TestPerRecordHistory(t *testing.T) {
 	if got := strings.Join(ana, " "); got != "2024-02-09-arrest-ana-perez 2024-03-01-custody-ana-perez-la-tumba 2024-07-28-event-election" {
 		t.Errorf("Ana's history = %s", got)
 	}
-	if got := strings.Join(helicoide, " "); got != "2024-02-arrest-luis-gomez 2024-02-09-arrest-ana-perez 2024-06-10-release-luis-gomez" {
+	if got := strings.Join(helicoide, " "); got != "2024-02-09-arrest-ana-perez 2024-02-arrest-luis-gomez 2024-06-10-release-luis-gomez" {
 		t.Errorf("El Helicoide's history = %s", got)
 	}
 }

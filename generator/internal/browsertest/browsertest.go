@@ -95,7 +95,7 @@ func Start(path, dataDir string) (ctx context.Context, cancel func()) {
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 600*time.Second)
 	return ctx, func() {
 		cancelTimeout()
 		cancelCtx()

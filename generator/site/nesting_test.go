@@ -1,0 +1,77 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNestingIsBounded: quotes and lists nested deeper than any brief
+// needs are an error at the marker that goes too deep, and the text
+// still renders in linear time (400 KB of "> " took minutes before).
+func TestNestingIsBounded(t *testing.T) {
+	deepList := func(n int) string {
+		var b strings.Builder
+		for i := range n {
+			b.WriteString(strings.Repeat("  ", i) + "- item\n")
+		}
+		return b.String()
+	}
+	tests := []struct{ name, src, want string }{
+		{"quotes", strings.Repeat("> ", 40) + "x", `f.md:1:33: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"quotes on lines", "a\n\n" + strings.Repeat(">", 20) + " x", `f.md:3:17: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"lists", deepList(20), `f.md:17:33: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"ordered lists", strings.Repeat("1. ", 30), `f.md:1:49: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"mixed", strings.Repeat("> - ", 20), `f.md:1:33: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"400 KB of quotes", strings.Repeat("> ", 200_000), `f.md:1:33: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+		{"400 KB of nested lists", deepList(630), `f.md:17:33: quotes and lists are nested more than 16 deep here; no brief needs that many: flatten them`},
+	}
+	for _, tt := range tests {
+		_, err := convert(t, false, tt.src)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%s: err = %v\nwant %s", tt.name, err, tt.want)
+		}
+	}
+	// Sixteen deep is fine.
+	if _, err := convert(t, false, strings.Repeat("> ", 16)+"x\n\n"+deepList(16)); err != nil {
+		t.Errorf("16 deep: %v", err)
+	}
+}
+
+// TestParenthesesAreBounded: a word with parentheses nested past any real
+// address is an error at the parenthesis that goes too deep ("[a](" 25,000
+// times took seconds, growing with the square of its length).
+func TestParenthesesAreBounded(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"see " + strings.Repeat("[a](", 40), `f.md:1:136: parentheses are nested more than 32 deep in one word; no address needs that many: close them or put a space between`},
+		{strings.Repeat("[a](", 25_000), `f.md:1:132: parentheses are nested more than 32 deep in one word; no address needs that many: close them or put a space between`},
+		{"x\n" + strings.Repeat("(", 33), `f.md:2:33: parentheses are nested more than 32 deep in one word; no address needs that many: close them or put a space between`},
+	}
+	for _, tt := range tests {
+		_, err := convert(t, false, tt.src)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%.20q: err = %v\nwant %s", tt.src, err, tt.want)
+		}
+	}
+	for _, ok := range []string{strings.Repeat("(", 32) + strings.Repeat(")", 32), strings.Repeat("( ", 100), strings.Repeat(`\(`, 100), "[w](https://en.wikipedia.org/wiki/Foo_(bar_(baz)))"} {
+		if _, err := convert(t, false, ok); err != nil {
+			t.Errorf("%.20q: %v", ok, err)
+		}
+	}
+}
+
+// TestTableSizeIsBounded: a table whose header names many columns and
+// that has many rows makes a cell for each column of each row, however
+// short the row: 1 KB of header and 25 KB of "|" lines made 6 million
+// cells. A table of more than 100,000 cells is an error at its header.
+func TestTableSizeIsBounded(t *testing.T) {
+	src := "Intro\n\n" + strings.Repeat("|a", 500) + "\n" + strings.Repeat("|-", 500) + "\n" + strings.Repeat("|\n", 12_500)
+	_, err := convert(t, false, src)
+	want := `f.md:3:1: this table would have 12,501 rows of 500 columns, more than 100,000 cells; split it into smaller tables`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+	ok := "| a | b |\n| --- | :-: |\n" + strings.Repeat("| x | y |\n", 1000)
+	if _, err := convert(t, false, ok); err != nil {
+		t.Errorf("a table of 2,000 cells: %v", err)
+	}
+}
