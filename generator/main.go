@@ -3,11 +3,12 @@
 //
 // Usage:
 //
-//	go run ./generator build [-src DIR] [-out DIR] [-drafts] [-baseurl URL]
-//	go run ./generator check [-src DIR] [-drafts] [-baseurl URL]
+//	go run ./generator build [-src DIR] [-out DIR] [-drafts] [-baseurl URL] [-host NAME]
+//	go run ./generator check [-src DIR] [-drafts] [-baseurl URL] [-host NAME]
 //	go run ./generator serve [-src DIR] [-addr 127.0.0.1:1313] [-expose] [-host NAME] [-drafts]
 //	go run ./generator new [-src DIR] KIND SLUG
 //	go run ./generator import [-src DIR] [-write] KIND FILE.csv
+//	go run ./generator version
 //
 // Exit status: 0 done, 1 content or build errors (all of them listed), 2
 // wrong usage. main only parses flags and maps errors to exit codes; the
@@ -30,6 +31,7 @@ import (
 
 	"github.com/presos-politicos/briefing/generator/build"
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/host"
 	"github.com/presos-politicos/briefing/generator/scaffold"
 	"github.com/presos-politicos/briefing/generator/serve"
 )
@@ -42,6 +44,7 @@ Commands:
   serve    preview the site, rebuilding and reloading as files change
   new      write a new record from a template: new prisoner rocio-san-miguel
   import   make records from a spreadsheet: import prisoners FILE.csv
+  version  print the program's version and the commit it was built from
 
 Run "generator <command> -h" for a command's flags.
 `
@@ -64,6 +67,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runNew(args[1:], stdout, stderr)
 	case "import":
 		return runImport(args[1:], stdout, stderr)
+	case "version", "-version", "--version":
+		return runVersion(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -83,6 +88,8 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	fl.BoolVar(&opts.Drafts, "drafts", false, "include records marked draft = true")
 	fl.StringVar(&opts.BaseURL, "baseurl", "", "the `URL` the site is published at, overriding site.toml")
+	fl.StringVar(&opts.Host, "host", "", "the `name` of the host whose limits the output must fit, overriding site.toml's host: "+host.Names(hosts))
+	opts.Hosts = hosts
 	fl.Usage = func() {
 		what := "builds the site into a fresh folder and swaps it in only if everything succeeded"
 		if cmd == "check" {
@@ -103,6 +110,12 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	if opts.BaseURL != "" {
 		if err := content.CheckBaseURL(opts.BaseURL); err != nil {
 			fmt.Fprintf(stderr, "%s: -baseurl: %v\n", cmd, err)
+			return 2
+		}
+	}
+	if opts.Host != "" {
+		if _, ok := host.Lookup(hosts, opts.Host); !ok {
+			fmt.Fprintf(stderr, "generator %s: -host: unknown host %q; give %s\n", cmd, opts.Host, host.Names(hosts))
 			return 2
 		}
 	}
@@ -130,17 +143,28 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	if res.Note != "" {
 		fmt.Fprintf(stderr, "note: %s\n", res.Note)
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	fits := ""
+	if res.Host != "" {
+		fits = "; it fits " + res.Host
+	}
 	if cmd == "build" {
 		into := display(res.Out)
 		if res.Target != "" {
 			into += " (a link to " + res.Target + ")"
 		}
-		fmt.Fprintf(stdout, "built %d pages (%d files, %d KB) into %s in %s\n", res.Pages, res.Files, res.Bytes/1024, into, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "built %d pages (%d files, %d KB) into %s in %s%s\n", res.Pages, res.Files, res.Bytes/1024, into, time.Since(start).Round(time.Millisecond), fits)
 	} else {
-		fmt.Fprintf(stdout, "checked %d pages: no problems\n", res.Pages)
+		fmt.Fprintf(stdout, "checked %d pages: no problems%s\n", res.Pages, fits)
 	}
 	return 0
 }
+
+// hosts is the table of hosts' limits that -host and site.toml's host
+// name; the tests put smaller limits in it.
+var hosts = host.Documented
 
 // printErrors prints every error in err, one a line, and returns how many:
 // content errors with paths an editor can open from the current folder

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/presos-politicos/briefing/generator/host"
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -17,7 +18,25 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"generator": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		// The same program with the hosts' limits scaled down to what a
+		// small fixture can break, one kind of limit per host.
+		"generator-small-hosts": func() {
+			hosts = smallHosts
+			os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+		},
 	})
+}
+
+// smallHosts break, on the fixture of testdata/script/hosts.txtar, one kind
+// of limit each: the total bytes, the files, one file's size, the files and
+// folders together, and the entries of one folder; cloudflare-pages-free
+// breaks two at once, and cloudflare-pages is only near its file limit.
+var smallHosts = []host.Host{
+	{Name: "github-pages", TotalBytes: 100_000, TotalText: "100 kB"},
+	{Name: "cloudflare-pages-free", Files: 20, FileBytes: 20_000, FileText: "20 kB"},
+	{Name: "cloudflare-pages", Files: 60, FileBytes: 1_000_000, FileText: "1 MB"},
+	{Name: "gitlab-pages", Files: 40, FoldersCount: true},
+	{Name: "netlify", FolderEntries: 12},
 }
 
 // TestScripts runs the CLI scripts in testdata/script: each writes a site,

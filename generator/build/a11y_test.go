@@ -83,7 +83,7 @@ var pageKinds = map[string][]string{
 		"statements/index.html", "statements/jorge-rodriguez-2026-01-08/index.html",
 		"sites/index.html", "sites/el-helicoide/index.html", "about/index.html",
 		"methodology/index.html", "timeline/index.html", "search/index.html?q=rocio", "search/index.html?q=rcoio+xylophone",
-		"data/index.html", "404.html", "counts/index.html", "es/counts/index.html",
+		"data/index.html", "404.html", "es/404.html", "counts/index.html", "es/counts/index.html",
 		"es/index.html", "es/prisoners/rocio-san-miguel/index.html", "es/statements/donald-trump-2026-01-09/index.html",
 		"es/timeline/index.html", "es/search/index.html?q=excarcelacion", "es/briefs/january-2026-releases/index.html",
 		"changes/index.html", "es/changes/index.html", // when built from a repository with history

@@ -122,7 +122,7 @@ func BenchmarkFeeds(b *testing.B) {
 }
 
 // BenchmarkWrite writes a built site to disk as Build does: a folder per
-// page, each file in its spool for the offline archive, then the archive.
+// page, each file in its spool for the offline archive, then the archives.
 // Each run writes into a fresh folder; the folders are removed at the end.
 func BenchmarkWrite(b *testing.B) {
 	m, err := InMemory(Options{Src: benchCorpus(b)})
@@ -163,14 +163,10 @@ func BenchmarkWrite(b *testing.B) {
 			})
 		}
 		wg.Wait()
-		zf, err := os.Create(filepath.Join(tmp, OfflineZip))
-		if err != nil {
+		d.archives = m.archives
+		if err := writeArchives(tmp, spool, d, m.Site.Updated.First()); err != nil {
 			b.Fatal(err)
 		}
-		if err := spool.writeTo(zf, d.written.names(), m.Site.Updated.First()); err != nil {
-			b.Fatal(err)
-		}
-		zf.Close()
 	}
 }
 

@@ -212,3 +212,22 @@ func TestSpanishSearch(t *testing.T) {
 	}
 	jsErrors.Check(t)
 }
+
+// TestEachLanguageHasItsNotFoundPage: es/404.html is in Spanish and its
+// links, absolute as hosts serve it at any depth, stay in Spanish.
+func TestEachLanguageHasItsNotFoundPage(t *testing.T) {
+	res, err := Build(Options{Src: bilingualSite(t), BaseURL: "https://mirror.example/sub/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, res.Out)
+	en, es := string(files["404.html"]), string(files["es/404.html"])
+	for _, want := range []string{`<html lang="es">`, `href="https://mirror.example/sub/es/prisoners/index.html"`, `href="https://mirror.example/sub/style.`} {
+		if !strings.Contains(es, want) {
+			t.Errorf("es/404.html lacks %s", want)
+		}
+	}
+	if !strings.Contains(en, `href="https://mirror.example/sub/prisoners/index.html"`) || strings.Contains(en, "/sub/es/prisoners/") {
+		t.Error("404.html does not link the English pages")
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/feed"
 	"github.com/presos-politicos/briefing/generator/history"
+	"github.com/presos-politicos/briefing/generator/host"
 	"github.com/presos-politicos/briefing/generator/i18n"
 	"github.com/presos-politicos/briefing/generator/render"
 	"github.com/presos-politicos/briefing/generator/search"
@@ -28,6 +29,11 @@ type Options struct {
 	Out     string // the output folder; "" means site.toml's output, inside Src
 	Drafts  bool   // include records marked draft = true
 	BaseURL string // overrides site.toml's baseURL when not ""
+	Host    string // the host whose limits the output must fit, overriding site.toml's host
+
+	// Hosts is the table of hosts' limits Host is looked up in; nil means
+	// host.Documented. Tests give smaller limits.
+	Hosts []host.Host
 
 	// dir is the site folder on disk, whose git history gives the records'
 	// changes; "" for a site in memory, which has none.
@@ -37,6 +43,10 @@ type Options struct {
 	// needs (see boundMemory); Build sets it, since its output keeps
 	// nothing in memory.
 	boundMemory bool
+
+	// archivePart is the most bytes one part of an offline archive may
+	// hold; 0 means MaxFileBytes. Tests make it small.
+	archivePart int64
 }
 
 // Result describes a finished build.
@@ -49,6 +59,11 @@ type Result struct {
 	// Note says why the site was built without its history of changes (no
 	// git, a shallow clone); "" when it has it.
 	Note string
+
+	// Host is the host the output was measured against, or "".
+	Host string
+	// Warnings name each of the host's limits the output is near.
+	Warnings []string
 }
 
 // Marker is the file every output folder holds, so that a build only ever
@@ -79,6 +94,11 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, string, 
 	langs := set.Config.Languages
 	order := append(slices.Clone(langs[1:]), langs[0]) // the default last: its site is returned
 	var assets map[string]render.Asset
+	static := make(recorder)
+	budget := opts.archivePart
+	if budget == 0 {
+		budget = MaxFileBytes
+	}
 	byLang := make(map[string][]pageInfo)
 	var dicts []*i18n.Dict
 	var last *site.Site
@@ -93,11 +113,21 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, string, 
 				defer boundMemory()()
 			}
 			var err error
-			if assets, err = copyStatic(fsys, out); err != nil {
+			if assets, err = copyStatic(fsys, recording{out, static}); err != nil {
 				return nil, "", err
 			}
 		}
-		pages, err := l.render(assets, out)
+		// The data page names the parts of the language's offline
+		// archive: they are decided once the rest is drawn.
+		var plan func(*render.Page) error
+		if a, ok := out.(archiver); ok {
+			plan = func(data *render.Page) error {
+				parts, err := planLanguage(a.compressedSizes(), set.Config, lang.Code, static, data, budget)
+				a.addArchive(parts)
+				return err
+			}
+		}
+		pages, err := l.render(assets, out, plan)
 		if err != nil {
 			return nil, "", err
 		}
@@ -120,6 +150,9 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, string, 
 		all = append(all, byLang[lang.Code]...)
 	}
 	if err := sitemap(last, all, out); err != nil {
+		return nil, "", err
+	}
+	if err := headers(assets, out); err != nil {
 		return nil, "", err
 	}
 	return last, note, nil
@@ -270,14 +303,19 @@ func (p prefixed) WriteFile(name string, data []byte) error {
 
 // render writes the language's pages, and meanwhile its search index,
 // feeds and data files: the search page, which links the index, is drawn
-// last. It returns the pages, for the sitemap.
-func (l *langSite) render(assets map[string]render.Asset, out render.Output) ([]*render.Page, error) {
+// after them, and the data page, which lists the parts of the offline
+// archive, last, once plan (when not nil) has decided them. It returns
+// the pages, for the sitemap.
+func (l *langSite) render(assets map[string]render.Asset, out render.Output, plan func(data *render.Page) error) ([]*render.Page, error) {
 	pages := render.Pages(l.site, &render.Files{Assets: assets})
-	var search, rest []*render.Page
+	var search, data, rest []*render.Page
 	for _, pg := range pages {
-		if pg.Template == "search.html" {
+		switch pg.Template {
+		case "search.html":
 			search = append(search, pg)
-		} else {
+		case "data.html":
+			data = append(data, pg)
+		default:
 			rest = append(rest, pg)
 		}
 	}
@@ -298,7 +336,31 @@ func (l *langSite) render(assets map[string]render.Asset, out render.Output) ([]
 	for _, pg := range search {
 		pg.Search = index
 	}
-	return pages, l.renderer.Render(search, out)
+	if err := l.renderer.Render(search, out); err != nil {
+		return nil, err
+	}
+	for _, pg := range data {
+		if plan != nil {
+			if err := plan(pg); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return pages, l.renderer.Render(data, out)
+}
+
+// recorder notes the names of the files written through a recording.
+type recorder map[string]bool
+
+// recording writes to out and notes each name; not for concurrent use.
+type recording struct {
+	out   render.Output
+	names recorder
+}
+
+func (r recording) WriteFile(name string, data []byte) error {
+	r.names[name] = true
+	return r.out.WriteFile(name, data)
 }
 
 // extras writes the language's search index, feeds and data files, and
@@ -482,18 +544,22 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	zf, err := os.Create(filepath.Join(tmp, OfflineZip))
-	if err != nil {
+	if err := writeArchives(tmp, spool, d, s.Updated.First()); err != nil {
 		return nil, err
 	}
-	err = spool.writeTo(zf, d.written.names(), s.Updated.First())
-	if cerr := zf.Close(); err == nil {
-		err = cerr
+	if err := d.WriteFile(Marker, []byte(markerText)); err != nil {
+		return nil, err
 	}
-	if err != nil {
-		return nil, fmt.Errorf("writing %s: %w", OfflineZip, err)
+	res := &Result{Out: given, Files: len(d.sizes), Bytes: d.bytes, Note: note}
+	if outDir != given {
+		res.Target = outDir
 	}
-	if err := d.WriteFile(Marker, []byte("This folder is written by the briefing generator; a build replaces it whole.\n")); err != nil {
+	for n := range d.sizes {
+		if path.Ext(n) == ".html" {
+			res.Pages++
+		}
+	}
+	if err := fitHost(opts, s.Config.Host, d.sizes, res); err != nil {
 		return nil, err
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
@@ -504,15 +570,6 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if err := swap(tmp, outDir); err != nil {
 		return nil, err
-	}
-	res := &Result{Out: given, Files: len(d.written.m), Bytes: d.bytes, Note: note}
-	if outDir != given {
-		res.Target = outDir
-	}
-	for n := range d.written.m {
-		if path.Ext(n) == ".html" {
-			res.Pages++
-		}
 	}
 	return res, nil
 }

@@ -96,7 +96,7 @@ func TestBuildFixture(t *testing.T) {
 	}
 	files := readTree(t, res.Out)
 	for _, want := range []string{
-		"index.html", "404.html", Marker, OfflineZip, "feed.xml", "robots.txt", "data/index.html", "data/prisoners.json", "data/prisoners.csv",
+		"index.html", "404.html", Marker, "briefing-offline-en.zip", HeadersFile, "feed.xml", "robots.txt", "data/index.html", "data/prisoners.json", "data/prisoners.csv",
 		"briefs/index.html", "briefs/b/index.html",
 		"prisoners/index.html", "prisoners/ana-perez/index.html", "prisoners/luis-gomez/index.html", "prisoners/anon-1/index.html",
 		"statements/index.html", "statements/count/index.html",

@@ -21,10 +21,12 @@ type Memory struct {
 	Files map[string][]byte // by path: "prisoners/x/index.html"
 	Site  *site.Site
 	Note  string // why the site has no history of changes, if it has none
+
+	archives []archivePart
 }
 
-// InMemory builds the site in memory, writing nothing. The offline archive
-// is left out; Zip makes it.
+// InMemory builds the site in memory, writing nothing. The offline archives
+// are left out; Archives makes them.
 func InMemory(opts Options) (*Memory, error) {
 	src, err := filepath.Abs(opts.Src)
 	if err != nil {
@@ -36,21 +38,24 @@ func InMemory(opts Options) (*Memory, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Memory{Files: out.m, Site: s, Note: note}, nil
+	return &Memory{Files: out.m, Site: s, Note: note, archives: out.archives}, nil
 }
 
-// Zip makes the offline archive of the site.
-func (m *Memory) Zip() ([]byte, error) {
-	names := make([]string, 0, len(m.Files))
-	for n := range m.Files {
-		if n != OfflineZip {
-			names = append(names, n)
+// Archives makes the offline archives of the site, as planned when it was
+// drawn, by name.
+func (m *Memory) Archives() (map[string][]byte, error) {
+	out := make(map[string][]byte)
+	for _, p := range m.archives {
+		var buf bytes.Buffer
+		if err := writeZip(&buf, p.folder, p.files, func(name string) ([]byte, error) { return m.Files[name], nil }, m.Site.Updated.First()); err != nil {
+			return nil, err
 		}
+		if buf.Len() > MaxFileBytes {
+			return nil, fmt.Errorf("%s came out %s bytes, over the %d MiB a file may be; report this as a bug", p.Name, thousands(int64(buf.Len())), MaxFileBytes>>20)
+		}
+		out[p.Name] = buf.Bytes()
 	}
-	sort.Strings(names)
-	var buf bytes.Buffer
-	err := writeZip(&buf, names, func(name string) ([]byte, error) { return m.Files[name], nil }, m.Site.Updated.First())
-	return buf.Bytes(), err
+	return out, nil
 }
 
 // Check builds the site in memory and verifies every internal link and
@@ -61,11 +66,13 @@ func Check(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	zipped, err := m.Zip()
+	archives, err := m.Archives()
 	if err != nil {
 		return nil, err
 	}
-	m.Files[OfflineZip] = zipped
+	for n, data := range archives {
+		m.Files[n] = data
+	}
 	base := "/"
 	if m.Site.Config.BaseURL != "" {
 		base = m.Site.Config.BaseURL
@@ -74,11 +81,17 @@ func Check(opts Options) (*Result, error) {
 		return nil, fmt.Errorf("%s", strings.Join(problems, "\n"))
 	}
 	res := &Result{Files: len(m.Files), Note: m.Note}
+	sizes := make(map[string]int64, len(m.Files))
 	for n, data := range m.Files {
 		res.Bytes += int64(len(data))
+		sizes[n] = int64(len(data))
 		if path.Ext(n) == ".html" {
 			res.Pages++
 		}
+	}
+	sizes[Marker] = int64(len(markerText)) // build writes it; check does not
+	if err := fitHost(opts, m.Site.Config.Host, sizes, res); err != nil {
+		return nil, err
 	}
 	return res, nil
 }

@@ -23,6 +23,13 @@
 // and a link to a folder (it breaks from disk) are problems, as is an id
 // on two elements of a page (raw HTML repeating the layout's main).
 //
+// Besides the pages, a build writes each language's offline archive, in
+// numbered parts when it would pass MaxFileBytes (archive.go), and the
+// _headers file of HTTP headers for Netlify and Cloudflare Pages
+// (headers.go). With Options.Host or site.toml's host, Build and Check
+// measure the output against that host's limits (package host) and fail
+// naming each limit broken; Result.Warnings name those it is near.
+//
 // Two builds of the same input are byte-identical: every list is sorted
 // and no wall-clock time is written.
 //
@@ -41,9 +48,10 @@
 // The languages are resolved and drawn one at a time, each let go once
 // drawn (see generate). The pages of a language are drawn on every core
 // while its search index, feeds and data files are made (the search page,
-// which names the index, is drawn last). Each file is compressed for the offline archive
-// as it is written, into a spool that is copied into the archive in name
-// order at the end, so the site is never read back. Files are written in
+// which names the index, is drawn after it, and the data page, which names
+// the parts of the offline archive, last). Each file is compressed for the
+// offline archive as it is written, into a spool that is copied into the
+// archives in name order at the end, so the site is never read back. Files are written in
 // three system calls each and each folder is made once, without asking
 // first whether it exists: on a slow virtual disk the kernel's share of a
 // build is mostly creating files and folders. A rebuild hard-links the

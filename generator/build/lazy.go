@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,15 +18,21 @@ import (
 type Lazy struct {
 	p         *prepared
 	static    *files // static files, fingerprinted
+	assets    map[string]render.Asset
 	pages     map[string]*render.Page
 	renderers map[string]*render.Renderer // by language
 
-	once   sync.Once
-	extra  *files // search index, feeds, data files, sitemap
-	err    error
-	drawn  sync.Map // rendered pages by path
-	zipped []byte
-	zipMu  sync.Mutex
+	once  sync.Once
+	extra *files // search index, feeds, data files, sitemap
+	err   error
+	drawn sync.Map // rendered pages by path
+
+	planned  sync.Once
+	all      map[string][]byte // every file but the data pages, once planned
+	parts    []archivePart
+	planErr  error
+	zipMu    sync.Mutex
+	archives map[string][]byte // the offline archives made so far, by name
 }
 
 // Prepare loads and resolves the site for lazy rendering. cache keeps what
@@ -47,7 +54,7 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Lazy{p: p, static: static, pages: make(map[string]*render.Page), renderers: make(map[string]*render.Renderer)}
+	l := &Lazy{p: p, static: static, assets: assets, pages: make(map[string]*render.Page), renderers: make(map[string]*render.Renderer)}
 	// The pages link the assets at once; the search page also needs the
 	// index, which it waits for (see File).
 	for _, ls := range p.langs {
@@ -87,7 +94,7 @@ func (l *Lazy) extras() (*files, error) {
 			pages = append(pages, pg)
 		}
 		sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
-		l.err = sitemap(l.p.langs[0].site, infos(pages), out)
+		l.err = errors.Join(sitemap(l.p.langs[0].site, infos(pages), out), headers(l.assets, out))
 		l.extra = out
 	})
 	return l.extra, l.err
@@ -105,6 +112,11 @@ func (l *Lazy) File(name string) (data []byte, ok bool, err error) {
 				return nil, false, err
 			}
 		}
+		if pg.Template == "data.html" {
+			if err := l.plan(); err != nil {
+				return nil, false, err
+			}
+		}
 		if d, ok := l.drawn.Load(name); ok {
 			return d.([]byte), true, nil
 		}
@@ -115,8 +127,8 @@ func (l *Lazy) File(name string) (data []byte, ok bool, err error) {
 		l.drawn.Store(name, buf.Bytes())
 		return buf.Bytes(), true, nil
 	}
-	if name == OfflineZip {
-		return l.zip()
+	if isArchive(name) {
+		return l.archive(name)
 	}
 	extra, err := l.extras()
 	if err != nil {
@@ -126,34 +138,91 @@ func (l *Lazy) File(name string) (data []byte, ok bool, err error) {
 	return data, ok, nil
 }
 
-// zip makes the offline archive from every file of the site.
-func (l *Lazy) zip() ([]byte, bool, error) {
+// plan draws every page but the data pages and decides the parts of each
+// language's offline archive, which the data pages list, once: the first
+// look at a data page or an archive costs a whole build.
+func (l *Lazy) plan() error {
+	l.planned.Do(func() {
+		all := make(map[string][]byte)
+		var dataPages []*render.Page
+		for name, pg := range l.pages {
+			if pg.Template == "404.html" {
+				continue
+			}
+			if pg.Template == "data.html" {
+				dataPages = append(dataPages, pg)
+				continue
+			}
+			data, _, err := l.File(name)
+			if err != nil {
+				l.planErr = err
+				return
+			}
+			all[name] = data
+		}
+		extra, err := l.extras()
+		if err != nil {
+			l.planErr = err
+			return
+		}
+		for n, d := range extra.m {
+			if n != "sitemap.xml" && n != "robots.txt" && n != HeadersFile {
+				all[n] = d
+			}
+		}
+		static := make(map[string]bool)
+		for n, d := range l.static.m {
+			all[n] = d
+			static[n] = true
+		}
+		sizes := (&files{m: all}).compressedSizes()
+		cfg := l.p.langs[0].site.Config
+		for _, pg := range dataPages {
+			parts, err := planLanguage(sizes, cfg, pg.Lang(), static, pg, MaxFileBytes)
+			if err != nil {
+				l.planErr = err
+				return
+			}
+			l.parts = append(l.parts, parts...)
+		}
+		l.all = all
+	})
+	return l.planErr
+}
+
+// archive makes one part of an offline archive, from every file of the
+// site.
+func (l *Lazy) archive(name string) ([]byte, bool, error) {
+	if err := l.plan(); err != nil {
+		return nil, false, err
+	}
 	l.zipMu.Lock()
 	defer l.zipMu.Unlock()
-	if l.zipped != nil {
-		return l.zipped, true, nil
+	if data, ok := l.archives[name]; ok {
+		return data, true, nil
 	}
-	all := &Memory{Files: make(map[string][]byte), Site: l.p.langs[0].site}
-	for name := range l.pages {
-		data, _, err := l.File(name)
+	for _, p := range l.parts {
+		if p.Name != name {
+			continue
+		}
+		var buf bytes.Buffer
+		err := writeZip(&buf, p.folder, p.files, func(n string) ([]byte, error) {
+			if data, ok := l.all[n]; ok {
+				return data, nil
+			}
+			data, _, err := l.File(n) // a data page
+			return data, err
+		}, l.p.langs[0].site.Updated.First())
 		if err != nil {
 			return nil, false, err
 		}
-		all.Files[name] = data
+		if l.archives == nil {
+			l.archives = make(map[string][]byte)
+		}
+		l.archives[name] = buf.Bytes()
+		return buf.Bytes(), true, nil
 	}
-	extra, err := l.extras()
-	if err != nil {
-		return nil, false, err
-	}
-	for n, d := range extra.m {
-		all.Files[n] = d
-	}
-	for n, d := range l.static.m {
-		all.Files[n] = d
-	}
-	z, err := all.Zip()
-	l.zipped = z
-	return z, err == nil, err
+	return nil, false, nil
 }
 
 // Pages is the number of pages the site has.

@@ -15,8 +15,9 @@ import (
 
 // files is an output that keeps every file in memory; check uses it.
 type files struct {
-	mu sync.Mutex
-	m  map[string][]byte
+	mu       sync.Mutex
+	m        map[string][]byte
+	archives []archivePart // the offline archives to make of the files
 }
 
 func newFiles() *files { return &files{m: make(map[string][]byte)} }
@@ -66,10 +67,13 @@ type dir struct {
 	mu      sync.Mutex
 	dirs    map[string]bool
 	bytes   int64
+	sizes   map[string]int64 // every file written, by name
+
+	archives []archivePart // the offline archives to write at the end
 }
 
 func newDir(root string) *dir {
-	return &dir{root: root, written: newFiles(), dirs: make(map[string]bool)}
+	return &dir{root: root, written: newFiles(), dirs: make(map[string]bool), sizes: make(map[string]int64)}
 }
 
 func (d *dir) WriteFile(name string, data []byte) error {
@@ -87,6 +91,7 @@ func (d *dir) WriteFile(name string, data []byte) error {
 	}
 	d.mu.Lock()
 	d.bytes += int64(len(data))
+	d.sizes[name] = int64(len(data))
 	d.mu.Unlock()
 	if !d.reuse(name, path, data) {
 		if err := writeFile(path, data); err != nil {

@@ -1,12 +1,10 @@
 package build
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -264,56 +262,6 @@ func TestFormulaInjection(t *testing.T) {
 	}
 }
 
-// TestOfflineZip unpacks the archive: the whole site in one folder, whose
-// every link resolves but the one to the archive itself.
-func TestOfflineZip(t *testing.T) {
-	files := buildMirror(t)
-	data := files[OfflineZip]
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	unzipped := make(map[string][]byte)
-	for _, f := range zr.File {
-		name, ok := strings.CutPrefix(f.Name, zipFolder)
-		if !ok {
-			t.Errorf("%s is not in the archive's one folder", f.Name)
-		}
-		rc, _ := f.Open()
-		unzipped[name], _ = io.ReadAll(rc)
-		rc.Close()
-	}
-	for name, d := range files {
-		if name == OfflineZip || name == Marker {
-			continue
-		}
-		if !bytes.Equal(unzipped[name], d) {
-			t.Errorf("%s differs in the archive", name)
-		}
-	}
-	if _, ok := unzipped["index.html"]; !ok {
-		t.Fatal("no index.html in the archive")
-	}
-	for _, p := range checkLinks(unzipped, mirror) {
-		if !strings.Contains(p, `"`+OfflineZip+`"`) && !strings.Contains(p, `"../`+OfflineZip+`"`) && !strings.Contains(p, `"../../`+OfflineZip+`"`) && !strings.Contains(p, mirror+OfflineZip) {
-			t.Errorf("in the archive: %s", p)
-		}
-	}
-	// The archive a build spools as it writes is the one check and serve
-	// make from the finished site, byte for byte.
-	m, err := InMemory(Options{Src: writeSite(t, "site.txtar"), BaseURL: strings.TrimSuffix(mirror, "/")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if again, err := m.Zip(); err != nil || !bytes.Equal(again, data) {
-		t.Errorf("the archive made in memory differs from the one the build wrote (%v)", err)
-	}
-	// Linked from the footer and the about page of the real briefing.
-	if !bytes.Contains(files["index.html"], []byte(`href="`+OfflineZip+`"`)) {
-		t.Error("the footer does not link the archive")
-	}
-}
-
 // TestFingerprints: asset names change when the file changes, and only then.
 func TestFingerprints(t *testing.T) {
 	src := writeSite(t, "site.txtar")
@@ -337,5 +285,39 @@ func TestFingerprints(t *testing.T) {
 	changed := name()
 	if strings.Fields(changed)[0] == strings.Fields(first)[0] || strings.Fields(changed)[1] != strings.Fields(first)[1] {
 		t.Errorf("after changing style.css: %s (was %s)", changed, first)
+	}
+}
+
+// TestRecordFeedsOff: [feeds] records = false leaves out the feed of each
+// prisoner and site, and every link to one; the site's feed stays.
+func TestRecordFeedsOff(t *testing.T) {
+	src := writeSite(t, "site.txtar")
+	f, err := os.OpenFile(filepath.Join(src, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n[feeds]\nrecords = false\n")
+	f.Close()
+	if _, err := Check(Options{Src: src}); err != nil {
+		t.Fatalf("check: %v", err)
+	}
+	res, err := Build(Options{Src: src})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, res.Out)
+	if _, ok := files["feed.xml"]; !ok {
+		t.Error("the site's feed is gone too")
+	}
+	for name, data := range files {
+		if strings.HasSuffix(name, "/feed.xml") {
+			t.Errorf("%s was written", name)
+		}
+		if strings.HasSuffix(name, ".html") && regexp.MustCompile(`href="[^"]*(prisoners|sites)/[^"/]+/feed\.xml"`).Match(data) {
+			t.Errorf("%s links a record's feed", name)
+		}
+	}
+	if strings.Contains(string(files["data/index.html"]), "beside its page") {
+		t.Error("the data page still promises a feed per record")
 	}
 }

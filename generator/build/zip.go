@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
@@ -15,20 +16,11 @@ import (
 	"github.com/klauspost/compress/flate"
 )
 
-// OfflineZip is the name of the archive of the whole site, for readers
-// who cannot rely on reaching it: unzipped and opened from disk, every
-// page, the timeline and search work.
-const OfflineZip = "briefing-offline.zip"
-
-// zipFolder is the one folder the archive holds, so that unzipping it puts
-// nothing loose beside the reader's own files.
-const zipFolder = "briefing-offline/"
-
 // writeZip writes the files, in the order given, into a zip archive under
-// zipFolder. Files are compressed in parallel and written in order; every
+// folder. Files are compressed in parallel and written in order; every
 // entry carries the same modification time, from the content, so that two
 // builds make the same bytes.
-func writeZip(w io.Writer, names []string, read func(name string) ([]byte, error), modified time.Time) error {
+func writeZip(w io.Writer, folder string, names []string, read func(name string) ([]byte, error), modified time.Time) error {
 	type entry struct {
 		header *zip.FileHeader
 		data   []byte
@@ -63,6 +55,7 @@ func writeZip(w io.Writer, names []string, read func(name string) ([]byte, error
 					continue
 				}
 				e.header = compress(&buf, names[i], data)
+				e.header.Name = folder + names[i]
 				e.header.Modified = modified
 				e.data = bytes.Clone(buf.Bytes())
 				close(e.done)
@@ -105,7 +98,8 @@ var flateWriters = sync.Pool{New: func() any {
 }}
 
 // compress deflates data into buf, replacing what buf held, and returns
-// the entry's header, without its modification time.
+// the entry's header, named by the file's name in the site, without the
+// archive's folder or its modification time.
 func compress(buf *bytes.Buffer, name string, data []byte) *zip.FileHeader {
 	buf.Reset()
 	fw := flateWriters.Get().(*flate.Writer)
@@ -114,7 +108,7 @@ func compress(buf *bytes.Buffer, name string, data []byte) *zip.FileHeader {
 	fw.Close()
 	flateWriters.Put(fw)
 	return &zip.FileHeader{
-		Name:               zipFolder + name,
+		Name:               name,
 		Method:             zip.Deflate,
 		CRC32:              crc32.ChecksumIEEE(data),
 		CompressedSize64:   uint64(buf.Len()),
@@ -163,11 +157,9 @@ func (z *zipSpool) add(name string, data []byte) error {
 	return nil
 }
 
-// writeTo writes the archive of the named files, in the order given, to w,
-// then removes the spool file.
-func (z *zipSpool) writeTo(w io.Writer, names []string, modified time.Time) error {
-	defer os.Remove(z.f.Name())
-	defer z.f.Close()
+// writeTo writes the archive of the named files, in the order given,
+// under folder, to w.
+func (z *zipSpool) writeTo(w io.Writer, folder string, names []string, modified time.Time) error {
 	if err := z.w.Flush(); err != nil {
 		return err
 	}
@@ -179,8 +171,10 @@ func (z *zipSpool) writeTo(w io.Writer, names []string, modified time.Time) erro
 		if !ok {
 			return fmt.Errorf("%s was not spooled", name)
 		}
-		e.header.Modified = modified
-		f, err := zw.CreateRaw(e.header)
+		h := *e.header // a static file is in every language's archive
+		h.Name = folder + name
+		h.Modified = modified
+		f, err := zw.CreateRaw(&h)
 		if err != nil {
 			return err
 		}
@@ -192,4 +186,41 @@ func (z *zipSpool) writeTo(w io.Writer, names []string, modified time.Time) erro
 		return err
 	}
 	return bw.Flush()
+}
+
+// writeArchives writes the parts of every language's offline archive that
+// the build planned into the folder, from the spool, then removes the
+// spool. A part that came out larger than MaxFileBytes is an error.
+func writeArchives(folder string, spool *zipSpool, d *dir, modified time.Time) error {
+	defer os.Remove(spool.f.Name())
+	defer spool.f.Close()
+	for _, p := range d.archives {
+		name := filepath.Join(folder, p.Name)
+		f, err := os.Create(name)
+		if err != nil {
+			return err
+		}
+		err = spool.writeTo(f, p.folder, p.files, modified)
+		var size int64
+		if err == nil {
+			size, err = f.Seek(0, io.SeekEnd)
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("writing %s: %w", p.Name, err)
+		}
+		if size > MaxFileBytes {
+			return fmt.Errorf("%s came out %s bytes, over the %d MiB a file may be; report this as a bug", p.Name, thousands(size), MaxFileBytes>>20)
+		}
+		if err := d.written.WriteFile(p.Name, nil); err != nil {
+			return err
+		}
+		d.mu.Lock()
+		d.sizes[p.Name] = size
+		d.bytes += size
+		d.mu.Unlock()
+	}
+	return nil
 }

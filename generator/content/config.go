@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/presos-politicos/briefing/generator/host"
 )
 
 // ConfigFile is the name of the site settings file at the top of a site.
@@ -31,6 +32,16 @@ type Config struct {
 	// each error with it. "" (the default) links none. It never reaches
 	// the published site.
 	Editor string
+
+	// Host is where the site is published ("github-pages", "netlify", ...):
+	// build and check then fail when the output breaks that host's
+	// documented limits (package host), and warn near them.
+	Host string
+
+	// RecordFeeds is [feeds] records: each prisoner and detention site has
+	// its own Atom feed beside its page (true by default). A very large
+	// site may turn them off: a feed per record doubles its file count.
+	RecordFeeds bool
 
 	// Languages are the site's languages: the default one (Language,
 	// Title, Description) first, served at the root, then those of the
@@ -95,6 +106,17 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		Output:      f.str("output"),
 		License:     f.str("license"),
 		Author:      f.str("author"),
+		Host:        f.str("host"),
+		RecordFeeds: true,
+	}
+	if c.Host != "" {
+		if _, ok := host.Lookup(host.Documented, c.Host); !ok {
+			f.errorf("host", "unknown host %q; give %s, or leave host out", c.Host, host.Names(host.Documented))
+		}
+	}
+	if fd := f.table("feeds"); fd != nil {
+		c.RecordFeeds = fd.boolean("records", true)
+		fd.done()
 	}
 	if c.Language == "" {
 		c.Language = "en"

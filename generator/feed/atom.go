@@ -20,11 +20,11 @@ var mainFeedKinds = []string{"brief", "statement", "count", "release", "arrest"}
 // FeedPath is where a record's own feed is: beside its page.
 func FeedPath(pageURL string) string { return pageURL + "feed.xml" }
 
-// atom writes the feeds: the site's (feed.xml) and one per prisoner and per
-// detention site, beside their pages. The site's feed holds the newest of
-// its timeline's briefs, statements, arrests and releases and of its
-// records' public changes; a record's feed, its history and the changes
-// to its status.
+// atom writes the feeds: the site's (feed.xml) and, unless site.toml's
+// [feeds] records = false, one per prisoner and per detention site, beside
+// their pages. The site's feed holds the newest of its timeline's briefs,
+// statements, counts, arrests and releases and of its records' public
+// changes; a record's feed, its history and the changes to its status.
 func atom(s *site.Site, out Output) error {
 	var main []feedEntry
 	for _, e := range s.Timeline {
@@ -39,6 +39,9 @@ func atom(s *site.Site, out Output) error {
 	d := new(xmlDoc) // one buffer for every feed
 	if err := writeFeed(d, s, out, "feed.xml", s.Config.Title, main); err != nil {
 		return err
+	}
+	if !s.Config.RecordFeeds {
+		return nil
 	}
 	for _, p := range s.Prisoners {
 		if err := writeFeed(d, s, out, FeedPath(p.URL), p.Label()+" · "+s.Config.Title, recordEntries(p.History, p.Changes)); err != nil {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 	"sync"
@@ -34,9 +35,10 @@ type Page struct {
 	Page      *site.Page
 	Timeline  *site.TimelinePage
 
-	Search SearchIndex // where the search index is, for the search page
-	Feed   string      // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
-	files  *Files
+	Search   SearchIndex // where the search index is, for the search page
+	Archives []Archive   // the offline archive of the page's language, in parts, for the data page
+	Feed     string      // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
+	files    *Files
 
 	tmpl     *template.Template // the page's template set, while it is drawn
 	partials *sync.Map          // partials drawn in this run, by key
@@ -76,6 +78,24 @@ type Files struct {
 type SearchIndex struct {
 	Dir, Keys, Near, Kinds string
 	ChunkSize              int
+}
+
+// An Archive is one file of the offline archive of a language: the whole
+// archive, or one of its numbered parts, which unzip into one folder.
+type Archive struct {
+	Name  string // at the site's root: "briefing-offline-en.zip", "briefing-offline-en-2-of-3.zip"
+	Bytes int64  // about: the data page that lists it is drawn before it is written
+	Part  int    // 1, 2, ...
+	Parts int    // how many parts the language's archive has
+	Alone bool   // the first part holds every file but the records' and works by itself
+}
+
+// Size is the archive's size for readers: "12.4 MB".
+func (a Archive) Size() string {
+	if a.Bytes < 1_000_000 {
+		return fmt.Sprintf("%d kB", (a.Bytes+999)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(a.Bytes)/1e6)
 }
 
 // An Asset is a static file published under a name that carries a hash of
@@ -340,11 +360,12 @@ func Pages(s *site.Site, files *Files) []*Page {
 		pages = append(pages, p)
 	}
 	{
-		// Hosts serve a 404.html at any depth, so its links are absolute:
-		// 404.html at the root in the default language, es/404.html in
-		// Spanish, for the missing pages under es/.
-		nf := newPage(s, "404.html", "", w.T("Page not found"), w.T("There is no page at this address."), s.Updated)
+		// Hosts serve 404.html at any depth, so its links are absolute.
+		// Each language has its own (es/404.html), which Cloudflare Pages
+		// serves under es/ by itself and nginx and Caddy are told to
+		// (README, "Publishing").
 		prefix := s.Config.Prefix(s.Lang)
+		nf := newPage(s, "404.html", "", w.T("Page not found"), w.T("There is no page at this address."), s.Updated)
 		nf.Path = prefix + "404.html"
 		nf.SiteRoot = s.Config.BaseURL
 		if nf.SiteRoot == "" {
@@ -366,7 +387,9 @@ func Pages(s *site.Site, files *Files) []*Page {
 	for _, v := range s.Prisoners {
 		p := newPage(s, "prisoner.html", v.URL, v.Label(), or(v.Summary, v.Label()+": "+w.T(statusLabels[v.Status])), v.Updated)
 		p.Prisoner, p.Sources, p.Verification = v, v.Sources, v.Verification
-		p.Feed = v.URL + "feed.xml"
+		if s.Config.RecordFeeds {
+			p.Feed = v.URL + "feed.xml"
+		}
 		pages = append(pages, p)
 	}
 	for _, v := range s.Statements {
@@ -377,7 +400,9 @@ func Pages(s *site.Site, files *Files) []*Page {
 	for _, v := range s.Sites {
 		p := newPage(s, "site.html", v.URL, v.Name, or(v.Summary, v.Name), v.Updated)
 		p.DSite, p.Sources, p.Verification = v, v.Sources, v.Verification
-		p.Feed = v.URL + "feed.xml"
+		if s.Config.RecordFeeds {
+			p.Feed = v.URL + "feed.xml"
+		}
 		pages = append(pages, p)
 	}
 	for _, v := range s.Pages {

@@ -234,6 +234,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		status, name = http.StatusNotFound, notFoundPage(m, name)
 		if data, ok, _ = m.File(name); !ok {
+			name = "404.html"
+			data, ok, _ = m.File(name)
+		}
+		if !ok {
 			http.NotFound(w, r)
 			return
 		}

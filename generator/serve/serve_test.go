@@ -88,8 +88,11 @@ func TestServeFiles(t *testing.T) {
 			t.Errorf("%s: %d", p, code)
 		}
 	}
-	if code, body, _ := get(t, ts.URL+"/briefing-offline.zip"); code != 200 || !strings.HasPrefix(body, "PK") {
+	if code, body, _ := get(t, ts.URL+"/briefing-offline-en.zip"); code != 200 || !strings.HasPrefix(body, "PK") {
 		t.Errorf("offline zip: %d", code)
+	}
+	if code, body, _ := get(t, ts.URL+"/data/index.html"); code != 200 || !strings.Contains(body, `href="../briefing-offline-en.zip" download`) {
+		t.Errorf("the data page does not list the offline archive: %d", code)
 	}
 	// The published output is never written by serve.
 	if _, err := os.Stat(filepath.Join(src, "public")); err == nil {
