@@ -54,8 +54,10 @@ func headers(assets map[string]render.Asset, out render.Output) error {
 	}
 	b.WriteString("  Cache-Control: " + PageCache + "\n")
 	var names []string
-	for _, a := range assets {
-		names = append(names, a.Path)
+	for name, a := range assets {
+		if a.Path != name { // fingerprinted: its name changes with its bytes
+			names = append(names, a.Path)
+		}
 	}
 	sort.Strings(names)
 	for _, n := range names {

@@ -150,7 +150,7 @@ func TestHistory(t *testing.T) {
 	// In Spanish, with the translation's own revision.
 	contains("es/"+ana,
 		`<li><time datetime="2026-01-21">21 de enero de 2026</time>: Se revisó el resumen.</li>`,
-		`<li><time datetime="2026-01-08">8 de enero de 2026</time>: Cambió la situación: de detenido/a a liberado/a. Se añadió la fecha de excarcelación: 9 de enero de 2026. Reclusión en El Helicoide: se añadió la fecha de fin: 9 de enero de 2026. <span class="note">Nota de corrección: The family confirmed the release.</span>`,
+		`<li><time datetime="2026-01-08">8 de enero de 2026</time>: Cambió la situación: de detención a libertad plena. Se añadió la fecha de excarcelación: 9 de enero de 2026. Reclusión en El Helicoide: se añadió la fecha de fin: 9 de enero de 2026. <span class="note">Nota de corrección: The family confirmed the release.</span>`,
 		`Última actualización: <time datetime="2026-01-21">21 de enero de 2026</time>`)
 
 	// The person whose name is withheld now: their status change shows, no
