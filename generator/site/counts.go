@@ -81,7 +81,8 @@ func CounterIn(words *i18n.Dict, counter string) string {
 }
 
 var _ = i18n.Register("the {counter}", "at least {n}", "about {n}", "{counter}: {value} held, {date}",
-	"{counter}: {value} released, {date}", "{counter}: {value} arrests, {date}")
+	"{counter}: {value} released, {date}", "{counter}: {value} arrests, {date}",
+	"{counter}: {value} held {since}, {date}", "{counter}: {value} released {since}, {date}", "{counter}: {value} arrests {since}, {date}")
 
 // Figure writes a count's value with its qualifier: "863", "at least 803",
 // "about 626".
@@ -96,7 +97,15 @@ func Figure(words *i18n.Dict, c *content.Count) string {
 	return n
 }
 
+// countLabel names a count: "Foro Penal: 863 held, December 29, 2025", and
+// with its start when it has one, so that two counts of one day from
+// different starts are told apart: "Foro Penal: 24 released from a day
+// between January 11 and 12, 2026, between January 12 and 13, 2026".
 func (r *resolver) countLabel(c *content.Count) string {
+	if !c.Since.IsZero() {
+		return r.words.F("{counter}: {value} "+c.Measure+" {since}, {date}", "counter", c.Counter, "value", Figure(r.words, c),
+			"since", DatePhrase(r.words, Since, c.Since), "date", r.date(c.AsOf))
+	}
 	return r.words.F("{counter}: {value} "+c.Measure+", {date}", "counter", c.Counter, "value", Figure(r.words, c), "date", r.date(c.AsOf))
 }
 
