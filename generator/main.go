@@ -96,13 +96,13 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "generator %s: unexpected argument %q\n", cmd, fl.Arg(0))
+		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", cmd, fl.Arg(0))
 		fl.Usage()
 		return 2
 	}
 	if opts.BaseURL != "" {
 		if err := content.CheckBaseURL(opts.BaseURL); err != nil {
-			fmt.Fprintf(stderr, "generator %s: -baseurl: %v\n", cmd, err)
+			fmt.Fprintf(stderr, "%s: -baseurl: %v\n", cmd, err)
 			return 2
 		}
 	}
@@ -123,12 +123,12 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	if err != nil {
-		lines := strings.Split(relativeTo(opts.Src, err), "\n")
-		for _, l := range lines {
-			fmt.Fprintln(stderr, l)
-		}
-		fmt.Fprintf(stderr, "%s failed: %s\n", cmd, count(len(lines), "problem"))
+		n := printErrors(stderr, opts.Src, err)
+		fmt.Fprintf(stderr, "%s failed: %s\n", cmd, count(n, "problem"))
 		return 1
+	}
+	if res.Note != "" {
+		fmt.Fprintf(stderr, "note: %s\n", res.Note)
 	}
 	if cmd == "build" {
 		into := display(res.Out)
@@ -142,21 +142,38 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// relativeTo prints content errors with paths an editor can open from the
-// current folder: under -src, "content/x.toml" becomes "site/content/x.toml".
-func relativeTo(src string, err error) string {
-	var es content.Errors
-	if src == "." || src == "" || !errors.As(err, &es) {
-		return err.Error()
-	}
-	msg := err.Error()
-	for _, e := range es {
-		if e.Pos.File != "" {
-			old := e.Pos.String() + ": "
-			msg = strings.Replace(msg, old, filepath.ToSlash(filepath.Join(src, e.Pos.File))+strings.TrimPrefix(old, e.Pos.File), 1)
+// printErrors prints every error in err, one a line, and returns how many:
+// content errors with paths an editor can open from the current folder
+// (under -src, "content/x.toml" becomes "site/content/x.toml").
+func printErrors(w io.Writer, src string, err error) int {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		n := 0
+		for _, e := range j.Unwrap() {
+			n += printErrors(w, src, e)
 		}
+		return n
 	}
-	return msg
+	var es content.Errors
+	var one *content.Error
+	if errors.As(err, &one) {
+		es = content.Errors{one}
+	}
+	if es == nil && !errors.As(err, &es) {
+		lines := strings.Split(err.Error(), "\n")
+		for _, l := range lines {
+			fmt.Fprintln(w, l)
+		}
+		return len(lines)
+	}
+	for _, e := range es {
+		if e.Pos.File != "" && src != "." && src != "" {
+			e2 := *e
+			e2.Pos.File = filepath.ToSlash(filepath.Join(src, e.Pos.File))
+			e = &e2
+		}
+		fmt.Fprintln(w, e.Error())
+	}
+	return len(es)
 }
 
 func display(dir string) string {
@@ -226,11 +243,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "generator serve: unexpected argument %q\n", fl.Arg(0))
+		fmt.Fprintf(stderr, "serve: unexpected argument %q\n", fl.Arg(0))
 		return 2
 	}
 	if err := serve.CheckAddr(opts.Addr, opts.Expose); err != nil {
-		fmt.Fprintf(stderr, "generator serve: %v\n", err)
+		fmt.Fprintf(stderr, "serve: %v\n", err)
 		return 2
 	}
 	if opts.Expose {
@@ -240,14 +257,14 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := serve.Run(ctx, opts); err != nil {
-		fmt.Fprintf(stderr, "generator serve: %v\n", err)
+		fmt.Fprintf(stderr, "serve: %v\n", err)
 		return 1
 	}
 	return 0
 }
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fl := flags("new", "[-src DIR] KIND SLUG", "new writes content/<kinds>/<slug> from a template with every field explained; the record is a draft\nand passes check. KIND is prisoner, statement, site, event, brief or page. It never replaces a file.", stderr)
+	fl := flags("new", "[-src DIR] KIND SLUG", "new writes content/<kinds>/<slug> from a template with every field explained; the record is a draft\nand passes check. KIND is prisoner, statement, site, event, count, brief or page. It never replaces a file.", stderr)
 	src := fl.String("src", ".", "the site `folder`")
 	if code, stop := parse(fl, args, stdout); stop {
 		return code
@@ -258,20 +275,25 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	kind, err := scaffold.ParseKind(fl.Arg(0))
 	if err != nil {
-		fmt.Fprintf(stderr, "generator new: %v\n", err)
+		fmt.Fprintf(stderr, "new: %v\n", err)
 		return 2
 	}
 	name, err := scaffold.New(*src, kind, fl.Arg(1))
 	if err != nil {
-		fmt.Fprintf(stderr, "generator new: %v\n", err)
+		fmt.Fprintf(stderr, "new: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s: fill it in, then remove draft = true to publish\n", filepath.ToSlash(filepath.Join(*src, name)))
+	serveCmd := "go run ./generator serve -drafts"
+	if *src != "." {
+		serveCmd += " -src " + *src
+	}
+	fmt.Fprintf(stdout, "wrote %s, a draft: fill it in, and see it as you save with\n    %s\nat http://%s/%s; remove draft = true to publish it\n",
+		filepath.ToSlash(filepath.Join(*src, name)), serveCmd, serve.DefaultAddr, scaffold.PagePath(kind, fl.Arg(1)))
 	return 0
 }
 
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fl := flags("import", "[-src DIR] [-write] KIND FILE.csv", "import makes one record per row of a spreadsheet saved as CSV: the header names the fields, lists\nare separated by \";\", dates are 2024-02-09, 2024-02 or 2024. KIND is prisoner, statement, site or event.\nIt shows what it would write unless -write; a bad row stops it before it writes anything.", stderr)
+	fl := flags("import", "[-src DIR] [-write] KIND FILE.csv", "import makes one record per row of a spreadsheet saved as CSV (UTF-8; \",\", \";\" or tab between cells):\nthe header names the fields, list items are separated by \";\", dates are 2024-02-09, 2024-02 or 2024.\nKIND is prisoner, statement, site, event or count. It shows what it would write unless -write; it checks\nevery row, with the rest of the site, and a problem in any stops it before it writes anything.", stderr)
 	src := fl.String("src", ".", "the site `folder`")
 	write := fl.Bool("write", false, "write the records (without it, only show them)")
 	if code, stop := parse(fl, args, stdout); stop {
@@ -283,19 +305,30 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	kind, err := scaffold.ParseKind(fl.Arg(0))
 	if err != nil {
-		fmt.Fprintf(stderr, "generator import: %v\n", err)
+		fmt.Fprintf(stderr, "import: %v\n", err)
 		return 2
 	}
 	f, err := os.Open(fl.Arg(1))
 	if err != nil {
-		fmt.Fprintf(stderr, "generator import: %v\n", err)
+		fmt.Fprintf(stderr, "import: %v\n", err)
 		return 1
 	}
 	defer f.Close()
-	if err := scaffold.Import(*src, kind, f, *write, stdout); err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			fmt.Fprintf(stderr, "%s: %s\n", fl.Arg(1), line)
+	err = scaffold.Import(*src, kind, f, *write, stdout)
+	var problems scaffold.Problems
+	switch {
+	case errors.As(err, &problems):
+		for _, p := range problems {
+			if p.Row == 0 { // a problem of the site, with its own file
+				printErrors(stderr, *src, p.Err)
+				continue
+			}
+			fmt.Fprintf(stderr, "%s: %s\n", fl.Arg(1), p)
 		}
+		fmt.Fprintf(stderr, "import: nothing was written: fix the %s above and import again\n", count(len(problems), "problem"))
+		return 1
+	case err != nil:
+		fmt.Fprintf(stderr, "%s: %v\n", fl.Arg(1), err)
 		return 1
 	}
 	return 0

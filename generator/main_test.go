@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding/charmap"
 )
 
 func TestMain(m *testing.M) {
@@ -32,7 +34,32 @@ func TestScripts(t *testing.T) {
 			}
 			return nil
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"excel": excel,
+		},
 	})
+}
+
+// excel rewrites a file as Excel saves "CSV" on Windows: "excel bom-crlf
+// FILE" with a byte-order mark and CRLF line ends (as "CSV UTF-8" is),
+// "excel cp1252 FILE" in Windows-1252 (as plain "CSV" is).
+func excel(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: excel bom-crlf|cp1252 FILE")
+	}
+	name := ts.MkAbs(args[1])
+	data, err := os.ReadFile(name)
+	ts.Check(err)
+	switch args[0] {
+	case "bom-crlf":
+		data = append([]byte("\ufeff"), bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))...)
+	case "cp1252":
+		data, err = charmap.Windows1252.NewEncoder().Bytes(data)
+		ts.Check(err)
+	default:
+		ts.Fatalf("excel: unknown form %q", args[0])
+	}
+	ts.Check(os.WriteFile(name, data, 0o644))
 }
 
 // TestREADMECommands checks that every command the README shows is real:

@@ -9,11 +9,16 @@
   var app = document.getElementById("search-app");
   if (!app) return;
 
-  var KEY_LEN = 3, PREFIX_FACTOR = 0.6, WEIGHTS = [10, 3, 1], PAGE = 5;
+  // The same constants as generator/search/query.go.
+  var KEY_LEN = 3, PAGE = 5, FEW = 5, TYPO_MIN = 3, MAX_NAME_LEN = 9;
+  var EXACT = 0, PREFIX = 1, TYPO = 2;
+  var POINTS = [[100, 60, 30], [30, 18, 9], [10, 6, 3]];
   var root = app.getAttribute("data-root");
   var dir = root + app.getAttribute("data-index");
   var keys = {};
   app.getAttribute("data-keys").split(" ").forEach(function (k) { if (k) keys[k] = true; });
+  var nearKeys = {};
+  app.getAttribute("data-near").split(" ").forEach(function (k) { if (k) nearKeys[k] = true; });
   var chunkSize = +app.getAttribute("data-chunk-size");
   var labels = JSON.parse(app.getAttribute("data-labels"));
   // msg translates one of the script's messages and fills its parts.
@@ -36,6 +41,8 @@
   var more = document.getElementById("more-results");
   var noResults = document.getElementById("no-results");
   var suggestions = document.getElementById("suggestions");
+  var widenedNote = document.getElementById("search-widened");
+  var browse = document.getElementById("search-browse");
   var filters = document.getElementById("search-filters");
   var fKind = document.getElementById("filter-kind");
   var fStatus = document.getElementById("filter-status");
@@ -64,16 +71,48 @@
     if (w.length > 4 && /[aeo]$/.test(w)) w = w.slice(0, w.length - 1);
     return w;
   }
+  // tokens returns the terms of a text, repetitions kept.
   function tokens(s) {
     var out = [];
     words(s).forEach(function (w) {
       if (STOP[w] || (w.length === 1 && !/\d/.test(w))) return;
-      var t = stem(w);
-      if (out.indexOf(t) < 0) out.push(t);
+      out.push(stem(w));
     });
     return out;
   }
+  function runes(s) { return Array.from(s).length; }
   function keyOf(term) { return Array.from(term).slice(0, KEY_LEN).join(""); }
+  // nearKeysOf: the same as search.NearKeys.
+  function nearKeysOf(term) {
+    var r = Array.from(term), out = [keyOf(term)];
+    for (var i = 0; i < Math.min(r.length, KEY_LEN); i++) {
+      var k = keyOf(r.slice(0, i).concat(r.slice(i + 1)).join(""));
+      if (out.indexOf(k) < 0) out.push(k);
+    }
+    return out;
+  }
+  // typoForms, near: the same as search.TypoForms and search's near.
+  function typoForms(t) {
+    if (runes(t) >= 4 && /^[a-z]+$/.test(t) && /[aeo]$/.test(t)) return [t, t.slice(0, t.length - 1)];
+    return [t];
+  }
+  function near(t, it) {
+    return typoForms(t).some(function (f, i) { return oneEdit(f, it) || (i > 0 && f === it); });
+  }
+  // oneEdit: the same as search.OneEdit.
+  function oneEdit(a, b) {
+    if (a === b) return false;
+    var x = Array.from(a), y = Array.from(b);
+    if (x.length > y.length) { var z = x; x = y; y = z; }
+    if (y.length - x.length > 1) return false;
+    var i = 0;
+    while (i < x.length && x[i] === y[i]) i++;
+    if (x.length === y.length) {
+      if (x.slice(i + 1).join("") === y.slice(i + 1).join("")) return true;
+      return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2).join("") === y.slice(i + 2).join("");
+    }
+    return x.slice(i).join("") === y.slice(i + 1).join("");
+  }
   function fileName(key) {
     if (/^[a-z0-9]+$/.test(key)) return key;
     var hex = "_";
@@ -82,12 +121,13 @@
   }
 
   // --- Loading the index files as scripts. ---
-  var shards = {}, chunks = {}, facets = null, docs = {}, pending = {};
+  var shards = {}, nears = {}, chunks = {}, facets = null, docs = {}, pending = {};
   window.__briefingSearch = {
     shard: function (key, terms, shown) {
       shards[key] = terms;
       Object.keys(shown).forEach(function (id) { docs[id] = shown[id]; });
     },
+    near: function (key, terms) { nears[key] = terms; },
     chunk: function (n, recs) {
       chunks[n] = true;
       recs.forEach(function (r, i) { docs[n * chunkSize + i] = r; });
@@ -107,35 +147,190 @@
     return pending[path];
   }
 
-  // --- Ranking: the same as generator/search/query.go. ---
+  // --- Ranking: the same as generator/search/query.go (Index.Query). ---
   function undelta(list) {
     var out = [], prev = 0;
     for (var i = 0; i < list.length; i++) { prev += list[i]; out.push(prev); }
     return out;
   }
-  function match(terms) {
-    var scores = null;
-    for (var i = 0; i < terms.length; i++) {
-      var term = terms[i], shard = shards[keyOf(term)] || {}, best = {};
-      var short = Array.from(term).length < KEY_LEN;
-      Object.keys(shard).forEach(function (t) {
-        if (t.indexOf(term) !== 0 || (short && t !== term)) return;
-        var factor = t === term ? 1 : PREFIX_FACTOR;
-        shard[t].slice(0, 3).forEach(function (ids, f) {
-          undelta(ids).forEach(function (id) {
-            var s = WEIGHTS[f] * factor;
-            if (!(best[id] >= s)) best[id] = s;
-          });
+  function untag(c) {
+    var n = parseInt(c, 36);
+    return { name: Math.floor(n / MAX_NAME_LEN), length: n % MAX_NAME_LEN + 1 };
+  }
+  function posting(term) { return (shards[keyOf(term)] || {})[term]; }
+
+  // exactOrPrefix lists the index terms a query term matches exactly or,
+  // from KEY_LEN letters, as their start: all in the term's own shard.
+  function exactOrPrefix(t) {
+    var shard = shards[keyOf(t)] || {}, short = runes(t) < KEY_LEN, out = [];
+    Object.keys(shard).forEach(function (it) {
+      if (it === t) out.push({ term: it, kind: EXACT });
+      else if (!short && it.indexOf(t) === 0) out.push({ term: it, kind: PREFIX });
+    });
+    return out;
+  }
+
+  // score: the same as Index.score.
+  function score(terms, count, cands) {
+    var docs = {};
+    function get(id) {
+      var d = docs[id];
+      if (!d) {
+        d = docs[id] = { pts: [], best: [], kind: [], field: [], nonTypo: [], names: {} };
+        terms.forEach(function (_, i) { d.pts[i] = 0; d.best[i] = ""; d.kind[i] = 0; d.field[i] = 0; d.nonTypo[i] = false; });
+      }
+      return d;
+    }
+    var counted = {};
+    cands.forEach(function (cs, i) {
+      cs.forEach(function (c) {
+        var p = posting(c.term);
+        for (var f = 0; f < 3; f++) {
+          var pts = POINTS[f][c.kind], ids = undelta(p[f]);
+          for (var n = 0; n < ids.length; n++) {
+            var d = get(ids[n]);
+            if (pts > d.pts[i] || (pts === d.pts[i] && c.term < d.best[i])) {
+              d.pts[i] = pts; d.best[i] = c.term; d.kind[i] = c.kind; d.field[i] = f;
+            }
+            if (c.kind !== TYPO) d.nonTypo[i] = true;
+          }
+        }
+        if (counted[c.term]) return;
+        counted[c.term] = true;
+        var titles = undelta(p[0]);
+        for (var m = 0; m < titles.length; m++) {
+          var tag = untag(p[4].charAt(m)), names = docs[titles[m]].names, nc = names[tag.name];
+          if (!nc) nc = names[tag.name] = { length: tag.length, occ: {} };
+          nc.occ[c.term] = (nc.occ[c.term] || 0) + 1;
+        }
+      });
+    });
+    var order = wholeNameOrder(terms, cands);
+    var total = 0;
+    terms.forEach(function (t) { total += count[t]; });
+    var out = {};
+    Object.keys(docs).forEach(function (id) {
+      var d = docs[id], s = { id: +id, score: 0, matched: 0, typo: false, name: 0, best: d.best, kind: d.kind, field: d.field };
+      terms.forEach(function (t, i) {
+        if (d.best[i] === "") return;
+        s.score += d.pts[i];
+        s.matched += count[t];
+        s.typo = s.typo || !d.nonTypo[i];
+      });
+      Object.keys(d.names).forEach(function (k) {
+        var nc = d.names[k], exactly = nc.length === total;
+        terms.forEach(function (t) { exactly = exactly && (nc.occ[t] || 0) >= count[t]; });
+        if (exactly) s.name = 2;
+        else if (s.name === 0 && wholeName(nc, terms, count, cands, order)) s.name = 1;
+      });
+      out[id] = s;
+    });
+    return out;
+  }
+
+  // wholeNameOrder and wholeName: the same as in query.go.
+  function wholeNameOrder(terms, cands) {
+    var order = terms.map(function (_, i) { return i; });
+    cands.forEach(function (cs) {
+      cs.sort(function (a, b) { return a.kind - b.kind || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0); });
+    });
+    order.sort(function (a, b) { return cands[a].length - cands[b].length || a - b; });
+    return order;
+  }
+  function wholeName(nc, terms, count, cands, order) {
+    var left = {};
+    Object.keys(nc.occ).forEach(function (t) { left[t] = nc.occ[t]; });
+    for (var o = 0; o < order.length; o++) {
+      var i = order[o], need = count[terms[i]];
+      cands[i].forEach(function (c) {
+        var take = Math.min(need, left[c.term] || 0);
+        left[c.term] = (left[c.term] || 0) - take;
+        need -= take;
+      });
+      if (need > 0) return false;
+    }
+    return true;
+  }
+
+  // query runs a query once the shards of its terms are loaded, loading
+  // what a widened query needs, and resolves to { results, partial,
+  // widened }.
+  function query(words) {
+    var count = {};
+    words.forEach(function (w) { count[w] = (count[w] || 0) + 1; });
+    var terms = Object.keys(count).sort();
+    var cands = terms.map(exactOrPrefix);
+    var scored = score(terms, count, cands), full = 0;
+    Object.keys(scored).forEach(function (id) { if (scored[id].matched === words.length) full++; });
+    var widen = full < FEW || cands.some(function (cs) { return cs.length === 0; });
+    if (!widen) return Promise.resolve(finish(words, terms, scored));
+    // A term that matches nothing looks for its neighbours in the near
+    // files; the others only among the terms of their own shard.
+    function keysOf(t) {
+      var out = [];
+      typoForms(t).forEach(function (f) {
+        nearKeysOf(f).forEach(function (k) { if (out.indexOf(k) < 0) out.push(k); });
+      });
+      return out;
+    }
+    var anywhere = terms.filter(function (t, i) { return cands[i].length === 0 && runes(t) >= TYPO_MIN; });
+    var nearLoads = [];
+    anywhere.forEach(function (t) {
+      keysOf(t).forEach(function (k) { if (nearKeys[k]) nearLoads.push(load("n/" + fileName(k) + ".js")); });
+    });
+    return Promise.all(nearLoads).then(function () {
+      var found = terms.map(function (t, i) {
+        var out = [];
+        if (runes(t) < TYPO_MIN) return out;
+        var pool = {};
+        if (cands[i].length === 0) {
+          keysOf(t).forEach(function (k) { (nears[k] || []).forEach(function (it) { pool[it] = true; }); });
+        } else {
+          Object.keys(shards[keyOf(t)] || {}).forEach(function (it) { pool[it] = true; });
+        }
+        Object.keys(pool).forEach(function (it) {
+          if (near(t, it) && !cands[i].some(function (c) { return c.term === it; })) out.push(it);
+        });
+        return out;
+      });
+      var shardLoads = [];
+      found.forEach(function (list) {
+        list.forEach(function (it) {
+          var k = keyOf(it);
+          if (keys[k]) shardLoads.push(load("t/" + fileName(k) + ".js"));
         });
       });
-      if (scores === null) { scores = best; continue; }
-      Object.keys(scores).forEach(function (id) {
-        if (id in best) scores[id] += best[id]; else delete scores[id];
+      return Promise.all(shardLoads).then(function () {
+        found.forEach(function (list, i) {
+          list.forEach(function (it) { cands[i].push({ term: it, kind: TYPO }); });
+        });
+        return finish(words, terms, score(terms, count, cands));
       });
-    }
-    var out = Object.keys(scores || {}).map(function (id) { return { id: +id, score: scores[id] }; });
-    out.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-    return out;
+    });
+  }
+
+  function finish(words, terms, scored) {
+    var most = 0, ids = Object.keys(scored);
+    ids.forEach(function (id) { most = Math.max(most, scored[id].matched); });
+    var partial = most < words.length;
+    if (partial && terms.length < 2) return { results: [], partial: false, widened: [] };
+    var results = [], widened = [];
+    ids.forEach(function (id) {
+      var d = scored[id];
+      if (!partial && d.matched < words.length) return;
+      results.push(d);
+      d.best.forEach(function (t, i) {
+        if (t !== "" && d.kind[i] === TYPO) {
+          var w = posting(t)[3];
+          if (widened.indexOf(w) < 0) widened.push(w);
+        }
+      });
+    });
+    results.sort(function (a, b) {
+      return b.matched - a.matched || (a.typo ? 1 : 0) - (b.typo ? 1 : 0) || b.name - a.name || b.score - a.score || a.id - b.id;
+    });
+    widened.sort();
+    return { results: results, partial: partial, widened: widened };
   }
 
   function kindOf(id) {
@@ -173,15 +368,15 @@
     select.value = counts[old] ? old : "";
   }
 
-  function marked(text, terms) {
+  // marked returns text with the words that stem to one of a result's
+  // matched terms marked, and notes in seen which terms it showed.
+  function marked(text, matched, seen) {
     var frag = document.createDocumentFragment();
     text.split(/([^\p{L}\p{Nd}]+)/u).forEach(function (part) {
-      var w = fold(part), hit = false;
-      if (/[\p{L}\p{Nd}]/u.test(part) && !STOP[w]) {
-        var s = stem(w);
-        hit = terms.some(function (t) { return s === t || (Array.from(t).length >= KEY_LEN && s.indexOf(t) === 0); });
-      }
-      if (hit) {
+      var w = fold(part), t = "";
+      if (/[\p{L}\p{Nd}]/u.test(part) && !STOP[w]) t = stem(w);
+      if (t && matched.indexOf(t) >= 0) {
+        seen[t] = true;
         var m = document.createElement("mark");
         m.textContent = part;
         frag.appendChild(m);
@@ -192,11 +387,26 @@
     return frag;
   }
 
+  // line appends a paragraph of the given class to li: a label, then text
+  // with the matched words marked.
+  function line(li, cls, label, text, matched, seen) {
+    var p = document.createElement("p");
+    p.className = cls;
+    if (label) {
+      var b = document.createElement("span");
+      b.className = "label";
+      b.textContent = label + " ";
+      p.appendChild(b);
+    }
+    p.appendChild(marked(text, matched, seen));
+    li.appendChild(p);
+  }
+
   function href(url) {
     return root + (url === "" || /\/$/.test(url) ? url + "index.html" : url.replace(/(\/)#/, "/index.html#"));
   }
 
-  var state = { q: "", terms: [], all: [], shown: 0 };
+  var state = { q: "", words: 0, all: [], partial: false, widened: [], shown: 0 };
 
   function filtered() {
     return state.all.filter(function (r) {
@@ -225,32 +435,7 @@
     return Promise.all(loads).then(function () {
       if (q !== state.q) return;
       while (results.firstChild) results.removeChild(results.firstChild);
-      list.slice(0, upto).forEach(function (r) {
-        var d = docs[r.id];
-        var li = document.createElement("li");
-        var a = document.createElement("a");
-        a.href = href(d[2]);
-        a.appendChild(marked(d[1], state.terms));
-        li.appendChild(a);
-        var kind = KIND_ORDER[d[0]];
-        var meta = document.createElement("span");
-        meta.className = "kind";
-        meta.textContent = " " + (labels.kinds[kind] || kind);
-        li.appendChild(meta);
-        var extra = kind === "prisoner" ? (labels.statuses[d[3]] || d[3]) : d[3];
-        if (extra) {
-          var m = document.createElement("span");
-          m.className = "meta";
-          m.textContent = " · " + extra;
-          li.appendChild(m);
-        }
-        if (d[4]) {
-          var p = document.createElement("p");
-          p.appendChild(marked(d[4], state.terms));
-          li.appendChild(p);
-        }
-        results.appendChild(li);
-      });
+      list.slice(0, upto).forEach(function (r) { results.appendChild(item(r, docs[r.id])); });
       state.shown = Math.min(upto, list.length);
       more.hidden = list.length <= state.shown;
       var n = list.length;
@@ -258,7 +443,69 @@
         (n === 1 ? msg("1 result for “{q}”", { q: q }) : msg("{n} results for “{q}”", { n: n, q: q })) +
         (n > state.shown ? msg(", showing the first {n}.", { n: state.shown }) : ".");
       noResults.hidden = n !== 0;
+      browse.hidden = n !== 0;
+      drawNote();
     });
+  }
+
+  // item draws one result: its name (or title) with the matched words
+  // marked, its kind and status or date, a note if it matches only some
+  // words, its aliases if a query word is in one, its snippet, and the
+  // matched words that none of these shows, with the field they are in.
+  function item(r, d) {
+    var matched = r.best.filter(Boolean), seen = {};
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = href(d[2]);
+    a.appendChild(marked(d[1], matched, seen));
+    li.appendChild(a);
+    var kind = KIND_ORDER[d[0]];
+    var meta = document.createElement("span");
+    meta.className = "kind";
+    meta.textContent = " " + (labels.kinds[kind] || kind);
+    li.appendChild(meta);
+    var extra = kind === "prisoner" ? (labels.statuses[d[3]] || d[3]) : d[3];
+    if (extra) {
+      var m = document.createElement("span");
+      // A prisoner's status as the badge the pages show.
+      m.className = kind === "prisoner" ? "badge badge-" + d[3] : "meta";
+      m.textContent = kind === "prisoner" ? extra : " · " + extra;
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(m);
+    }
+    if (r.matched < state.words) {
+      var pm = document.createElement("p");
+      pm.className = "partial";
+      pm.textContent = msg("Partial match: {n} of {m} words", { n: r.matched, m: state.words });
+      li.appendChild(pm);
+    }
+    if (d[5] && matched.some(function (t, i) { return !seen[t] && r.field[r.best.indexOf(t)] === 0; })) {
+      line(li, "aliases", msg("Also known as:"), d[5], matched, seen);
+    }
+    if (d[4]) line(li, "snippet", "", d[4], matched, seen);
+    var rest = {};
+    r.best.forEach(function (t, i) {
+      if (!t || seen[t]) return;
+      var f = r.field[i];
+      (rest[f] = rest[f] || []).push(posting(t)[3]);
+    });
+    [["In the name:", 0], ["In the record:", 1], ["In the text:", 2]].forEach(function (l) {
+      var ws = rest[l[1]];
+      if (ws) line(li, "found", msg(l[0]), ws.join(", "), matched, seen);
+    });
+    return li;
+  }
+
+  // drawNote says above the results when they were widened to close
+  // spellings, or match only some words.
+  function drawNote() {
+    var parts = [];
+    if (state.partial) parts.push(msg("No record matches every word; these match the most."));
+    if (state.widened.length) {
+      parts.push(msg("Also showing results for close spellings: {words}.", { words: state.widened.slice(0, 5).join(", ") }));
+    }
+    widenedNote.textContent = parts.join(" ");
+    widenedNote.hidden = parts.length === 0;
   }
 
   function drawFilters() {
@@ -332,26 +579,30 @@
     state.q = q;
     saveQuery(q);
     var terms = tokens(q);
-    state.terms = terms;
     if (terms.length === 0) {
       state.all = [];
+      state.words = 0;
       while (results.firstChild) results.removeChild(results.firstChild);
       status.textContent = q ? msg("Type a name, a place or another word to search for.") : "";
       filters.hidden = true;
       more.hidden = true;
       noResults.hidden = true;
+      widenedNote.hidden = true;
       return Promise.resolve();
     }
-    var loads = [];
-    var missing = false;
+    var loads = {};
     terms.forEach(function (t) {
       var k = keyOf(t);
-      if (keys[k]) loads.push(load("t/" + fileName(k) + ".js"));
-      else missing = true;
+      if (keys[k]) loads[k] = load("t/" + fileName(k) + ".js");
     });
-    return Promise.all(loads).then(function () {
+    return Promise.all(Object.keys(loads).map(function (k) { return loads[k]; })).then(function () {
+      return query(terms);
+    }).then(function (answer) {
       if (q !== state.q) return;
-      state.all = missing ? [] : match(terms);
+      state.all = answer.results;
+      state.words = terms.length;
+      state.partial = answer.partial;
+      state.widened = answer.widened;
       drawFilters();
       if (state.all.length === 0) suggest(terms);
       return show(PAGE);

@@ -77,6 +77,8 @@
     window.setTimeout(function () { apply(); save(); }, 0);
   });
   load();
-  form.hidden = false;
+  // The filters fold into a "Filter" control, shown only with this script.
+  var box = document.getElementById("timeline-tools");
+  if (box) box.hidden = false;
   apply();
 })();

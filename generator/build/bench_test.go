@@ -1,12 +1,18 @@
 package build
 
 import (
+	"bufio"
+	"bytes"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/feed"
@@ -178,4 +184,134 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+var commits = flag.Int("commits", 20, "commits that change every prisoner in BenchmarkHistory's repository")
+
+// historyCorpus is the benchmark corpus as a git repository in which each
+// of -commits commits adds a source to every prisoner, and the same files
+// without .git: the 10,000 records with 20 commits each at
+// -corpus 10000. The history is written with one git fast-import, whose
+// objects are packed, as in a clone.
+func historyCorpus(b *testing.B) (withGit, withoutGit string) {
+	needGit(b)
+	root := filepath.Join(os.TempDir(), fmt.Sprintf("bench-history-%d-%d", *corpusSize, *commits))
+	withGit, withoutGit = filepath.Join(root, "git"), filepath.Join(root, "plain")
+	if _, err := os.Stat(filepath.Join(root, "done")); err == nil {
+		return withGit, withoutGit // made by an earlier run
+	}
+	os.RemoveAll(root)
+	if err := corpus.Write(withGit, corpus.Scaled(*corpusSize)); err != nil {
+		b.Fatal(err)
+	}
+	files := make(map[string][]byte)
+	var names []string
+	err := filepath.WalkDir(withGit, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(withGit, p)
+		data, err := os.ReadFile(p)
+		files[filepath.ToSlash(rel)] = data
+		names = append(names, filepath.ToSlash(rel))
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	gitRun(b, withGit, "2026-01-01T00:00:00Z", "init", "-q", "-b", "main")
+	cmd := exec.Command("git", "-C", withGit, "fast-import", "--quiet")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		b.Fatal(err)
+	}
+	stream := bufio.NewWriterSize(stdin, 1<<20)
+	for k := range *commits {
+		when := time.Date(2026, 2, 1, 12, 0, 0, 0, time.UTC).AddDate(0, 0, k).Unix()
+		msg := fmt.Sprintf("Commit %d\n\nPublic-note: Sources added in commit %d.\n", k, k)
+		fmt.Fprintf(stream, "commit refs/heads/main\nmark :%d\nauthor A <a@example.org> %d +0000\ncommitter A <a@example.org> %d +0000\ndata %d\n%s", k+1, when, when, len(msg), msg)
+		if k > 0 {
+			fmt.Fprintf(stream, "from :%d\n", k)
+		}
+		for _, n := range names {
+			if k > 0 {
+				if !strings.HasPrefix(n, "content/prisoners/") {
+					continue
+				}
+				files[n] = fmt.Appendf(files[n], "\n[[sources]]\ntitle = \"Report %d\"\nurl = \"https://example.org/report/%d\"\npublisher = \"Publisher %d\"\n", k, k, k)
+			}
+			fmt.Fprintf(stream, "M 100644 inline %s\ndata %d\n", n, len(files[n]))
+			stream.Write(files[n])
+			stream.WriteByte('\n')
+		}
+	}
+	stream.Flush()
+	stdin.Close()
+	if err := cmd.Wait(); err != nil {
+		b.Fatalf("git fast-import: %v\n%s", err, stderr.Bytes())
+	}
+	for n, data := range files {
+		if err := os.WriteFile(filepath.Join(withGit, n), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	gitRun(b, withGit, "2026-01-01T00:00:00Z", "reset", "-q")
+	if err := os.CopyFS(withoutGit, os.DirFS(withGit)); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(withoutGit, ".git")); err != nil {
+		b.Fatal(err)
+	}
+	addTemplates(b, withGit)
+	addTemplates(b, withoutGit)
+	if err := os.WriteFile(filepath.Join(root, "done"), nil, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return withGit, withoutGit
+}
+
+// BenchmarkHistory compares the whole build of a site in a git repository
+// (with its history) with the same files outside one (without), and times
+// reading and comparing the history alone. The repository is made once and
+// kept in the temporary folder for later runs:
+//
+//	go test ./generator/build -run XXX -bench History -corpus 10000 -commits 20 -benchtime 1x -count 3
+func BenchmarkHistory(b *testing.B) {
+	withGit, withoutGit := historyCorpus(b)
+	b.Run("build-without", func(b *testing.B) {
+		out := filepath.Join(b.TempDir(), "public")
+		for b.Loop() {
+			if _, err := Build(Options{Src: withoutGit, Out: out}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("build-with", func(b *testing.B) {
+		out := filepath.Join(b.TempDir(), "public")
+		for b.Loop() {
+			res, err := Build(Options{Src: withGit, Out: out})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if res.Note != "" {
+				b.Fatal(res.Note)
+			}
+		}
+	})
+	b.Run("read-and-compare", func(b *testing.B) {
+		set, err := content.Load(os.DirFS(withGit), content.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if h, note := readHistory(withGit, set); h == nil {
+				b.Fatal(note)
+			}
+		}
+	})
 }

@@ -63,9 +63,9 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 	for _, want := range []string{
 		`<p class="lede">Una abogada detenida en Caracas.</p>`,    // the translated field
 		`<time datetime="2024-02-09">9 de febrero de 2024</time>`, // Spanish dates
-		`<strong>Detención</strong>`,                              // Spanish labels, nouns
+		`<span class="badge badge-detained">Detención</span>`,     // Spanish labels, nouns
 		`<dt>Detención</dt>`,
-		`<h2 id="named-in">Mencionada en</h2>`,                                                  // agreed with the record's gender
+		`<h2 id="named-in">Mencionada en</h2>`, // agreed with the record's gender
 		`<a href="../../../prisoners/ana-perez/index.html" hreflang="en" lang="en">English</a>`, // the language switch
 		`<span aria-current="true">Español</span>`,
 	} {

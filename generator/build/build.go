@@ -15,6 +15,7 @@ import (
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/feed"
+	"github.com/presos-politicos/briefing/generator/history"
 	"github.com/presos-politicos/briefing/generator/i18n"
 	"github.com/presos-politicos/briefing/generator/render"
 	"github.com/presos-politicos/briefing/generator/search"
@@ -27,6 +28,10 @@ type Options struct {
 	Out     string // the output folder; "" means site.toml's output, inside Src
 	Drafts  bool   // include records marked draft = true
 	BaseURL string // overrides site.toml's baseURL when not ""
+
+	// dir is the site folder on disk, whose git history gives the records'
+	// changes; "" for a site in memory, which has none.
+	dir string
 
 	// boundMemory bounds the collector's memory by what the loaded site
 	// needs (see boundMemory); Build sets it, since its output keeps
@@ -41,6 +46,9 @@ type Result struct {
 	Pages  int    // HTML pages written
 	Files  int    // files written, pages included
 	Bytes  int64  // bytes written
+	// Note says why the site was built without its history of changes (no
+	// git, a shallow clone); "" when it has it.
+	Note string
 }
 
 // Marker is the file every output folder holds, so that a build only ever
@@ -56,12 +64,18 @@ const Marker = ".briefing-output"
 // language's site at a time. When the content or a language has a
 // problem, every language is resolved, so that all problems are reported
 // together; a language resolved without one has nothing to add.
-func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
+//
+// It returns the site in the default language, and a note when the site
+// was built without its history (readHistory).
+func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, string, error) {
+	readHistory := startHistory(opts.dir)
 	set, errs := load(fsys, opts, nil)
 	if set == nil || len(errs) > 0 {
-		_, err := resolveAll(fsys, set, nil, errs)
-		return nil, err
+		readHistory(nil)
+		_, err := resolveAll(fsys, set, nil, nil, errs)
+		return nil, "", err
 	}
+	hist, note := readHistory(set)
 	langs := set.Config.Languages
 	order := append(slices.Clone(langs[1:]), langs[0]) // the default last: its site is returned
 	var assets map[string]render.Asset
@@ -69,10 +83,10 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 	var dicts []*i18n.Dict
 	var last *site.Site
 	for i, lang := range order {
-		l, lerrs := resolve(fsys, set, lang.Code, nil)
+		l, lerrs := resolve(fsys, set, lang.Code, nil, hist)
 		if len(lerrs) > 0 {
-			_, err := resolveAll(fsys, set, nil, nil)
-			return nil, err
+			_, err := resolveAll(fsys, set, nil, hist, nil)
+			return nil, "", err
 		}
 		if i == 0 {
 			if opts.boundMemory {
@@ -80,12 +94,12 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 			}
 			var err error
 			if assets, err = copyStatic(fsys, out); err != nil {
-				return nil, err
+				return nil, "", err
 			}
 		}
 		pages, err := l.render(assets, out)
 		if err != nil {
-			return nil, err
+			return nil, "", err
 		}
 		byLang[lang.Code] = infos(pages)
 		dicts = append(dicts, l.words)
@@ -99,22 +113,25 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, error) {
 		}
 	}
 	if err := errors.Join(missing...); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	var all []pageInfo
 	for _, lang := range langs {
 		all = append(all, byLang[lang.Code]...)
 	}
 	if err := sitemap(last, all, out); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return last, nil
+	return last, note, nil
 }
 
 // prepared is a site loaded and resolved in each of its languages, the
 // default first, with its templates parsed: what every output is made from.
 type prepared struct {
 	langs []*langSite
+	// drafts are the files of the records left out as drafts, by the path
+	// their page would have, in every language.
+	drafts map[string]string
 }
 
 // langSite is the site in one language.
@@ -130,6 +147,12 @@ type langSite struct {
 type Cache struct {
 	content content.Cache
 	site    site.Cache
+
+	// The records' history is read once, by the first build, and kept:
+	// serve does not read git again at every save.
+	historyRead bool
+	history     *history.History
+	historyNote string
 }
 
 // prepare loads and resolves the site in each language and parses its
@@ -141,7 +164,19 @@ func prepare(fsys fs.FS, opts Options, cache *Cache) (*prepared, error) {
 		sc = &cache.site
 	}
 	set, errs := load(fsys, opts, cache)
-	return resolveAll(fsys, set, sc, errs)
+	var hist *history.History
+	if set != nil && len(errs) == 0 {
+		if cache == nil {
+			hist, _ = readHistory(opts.dir, set)
+		} else {
+			if !cache.historyRead {
+				cache.history, cache.historyNote = readHistory(opts.dir, set)
+				cache.historyRead = true
+			}
+			hist = cache.history
+		}
+	}
+	return resolveAll(fsys, set, sc, hist, errs)
 }
 
 // load reads the content. The set is nil when nothing can be built.
@@ -163,13 +198,13 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*content.Set, []error) {
 
 // resolveAll resolves the site in every language, adding their problems
 // to errs, and reports them all.
-func resolveAll(fsys fs.FS, set *content.Set, sc *site.Cache, errs []error) (*prepared, error) {
+func resolveAll(fsys fs.FS, set *content.Set, sc *site.Cache, hist *history.History, errs []error) (*prepared, error) {
 	if set == nil {
 		return nil, mergeErrors(errs)
 	}
-	p := &prepared{}
+	p := &prepared{drafts: draftPages(set)}
 	for _, lang := range set.Config.Languages {
-		l, lerrs := resolve(fsys, set, lang.Code, sc)
+		l, lerrs := resolve(fsys, set, lang.Code, sc, hist)
 		errs = append(errs, lerrs...)
 		if l != nil {
 			p.langs = append(p.langs, l)
@@ -182,14 +217,37 @@ func resolveAll(fsys fs.FS, set *content.Set, sc *site.Cache, errs []error) (*pr
 	return p, nil
 }
 
+// draftPages maps the page each draft would have, in every language, to
+// its file. An event has no page of its own.
+func draftPages(set *content.Set) map[string]string {
+	out := make(map[string]string)
+	for kind, slugs := range set.Drafts {
+		for slug, file := range slugs {
+			var page string
+			switch kind {
+			case content.KindEvent, content.KindCount:
+				continue // no page of its own
+			case content.KindPage:
+				page = slug + "/index.html"
+			default:
+				page = kind.Dir() + "/" + slug + "/index.html"
+			}
+			for _, l := range set.Config.Languages {
+				out[set.Config.Prefix(l.Code)+page] = file
+			}
+		}
+	}
+	return out
+}
+
 // resolve resolves the site in one language and parses its templates.
-func resolve(fsys fs.FS, set *content.Set, lang string, sc *site.Cache) (*langSite, []error) {
+func resolve(fsys fs.FS, set *content.Set, lang string, sc *site.Cache, hist *history.History) (*langSite, []error) {
 	words, err := i18n.Load(fsys, lang)
 	if err != nil {
 		return nil, []error{err}
 	}
 	var errs []error
-	s, err := site.NewCached(set.In(lang), words, sc)
+	s, err := site.NewCached(set.In(lang), words, sc, hist)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -254,7 +312,7 @@ func (l *langSite) extras(out render.Output) (render.SearchIndex, error) {
 	if err := feed.Write(l.site, out); err != nil {
 		return render.SearchIndex{}, err
 	}
-	return render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}, nil
+	return render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, Near: meta.Near, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}, nil
 }
 
 // pageInfo is what the sitemap needs of a page, so that a language's
@@ -296,10 +354,12 @@ func sitemap(s *site.Site, pages []pageInfo, out render.Output) error {
 }
 
 // mergeErrors joins content errors into one sorted list, keeping other
-// errors after them.
+// errors (templates, output) after them, each once: every language parses
+// the same templates, and one broken template is one mistake.
 func mergeErrors(errs []error) error {
 	var list content.ErrorList
 	var other []error
+	seen := make(map[string]bool)
 	for _, err := range errs {
 		var es content.Errors
 		if errors.As(err, &es) {
@@ -308,7 +368,10 @@ func mergeErrors(errs []error) error {
 			}
 			continue
 		}
-		other = append(other, err)
+		if !seen[err.Error()] {
+			seen[err.Error()] = true
+			other = append(other, err)
+		}
 	}
 	if err := list.Err(); err != nil {
 		other = append([]error{err}, other...)
@@ -319,9 +382,9 @@ func mergeErrors(errs []error) error {
 // StaticDir is the folder of files copied as they are.
 const StaticDir = "static"
 
-// copyStatic copies static/ to the top of the site. CSS and JavaScript
-// files get a hash of their content in their name, so that hosts can cache
-// them forever.
+// copyStatic copies static/ to the top of the site and lists its files by
+// name. CSS and JavaScript files get a hash of their content in their
+// name, so that hosts can cache them forever; other files keep theirs.
 func copyStatic(fsys fs.FS, out render.Output) (map[string]render.Asset, error) {
 	assets := make(map[string]render.Asset)
 	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
@@ -344,6 +407,8 @@ func copyStatic(fsys fs.FS, out render.Output) (map[string]render.Asset, error) 
 			a := render.Asset{Path: strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext}
 			assets[name] = a
 			name = a.Path
+		} else {
+			assets[name] = render.Asset{Path: name}
 		}
 		return out.WriteFile(name, data)
 	})
@@ -408,7 +473,8 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 		d.prev = outDir // safeOutput made sure it is ours
 	}
 	opts.boundMemory = true
-	s, err := generate(fsys, opts, d)
+	opts.dir = src
+	s, note, err := generate(fsys, opts, d)
 	if err != nil {
 		return nil, err
 	}
@@ -439,7 +505,7 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	if err := swap(tmp, outDir); err != nil {
 		return nil, err
 	}
-	res := &Result{Out: given, Files: len(d.written.m), Bytes: d.bytes}
+	res := &Result{Out: given, Files: len(d.written.m), Bytes: d.bytes, Note: note}
 	if outDir != given {
 		res.Target = outDir
 	}

@@ -20,6 +20,7 @@ import (
 type Memory struct {
 	Files map[string][]byte // by path: "prisoners/x/index.html"
 	Site  *site.Site
+	Note  string // why the site has no history of changes, if it has none
 }
 
 // InMemory builds the site in memory, writing nothing. The offline archive
@@ -30,11 +31,12 @@ func InMemory(opts Options) (*Memory, error) {
 		return nil, err
 	}
 	out := newFiles()
-	s, err := generate(os.DirFS(src), opts, out)
+	opts.dir = src
+	s, note, err := generate(os.DirFS(src), opts, out)
 	if err != nil {
 		return nil, err
 	}
-	return &Memory{Files: out.m, Site: s}, nil
+	return &Memory{Files: out.m, Site: s, Note: note}, nil
 }
 
 // Zip makes the offline archive of the site.
@@ -71,7 +73,7 @@ func Check(opts Options) (*Result, error) {
 	if problems := checkLinks(m.Files, base); len(problems) > 0 {
 		return nil, fmt.Errorf("%s", strings.Join(problems, "\n"))
 	}
-	res := &Result{Files: len(m.Files)}
+	res := &Result{Files: len(m.Files), Note: m.Note}
 	for n, data := range m.Files {
 		res.Bytes += int64(len(data))
 		if path.Ext(n) == ".html" {
@@ -94,14 +96,14 @@ type page struct {
 // and for each link between the files that leads
 // nowhere: a missing file, a missing anchor, or a link that starts with "/"
 // (it would break under a subpath, on a mirror and from disk) or at a folder
-// (it would break from disk). 404.html's
-// links are absolute, under base, since hosts serve it at any depth.
+// (it would break from disk). The links of 404.html and es/404.html
+// are absolute, under base, since hosts serve them at any depth.
 func checkLinks(files map[string][]byte, base string) []string {
 	pages := make(map[string]*page)
 	for name, data := range files {
 		if path.Ext(name) == ".html" {
 			own := ""
-			if name == "404.html" {
+			if isNotFound(name) {
 				own = base
 			}
 			pages[name] = scan(data, own)
@@ -129,8 +131,14 @@ func checkLinks(files map[string][]byte, base string) []string {
 	return problems
 }
 
+// isNotFound reports whether name is a 404 page: 404.html at the root, or
+// under a language's prefix (es/404.html).
+func isNotFound(name string) bool {
+	return path.Base(name) == "404.html" && !strings.Contains(path.Dir(name), "/")
+}
+
 func checkLink(files map[string][]byte, pages map[string]*page, from, link, base string) string {
-	if from == "404.html" {
+	if isNotFound(from) {
 		rest, ok := strings.CutPrefix(link, base)
 		if !ok {
 			if strings.HasPrefix(link, "#") {

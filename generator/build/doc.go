@@ -26,6 +26,16 @@
 // Two builds of the same input are byte-identical: every list is sorted
 // and no wall-clock time is written.
 //
+// # History
+//
+// When the site folder is in a git repository, each record's public
+// changes come from its history (package history, history.go): git log
+// runs while the content loads, and the history is compared once the
+// content is loaded. Without git, outside a repository or in a shallow
+// clone the site is built without history, and Result.Note says why.
+// A Cache reads the history once, at the first build that uses it: serve
+// shows the changes of the commits made before it started.
+//
 // # Speed and memory
 //
 // The languages are resolved and drawn one at a time, each let go once

@@ -23,7 +23,7 @@ func TestHostileContent(t *testing.T) {
 	if _, err := Build(Options{Src: src, Out: out}); err != nil {
 		t.Fatal(err)
 	}
-	ownScript := regexp.MustCompile(`^[./]*(timeline|search)\.[0-9a-f]{8}\.js$`)
+	ownScript := regexp.MustCompile(`^[./]*(timeline|search|prisoners|lang)\.[0-9a-f]{8}\.js$`)
 	for name, data := range readTree(t, out) {
 		switch filepath.Ext(name) {
 		case ".html":

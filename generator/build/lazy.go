@@ -37,6 +37,7 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 		return nil, err
 	}
 	fsys := os.DirFS(src)
+	opts.dir = src
 	p, err := prepare(fsys, opts, cache)
 	if err != nil {
 		return nil, err
@@ -56,6 +57,13 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 		}
 	}
 	return l, nil
+}
+
+// Draft reports whether the page at name would be that of a record left
+// out as a draft, and names its file.
+func (l *Lazy) Draft(name string) (file string, ok bool) {
+	file, ok = l.p.drafts[name]
+	return file, ok
 }
 
 // extras makes the search index, feeds, data files and sitemap, once.

@@ -24,18 +24,20 @@ import (
 const firstResult = `(() => {
   const li = document.querySelector("main ol#results > li");
   const a = li && li.querySelector("a");
-  return {title: a ? a.textContent : "", href: a ? a.getAttribute("href") : "", status: document.getElementById("search-status").textContent};
+  const partial = li && li.querySelector(".partial");
+  const note = document.getElementById("search-widened");
+  return {title: a ? a.textContent : "", href: a ? a.getAttribute("href") : "", status: document.getElementById("search-status").textContent,
+    note: note.hidden ? "" : note.textContent, partial: partial ? partial.textContent : ""};
 })()`
 
 type result struct {
-	Title, Href, Status string
+	Title, Href, Status, Note, Partial string
 }
 
 // TestSearchInBrowser searches the embedded briefing in headless Chromium,
 // over HTTP and from disk, under the site's Content-Security-Policy: any
 // violation, failed load or script error fails the test.
 func TestSearchInBrowser(t *testing.T) {
-	ctx, jsErrors := browsertest.New(t)
 	out := builtEmbedded(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
@@ -51,25 +53,44 @@ func TestSearchInBrowser(t *testing.T) {
 		{"pilieri lawmaker", "Biagio Pilieri", "../prisoners/biagio-pilieri/index.html"},
 		{"la tumba", "La Tumba", "../sites/la-tumba/index.html"},
 		{"albares", "José Manuel Albares", "../statements/jose-manuel-albares-2026-01-08/index.html"},
+		// One typo in a name, wherever it is: the person is found, and
+		// the page says the results were widened.
+		{"rcoio san miguel", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
+		{"biagio pillieri", "Biagio Pilieri", "../prisoners/biagio-pilieri/index.html"},
+		{"helocoide", "El Helicoide", "../sites/el-helicoide/index.html"},
+	}
+	// Fewer than search.Few results widen a query to the words one edit
+	// away that share its first letters: "roca" for "rocio".
+	widened := map[string]string{
+		"rocio":            "Also showing results for close spellings: roca.",
+		"Rocío":            "Also showing results for close spellings: roca.",
+		"ROCIO":            "Also showing results for close spellings: roca.",
+		"rcoio san miguel": "Also showing results for close spellings: rocío.",
+		"biagio pillieri":  "Also showing results for close spellings: pilieri.",
+		"helocoide":        "Also showing results for close spellings: helicoide.",
 	}
 	for _, base := range []string{srv.URL + "/", "file://" + filepath.ToSlash(out) + "/"} {
 		t.Run(strings.SplitN(base, ":", 2)[0], func(t *testing.T) {
+			ctx, jsErrors := browsertest.New(t) // one browser each: a session lasts at most two minutes
 			for _, tt := range queries {
 				page := base + "search/index.html?q=" + url.QueryEscape(tt.q)
 				r := searchFor(t, ctx, page)
 				if r.Title != tt.title || r.Href != tt.href {
 					t.Errorf("%q: first result %q (%s), want %q (%s); %s", tt.q, r.Title, r.Href, tt.title, tt.href, r.Status)
 				}
+				if r.Note != widened[tt.q] {
+					t.Errorf("%q: the note above the results says %q, want %q", tt.q, r.Note, widened[tt.q])
+				}
 			}
-			// Every word must match.
+			// No record has every word: those with the most, marked partial.
 			r := searchFor(t, ctx, base+"search/index.html?q="+url.QueryEscape("rocio xylophone"))
-			if r.Title != "" || r.Status != "No results for “rocio xylophone”." {
+			if r.Title != "Rocío San Miguel" || r.Note != "No record matches every word; these match the most. Also showing results for close spellings: roca." || r.Partial != "Partial match: 1 of 2 words" {
 				t.Errorf("rocio xylophone: %+v", r)
 			}
-			// A misspelling gets a suggestion.
-			searchFor(t, ctx, base+"search/index.html?q=helocoide")
-			if s := run(t, ctx, chromedp.Text(chromedp.ID("suggestions"))); s != "Words in the briefing that are close: helicoide." {
-				t.Errorf("suggestions = %q", s)
+			// Two letters wrong: nothing, and a suggestion.
+			r = searchFor(t, ctx, base+"search/index.html?q=helocoidx")
+			if s := run(t, ctx, chromedp.Text(chromedp.ID("suggestions"))); r.Title != "" || s != "Words in the briefing that are close: helicoide." {
+				t.Errorf("helocoidx: %+v, suggestions = %q", r, s)
 			}
 			jsErrors.Check(t)
 		})
@@ -126,6 +147,7 @@ func TestSearchTyping(t *testing.T) {
 	}
 	// Status and place counts come with the facets, loaded when the reader
 	// turns to those filters.
+	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#search-filters summary"))))
 	must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("filter-status"))))
 	options := func(id string) map[string]bool {
 		got := map[string]bool{}
@@ -162,23 +184,37 @@ func TestSearchTyping(t *testing.T) {
 func TestSearchScriptAgreesWithGo(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
 	out := builtEmbedded(t)
-	s, err := generate(os.DirFS(repo), Options{}, newFiles())
+	s, _, err := generate(os.DirFS(repo), Options{}, newFiles())
 	if err != nil {
 		t.Fatal(err)
 	}
 	ix := search.Build(s)
-	for _, q := range []string{"releas", "venezuela", "san", "trump gesture", "presos politicos", "helicoide caracas", "foro penal", "863", "Spanish", "detenc"} {
+	for _, q := range []string{"releas", "venezuela", "san", "trump gesture", "presos politicos", "helicoide caracas", "foro penal", "863", "Spanish", "detenc",
+		// Repeated words, typos anywhere (widened), partial matches.
+		"san miguel san", "rocio rocio", "rcoio san miguel", "biagio pillieri", "helocoide", "rocio xylophone", "venezuela zzzz tumba", "presso", "machdo", "maria corina machado"} {
 		var want []string
-		for i, r := range ix.Search(q) {
+		a := ix.Query(q)
+		for i, r := range a.Results {
 			if i == 5 {
 				break
 			}
 			want = append(want, r.Doc.Title)
 		}
-		searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/search/index.html?q="+url.QueryEscape(q))
+		// And the same note above the results.
+		var note []string
+		if a.Partial {
+			note = append(note, "No record matches every word; these match the most.")
+		}
+		if len(a.Widened) > 0 {
+			note = append(note, "Also showing results for close spellings: "+strings.Join(a.Widened[:min(5, len(a.Widened))], ", ")+".")
+		}
+		r := searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/search/index.html?q="+url.QueryEscape(q))
 		got := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li > a")).map(a => a.textContent)`))
 		if strings.Join(got, " | ") != strings.Join(want, " | ") {
 			t.Errorf("%q:\nbrowser: %s\n     Go: %s", q, strings.Join(got, " | "), strings.Join(want, " | "))
+		}
+		if r.Note != strings.Join(note, " ") {
+			t.Errorf("%q: browser's note %q, Go's %q", q, r.Note, strings.Join(note, " "))
 		}
 	}
 	jsErrors.Check(t)
@@ -211,7 +247,7 @@ type facets struct {
 
 func searchFacets(t *testing.T, q string) facets {
 	t.Helper()
-	s, err := generate(os.DirFS(repo), Options{}, newFiles())
+	s, _, err := generate(os.DirFS(repo), Options{}, newFiles())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,4 +281,71 @@ func searchFacets(t *testing.T, q string) facets {
 	option(f.statuses, statuses, "Any status")
 	option(f.sites, sites, "Any place")
 	return f
+}
+
+// TestSearchPageOnAPhone: at 375x812 the search page has one search box
+// (its own: the header's is left out there), full width under its label,
+// and the first result shows without scrolling, snippet included.
+func TestSearchPageOnAPhone(t *testing.T) {
+	ctx, jsErrors := browsertest.New(t)
+	out := builtEmbedded(t)
+	must(t, chromedp.Do(ctx, chromedp.EmulateViewport(375, 812)))
+	r := searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/search/index.html?q=rocio")
+	if r.Title != "Rocío San Miguel" {
+		t.Fatalf("first result %+v", r)
+	}
+	must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`)))
+	layout := run(t, ctx, chromedp.Evaluate[phoneLayout](`(() => {
+  const r = el => document.querySelector(el).getBoundingClientRect();
+  return {
+    boxes: document.querySelectorAll("input[type=search]").length,
+    labelBottom: r("form.search label").bottom, inputTop: r("#q").top,
+    inputWidth: r("#q").width + r("form.search button").width, formWidth: r("form.search").width,
+    resultBottom: r("#results > li").bottom, height: window.innerHeight,
+    scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+  };
+})()`))
+	if layout.Boxes != 1 {
+		t.Errorf("%d search boxes on the search page, want 1", layout.Boxes)
+	}
+	if layout.InputTop < layout.LabelBottom {
+		t.Errorf("the box (top %.0f) is not under its label (bottom %.0f)", layout.InputTop, layout.LabelBottom)
+	}
+	if layout.InputWidth < layout.FormWidth-16 {
+		t.Errorf("the box and its button are %.0f px wide in a %.0f px form", layout.InputWidth, layout.FormWidth)
+	}
+	if layout.ResultBottom > layout.Height {
+		t.Errorf("the first result ends at %.0f px, below the %.0f px screen", layout.ResultBottom, layout.Height)
+	}
+	if layout.ScrollWidth > layout.ClientWidth {
+		t.Errorf("the page scrolls sideways: %.0f px in %.0f", layout.ScrollWidth, layout.ClientWidth)
+	}
+	// With results, the lists of every record step aside; they are labelled.
+	browse := run(t, ctx, chromedp.Evaluate[string](`(() => { const n = document.getElementById("search-browse");
+  return (n.hidden ? "hidden" : "shown") + " " + document.getElementById(n.getAttribute("aria-labelledby")).textContent; })()`))
+	if browse != "hidden Browse the lists" {
+		t.Errorf("the lists after the results: %s", browse)
+	}
+	// Every result shows a matched word, wherever the match is.
+	for _, q := range []string{"releas", "tumba", "caracas", "helocoide", "lawmaker pilieri"} {
+		searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/search/index.html?q="+url.QueryEscape(q))
+		unmarked := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li")).filter(li => !li.querySelector("mark")).map(li => li.textContent)`))
+		if len(unmarked) > 0 {
+			t.Errorf("%q: results with no matched word shown: %q", q, unmarked)
+		}
+	}
+	// Every other page keeps the header's box, which leads to this page.
+	must(t, chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(out)+"/prisoners/index.html"), chromedp.WaitReady(chromedp.CSS("main"))))
+	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("header form.search-box input[type=search]").length`)); n != 1 {
+		t.Errorf("the prisoners list has %d search boxes in its header, want 1", n)
+	}
+	jsErrors.Check(t)
+}
+
+type phoneLayout struct {
+	Boxes                    int
+	LabelBottom, InputTop    float64
+	InputWidth, FormWidth    float64
+	ResultBottom, Height     float64
+	ScrollWidth, ClientWidth float64
 }

@@ -27,6 +27,9 @@ func TestTimelineFilters(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
 
+	// A desktop's width, where the filters stand open (on a phone they
+	// fold into a "Filter" control).
+	must(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)))
 	for _, base := range []string{srv.URL + "/", "file://" + filepath.ToSlash(out) + "/"} {
 		t.Run(strings.SplitN(base, ":", 2)[0], func(t *testing.T) {
 			page := base + "timeline/index.html"

@@ -22,7 +22,7 @@ func TestLargeTimeline(t *testing.T) {
 	}
 	addTemplates(t, src)
 	out := newFiles()
-	s, err := generate(os.DirFS(src), Options{}, out)
+	s, _, err := generate(os.DirFS(src), Options{}, out)
 	if err != nil {
 		t.Fatal(err)
 	}

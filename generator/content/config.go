@@ -25,6 +25,13 @@ type Config struct {
 	RawHTML     bool   // [markdown] raw_html: render raw HTML in Markdown
 	AsOf        Date   // [figures] as_of: the date the figures are current to
 
+	// Editor is a URL template that opens a file in the editor's text
+	// editor at a line and column, such as
+	// "vscode://file/{path}:{line}:{col}": serve's error overlay links
+	// each error with it. "" (the default) links none. It never reaches
+	// the published site.
+	Editor string
+
 	// Languages are the site's languages: the default one (Language,
 	// Title, Description) first, served at the root, then those of the
 	// [languages.<code>] tables, each under /<code>/, sorted by code.
@@ -101,6 +108,13 @@ func LoadConfig(fsys fs.FS) (*Config, error) {
 		}
 		c.BaseURL = strings.TrimSuffix(c.BaseURL, "/") + "/"
 	}
+	c.Editor = f.str("editor")
+	if c.Editor != "" {
+		if u, err := url.Parse(c.Editor); err != nil || u.Scheme == "" || u.Scheme == "javascript" || u.Scheme == "data" || !strings.Contains(c.Editor, "{path}") {
+			f.errorf("editor", `editor must be a URL that names {path}, such as "vscode://file/{path}:{line}:{col}"`)
+			c.Editor = ""
+		}
+	}
 	if md := f.table("markdown"); md != nil {
 		c.RawHTML = md.boolean("raw_html", false)
 		md.done()
@@ -161,13 +175,24 @@ func CheckBaseURL(s string) error {
 
 // parseTOML decodes a TOML document into fields, or records its syntax error.
 func parseTOML(file, src string, lineOffset int, errs *ErrorList) (*fields, bool) {
+	f, ok := parseValues(file, src, lineOffset, errs)
+	if ok {
+		f.pos = keyPositions(file, src, lineOffset)
+	}
+	return f, ok
+}
+
+// parseValues is parseTOML without the keys' positions, which only errors
+// need: for old versions of a file (package history), whose errors are
+// never shown.
+func parseValues(file, src string, lineOffset int, errs *ErrorList) (*fields, bool) {
 	m := make(map[string]any)
 	if _, err := toml.Decode(src, &m); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			errs.Addf(Pos{File: file, Line: perr.Position.Line + lineOffset, Col: perr.Position.Col}, "%s", tomlMessage(perr))
+			errs.AddStagef(Parse, Pos{File: file, Line: perr.Position.Line + lineOffset, Col: perr.Position.Col}, "%s", tomlMessage(perr))
 		} else {
-			errs.Addf(Pos{File: file}, "%v", err)
+			errs.AddStagef(Parse, Pos{File: file}, "%v", err)
 		}
 		return nil, false
 	}
@@ -175,7 +200,7 @@ func parseTOML(file, src string, lineOffset int, errs *ErrorList) (*fields, bool
 	if lineOffset > 0 {
 		at = Pos{File: file, Line: lineOffset, Col: 1}
 	}
-	return &fields{file: file, m: m, at: at, pos: keyPositions(file, src, lineOffset), errs: errs}, true
+	return &fields{file: file, m: m, at: at, errs: errs}, true
 }
 
 // tomlMessage turns the decoder's message into one an editor can act on.

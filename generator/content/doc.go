@@ -8,7 +8,19 @@
 //     types, missing required keys, values outside an enumeration, bad
 //     slugs and file names, impossible dates and date orders, invalid
 //     UTF-8, oversized files. All errors of a run are collected (ErrorList)
-//     and returned at once as an Errors, sorted by position.
+//     and returned at once as an Errors, sorted by Stage (a file that does
+//     not parse, then wrong values, then references, then output), then by
+//     file and position: an editor fixes the first thing they read, so
+//     causes come before consequences.
+//   - One message per mistake. A record whose file cannot be read or parsed
+//     is still known by its slug (Set.Broken), so that references to it
+//     and its translation add nothing to its one parse error; a record with
+//     a wrong value is kept, so that references to it resolve.
+//   - The schema is declared once (schema.go, Schemas): every key of every
+//     kind, with its type, whether it is required, an example and what it
+//     means. The decoder is held to it by a test; new's templates and
+//     import's columns (package scaffold) are made from it; the data files
+//     (package feed) and the README's field tables are tested against it.
 //   - Nothing private leaves this package: the [private] table is never
 //     decoded, records with publish = false (and drafts, unless asked for)
 //     are reduced to a reason in Set.Withheld, and anonymous prisoners lose
@@ -41,4 +53,7 @@
 // since the decoder does not expose them; the decoded values come from
 // github.com/BurntSushi/toml and are read into records by fields, which
 // remembers every key it was asked for and reports the rest as unknown.
+// Each error names the key it is about (Error.Key, "custody[0].site"), so
+// that import can name the spreadsheet's column without reading the
+// message.
 package content

@@ -25,10 +25,32 @@ func (p Pos) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 
+// A Stage says what kind of problem an Error is, and so where it comes in
+// a report: an editor fixes the first thing they read, so causes come
+// before what they cause. Errors sort by stage, then by file and position.
+type Stage int8
+
+const (
+	// Parse: a file cannot be a record at all: it cannot be read, is not
+	// UTF-8 or not TOML, or is misnamed or misplaced.
+	Parse Stage = iota - 1
+	// Validation, the zero Stage: a record's own value is wrong.
+	Validation
+	// Reference: a record names another that is missing or unpublished.
+	Reference
+	// Output: the pages cannot be made from valid, resolved records.
+	Output
+)
+
 // An Error is a problem at a position in the content.
 type Error struct {
-	Pos Pos
-	Msg string
+	Pos   Pos
+	Msg   string
+	Stage Stage
+	// Key is the key the error is about, by its path in the record
+	// ("status", "custody[0].site", "sources[1].url"), or "" when it is
+	// about no one key: import names the column from it.
+	Key string
 }
 
 func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
@@ -52,12 +74,20 @@ func (l *ErrorList) Add(e *Error) {
 	l.mu.Unlock()
 }
 
-// Addf records an error at pos.
+// Addf records a Validation error at pos.
 func (l *ErrorList) Addf(pos Pos, format string, args ...any) {
 	l.Add(Errorf(pos, format, args...))
 }
 
-// Err returns the errors sorted by position as an Errors, or nil if none.
+// AddStagef records an error of a stage at pos.
+func (l *ErrorList) AddStagef(stage Stage, pos Pos, format string, args ...any) {
+	e := Errorf(pos, format, args...)
+	e.Stage = stage
+	l.Add(e)
+}
+
+// Err returns the errors sorted by stage, then position, as an Errors, or
+// nil if none.
 func (l *ErrorList) Err() error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -67,6 +97,7 @@ func (l *ErrorList) Err() error {
 	errs := slices.Clone(l.errs)
 	slices.SortStableFunc(errs, func(a, b *Error) int {
 		return cmp.Or(
+			cmp.Compare(a.Stage, b.Stage),
 			strings.Compare(a.Pos.File, b.Pos.File),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
@@ -76,7 +107,7 @@ func (l *ErrorList) Err() error {
 	return Errors(slices.CompactFunc(errs, func(a, b *Error) bool { return *a == *b }))
 }
 
-// Errors is every problem found in one run, sorted by position. Its Error
+// Errors is every problem found in one run, sorted by stage and position. Its Error
 // method prints one per line.
 type Errors []*Error
 

@@ -23,6 +23,12 @@ type fields struct {
 	// asOf is the figures' as-of date: no date may be more than a year
 	// after it (MaxAhead); zero for no limit.
 	asOf Date
+
+	// asked, when not nil, records every key read, by its path without
+	// indexes ("custody.site"), with path this table's: the schema test
+	// holds the decoder to the schema with it.
+	asked map[string]bool
+	path  string
 }
 
 func (f *fields) keyPos(key string) keyPos {
@@ -34,11 +40,16 @@ func (f *fields) keyPos(key string) keyPos {
 
 // errorf records an error about the value of key.
 func (f *fields) errorf(key, format string, args ...any) {
-	f.errs.Addf(f.keyPos(key).Value, format, args...)
+	e := Errorf(f.keyPos(key).Value, format, args...)
+	e.Key = f.prefix + key
+	f.errs.Add(e)
 }
 
 func (f *fields) get(key string) (any, bool) {
 	f.known = append(f.known, key)
+	if f.asked != nil {
+		f.asked[f.path+key] = true
+	}
 	v, ok := f.m[key]
 	return v, ok
 }
@@ -46,8 +57,18 @@ func (f *fields) get(key string) (any, bool) {
 // require records an error when a required key is missing.
 func (f *fields) require(key string, ok bool, example string) {
 	if !ok {
-		f.errs.Addf(f.at, "missing required key %q; add a line such as %s", key, example)
+		e := Errorf(f.at, "missing required key %q; add a line such as %s", key, example)
+		e.Key = f.prefix + key
+		f.errs.Add(e)
 	}
+}
+
+// missingf records that a required key is missing, with a message of its
+// own.
+func (f *fields) missingf(key, format string, args ...any) {
+	e := Errorf(f.at, format, args...)
+	e.Key = f.prefix + key
+	f.errs.Add(e)
 }
 
 func (f *fields) typeError(key string, v any, want string) {
@@ -259,7 +280,7 @@ func (f *fields) tables(key string) []*fields {
 		if p, ok := f.pos[path]; ok {
 			at = p.Key
 		}
-		out[i] = &fields{file: f.file, m: m, prefix: path + ".", at: at, pos: f.pos, errs: f.errs, asOf: f.asOf}
+		out[i] = &fields{file: f.file, m: m, prefix: path + ".", at: at, pos: f.pos, errs: f.errs, asOf: f.asOf, asked: f.asked, path: f.path + key + "."}
 	}
 	return out
 }
@@ -275,7 +296,7 @@ func (f *fields) table(key string) *fields {
 		f.typeError(key, v, "a table written as ["+key+"]")
 		return nil
 	}
-	return &fields{file: f.file, m: m, prefix: f.prefix + key + ".", at: f.keyPos(key).Key, pos: f.pos, errs: f.errs, asOf: f.asOf}
+	return &fields{file: f.file, m: m, prefix: f.prefix + key + ".", at: f.keyPos(key).Key, pos: f.pos, errs: f.errs, asOf: f.asOf, asked: f.asked, path: f.path + key + "."}
 }
 
 // skip accepts key without reading it: the [private] table is never read,
@@ -300,7 +321,9 @@ func (f *fields) done() {
 		} else {
 			hint = "; known keys are " + strings.Join(sorted(f.known), ", ")
 		}
-		f.errs.Addf(f.keyPos(k).Key, "unknown key %q%s", k, hint)
+		e := Errorf(f.keyPos(k).Key, "unknown key %q%s", k, hint)
+		e.Key = f.prefix + k
+		f.errs.Add(e)
 	}
 }
 

@@ -27,8 +27,10 @@ func common(f *fields, r *Record, bodyInFile bool) (publish bool) {
 	r.Updated = f.date("updated")
 	r.Verification = f.enum("verification", Verifications)
 	publish = f.boolean("publish", true)
-	r.Anonymous = f.boolean("anonymous", false)
-	if r.Anonymous && r.Kind != KindPrisoner {
+	if r.Kind == KindPrisoner {
+		r.Anonymous = f.boolean("anonymous", false)
+	} else if _, set := f.m["anonymous"]; set {
+		f.known = append(f.known, "anonymous") // not a key of this kind, but a mistake worth a message of its own
 		f.errorf("anonymous", "anonymous applies to prisoners only; to keep this %s out of the site, write publish = false", r.Kind)
 	}
 	f.skip("private")
@@ -312,10 +314,10 @@ func decodeCount(f *fields, r Record) (*Count, bool) {
 		f.errorf("since", "since %s is after as_of %s; a count runs from since to as_of", c.Since, c.AsOf)
 	}
 	if len(c.Sources) == 0 {
-		f.errs.Addf(f.at, "a count needs its sources: add a [[sources]] table with the title and url of where the figure was reported")
+		f.missingf("sources", "a count needs its sources: add a [[sources]] table with the title and url of where the figure was reported")
 	}
 	if c.Verification == "" {
-		f.errs.Addf(f.at, "a count needs its verification: add a line such as verification = \"reported\" (one of %s)", strings.Join(Verifications, ", "))
+		f.missingf("verification", "a count needs its verification: add a line such as verification = \"reported\" (one of %s)", strings.Join(Verifications, ", "))
 	}
 	f.done()
 	return c, publish

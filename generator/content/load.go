@@ -50,6 +50,17 @@ type Set struct {
 	// Static is the files under static/, by their path inside it, sorted:
 	// what a Markdown image may show.
 	Static []string
+
+	// Broken names the records whose file could not be read or parsed, by
+	// kind and slug, with the file: the record exists, so a reference to it
+	// is no mistake of its own, and the file's problem, reported once at
+	// the file, is the one to fix.
+	Broken map[Kind]map[string]string
+
+	// Drafts names the records left out as drafts (without
+	// Options.Drafts), by kind and slug, with the file: serve says so on
+	// their pages.
+	Drafts map[Kind]map[string]string
 }
 
 // Load reads site.toml and every record under content/ in fsys, in
@@ -178,15 +189,18 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 		wg.Go(func() {
 			for cf := range jobs {
 				rec, publish, ok := loadCached(fsys, cf, &errs, cache)
-				if !ok || !add(cf.kind, cf.slug, cf.path) {
+				if !add(cf.kind, cf.slug, cf.path) {
 					continue
 				}
 				mu.Lock()
 				switch {
+				case !ok:
+					s.Broken = mark(s.Broken, cf.kind, cf.slug, cf.path)
 				case !publish:
 					s.withhold(cf.kind, cf.slug, "publish = false")
 				case rec.Meta().Draft && !opts.Drafts:
 					s.withhold(cf.kind, cf.slug, "draft = true")
+					s.Drafts = mark(s.Drafts, cf.kind, cf.slug, cf.path)
 				default:
 					s.add(rec)
 				}
@@ -239,9 +253,17 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 	if _, withheld := s.Withheld[cf.kind][cf.slug]; withheld {
 		return // never published, in any language
 	}
+	if _, broken := s.Broken[cf.kind][cf.slug]; broken {
+		// Only the translation's own parse errors: the rest waits for the
+		// original to parse.
+		if info, err := fs.Stat(fsys, cf.path); err == nil {
+			readFile(fsys, cf, info, errs)
+		}
+		return
+	}
 	info, err := fs.Stat(fsys, original)
 	if err != nil {
-		errs.Addf(Pos{File: original}, "%v", err)
+		errs.AddStagef(Parse, Pos{File: original}, "%s", unreadable(err))
 		return
 	}
 	fo, ro, ok := readFile(fsys, contentFile{kind: cf.kind, slug: cf.slug, path: original, asOf: cf.asOf}, info, errs)
@@ -249,13 +271,30 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 		return
 	}
 	if info, err = fs.Stat(fsys, cf.path); err != nil {
-		errs.Addf(Pos{File: cf.path}, "%v", err)
+		errs.AddStagef(Parse, Pos{File: cf.path}, "%s", unreadable(err))
 		return
 	}
 	ft, rt, ok := readFile(fsys, cf, info, errs)
 	if !ok {
 		return
 	}
+	rec := mergeTranslation(fo, ro, ft, rt, cf, original, errs)
+	if s.Translations == nil {
+		s.Translations = make(map[string]map[Kind]map[string]interface{ Meta() *Record })
+	}
+	if s.Translations[cf.lang] == nil {
+		s.Translations[cf.lang] = make(map[Kind]map[string]interface{ Meta() *Record })
+	}
+	if s.Translations[cf.lang][cf.kind] == nil {
+		s.Translations[cf.lang][cf.kind] = make(map[string]interface{ Meta() *Record })
+	}
+	s.Translations[cf.lang][cf.kind][cf.slug] = rec
+}
+
+// mergeTranslation decodes a translation: the original's fields (fo, ro),
+// with those the translation (ft, rt) sets in their place, as one record in
+// the translation's language.
+func mergeTranslation(fo *fields, ro Record, ft *fields, rt Record, cf contentFile, original string, errs *ErrorList) interface{ Meta() *Record } {
 	for _, k := range untranslatable {
 		if _, set := ft.m[k]; set {
 			ft.errorf(k, "%s cannot be translated; set it in the original, %s", k, original)
@@ -289,16 +328,7 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 		r.Body = ro.Body
 	}
 	rec, _ := decode(merged, r)
-	if s.Translations == nil {
-		s.Translations = make(map[string]map[Kind]map[string]interface{ Meta() *Record })
-	}
-	if s.Translations[cf.lang] == nil {
-		s.Translations[cf.lang] = make(map[Kind]map[string]interface{ Meta() *Record })
-	}
-	if s.Translations[cf.lang][cf.kind] == nil {
-		s.Translations[cf.lang][cf.kind] = make(map[string]interface{ Meta() *Record })
-	}
-	s.Translations[cf.lang][cf.kind][cf.slug] = rec
+	return rec
 }
 
 // In returns the set in another language of the site: each record's
@@ -309,7 +339,7 @@ func (s *Set) In(lang string) *Set {
 		return s
 	}
 	t := s.Translations[lang]
-	out := &Set{Config: s.Config, Withheld: s.Withheld, Static: s.Static, Lang: lang}
+	out := &Set{Config: s.Config, Withheld: s.Withheld, Static: s.Static, Broken: s.Broken, Drafts: s.Drafts, Lang: lang}
 	out.Briefs = pick(s.Briefs, t[KindBrief])
 	out.Pages = pick(s.Pages, t[KindPage])
 	out.Prisoners = pick(s.Prisoners, t[KindPrisoner])
@@ -332,10 +362,19 @@ func pick[T interface{ Meta() *Record }](list []T, translated map[string]interfa
 }
 
 func (s *Set) withhold(kind Kind, slug, why string) {
-	if s.Withheld[kind] == nil {
-		s.Withheld[kind] = make(map[string]string)
+	s.Withheld = mark(s.Withheld, kind, slug, why)
+}
+
+// mark sets m[kind][slug], making the maps it needs.
+func mark(m map[Kind]map[string]string, kind Kind, slug, v string) map[Kind]map[string]string {
+	if m == nil {
+		m = make(map[Kind]map[string]string)
 	}
-	s.Withheld[kind][slug] = why
+	if m[kind] == nil {
+		m[kind] = make(map[string]string)
+	}
+	m[kind][slug] = v
+	return m
 }
 
 func (s *Set) add(rec interface{ Meta() *Record }) {
@@ -405,25 +444,27 @@ func contentFiles(fsys fs.FS, cfg *Config, errs *ErrorList) ([]contentFile, erro
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			errs.Add(linkError(fsys, p))
+			e := linkError(fsys, p)
+			e.Stage = Parse
+			errs.Add(e)
 			return nil
 		}
 		dir := path.Dir(p)
 		if d.IsDir() {
 			if dir == "content" {
 				if _, ok := known[name]; !ok {
-					errs.Addf(Pos{File: p}, "unknown folder; content holds %s", kindDirs())
+					errs.AddStagef(Parse, Pos{File: p}, "unknown folder; content holds %s", kindDirs())
 					return fs.SkipDir
 				}
 			} else if p != "content" {
-				errs.Addf(Pos{File: p}, "unexpected folder; records are files directly in %s", dir)
+				errs.AddStagef(Parse, Pos{File: p}, "unexpected folder; records are files directly in %s", dir)
 				return fs.SkipDir
 			}
 			return nil
 		}
 		kind, ok := known[path.Base(dir)]
 		if !ok || path.Dir(dir) != "content" {
-			errs.Addf(Pos{File: p}, "unexpected file; content holds only the folders %s", kindDirs())
+			errs.AddStagef(Parse, Pos{File: p}, "unexpected file; content holds only the folders %s", kindDirs())
 			return nil
 		}
 		ext := path.Ext(name)
@@ -432,20 +473,20 @@ func contentFiles(fsys fs.FS, cfg *Config, errs *ErrorList) ([]contentFile, erro
 			want = ".md"
 		}
 		if ext != want {
-			errs.Addf(Pos{File: p}, "a %s is a %s file; rename it to %s%s", kind, want, strings.TrimSuffix(name, ext), want)
+			errs.AddStagef(Parse, Pos{File: p}, "a %s is a %s file; rename it to %s%s", kind, want, strings.TrimSuffix(name, ext), want)
 			return nil
 		}
 		slug := strings.TrimSuffix(name, ext)
 		lang := ""
 		if base, l, ok := strings.Cut(slug, "."); ok {
 			if !cfg.Has(l) || l == cfg.Language {
-				errs.Addf(Pos{File: p}, "%q looks like a translation into %q of %s, but site.toml configures no language %q", name, l, base+ext, l)
+				errs.AddStagef(Parse, Pos{File: p}, "%q looks like a translation into %q of %s, but site.toml configures no language %q", name, l, base+ext, l)
 				return nil
 			}
 			slug, lang = base, l
 		}
 		if !ValidSlug(slug) {
-			errs.Addf(Pos{File: p}, "file name %q is not a valid slug: use lower-case letters, digits and single hyphens, such as rocio-san-miguel%s", name, want)
+			errs.AddStagef(Parse, Pos{File: p}, "file name %q is not a valid slug: use lower-case letters, digits and single hyphens, such as rocio-san-miguel%s", name, want)
 			return nil
 		}
 		files = append(files, contentFile{kind: kind, slug: slug, lang: lang, path: p})
@@ -474,7 +515,7 @@ func kindDirs() string {
 func loadCached(fsys fs.FS, cf contentFile, errs *ErrorList, cache *Cache) (rec interface{ Meta() *Record }, publish, ok bool) {
 	info, err := fs.Stat(fsys, cf.path)
 	if err != nil {
-		errs.Addf(Pos{File: cf.path}, "%v", err)
+		errs.AddStagef(Parse, Pos{File: cf.path}, "%s", unreadable(err))
 		return nil, false, false
 	}
 	if e, hit := cache.get(cf.path, info, cf.asOf); hit {
@@ -511,17 +552,24 @@ func loadFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (re
 func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*fields, Record, bool) {
 	r := Record{Kind: cf.kind, Slug: cf.slug, File: cf.path, Lang: cf.lang}
 	if info.Size() > MaxFileSize {
-		errs.Addf(Pos{File: cf.path}, "file is %d bytes, over the %d-byte limit for a record; split it or remove pasted material", info.Size(), MaxFileSize)
+		errs.AddStagef(Parse, Pos{File: cf.path}, "file is %d bytes, over the %d-byte limit for a record; split it or remove pasted material", info.Size(), MaxFileSize)
 		return nil, r, false
 	}
 	src, err := fs.ReadFile(fsys, cf.path)
 	if err != nil {
-		errs.Addf(Pos{File: cf.path}, "%v", err)
+		errs.AddStagef(Parse, Pos{File: cf.path}, "%s", unreadable(err))
 		return nil, r, false
 	}
+	return parseSource(cf, src, errs, parseTOML)
+}
+
+// parseSource parses a record file's TOML (the front matter of a Markdown
+// kind, whose body goes into the record) with parse, without decoding it.
+func parseSource(cf contentFile, src []byte, errs *ErrorList, parse func(file, src string, lineOffset int, errs *ErrorList) (*fields, bool)) (*fields, Record, bool) {
+	r := Record{Kind: cf.kind, Slug: cf.slug, File: cf.path, Lang: cf.lang}
 	if !utf8.Valid(src) {
 		line, col := invalidUTF8(src)
-		errs.Addf(Pos{File: cf.path, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
+		errs.AddStagef(Parse, Pos{File: cf.path, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
 		return nil, r, false
 	}
 	if !checkControl(cf.path, src, errs) {
@@ -531,13 +579,13 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 	if cf.kind == KindBrief || cf.kind == KindPage {
 		fm, body, err := splitFrontMatter(src)
 		if err != nil {
-			errs.Addf(Pos{File: cf.path, Line: 1, Col: 1}, "%v", err)
+			errs.AddStagef(Parse, Pos{File: cf.path, Line: 1, Col: 1}, "%v", err)
 			return nil, r, false
 		}
 		front, lineOffset = string(fm), 1
 		r.Body = Markdown{Text: string(body), Pos: Pos{File: cf.path, Line: 1, Col: 1}}
 	}
-	f, ok := parseTOML(cf.path, front, lineOffset, errs)
+	f, ok := parse(cf.path, front, lineOffset, errs)
 	if ok {
 		f.asOf = cf.asOf
 	}
@@ -563,6 +611,19 @@ func decode(f *fields, r Record) (rec interface{ Meta() *Record }, publish bool)
 		return decodeCount(f, r)
 	}
 	panic(fmt.Sprintf("content: no decoder for kind %q", r.Kind))
+}
+
+// unreadable says why a file cannot be read, without repeating its name:
+// "cannot read the file: permission denied".
+func unreadable(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return "cannot read the file: permission denied; give yourself read access to it (chmod u+r)"
+	}
+	return "cannot read the file: " + err.Error()
 }
 
 // invalidUTF8 returns the line and column of the first invalid byte.

@@ -234,7 +234,7 @@ func TestBadFiles(t *testing.T) {
 }
 
 // TestAllErrorsAtOnce checks that one run reports the problems of every
-// file, sorted by file and line.
+// file: the files that do not parse first, then the rest by file and line.
 func TestAllErrorsAtOnce(t *testing.T) {
 	fsys := fixture(t, "good.txtar")
 	fsys["content/prisoners/b.toml"] = &fstest.MapFile{Data: []byte("name = \"B\"\nstatus = \"gone\"\nfoo = 1\n")}
@@ -246,10 +246,10 @@ func TestAllErrorsAtOnce(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 	want := []string{
+		`content/sites/x.toml:1:8: invalid TOML`,
 		`content/prisoners/a.toml:1:1: missing required key "name"`,
 		`content/prisoners/b.toml:2:10: status "gone" is not one of`,
 		`content/prisoners/b.toml:3:1: unknown key "foo"`,
-		`content/sites/x.toml:1:8: invalid TOML`,
 	}
 	if len(es) != len(want) {
 		t.Fatalf("got %d errors, want %d:\n%v", len(es), len(want), err)

@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
@@ -20,60 +21,98 @@ var mainFeedKinds = []string{"brief", "statement", "count", "release", "arrest"}
 func FeedPath(pageURL string) string { return pageURL + "feed.xml" }
 
 // atom writes the feeds: the site's (feed.xml) and one per prisoner and per
-// detention site, beside their pages.
+// detention site, beside their pages. The site's feed holds the newest of
+// its timeline's briefs, statements, arrests and releases and of its
+// records' public changes; a record's feed, its history and the changes
+// to its status.
 func atom(s *site.Site, out Output) error {
-	var main []*site.Entry
+	var main []feedEntry
 	for _, e := range s.Timeline {
 		if slices.Contains(mainFeedKinds, e.Kind) {
-			main = append(main, e)
+			main = append(main, timelineEntry(e))
 		}
 	}
-	main = newestFirst(main)
-	main = main[:min(len(main), FeedSize)]
+	for _, c := range s.Changes {
+		main = append(main, changeEntry(c))
+	}
+	main = newest(main, FeedSize)
 	d := new(xmlDoc) // one buffer for every feed
 	if err := writeFeed(d, s, out, "feed.xml", s.Config.Title, main); err != nil {
 		return err
 	}
 	for _, p := range s.Prisoners {
-		if err := writeFeed(d, s, out, FeedPath(p.URL), p.Label()+" · "+s.Config.Title, newestFirst(p.History)); err != nil {
+		if err := writeFeed(d, s, out, FeedPath(p.URL), p.Label()+" · "+s.Config.Title, recordEntries(p.History, p.Changes)); err != nil {
 			return err
 		}
 	}
 	for _, v := range s.Sites {
-		if err := writeFeed(d, s, out, FeedPath(v.URL), v.Name+" · "+s.Config.Title, newestFirst(v.History)); err != nil {
+		if err := writeFeed(d, s, out, FeedPath(v.URL), v.Name+" · "+s.Config.Title, recordEntries(v.History, v.Changes)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// newestFirst orders entries by the day their stamp gives (the first day
-// of their date), newest first; entries of one day in the timeline's order
-// reversed. An entry known only to its year, which the timeline tells
-// after the year's months, is stamped with the year's first day and goes
-// with it.
-func newestFirst(es []*site.Entry) []*site.Entry {
-	out := slices.Clone(es)
-	slices.Reverse(out)
-	slices.SortStableFunc(out, func(a, b *site.Entry) int { return b.Date.First().Compare(a.Date.First()) })
-	return out
+// A feedEntry is an Atom entry: a timeline entry or a change.
+type feedEntry struct {
+	id, title, link, category, summary string
+	updated                            time.Time
 }
 
-func writeFeed(d *xmlDoc, s *site.Site, out Output, name, title string, entries []*site.Entry) error {
-	var newest content.Date
-	for _, e := range entries {
-		if e.Date.Compare(newest) > 0 {
-			newest = e.Date
+func timelineEntry(e *site.Entry) feedEntry {
+	return feedEntry{id: e.ID, title: e.Title, link: e.Record.URL, category: e.Kind, updated: stampTime(e.Date)}
+}
+
+// changeEntry is a change as an entry: its id comes from the change's
+// anchor, its time is its commit's, and its summary its correction note.
+func changeEntry(c *site.Change) feedEntry {
+	return feedEntry{id: c.ID, title: c.Title(), link: c.URL, category: "change", summary: c.Note, updated: c.Time}
+}
+
+// recordEntries are a record's feed: its history, and the changes to its
+// status, newest first.
+func recordEntries(history []*site.Entry, changes []*site.Change) []feedEntry {
+	var out []feedEntry
+	for _, e := range history {
+		out = append(out, timelineEntry(e))
+	}
+	for _, c := range changes {
+		if c.Status {
+			e := changeEntry(c)
+			e.link = c.Record.URL + "#changes"
+			out = append(out, e)
 		}
 	}
-	if newest.IsZero() {
-		newest = s.Updated
+	return newest(out, len(out))
+}
+
+// newest sorts entries newest first, those of one time by id, and keeps
+// the first n.
+func newest(list []feedEntry, n int) []feedEntry {
+	slices.SortStableFunc(list, func(a, b feedEntry) int {
+		if c := b.updated.Compare(a.updated); c != 0 {
+			return c
+		}
+		return strings.Compare(a.id, b.id)
+	})
+	return list[:min(len(list), n)]
+}
+
+func writeFeed(d *xmlDoc, s *site.Site, out Output, name, title string, entries []feedEntry) error {
+	var updated time.Time
+	for _, e := range entries {
+		if e.updated.After(updated) {
+			updated = e.updated
+		}
+	}
+	if updated.IsZero() {
+		updated = stampTime(s.Updated)
 	}
 	d.start()
 	d.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom">` + "\n")
 	d.elem("  ", "id", entryURN(s, name))
 	d.elem("  ", "title", title)
-	d.elem("  ", "updated", stamp(newest))
+	d.elem("  ", "updated", updated.Format(time.RFC3339))
 	d.WriteString("  <author>\n")
 	d.elem("    ", "name", or(s.Config.Author, s.Config.Title))
 	d.WriteString("  </author>\n")
@@ -84,24 +123,28 @@ func writeFeed(d *xmlDoc, s *site.Site, out Output, name, title string, entries 
 	}
 	for _, e := range entries {
 		d.WriteString("  <entry>\n")
-		d.elem("    ", "id", entryURN(s, e.ID))
-		d.elem("    ", "title", e.Title)
-		d.elem("    ", "updated", stamp(e.Date))
-		d.empty("    ", "link", "rel", "alternate", "type", "text/html", "href", abs(s, e.Record.URL))
-		d.empty("    ", "category", "term", e.Kind)
+		d.elem("    ", "id", entryURN(s, e.id))
+		d.elem("    ", "title", e.title)
+		d.elem("    ", "updated", e.updated.Format(time.RFC3339))
+		d.empty("    ", "link", "rel", "alternate", "type", "text/html", "href", abs(s, e.link))
+		d.empty("    ", "category", "term", e.category)
+		if e.summary != "" {
+			d.elem("    ", "summary", e.summary)
+		}
 		d.WriteString("  </entry>\n")
 	}
 	d.WriteString("</feed>\n")
 	return out.WriteFile(name, d.Bytes())
 }
 
-// stamp is a date as an Atom timestamp: its first day, at midnight UTC.
-// It comes from the content, never the clock, so a rebuild changes nothing.
-func stamp(d content.Date) string {
+// stampTime is a date as an Atom timestamp: its first day, at midnight
+// UTC. It comes from the content, never the clock, so a rebuild changes
+// nothing; a change's comes from its commit.
+func stampTime(d content.Date) time.Time {
 	if d.IsZero() {
-		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
+		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	return d.First().Format(time.RFC3339)
+	return d.First()
 }
 
 // entryURN is a stable id for a feed or an entry: a name-based UUID of the

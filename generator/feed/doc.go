@@ -1,11 +1,13 @@
 // Package feed writes the site's machine-readable files, one file per
-// format: Atom feeds (atom.go: the site's newest 50 dated entries, and one
-// feed per prisoner and per detention site), the sitemap and robots.txt
+// format: Atom feeds (atom.go: the site's newest 50 dated entries and
+// changes to records, and one feed per prisoner and per detention site,
+// with the changes to their status), the sitemap and robots.txt
 // (sitemap.go), open data as JSON (json.go, records.go: data/prisoners,
-// statements, sites, events, briefs, counts and timeline) and CSV (csv.go:
-// prisoners, statements, sites and counts). Dates are written as in the
-// content, an interval with its slash ("2024-02-01/2024-02-09"); feeds list
-// entries newest first by their stamp, the first day of their date.
+// statements, sites, events, briefs, counts and timeline; changes.go: the
+// public history, for a site built with it) and CSV (csv.go: prisoners,
+// statements, sites and counts). Dates are written as in the content, an
+// interval with its slash ("2024-02-01/2024-02-09"); feeds list entries
+// newest first by their stamp, the first day of their date.
 //
 // Every file is made from a site.Site, so it holds exactly what the pages
 // publish: records with publish = false, drafts (unless built with

@@ -24,6 +24,7 @@ func Write(s *site.Site, out Output) error {
 		writeJSON(out, "data/events.json", events(s)),
 		writeJSON(out, "data/briefs.json", briefs(s)),
 		writeJSON(out, "data/counts.json", counts(s)),
+		writeChanges(s, out),
 	); err != nil {
 		return err
 	}

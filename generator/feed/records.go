@@ -96,6 +96,7 @@ type statement struct {
 	Summary      string   `json:"summary,omitempty"`
 	Prisoners    []string `json:"prisoners,omitempty"`
 	Sites        []string `json:"sites,omitempty"`
+	Tags         []string `json:"tags,omitempty"`
 	Verification string   `json:"verification,omitempty"`
 	Sources      []source `json:"sources"`
 	Updated      string   `json:"updated"`
@@ -107,7 +108,7 @@ func statements(s *site.Site) []statement {
 		out = append(out, statement{
 			Slug: v.Slug, URL: abs(s, v.URL), Speaker: v.Speaker, Role: v.Role, Organization: v.Organization,
 			Medium: v.Medium, Date: v.Date.String(), Quote: v.Quote, Language: v.Language, Translation: v.Translation,
-			Summary: v.Summary, Prisoners: slugs(v.Prisoners), Sites: slugs(v.Sites),
+			Summary: v.Summary, Prisoners: slugs(v.Prisoners), Sites: slugs(v.Sites), Tags: v.Tags,
 			Verification: v.Verification, Sources: sources(v.Sources), Updated: v.Updated.String(),
 		})
 	}
@@ -130,6 +131,7 @@ type detentionSite struct {
 	Summary      string   `json:"summary,omitempty"`
 	PeopleHeld   int      `json:"people_documented"`
 	Events       []dated  `json:"events,omitempty"`
+	Tags         []string `json:"tags,omitempty"`
 	Verification string   `json:"verification,omitempty"`
 	Sources      []source `json:"sources"`
 	Updated      string   `json:"updated"`
@@ -141,7 +143,7 @@ func sites(s *site.Site) []detentionSite {
 		r := detentionSite{
 			Slug: v.Slug, URL: abs(s, v.URL), Name: v.Name, Kind: v.Type, Operator: v.Operator, City: v.City,
 			State: v.State, Status: v.Status, Opened: v.Opened.String(), Closed: v.Closed.String(), Summary: v.Summary,
-			PeopleHeld: heldCount(v), Verification: v.Verification, Sources: sources(v.Sources), Updated: v.Updated.String(),
+			PeopleHeld: heldCount(v), Tags: v.Tags, Verification: v.Verification, Sources: sources(v.Sources), Updated: v.Updated.String(),
 		}
 		if v.HasCoords {
 			r.Lat, r.Lon = &v.Lat, &v.Lon
@@ -173,8 +175,10 @@ type event struct {
 	Prisoners    []string `json:"prisoners,omitempty"`
 	Statements   []string `json:"statements,omitempty"`
 	Sites        []string `json:"sites,omitempty"`
+	Tags         []string `json:"tags,omitempty"`
 	Verification string   `json:"verification,omitempty"`
 	Sources      []source `json:"sources"`
+	Updated      string   `json:"updated"`
 }
 
 func events(s *site.Site) []event {
@@ -182,8 +186,8 @@ func events(s *site.Site) []event {
 	for _, v := range s.Events {
 		out = append(out, event{
 			Slug: v.Slug, URL: abs(s, v.URL), Date: v.Date.String(), Title: v.Title, Kind: v.Type, Summary: v.Summary,
-			Prisoners: slugs(v.Prisoners), Statements: slugs(v.Statements), Sites: slugs(v.Sites),
-			Verification: v.Verification, Sources: sources(v.Sources),
+			Prisoners: slugs(v.Prisoners), Statements: slugs(v.Statements), Sites: slugs(v.Sites), Tags: v.Tags,
+			Verification: v.Verification, Sources: sources(v.Sources), Updated: v.Updated.String(),
 		})
 	}
 	return out
@@ -199,6 +203,7 @@ type brief struct {
 	Prisoners    []string `json:"prisoners,omitempty"`
 	Statements   []string `json:"statements,omitempty"`
 	Sites        []string `json:"sites,omitempty"`
+	Tags         []string `json:"tags,omitempty"`
 	Verification string   `json:"verification,omitempty"`
 	Sources      []source `json:"sources"`
 	Updated      string   `json:"updated"`
@@ -209,7 +214,7 @@ func briefs(s *site.Site) []brief {
 	for _, v := range s.Briefs {
 		out = append(out, brief{
 			Slug: v.Slug, URL: abs(s, v.URL), Title: v.Title, Date: v.Date.String(), Authors: v.Authors, Summary: v.Summary,
-			Prisoners: slugs(v.Prisoners), Statements: slugs(v.Statements), Sites: slugs(v.Sites),
+			Prisoners: slugs(v.Prisoners), Statements: slugs(v.Statements), Sites: slugs(v.Sites), Tags: v.Tags,
 			Verification: v.Verification, Sources: sources(v.Sources), Updated: v.Updated.String(),
 		})
 	}
@@ -229,6 +234,7 @@ type count struct {
 	Breakdown    map[string]int `json:"breakdown,omitempty"`
 	Statement    string         `json:"statement,omitempty"`
 	Summary      string         `json:"summary,omitempty"`
+	Tags         []string       `json:"tags,omitempty"`
 	Verification string         `json:"verification,omitempty"`
 	Sources      []source       `json:"sources"`
 	Updated      string         `json:"updated"`
@@ -239,7 +245,7 @@ func counts(s *site.Site) []count {
 	for _, v := range s.Counts {
 		c := count{
 			Slug: v.Slug, URL: abs(s, v.URL), Counter: v.Counter, Government: v.Government(), Measure: v.Measure,
-			AsOf: v.AsOf.String(), Since: v.Since.String(), Value: v.Value, Qualifier: v.Qualifier, Summary: v.Summary,
+			AsOf: v.AsOf.String(), Since: v.Since.String(), Value: v.Value, Qualifier: v.Qualifier, Summary: v.Summary, Tags: v.Tags,
 			Verification: v.Verification, Sources: sources(v.Sources), Updated: v.Updated.String(),
 		}
 		if v.Statement != nil {

@@ -3,8 +3,10 @@
 // A site's templates/ folder holds base.html (the layout every page is
 // drawn in), partials whose names start with "_", and one template per page
 // kind: home, brief, briefs, prisoner, prisoners, statement, statements,
-// site, sites, page, timeline, search, counts, data and 404. Each page template defines
-// "main". Templates are parsed once by New; a missing one, or a syntax
+// site, sites, page, timeline, search, counts, data, changes and 404. Each
+// page template defines "main". The changes page exists only for a site
+// built with its history; base.html draws the partial _changes.html, a
+// record's public changes, on every record page that has some. Templates are parsed once by New; a missing one, or a syntax
 // error, is reported as templates/NAME:LINE: message.
 //
 // A template's dot is a *Page: the Site, the record shown (Brief,

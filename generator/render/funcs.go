@@ -28,6 +28,7 @@ func funcs(words *i18n.Dict) template.FuncMap {
 		"counterIn":         func(counter string) string { return site.CounterIn(words, counter) },
 		"heading":           func(h template.HTML) template.HTML { return template.HTML(site.Heading(string(h))) },
 		"status":            func(s string) string { return label(statusLabels, s) },
+		"badge":             func(s string) template.HTML { return badge(s, label(statusLabels, s)) },
 		"verification":      func(s string) string { return label(verificationLabels, s) },
 		"kind":              func(k content.Kind) string { return label(kindLabels, string(k)) },
 		"entryKind":         func(k string) string { return label(entryKindLabels, k) },
@@ -90,6 +91,7 @@ var pageTexts = []string{
 	"Every dated event of the briefing in one stream, oldest first.", "Timeline: {period}", "What happened in {period}.",
 	"Page not found", "There is no page at this address.", "Open data",
 	"The briefing's records as JSON and CSV files, their fields and their licence.",
+	"Changes", "Every public change to the briefing's records, newest first, with its correction notes.",
 	"No documented person has both a known arrest date and a known release date or current detention, so there is nothing to chart yet.",
 	"{count} not counted in it: their arrest date, or the date they were freed, is unknown.", "person is", "people are",
 	"Reported counts", "Political prisoners, releases and arrests as each counter reported them, side by side, with their sources.",
@@ -100,6 +102,8 @@ var searchMessages = []string{
 	"No results for “{q}”.", "1 result for “{q}”", "{n} results for “{q}”", ", showing the first {n}.",
 	"Type a name, a place or another word to search for.", "Words in the briefing that are close: ",
 	"All kinds", "Any status", "Any place", "Search could not load its index ({error}). The lists below have every record.",
+	"Partial match: {n} of {m} words", "Also known as:", "In the name:", "In the record:", "In the text:",
+	"No record matches every word; these match the most.", "Also showing results for close spellings: {words}.",
 }
 
 // dateTags draws each date once per language: pages show the same dates
@@ -141,6 +145,15 @@ func timeTag(words *i18n.Dict, d content.Date) template.HTML {
 		return ""
 	}
 	return template.HTML(fmt.Sprintf(`<time datetime="%s">%s</time>`, d.Datetime(), template.HTMLEscapeString(site.Date(words, d))))
+}
+
+// badge draws a status as a badge: its word, and a colour the stylesheet
+// gives its class (never the colour alone).
+func badge(status, word string) template.HTML {
+	if status == "" {
+		return ""
+	}
+	return template.HTML(`<span class="badge badge-` + template.HTMLEscapeString(status) + `">` + template.HTMLEscapeString(word) + `</span>`)
 }
 
 var statusLabels = map[string]string{

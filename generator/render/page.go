@@ -68,14 +68,14 @@ func (p *Page) Partial(name string) (template.HTML, error) {
 // The search page also links the search index, which the build sets on
 // it (Page.Search) once the index is written.
 type Files struct {
-	Assets map[string]Asset // static CSS and JavaScript by name: "style.css"
+	Assets map[string]Asset // the files of static/ by name: "style.css"; CSS and JavaScript are fingerprinted
 }
 
 // SearchIndex is where the search page finds the index files; package
 // search makes them, package build passes them on.
 type SearchIndex struct {
-	Dir, Keys, Kinds string
-	ChunkSize        int
+	Dir, Keys, Near, Kinds string
+	ChunkSize              int
 }
 
 // An Asset is a static file published under a name that carries a hash of
@@ -100,6 +100,21 @@ func (p *Page) Asset(name string) string {
 
 // Static links a file of static/ that is not fingerprinted (favicon.svg).
 func (p *Page) Static(name string) string { return p.SiteRoot + name }
+
+// ShareImage is the image that links to the page show when shared: static/
+// share-LANG.png in a language that has one, else static/share.png.
+func (p *Page) ShareImage() string {
+	if name := "share-" + p.Site.Lang + ".png"; p.files != nil {
+		if _, ok := p.files.Assets[name]; ok {
+			return name
+		}
+	}
+	return "share.png"
+}
+
+// Kind is the page's kind, its template's name without ".html": "prisoner",
+// "timeline", "404". The layout names it on <body> for the stylesheet.
+func (p *Page) Kind() string { return strings.TrimSuffix(p.Template, ".html") }
 
 // Lang is the language of the page.
 func (p *Page) Lang() string { return p.Site.Lang }
@@ -253,6 +268,31 @@ func (p *Page) History() History {
 	return History{}
 }
 
+// Changes are the public changes to the page's record, newest first (see
+// package history); on the changes page, the newest of the site's, at most
+// ChangesShown.
+func (p *Page) Changes() []*site.Change {
+	switch {
+	case p.Template == "changes.html":
+		return p.Site.Changes[:min(len(p.Site.Changes), ChangesShown)]
+	case p.Prisoner != nil:
+		return p.Prisoner.Changes
+	case p.DSite != nil:
+		return p.DSite.Changes
+	case p.Statement != nil:
+		return p.Statement.Changes
+	case p.Brief != nil:
+		return p.Brief.Changes
+	case p.Page != nil:
+		return p.Page.Changes
+	}
+	return nil
+}
+
+// ChangesShown is how many changes the changes page lists, newest first:
+// every record's page has its own, and data/changes.json all of them.
+const ChangesShown = 300
+
 // Statuses are the prisoner statuses, for the data page.
 func (p *Page) Statuses() []string { return content.PrisonerStatuses }
 
@@ -299,20 +339,25 @@ func Pages(s *site.Site, files *Files) []*Page {
 		p.Timeline = tp
 		pages = append(pages, p)
 	}
-	if s.Lang == s.Config.Language {
-		// Hosts serve one 404.html, at any depth, so its links are
-		// absolute; it is in the default language.
+	{
+		// Hosts serve a 404.html at any depth, so its links are absolute:
+		// 404.html at the root in the default language, es/404.html in
+		// Spanish, for the missing pages under es/.
 		nf := newPage(s, "404.html", "", w.T("Page not found"), w.T("There is no page at this address."), s.Updated)
-		nf.Path = "404.html"
-		nf.Root = s.Config.BaseURL
-		if nf.Root == "" {
-			nf.Root = "/"
+		prefix := s.Config.Prefix(s.Lang)
+		nf.Path = prefix + "404.html"
+		nf.SiteRoot = s.Config.BaseURL
+		if nf.SiteRoot == "" {
+			nf.SiteRoot = "/"
 		}
-		nf.SiteRoot = nf.Root
+		nf.Root = nf.SiteRoot + prefix
 		pages = append(pages, nf)
 	}
 	pages = append(pages, newPage(s, "counts.html", "counts/", w.T("Reported counts"), w.T("Political prisoners, releases and arrests as each counter reported them, side by side, with their sources."), latestOf(s.Counts)))
 	pages = append(pages, newPage(s, "data.html", "data/", w.T("Open data"), w.T("The briefing's records as JSON and CSV files, their fields and their licence."), s.Updated))
+	if s.History {
+		pages = append(pages, newPage(s, "changes.html", "changes/", w.T("Changes"), w.T("Every public change to the briefing's records, newest first, with its correction notes."), s.Updated))
+	}
 	for _, b := range s.Briefs {
 		p := newPage(s, "brief.html", b.URL, b.Title, or(b.Summary, b.Title), b.Updated)
 		p.Brief, p.Sources, p.Verification = b, b.Sources, b.Verification

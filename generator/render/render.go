@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"strconv"
 
 	"fmt"
@@ -34,6 +35,7 @@ var pageTemplates = []string{
 	"home.html", "brief.html", "briefs.html", "prisoner.html", "prisoners.html",
 	"statement.html", "statements.html", "site.html", "sites.html",
 	"page.html", "timeline.html", "search.html", "data.html", "404.html", "counts.html",
+	"changes.html",
 }
 
 // A Renderer holds a site's templates, parsed once, in one language.
@@ -55,7 +57,10 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 	base := template.New(layout).Funcs(funcs(words))
 	src, err := fs.ReadFile(fsys, path.Join(TemplateDir, layout))
 	if err != nil {
-		return nil, templateError(fmt.Errorf("%s/%s: %w; the layout every page is drawn in is missing", TemplateDir, layout, err))
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s/%s: %s", TemplateDir, layout, unreadable(err))
+		}
+		return nil, fmt.Errorf("%s/%s: missing; it is the layout every page is drawn in", TemplateDir, layout)
 	}
 	if _, err := parse(base, string(src), words); err != nil {
 		return nil, templateError(err)
@@ -68,7 +73,7 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 	for _, p := range partials {
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %s", p, unreadable(err))
 		}
 		if _, err := parse(base.New(path.Base(p)), string(src), words); err != nil {
 			return nil, templateError(err)
@@ -78,8 +83,12 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 	var errs []string
 	for _, name := range pageTemplates {
 		src, err := fs.ReadFile(fsys, path.Join(TemplateDir, name))
-		if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, fmt.Sprintf("%s/%s: missing; every site needs a template for this page kind", TemplateDir, name))
+			continue
+		}
+		if err != nil {
+			errs = append(errs, fmt.Sprintf("%s/%s: %s", TemplateDir, name, unreadable(err)))
 			continue
 		}
 		t := template.Must(base.Clone())
@@ -156,6 +165,18 @@ func noSymlinks(fsys fs.FS) error {
 }
 
 var templatePos = regexp.MustCompile(`(?:html/)?template: ?([\w.-]+\.html):`)
+
+// unreadable says why a template cannot be read, without repeating its name.
+func unreadable(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return "cannot read the file: permission denied; give yourself read access to it (chmod u+r)"
+	}
+	return "cannot read the file: " + err.Error()
+}
 
 // templateError rewrites "template: x.html:12:" to "templates/x.html:12:",
 // the position form every other error uses.

@@ -1,157 +1,144 @@
 package scaffold
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"strconv"
 	"strings"
-	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/site"
 )
 
 // Import turns the rows of a spreadsheet (CSV, header row first) into one
-// TOML record each, for prisoners, statements, sites or events.
+// TOML record each, for the TOML kinds: prisoners, statements, sites,
+// events, counts.
 //
-// The header names the fields, as in the content format: name, status,
-// arrested... Lists are written with ";" between items. Dates are in the
-// content format: 2024-02-09, 2024-02 or 2024. A "slug" column names each
-// file; without one, the slug is made from the name or title. One source
-// per row may be given as source_title, source_url, source_publisher and
-// source_date; for prisoners, one place of detention as custody_site,
-// custody_from and custody_to.
+// The columns are the keys of the kind's schema (content.Schemas), every
+// one of them: name, status, arrested... Lists are written with ";"
+// between items; dates in the content format (2024-02-09, 2024-02 or
+// 2024); true or false as true/false, yes/no, sí/no or verdadero/falso. A
+// table per row may be given with the table's name, singular, before each
+// key: source_title, source_url; custody_site, custody_from; event_date,
+// event_title; and [private] notes as private_<key>. A "slug" column names
+// each file; without one, the slug is made from the schema's naming keys
+// (the name, the speaker, the title; a count's counter, measure and as-of
+// date).
 //
-// Every row is checked as the loader checks a file. If any row is bad,
-// Import reports them all, with their row numbers, and writes nothing;
-// it also writes nothing unless write is true: a dry run lists what it
-// would write. It never replaces an existing file.
+// Every row is checked in one run as the loader and the site check a file,
+// with the rest of the site: its own values and its references to other
+// records, the other rows' included. If any row has a problem, Import
+// returns them all as Problems, by row and column, and writes nothing; it
+// also writes nothing unless write is true: a dry run lists what it would
+// write. It never replaces an existing file. See csv.go for the files it
+// reads.
 func Import(src string, kind content.Kind, r io.Reader, write bool, out io.Writer) error {
-	fields, ok := importFields[kind]
-	if !ok {
-		return fmt.Errorf("import makes prisoners, statements, sites and events, not %ss", kind)
+	if !importable(kind) {
+		return fmt.Errorf("import makes %s, not %ss", strings.Join(importKinds(), ", "), kind)
 	}
 	if err := content.NoLink(os.DirFS(src), content.ContentDir+"/"+kind.Dir()); err != nil {
 		return err // the build would not read what it wrote there
 	}
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	// Rows are numbered as the spreadsheet numbers them: by line, blank
-	// lines included.
-	var rows [][]string
-	var lines []int
-	for {
-		row, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("reading the spreadsheet: %w", err)
-		}
-		line, _ := cr.FieldPos(0)
-		rows, lines = append(rows, row), append(lines, line)
+	sh, problems, err := readSheet(r)
+	if err != nil {
+		return err
 	}
-	if len(rows) == 0 {
-		return errors.New("the spreadsheet is empty: its first row must name the fields")
-	}
-	header := rows[0]
-	if len(header) > 0 {
-		header[0] = strings.TrimPrefix(header[0], "\ufeff")
-	}
-	var problems []string
+	schema := content.SchemaOf(kind)
+	cols := columns(schema)
+	header := sh.rows[0]
+	seenCol := make(map[string]int)
 	for i, h := range header {
 		h = strings.TrimSpace(strings.ToLower(h))
 		header[i] = h
-		if h != "slug" && !slices.Contains(fields.all(), h) {
+		switch _, known := cols[h]; {
+		case !utf8.ValidString(h):
+			// said by readSheet
+		case h == "":
+			problems = append(problems, Problem{Row: sh.lines[0], Column: fmt.Sprintf("column %d", i+1), order: i, Msg: "the header names no field; name it, or delete the column"})
+		case seenCol[h] > 0:
+			problems = append(problems, Problem{Row: sh.lines[0], Column: h, order: i, Msg: fmt.Sprintf("column %d names %q too; keep one", seenCol[h], h)})
+		case h == "slug" || known || privateColumn(schema, h):
+		default:
 			hint := ""
-			if m := content.Suggest(h, fields.all()); m != "" {
+			if m := content.Suggest(h, columnNames(cols)); m != "" {
 				hint = fmt.Sprintf(" (did you mean %q?)", m)
 			}
-			problems = append(problems, fmt.Sprintf("row 1, column %d: unknown field %q%s; fields for %ss are slug, %s", i+1, h, hint, kind, strings.Join(fields.all(), ", ")))
+			problems = append(problems, Problem{Row: sh.lines[0], Column: fmt.Sprintf("column %d", i+1), order: i,
+				Msg: fmt.Sprintf("unknown field %q%s; fields for %ss are slug, %s", h, hint, kind, strings.Join(columnNames(cols), ", "))})
 		}
+		seenCol[h] = i + 1
 	}
 	if len(problems) > 0 {
-		return errors.New(strings.Join(problems, "\n"))
+		return Problems(sortProblems(problems))
 	}
 
-	type record struct {
-		row  int
-		name string
-		data []byte
-	}
-	var records []record
+	var recs []*imported
+	added := make(map[string][]byte)
 	seen := make(map[string]int)
-	for n, row := range rows[1:] {
-		rowNo := lines[n+1]
+	for n, row := range sh.rows[1:] {
+		rowNo := sh.lines[n+1]
 		if blank(row) {
 			continue
 		}
 		if len(row) != len(header) {
-			problems = append(problems, fmt.Sprintf("row %d: %d cells for %d columns", rowNo, len(row), len(header)))
+			problems = append(problems, Problem{Row: rowNo, Msg: fmt.Sprintf("%d cells for %d columns", len(row), len(header))})
 			continue
 		}
 		values := make(map[string]string)
+		order := make(map[string]int)
 		for i, h := range header {
 			values[h] = strings.TrimSpace(row[i])
+			order[h] = i
 		}
+		rec := &imported{row: rowNo, order: order}
 		slug := values["slug"]
-		if slug == "" {
+		switch {
+		case slug != "" && !content.ValidSlug(slug):
+			problems = append(problems, rec.problem("slug", fmt.Sprintf("slug %q is not a slug: use lower-case letters, digits and hyphens, such as rocio-san-miguel", slug)))
+			slug = ""
+		case slug == "":
 			var words []string
-			for _, c := range fields.naming {
-				words = append(words, values[c])
+			for _, k := range schema.Naming {
+				words = append(words, values[k])
 			}
 			slug = content.Slug(strings.Join(words, " "), 0)
-		}
-		if !content.ValidSlug(slug) {
-			problems = append(problems, fmt.Sprintf("row %d: no valid slug (give a slug column, or a %s to make one from)", rowNo, strings.Join(fields.naming, " and ")))
-			continue
-		}
-		if first, dup := seen[slug]; dup {
-			problems = append(problems, fmt.Sprintf("row %d: slug %q is also row %d's", rowNo, slug, first))
-			continue
-		}
-		seen[slug] = rowNo
-		name := fileName(kind, slug)
-		data, err := toTOML(fields, values)
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("row %d: %v", rowNo, err))
-			continue
-		}
-		if msgs := validate(kind, slug, data); len(msgs) > 0 {
-			for _, m := range msgs {
-				problems = append(problems, fmt.Sprintf("row %d: %s", rowNo, m))
+			if slug == "" && strings.TrimSpace(strings.Join(words, "")) != "" {
+				problems = append(problems, rec.problem(schema.Naming[0], fmt.Sprintf("no slug can be made from %q; give a slug column", strings.Join(words, " "))))
 			}
-			continue
 		}
-		if _, err := os.Stat(filepath.Join(src, name)); err == nil {
-			problems = append(problems, fmt.Sprintf("row %d: %s exists already; it is never replaced", rowNo, name))
-			continue
+		if slug != "" {
+			if first, dup := seen[slug]; dup {
+				problems = append(problems, rec.problem("slug", fmt.Sprintf("slug %q is also row %d's; give one of them a slug column", slug, first)))
+				slug = ""
+			} else {
+				seen[slug] = rowNo
+				rec.name = fileName(kind, slug)
+				if _, err := os.Stat(filepath.Join(src, rec.name)); err == nil {
+					problems = append(problems, rec.problem("", fmt.Sprintf("%s exists already; it is never replaced", filepath.ToSlash(rec.name))))
+					slug = ""
+				}
+			}
 		}
-		records = append(records, record{rowNo, name, data})
+		problems = append(problems, rec.write(schema, values)...)
+		// A row without a slug of its own is still checked, under a name
+		// no file has.
+		file := rec.name
+		if slug == "" {
+			file = fileName(kind, fmt.Sprintf("import-row-%d", rowNo))
+			rec.name = ""
+		}
+		rec.file = filepath.ToSlash(file)
+		added[rec.file] = rec.data
+		recs = append(recs, rec)
 	}
-	if len(records) > 0 {
-		// The rows that are good alone, now with the rest of the site, so
-		// that a reference to a record that does not exist is caught here,
-		// not at the next build.
-		byFile := make(map[string]int)
-		added := make(map[string][]byte)
-		for _, rec := range records {
-			byFile[filepath.ToSlash(rec.name)] = rec.row
-			added[filepath.ToSlash(rec.name)] = rec.data
-		}
-		problems = append(problems, withSite(src, added, byFile)...)
-		slices.SortStableFunc(problems, func(a, b string) int { return rowOf(a) - rowOf(b) })
-	}
+	problems = append(problems, checkWithSite(src, added, recs)...)
 	if len(problems) > 0 {
-		return fmt.Errorf("%s\nnothing was written: fix the rows above and import again", strings.Join(problems, "\n"))
+		return Problems(sortProblems(problems))
 	}
-	for _, rec := range records {
+	for _, rec := range recs {
 		if !write {
 			fmt.Fprintf(out, "would write %s (row %d):\n%s\n", rec.name, rec.row, indent(rec.data))
 			continue
@@ -162,236 +149,89 @@ func Import(src string, kind content.Kind, r io.Reader, write bool, out io.Write
 		fmt.Fprintf(out, "wrote %s (row %d)\n", rec.name, rec.row)
 	}
 	if !write {
-		fmt.Fprintf(out, "%d records; nothing written (dry run): add -write to write them\n", len(records))
+		noun := "records"
+		if len(recs) == 1 {
+			noun = "record"
+		}
+		fmt.Fprintf(out, "%d %s; nothing written (dry run): add -write to write them\n", len(recs), noun)
 	}
 	return nil
 }
 
-// fieldSet describes the columns of a kind.
-type fieldSet struct {
-	naming  []string // the columns a slug is made from
-	scalars []string // strings
-	dates   []string
-	lists   []string
-	numbers []string
-	tables  map[string][]string // prefix -> fields: "source" -> title, url...
-}
-
-func (f fieldSet) all() []string {
-	out := slices.Concat(f.scalars, f.dates, f.lists, f.numbers)
-	for prefix, fs := range f.tables {
-		for _, x := range fs {
-			out = append(out, prefix+"_"+x)
-		}
+// checkWithSite loads and resolves the site with the rows' records added,
+// as a build would, and returns the problems, a row's by its row and
+// column. A problem already said (a required cell left empty) is not
+// repeated.
+func checkWithSite(src string, added map[string][]byte, recs []*imported) []Problem {
+	byFile := make(map[string]*imported)
+	for _, rec := range recs {
+		byFile[rec.file] = rec
 	}
-	slices.Sort(out)
-	return out
-}
-
-var sourceTable = []string{"title", "url", "publisher", "date"}
-
-var importFields = map[content.Kind]fieldSet{
-	content.KindPrisoner: {
-		naming:  []string{"name"},
-		scalars: []string{"name", "status", "gender", "occupation", "summary", "verification"},
-		dates:   []string{"arrested", "released"},
-		lists:   []string{"aliases", "nationality", "charges", "tags"},
-		tables:  map[string][]string{"source": sourceTable, "custody": {"site", "from", "to", "note"}},
-	},
-	content.KindStatement: {
-		naming:  []string{"speaker"},
-		scalars: []string{"speaker", "quote", "role", "organization", "medium", "language", "translation", "summary", "verification"},
-		dates:   []string{"date"},
-		lists:   []string{"prisoners", "sites", "tags"},
-		tables:  map[string][]string{"source": sourceTable},
-	},
-	content.KindSite: {
-		naming:  []string{"name"},
-		scalars: []string{"name", "kind", "operator", "city", "state", "status", "summary", "verification"},
-		dates:   []string{"opened", "closed"},
-		numbers: []string{"lat", "lon"},
-		lists:   []string{"tags"},
-		tables:  map[string][]string{"source": sourceTable},
-	},
-	content.KindCount: {
-		naming:  []string{"counter", "measure", "as_of"},
-		scalars: []string{"counter", "measure", "qualifier", "statement", "note", "summary", "verification"},
-		dates:   []string{"as_of", "since"},
-		numbers: []string{"value"},
-		lists:   []string{"tags"},
-		tables:  map[string][]string{"source": sourceTable},
-	},
-	content.KindEvent: {
-		naming:  []string{"title"},
-		scalars: []string{"title", "kind", "summary", "verification"},
-		dates:   []string{"date"},
-		lists:   []string{"prisoners", "statements", "sites", "tags"},
-		tables:  map[string][]string{"source": sourceTable},
-	},
-}
-
-// toTOML writes a row as a record, keys in the order of the content format.
-func toTOML(f fieldSet, v map[string]string) ([]byte, error) {
-	var b strings.Builder
-	for _, k := range f.scalars {
-		if s := v[k]; s != "" {
-			fmt.Fprintf(&b, "%s = %s\n", k, quote(s))
-		}
-	}
-	for _, k := range f.dates {
-		if s := v[k]; s != "" {
-			b.WriteString(k + " = " + dateValue(s) + "\n")
-		}
-	}
-	for _, k := range f.numbers {
-		if s := v[k]; s != "" {
-			if _, err := strconv.ParseFloat(s, 64); err != nil {
-				return nil, fmt.Errorf("%s %q is not a number", k, s)
-			}
-			b.WriteString(k + " = " + s + "\n")
-		}
-	}
-	for _, k := range f.lists {
-		if s := v[k]; s != "" {
-			var items []string
-			for _, it := range strings.Split(s, ";") {
-				if it = strings.TrimSpace(it); it != "" {
-					items = append(items, quote(it))
-				}
-			}
-			b.WriteString(k + " = [" + strings.Join(items, ", ") + "]\n")
-		}
-	}
-	prefixes := make([]string, 0, len(f.tables))
-	for p := range f.tables {
-		prefixes = append(prefixes, p)
-	}
-	slices.Sort(prefixes)
-	for _, prefix := range prefixes {
-		table := prefix
-		if prefix == "source" {
-			table = "sources"
-		}
-		var lines []string
-		for _, k := range f.tables[prefix] {
-			s := v[prefix+"_"+k]
-			if s == "" {
-				continue
-			}
-			if k == "date" || k == "from" || k == "to" {
-				lines = append(lines, k+" = "+dateValue(s))
-			} else {
-				lines = append(lines, k+" = "+quote(s))
-			}
-		}
-		if len(lines) > 0 {
-			b.WriteString("\n[[" + table + "]]\n" + strings.Join(lines, "\n") + "\n")
-		}
-	}
-	return []byte(b.String()), nil
-}
-
-// dateValue writes a date as the content format does: a TOML date when the
-// day is known, else a string.
-func dateValue(s string) string {
-	if d, err := content.ParseDate(s); err == nil && d.Precision == content.Day && !d.IsInterval() {
-		return s
-	}
-	return quote(s)
-}
-
-// quote writes a TOML basic string.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
-
-// validate loads a record as the site's loader would, alone, and returns
-// its problems without their file positions.
-func validate(kind content.Kind, slug string, data []byte) []string {
-	name := filepath.ToSlash(fileName(kind, slug))
-	fsys := fstest.MapFS{
-		"site.toml": {Data: []byte("title = \"import\"\n")},
-		name:        {Data: data},
-	}
-	_, err := content.Load(fsys, content.Options{Drafts: true})
-	var es content.Errors
-	if !errors.As(err, &es) {
-		if err != nil {
-			return []string{err.Error()}
-		}
-		return nil
-	}
-	var out []string
-	for _, e := range es {
-		out = append(out, e.Msg)
-	}
-	return out
-}
-
-// withSite resolves the site at src with the added records and returns the
-// problems, naming a new record's by its row.
-func withSite(src string, added map[string][]byte, rows map[string]int) []string {
-	fsys := fstest.MapFS{}
-	root := os.DirFS(src)
-	if data, err := fs.ReadFile(root, content.ConfigFile); err == nil {
-		fsys[content.ConfigFile] = &fstest.MapFile{Data: data}
-	}
-	fs.WalkDir(root, "content", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			if data, err := fs.ReadFile(root, p); err == nil {
-				fsys[p] = &fstest.MapFile{Data: data}
-			}
-		}
-		return nil
-	})
-	for name, data := range added {
-		fsys[name] = &fstest.MapFile{Data: data}
-	}
+	fsys := overlay{base: os.DirFS(src), files: added}
 	set, err := content.Load(fsys, content.Options{Drafts: true})
 	if set != nil {
 		_, rerr := site.New(set)
 		err = errors.Join(err, rerr)
 	}
-	if err == nil {
-		return nil
-	}
-	var out []string
-	for _, line := range strings.Split(err.Error(), "\n") {
-		file, msg, _ := strings.Cut(line, ": ")
-		file, _, _ = strings.Cut(file, ":")
-		if row, ok := rows[file]; ok {
-			out = append(out, fmt.Sprintf("row %d: %s", row, msg))
-		} else {
-			out = append(out, line)
+	var problems []Problem
+	for _, e := range contentErrors(err) {
+		rec, ok := byFile[e.Pos.File]
+		if !ok {
+			problems = append(problems, Problem{Err: e})
+			continue
 		}
+		if rec.said[e.Key] {
+			continue // a required cell left empty: write said so
+		}
+		col, known := rec.keys[e.Key]
+		if !known && e.Pos.Col > 1 {
+			// A value's place, such as a reference's: its line's column.
+			col = rec.lines[e.Pos.Line]
+		}
+		problems = append(problems, rec.problem(col, e.Msg))
 	}
+	for _, e := range otherErrors(err) {
+		problems = append(problems, Problem{Err: e})
+	}
+	return problems
+}
+
+// contentErrors returns the content errors in err, which may join several.
+func contentErrors(err error) content.Errors {
+	var out content.Errors
+	walkErrors(err, func(e error) {
+		var es content.Errors
+		if errors.As(e, &es) {
+			out = append(out, es...)
+		}
+	})
 	return out
 }
 
-// rowOf reads the row number of a problem, for sorting.
-func rowOf(problem string) int {
-	var n int
-	fmt.Sscanf(problem, "row %d", &n)
-	return n
+// otherErrors returns the errors in err that are not content errors.
+func otherErrors(err error) []error {
+	var out []error
+	walkErrors(err, func(e error) {
+		var es content.Errors
+		if !errors.As(e, &es) {
+			out = append(out, e)
+		}
+	})
+	return out
+}
+
+// walkErrors calls fn with each error joined in err.
+func walkErrors(err error, fn func(error)) {
+	if err == nil {
+		return
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			walkErrors(e, fn)
+		}
+		return
+	}
+	fn(err)
 }
 
 func blank(row []string) bool {
@@ -405,5 +245,10 @@ func blank(row []string) bool {
 
 func indent(data []byte) string {
 	lines := strings.Split(strings.TrimRight(string(data), "\n"), "\n")
-	return "    " + strings.Join(lines, "\n    ")
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = "    " + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }

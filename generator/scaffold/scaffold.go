@@ -1,6 +1,8 @@
 // Package scaffold makes new records for editors: from a template with
-// every field and a comment on what it means (New), or from the rows of a
-// spreadsheet (Import).
+// every field and a comment on what it means (New, Template), or from the
+// rows of a spreadsheet (Import). Both take the keys of each kind from the
+// content package's schema (content.Schemas), never from a list of their
+// own.
 //
 // Both write only new files, under content/, and never replace one, and
 // neither writes through a symbolic link (content/ or content/events/ a
@@ -10,7 +12,6 @@
 package scaffold
 
 import (
-	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,9 +21,6 @@ import (
 
 	"github.com/presos-politicos/briefing/generator/content"
 )
-
-//go:embed templates
-var templates embed.FS
 
 // Kinds are the kinds New can make.
 var Kinds = []content.Kind{content.KindPrisoner, content.KindStatement, content.KindSite, content.KindEvent, content.KindCount, content.KindBrief, content.KindPage}
@@ -38,6 +36,9 @@ func ParseKind(s string) (content.Kind, error) {
 	for _, k := range Kinds {
 		names = append(names, string(k))
 	}
+	if m := content.Suggest(strings.TrimSuffix(s, "s"), names); m != "" {
+		return "", fmt.Errorf("unknown kind %q (did you mean %q?); use one of %s", s, m, strings.Join(names, ", "))
+	}
 	return "", fmt.Errorf("unknown kind %q; use one of %s", s, strings.Join(names, ", "))
 }
 
@@ -50,6 +51,20 @@ func fileName(kind content.Kind, slug string) string {
 	return filepath.Join("content", kind.Dir(), slug+ext)
 }
 
+// PagePath is where a record's page is, from the site's root: an event,
+// which has no page, is on the timeline; a count is on the counts page.
+func PagePath(kind content.Kind, slug string) string {
+	switch kind {
+	case content.KindEvent:
+		return "timeline/"
+	case content.KindCount:
+		return "counts/"
+	case content.KindPage:
+		return slug + "/"
+	}
+	return kind.Dir() + "/" + slug + "/"
+}
+
 // New writes a new record of kind with slug into the site at src, from
 // its template, and returns the file's path. It refuses a bad slug and an
 // existing file.
@@ -57,15 +72,11 @@ func New(src string, kind content.Kind, slug string) (string, error) {
 	if !content.ValidSlug(slug) {
 		return "", fmt.Errorf("%q is not a valid slug: use lower-case letters, digits and single hyphens, such as rocio-san-miguel", slug)
 	}
-	data, err := fs.ReadFile(templates, "templates/"+string(kind)+filepath.Ext(fileName(kind, slug)))
-	if err != nil {
-		return "", err
-	}
 	name := fileName(kind, slug)
 	if err := content.NoLink(os.DirFS(src), filepath.ToSlash(filepath.Dir(name))); err != nil {
 		return "", err
 	}
-	if err := writeNew(filepath.Join(src, name), data); err != nil {
+	if err := writeNew(filepath.Join(src, name), Template(kind)); err != nil {
 		return "", err
 	}
 	return name, nil

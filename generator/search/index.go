@@ -31,11 +31,13 @@ type Doc struct {
 	ID      int
 	Kind    content.Kind
 	Title   string
-	URL     string // relative to the site's root: "prisoners/x/"
-	Meta    string // status code for prisoners; a date or place for others
-	Snippet string // shown under the result, with the matched words marked
-	Status  string // prisoners: their status, for the filter
-	Site    string // prisoners: the slug of their last known place of detention
+	URL     string   // relative to the site's root: "prisoners/x/"
+	Meta    string   // status code for prisoners; a date or place for others
+	Snippet string   // shown under the result, with the matched words marked
+	Status  string   // prisoners: their status, for the filter
+	Site    string   // prisoners: the slug of their last known place of detention
+	Aliases string   // prisoners: their other names, shown when a query matched one
+	names   []string // the name, then each alias: the Title field, one name at a time
 	text    [numFields]string
 }
 
@@ -48,9 +50,37 @@ type Index struct {
 
 // postings lists, per field, the ids of the documents that hold a term,
 // in increasing order, and the words it stems from, with their counts.
+// The Title list holds an id once for every time the term is in one of
+// the document's names, and tags says, for each of those, which name and
+// how many terms that name has (nameTag): what the whole-name ranking
+// needs.
 type postings struct {
 	ids   [numFields][]int
+	tags  []byte
 	words map[string]int
+}
+
+// Names: a document's name and its first aliases are told apart in the
+// ranking; the fourth and later aliases count as one more name. A name's
+// length counts up to nine terms.
+const (
+	maxNames   = 4
+	maxNameLen = 9
+)
+
+// nameTag encodes which of a document's names a Title entry is in and how
+// many terms that name has, as one base-36 digit.
+func nameTag(name, length int) byte {
+	return "0123456789abcdefghijklmnopqrstuvwxyz"[min(name, maxNames-1)*maxNameLen+min(length, maxNameLen)-1]
+}
+
+// untag decodes a nameTag.
+func untag(tag byte) (name, length int) {
+	n := int(tag - '0')
+	if tag >= 'a' {
+		n = int(tag-'a') + 10
+	}
+	return n / maxNameLen, n%maxNameLen + 1
 }
 
 // snippetLen is the most characters of a snippet.
@@ -67,7 +97,8 @@ func Build(s *site.Site) *Index {
 		if n := len(p.Custody); n > 0 {
 			d.Site = p.Custody[n-1].Site.Slug
 		}
-		d.text[Title] = join(p.Label(), strings.Join(p.Aliases, " "))
+		d.names = append([]string{p.Label()}, p.Aliases...)
+		d.Aliases = strings.Join(p.Aliases, ", ")
 		d.text[Summary] = join(p.Summary, p.Occupation, strings.Join(p.Nationality, " "), strings.Join(p.Charges, " "))
 		d.text[Body] = join(text(p.Body), milestones(p.Events))
 		d.Snippet = or(p.Summary, d.text[Body])
@@ -75,7 +106,7 @@ func Build(s *site.Site) *Index {
 	}
 	for _, v := range s.Sites {
 		d := &Doc{Kind: content.KindSite, Title: v.Name, URL: v.URL, Meta: join(v.City, v.State)}
-		d.text[Title] = v.Name
+		d.names = []string{v.Name}
 		d.text[Summary] = join(v.Summary, v.Type, v.Operator, v.City, v.State)
 		d.text[Body] = join(text(v.Body), milestones(v.Events))
 		d.Snippet = or(v.Summary, d.text[Body])
@@ -83,7 +114,7 @@ func Build(s *site.Site) *Index {
 	}
 	for _, v := range s.Statements {
 		d := &Doc{Kind: content.KindStatement, Title: v.Speaker, URL: v.URL, Meta: site.Date(s.Words, v.Date)}
-		d.text[Title] = join(v.Speaker, v.Organization)
+		d.names = []string{join(v.Speaker, v.Organization)}
 		d.text[Summary] = join(v.Summary, v.Quote, v.Translation, v.Role)
 		d.text[Body] = join(text(v.Context), text(v.Body))
 		d.Snippet = or(v.Translation, v.Quote) // in the page's language where there is one
@@ -91,7 +122,7 @@ func Build(s *site.Site) *Index {
 	}
 	for _, v := range s.Briefs {
 		d := &Doc{Kind: content.KindBrief, Title: v.Title, URL: v.URL, Meta: site.Date(s.Words, v.Date)}
-		d.text[Title] = v.Title
+		d.names = []string{v.Title}
 		d.text[Summary] = join(v.Summary, strings.Join(v.Authors, " "))
 		d.text[Body] = text(v.Body)
 		d.Snippet = or(v.Summary, d.text[Body])
@@ -99,7 +130,7 @@ func Build(s *site.Site) *Index {
 	}
 	for _, v := range s.Events {
 		d := &Doc{Kind: content.KindEvent, Title: v.Title, URL: v.URL, Meta: site.Date(s.Words, v.Date)}
-		d.text[Title] = v.Title
+		d.names = []string{v.Title}
 		d.text[Summary] = v.Summary
 		d.text[Body] = text(v.Body)
 		d.Snippet = or(v.Summary, d.text[Body])
@@ -107,7 +138,7 @@ func Build(s *site.Site) *Index {
 	}
 	for _, v := range s.Counts {
 		d := &Doc{Kind: content.KindCount, Title: v.Label(), URL: v.URL, Meta: site.Date(s.Words, v.AsOf)}
-		d.text[Title] = join(v.Counter, v.Label())
+		d.names = []string{join(v.Counter, v.Label())}
 		d.text[Summary] = v.Summary
 		d.text[Body] = join(text(v.Note), text(v.Body))
 		d.Snippet = or(v.Summary, d.text[Body])
@@ -115,7 +146,7 @@ func Build(s *site.Site) *Index {
 	}
 	for _, v := range s.Pages {
 		d := &Doc{Kind: content.KindPage, Title: v.Title, URL: v.URL}
-		d.text[Title] = v.Title
+		d.names = []string{v.Title}
 		d.text[Summary] = v.Summary
 		d.text[Body] = text(v.Body)
 		d.Snippet = or(v.Summary, d.text[Body])
@@ -135,22 +166,41 @@ func Build(s *site.Site) *Index {
 	// thousand words make up most of the text, and folding is the costly
 	// step. A word that is not kept maps to nil.
 	byWord := make(map[string]*postings)
+	lookup := func(w string) *postings {
+		p, seen := byWord[w]
+		if !seen {
+			if folded := content.Fold(w); keep(folded) {
+				term := Stem(folded)
+				if p = ix.terms[term]; p == nil {
+					p = &postings{words: make(map[string]int)}
+					ix.terms[term] = p
+				}
+			}
+			byWord[w] = p
+		}
+		return p
+	}
+	var name []*postings
 	for i, d := range ix.Docs {
 		d.ID = i
 		d.Snippet = site.Shorten(d.Snippet, snippetLen)
-		for f := range numFields {
-			for w := range strings.FieldsFuncSeq(strings.ToLower(d.text[f]), notWordRune) {
-				p, seen := byWord[w]
-				if !seen {
-					if folded := content.Fold(w); keep(folded) {
-						term := Stem(folded)
-						if p = ix.terms[term]; p == nil {
-							p = &postings{words: make(map[string]int)}
-							ix.terms[term] = p
-						}
-					}
-					byWord[w] = p
+		for n, text := range d.names {
+			name = name[:0]
+			for w := range strings.FieldsFuncSeq(strings.ToLower(text), notWordRune) {
+				if p := lookup(w); p != nil {
+					p.words[w]++
+					name = append(name, p)
 				}
+			}
+			for _, p := range name {
+				p.ids[Title] = append(p.ids[Title], i)
+				p.tags = append(p.tags, nameTag(n, len(name)))
+			}
+		}
+		d.names = nil
+		for f := Summary; f < numFields; f++ {
+			for w := range strings.FieldsFuncSeq(strings.ToLower(d.text[f]), notWordRune) {
+				p := lookup(w)
 				if p == nil {
 					continue
 				}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/presos-politicos/briefing/generator/content"
 )
@@ -20,18 +21,24 @@ import (
 //
 //	search/<version>/t/<key>.js  the terms that start with key (their first
 //	                             KeyLen letters), each with its postings per
-//	                             field and the word it most often stems from,
-//	                             and the display records of each term's
-//	                             first documents
+//	                             field, the word it most often stems from and
+//	                             the name tags of its Title postings, and the
+//	                             display records of each term's first
+//	                             documents
+//	search/<version>/n/<key>.js  the terms (words only) that one edit in their
+//	                             first KeyLen letters can bring to key:
+//	                             those whose NearKeys hold it
 //	search/<version>/d/<n>.js    display records of documents n*ChunkSize...
 //	search/<version>/f.js        the filter facets of every prisoner
 //
 // The version is a hash of every file, so a cached file is never stale.
 // The search page learns the version, the keys that exist and the id range
 // of each kind from data attributes (Meta), and so needs no file to start.
-// A one-word query loads one term file, the facets, and at most a chunk or
-// two of display records: documents are numbered by kind and name, so the
-// first results of a common name sit together.
+// A one-word query loads one term file and at most a chunk or two of
+// display records: documents are numbered by kind and name, so the first
+// results of a common name sit together. A word that matches nothing loads
+// the near files of its NearKeys (at most KeyLen+1, a few hundred bytes
+// each) and then the term files of the words within one edit of it.
 
 const (
 	// KeyLen is how many letters of a term name its file. Shorter query
@@ -54,6 +61,7 @@ type Output interface {
 type Meta struct {
 	Dir       string // "search/<version>/"
 	Keys      string // the term files that exist, space-separated
+	Near      string // the near files that exist, space-separated
 	Kinds     string // the id range of each kind: "prisoner:0-9 site:10-11"
 	Chunks    int
 	ChunkSize int
@@ -76,10 +84,32 @@ func key(term string) string {
 	return string(r[:min(len(r), KeyLen)])
 }
 
+// NearKeys returns the keys of a term and of the words made by dropping
+// one of its first KeyLen letters. Two words one edit apart always share
+// one of them (dropping the same letter, or the swapped one, from both
+// leaves the same word; a dropped or added letter leaves the other word),
+// so the near files of a query word's NearKeys list every word of the
+// index one edit away from it, wherever the edit is.
+func NearKeys(term string) []string {
+	r := []rune(term)
+	keys := []string{key(term)}
+	for i := range min(len(r), KeyLen) {
+		k := key(string(r[:i]) + string(r[i+1:]))
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
 // display is a document as a result shows it: kind, title, URL, meta
 // (status code, date or place) and snippet.
 func (d *Doc) display() []any {
-	return []any{slices.Index(Kinds, d.Kind), d.Title, d.URL, d.Meta, d.Snippet}
+	rec := []any{slices.Index(Kinds, d.Kind), d.Title, d.URL, d.Meta, d.Snippet}
+	if d.Aliases != "" {
+		rec = append(rec, d.Aliases)
+	}
+	return rec
 }
 
 // Write writes the index files and returns what the search page needs.
@@ -87,9 +117,22 @@ func (ix *Index) Write(out Output) (Meta, error) {
 	files := make(map[string][]byte)
 
 	byKey := make(map[string][]string)
+	near := make(map[string][]string)
 	for t := range ix.terms {
 		byKey[key(t)] = append(byKey[key(t)], t)
+		if utf8.RuneCountInString(t) >= TypoMin-1 {
+			for _, k := range NearKeys(t) {
+				near[k] = append(near[k], t)
+			}
+		}
 	}
+	nearKeys := make([]string, 0, len(near))
+	for k, terms := range near {
+		nearKeys = append(nearKeys, k)
+		slices.Sort(terms)
+		files["n/"+FileName(k)+".js"] = call("near", k, terms)
+	}
+	slices.Sort(nearKeys)
 	keys := make([]string, 0, len(byKey))
 	for k, terms := range byKey {
 		keys = append(keys, k)
@@ -98,7 +141,7 @@ func (ix *Index) Write(out Output) (Meta, error) {
 		shown := make(map[int]bool)
 		for _, t := range terms {
 			p := ix.terms[t]
-			postingsJSON[t] = []any{deltas(p.ids[Title]), deltas(p.ids[Summary]), deltas(p.ids[Body]), p.word()}
+			postingsJSON[t] = []any{deltas(p.ids[Title]), deltas(p.ids[Summary]), deltas(p.ids[Body]), p.word(), string(p.tags)}
 			for _, id := range firstDocs(p, shownPerTerm) {
 				shown[id] = true
 			}
@@ -154,7 +197,7 @@ func (ix *Index) Write(out Output) (Meta, error) {
 			ranges = append(ranges, fmt.Sprintf("%s:%d-%d", k, first, last))
 		}
 	}
-	return Meta{Dir: dir, Keys: strings.Join(keys, " "), Kinds: strings.Join(ranges, " "), Chunks: chunks, ChunkSize: ChunkSize}, nil
+	return Meta{Dir: dir, Keys: strings.Join(keys, " "), Near: strings.Join(nearKeys, " "), Kinds: strings.Join(ranges, " "), Chunks: chunks, ChunkSize: ChunkSize}, nil
 }
 
 // firstDocs returns up to n documents of a term in the order a one-word

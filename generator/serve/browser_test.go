@@ -69,3 +69,55 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	wait(`document.querySelector("h1").textContent === "Ana Pérez"`, true)
 	jsErrors.Check(t)
 }
+
+// TestOverlayShowsCauseFirst breaks a record that others name so that it
+// no longer parses, and another file's value: the overlay lists the parse
+// error first, with its line of the file and a caret under the column, the
+// value next, and nothing about the references to the broken record.
+func TestOverlayShowsCauseFirst(t *testing.T) {
+	ctx, jsErrors := browsertest.New(t)
+	src := site(t)
+	s := New(Options{Options: build.Options{Src: src}})
+	ts := start(t, s)
+	t.Cleanup(ts.Close)
+	t.Cleanup(s.Close)
+	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/prisoners/luis-gomez/"), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
+		t.Fatal(err)
+	}
+	// Break both files, then rebuild once (no watcher: one rebuild, one
+	// report), once the page listens.
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		s.clientsMu.Lock()
+		n := len(s.clients)
+		s.clientsMu.Unlock()
+		if n > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the page never connected to the event stream")
+		}
+	}
+	ana := filepath.Join(src, "content/prisoners/ana-perez.toml")
+	data, _ := os.ReadFile(ana)
+	os.WriteFile(ana, []byte(strings.Replace(string(data), `status = "detained"`, `status = "detained`, 1)), 0o644)
+	tumba := filepath.Join(src, "content/sites/la-tumba.toml")
+	tdata, _ := os.ReadFile(tumba)
+	os.WriteFile(tumba, append(tdata, []byte("status = \"open\"\n")...), 0o644)
+	s.Rebuild()
+
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.ID("briefing-errors"))); err != nil {
+		t.Fatal(err)
+	}
+	items, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#briefing-errors li")).map(li => li.innerText)`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"content/prisoners/ana-perez.toml:2:19: invalid TOML: strings cannot contain newlines\nstatus = \"detained\n                  ^",
+		"content/sites/la-tumba.toml:2:10: status \"open\" is not one of operating, closure_announced, closed\nstatus = \"open\"\n         ^",
+	}
+	if strings.Join(items, "\n---\n") != strings.Join(want, "\n---\n") {
+		t.Errorf("overlay items:\n%s\nwant:\n%s", strings.Join(items, "\n---\n"), strings.Join(want, "\n---\n"))
+	}
+	jsErrors.Check(t)
+}

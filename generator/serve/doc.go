@@ -8,10 +8,19 @@
 // to one record costs loading and resolving, not drawing thousands of
 // pages.
 //
+// The records' history of changes is read from git once, at the first
+// build: a rebuild reuses it, so a save does not wait for git, and the
+// preview shows the changes of the commits made before serve started.
+//
 // A rebuild that fails keeps the last good site on the air: open pages show
-// an overlay with each error's file, line and column, and the terminal
-// prints them; the next good rebuild clears it. Nothing is written to disk:
-// the published output (public/) is never touched by serve.
+// an overlay with each error's file, line and column, in the build's order
+// (the cause first), the line of the file with a caret under the column,
+// and, when site.toml names an editor URL ("vscode://file/{path}:{line}:{col}"),
+// a link that opens the file there (report.go); the terminal prints them;
+// the next good rebuild clears it. Without -drafts, the page of a draft
+// says that it is one and how to preview it, rather than a bare 404.
+// Nothing is written to disk: the published output (public/) is never
+// touched by serve.
 //
 // The live-reload script (/_briefing/live.js) and its event stream
 // (/_briefing/events, Server-Sent Events) exist only here, injected into

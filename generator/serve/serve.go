@@ -38,7 +38,9 @@ type Server struct {
 	mu      sync.RWMutex
 	site    *build.Lazy // the last good build, or nil before the first
 	problem string      // the errors of the last build, "" when it succeeded
+	report  []problem   // the same, as the overlay shows them
 	cache   build.Cache
+	noted   bool // the history's note, if any, was told
 
 	hosts atomic.Pointer[hosts] // the Host values answered
 
@@ -110,19 +112,27 @@ func (s *Server) Rebuild() (err error) {
 		}()
 		m, err = build.Prepare(s.opts.Options, &s.cache)
 	}()
+	var rep []problem
+	if err != nil {
+		rep = report(s.opts.Src, err)
+	}
 	s.mu.Lock()
 	if err != nil {
-		s.problem = err.Error()
+		s.problem, s.report = err.Error(), rep
 	} else {
-		s.site, s.problem = m, ""
+		s.site, s.problem, s.report = m, "", nil
 	}
 	s.mu.Unlock()
 	if err != nil {
 		fmt.Fprintf(s.opts.Log, "%s\nbuild failed; still serving the last good site\n", err)
-		s.broadcast("error", err.Error())
+		s.broadcast("error", reportJSON(rep))
 		return err
 	}
 	fmt.Fprintf(s.opts.Log, "rebuilt %d pages in %s\n", m.Pages(), time.Since(start).Round(time.Millisecond))
+	if note := s.cache.HistoryNote(); note != "" && !s.noted {
+		fmt.Fprintf(s.opts.Log, "note: %s\n", note)
+	}
+	s.noted = true
 	s.broadcast("reload", "")
 	return nil
 }
@@ -192,13 +202,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	m, problem := s.site, s.problem
+	m, rep := s.site, s.report
 	s.mu.RUnlock()
 	if m == nil {
 		// No good build yet: show the errors, and reload when fixed.
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusServiceUnavailable)
-		io.WriteString(w, inject([]byte(errorPage(problem))))
+		io.WriteString(w, inject([]byte(errorPage(rep))))
 		return
 	}
 	data, ok, err := m.File(name)
@@ -207,12 +217,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(s.opts.Log, "%s: %v\n", name, err)
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
-		io.WriteString(w, inject([]byte(errorPage(err.Error()))))
+		io.WriteString(w, inject([]byte(errorPage([]problem{{Where: name, Msg: err.Error()}}))))
 		return
 	}
 	status := http.StatusOK
+	if !ok && !s.opts.Drafts {
+		if file, draft := m.Draft(name); draft {
+			// Not a missing page: a draft, which this preview leaves out.
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(http.StatusNotFound)
+			io.WriteString(w, inject([]byte(draftPage(file, s.opts.Src))))
+			return
+		}
+	}
 	if !ok {
-		status, name = http.StatusNotFound, "404.html"
+		status, name = http.StatusNotFound, notFoundPage(m, name)
 		if data, ok, _ = m.File(name); !ok {
 			http.NotFound(w, r)
 			return
@@ -286,8 +306,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		s.clientsMu.Unlock()
 	}()
 	// A page that connects while the site is broken learns it at once.
-	if p := s.Problem(); p != "" {
-		io.WriteString(w, event("error", p))
+	s.mu.RLock()
+	rep := s.report
+	s.mu.RUnlock()
+	if rep != nil {
+		io.WriteString(w, event("error", reportJSON(rep)))
 	} else {
 		io.WriteString(w, ": connected\n\n")
 	}
@@ -345,4 +368,15 @@ func Run(ctx context.Context, opts Options) error {
 	case err := <-errc:
 		return err
 	}
+}
+
+// notFoundPage is the 404 page for a missing file: the one of its
+// language's folder (es/404.html for es/x), else the site's 404.html.
+func notFoundPage(m *build.Lazy, name string) string {
+	if dir, _, ok := strings.Cut(name, "/"); ok {
+		if _, found, _ := m.File(dir + "/404.html"); found {
+			return dir + "/404.html"
+		}
+	}
+	return "404.html"
 }

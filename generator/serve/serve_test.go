@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -259,19 +260,20 @@ func TestReloadAndErrors(t *testing.T) {
 	if e := next(t, ev); e != "reload: " {
 		t.Fatalf("after an edit: %q", e)
 	}
-	if _, body, _ := get(t, ts.URL+"/prisoners/ana-perez/"); !strings.Contains(body, "<strong>House arrest</strong>") {
+	if _, body, _ := get(t, ts.URL+"/prisoners/ana-perez/"); !strings.Contains(body, `<span class="badge badge-house_arrest">House arrest</span>`) {
 		t.Error("the edit is not served")
 	}
 
 	os.WriteFile(file, []byte(strings.Replace(string(data), `status = "detained"`, `status = "jailed"`, 1)), 0o644)
-	if e := next(t, ev); !strings.HasPrefix(e, `error: content/prisoners/ana-perez.toml:2:10: status "jailed" is not one of`) {
-		t.Fatalf("after a broken edit: %q", e)
+	const wantError = `error: [{"where":"content/prisoners/ana-perez.toml:2:10","msg":"status \"jailed\" is not one of detained, disappeared, house_arrest, conditionally_released, released, exiled, deceased","source":"status = \"jailed\"","caret":"         ^"}]`
+	if e := next(t, ev); e != wantError {
+		t.Fatalf("after a broken edit:\n%s\nwant:\n%s", e, wantError)
 	}
-	if _, body, _ := get(t, ts.URL+"/prisoners/ana-perez/"); !strings.Contains(body, "<strong>House arrest</strong>") {
+	if _, body, _ := get(t, ts.URL+"/prisoners/ana-perez/"); !strings.Contains(body, `<span class="badge badge-house_arrest">House arrest</span>`) {
 		t.Error("the last good site is not served after a broken edit")
 	}
 	// A page opened while the site is broken learns it on connecting.
-	if e := next(t, events(t, ts.URL)); !strings.HasPrefix(e, "error: content/prisoners/ana-perez.toml:2:10:") {
+	if e := next(t, events(t, ts.URL)); e != wantError {
 		t.Errorf("a new page: %q", e)
 	}
 
@@ -294,7 +296,75 @@ func TestFirstBuildBroken(t *testing.T) {
 	ts := start(t, s)
 	defer ts.Close()
 	code, body, _ := get(t, ts.URL+"/")
-	if code != 503 || !strings.Contains(body, "content/sites/la-tumba.toml:1:8: name must be a string") || !strings.Contains(body, "live.js") {
+	if code != 503 || !strings.Contains(body, `<li class="briefing-error">content/sites/la-tumba.toml:1:8: name must be a string in quotes, not a number<pre>name = 3
+       ^</pre></li>`) || !strings.Contains(body, "live.js") {
 		t.Errorf("%d %s", code, body)
+	}
+}
+
+// TestDraftPage: without -drafts, the page of a draft says it is one and
+// how to see it, rather than a bare 404; with -drafts, it is the page.
+func TestDraftPage(t *testing.T) {
+	src := site(t)
+	os.WriteFile(filepath.Join(src, "content/prisoners/rosa-diaz.toml"), []byte("draft = true\nname = \"Rosa Díaz\"\nstatus = \"detained\"\n"), 0o644)
+	ts := start(t, New(Options{Options: build.Options{Src: src}}))
+	defer ts.Close()
+	code, body, _ := get(t, ts.URL+"/prisoners/rosa-diaz/")
+	if code != 404 || !strings.Contains(body, "<h1>This page is a draft</h1><p><code>content/prisoners/rosa-diaz.toml</code> has <code>draft = true</code>") ||
+		!strings.Contains(body, "<pre>go run ./generator serve -drafts -src "+src+"</pre>") {
+		t.Errorf("without -drafts: %d %s", code, body)
+	}
+	if code, body, _ := get(t, ts.URL+"/prisoners/nobody/"); code != 404 || strings.Contains(body, "draft") {
+		t.Errorf("a page that does not exist: %d %s", code, body)
+	}
+	ts2 := start(t, New(Options{Options: build.Options{Src: src, Drafts: true}}))
+	defer ts2.Close()
+	if code, body, _ := get(t, ts2.URL+"/prisoners/rosa-diaz/"); code != 200 || !strings.Contains(body, "Rosa Díaz") {
+		t.Errorf("with -drafts: %d", code)
+	}
+}
+
+// TestEditorLinks: with an editor URL in site.toml, each error links to its
+// file, line and column.
+func TestEditorLinks(t *testing.T) {
+	src := site(t)
+	cfg, _ := os.ReadFile(filepath.Join(src, "site.toml"))
+	os.WriteFile(filepath.Join(src, "site.toml"), append([]byte("editor = \"vscode://file/{path}:{line}:{col}\"\n"), cfg...), 0o644)
+	os.WriteFile(filepath.Join(src, "content/sites/la-tumba.toml"), []byte("name = 3\n"), 0o644)
+	s := New(Options{Options: build.Options{Src: src}})
+	abs, _ := filepath.Abs(filepath.Join(src, "content/sites/la-tumba.toml"))
+	want := []problem{{Where: "content/sites/la-tumba.toml:1:8", Msg: "name must be a string in quotes, not a number",
+		Href: "vscode://file" + filepath.ToSlash(abs) + ":1:8", Source: "name = 3", Caret: "       ^"}}
+	if got := s.report; !reflect.DeepEqual(got, want) {
+		t.Errorf("report = %+v\nwant %+v", got, want)
+	}
+}
+
+// TestNotFoundInLanguage: a missing page under es/ gets the Spanish 404
+// page; one elsewhere, the default language's.
+func TestNotFoundInLanguage(t *testing.T) {
+	src := site(t)
+	f, err := os.OpenFile(filepath.Join(src, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\n[languages.es]\nname = \"Español\"\ntitle = \"Prueba\"\n")
+	f.Close()
+	s := New(Options{Options: build.Options{Src: src}})
+	if p := s.Problem(); p != "" {
+		t.Fatal(p)
+	}
+	ts := start(t, s)
+	defer ts.Close()
+	for path, want := range map[string]string{
+		"/es/no/such/page/":       `<html lang="es">`,
+		"/es/prisoners/nope.html": `Página no encontrada`,
+		"/no/such/page/":          `<html lang="en">`,
+		"/esx/":                   `Page not found`,
+	} {
+		code, body, _ := get(t, ts.URL+path)
+		if code != 404 || !strings.Contains(body, want) {
+			t.Errorf("%s: %d, want 404 with %s", path, code, want)
+		}
 	}
 }

@@ -52,7 +52,7 @@ type Count struct {
 // Label names the count: "Foro Penal: 863 held, December 29, 2025".
 func (c *Count) Label() string { return c.label }
 
-func (c *Count) Link() Link                { return Link{content.KindCount, c.Label(), c.URL} }
+func (c *Count) Link() Link                { return Link{Kind: content.KindCount, Title: c.Label(), URL: c.URL} }
 func (c *Count) LastUpdated() content.Date { return c.Updated }
 func (c *Count) Government() bool          { return IsGovernment(c.Counter) }
 func (c *Count) SourceURL() string         { return firstSource(c.Sources) }

@@ -28,7 +28,8 @@ func (r *resolver) custody() {
 			if site == nil {
 				continue
 			}
-			stay := &Stay{Prisoner: p, Site: site, From: c.From, To: c.To, Note: c.Note}
+			stay := &Stay{Prisoner: p, Site: site, From: c.From, To: c.To, Note: c.Note,
+				First: i == 0, Last: i == len(p.Prisoner.Custody)-1}
 			to := c.To
 			if to.IsZero() && i == len(p.Prisoner.Custody)-1 {
 				to = end // the last stay lasts until release, or until now

@@ -27,6 +27,10 @@
 // length. FuzzRenderTime looks for any other
 // such construct.
 //
+// With the records' history (package history), each record's Changes say
+// its public changes in the site's language, newest first, and its
+// last-updated date is that of its last change (changes.go).
+//
 // URLs here are relative to the site's root and end in "/" for pages
 // ("prisoners/x/"); File turns one into the link that also works from disk.
 package site

@@ -35,7 +35,7 @@ func (r *resolver) asOf() content.Date {
 	if !r.set.Config.AsOf.IsZero() {
 		return r.set.Config.AsOf
 	}
-	return r.site.Updated
+	return r.contentUpdated
 }
 
 func (r *resolver) figures() Figures {

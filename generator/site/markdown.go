@@ -179,14 +179,17 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				shift = true
 			}
 		case *ast.AutoLink:
-			if u := string(n.URL(st.src)); !safeLink(u) {
-				st.errs.Addf(st.posOf(u, &searchFrom), "link %q is not allowed: a link may go to a web address (https://), an e-mail address (mailto:) or a record (prisoner:slug)", u)
+			u := string(n.URL(st.src))
+			pos := st.posOf(u, &searchFrom) // every link moves the search on, so that the next is found after it
+			if !safeLink(u) {
+				st.errs.Addf(pos, "link %q is not allowed: a link may go to a web address (https://), an e-mail address (mailto:) or a record (prisoner:slug)", u)
 				unsafe = append(unsafe, n)
 			}
 		case *ast.Link:
 			dest := string(n.Destination)
+			pos := st.linkPos(n, dest, &searchFrom)
 			if !isRef(dest) && !safeLink(dest) {
-				st.errs.Addf(st.posOf(dest, &searchFrom), "link %q is not allowed: a link may go to a web address (https://), an e-mail address (mailto:) or a record (prisoner:slug)", dest)
+				st.errs.Addf(pos, "link %q is not allowed: a link may go to a web address (https://), an e-mail address (mailto:) or a record (prisoner:slug)", dest)
 				n.Destination = nil
 				return ast.WalkContinue, nil
 			}
@@ -208,7 +211,6 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				if !ok {
 					continue
 				}
-				pos := st.posOf(dest, &searchFrom)
 				ref := content.Ref{Kind: kind, Slug: slug, Pos: pos}
 				title, url, ok := st.resolve(ref)
 				if !ok {
@@ -223,7 +225,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			}
 		case *ast.Image:
 			dest := string(n.Destination)
-			pos := st.posOf(dest, &searchFrom)
+			pos := st.linkPos(n, dest, &searchFrom)
 			if !localFile(dest) {
 				st.errs.Addf(pos, "image %q is not on this site; readers must make no request to another host: copy it into static/ and write its path, such as images/%s", dest, lastSegment(dest))
 				n.Destination = nil
@@ -255,6 +257,18 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			return ast.WalkContinue, nil
 		})
 	}
+}
+
+// linkPos finds the position of a link's or image's destination: after
+// its text, when it has one, and after the links before it.
+func (st *docState) linkPos(n ast.Node, dest string, from *int) content.Pos {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			*from = max(*from, t.Segment.Stop)
+			break
+		}
+	}
+	return st.posOf(dest, from)
 }
 
 // posOf finds the position of a link destination in the source, searching

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/history"
 	"github.com/presos-politicos/briefing/generator/i18n"
 )
 
@@ -32,6 +33,11 @@ type Site struct {
 	TimelinePages []*TimelinePage
 	Figures       Figures
 	Updated       content.Date // the latest date in the content
+	// History is true when the site was built with the history of its
+	// records (package history); Changes are then their public changes,
+	// newest first.
+	History bool
+	Changes []*Change
 }
 
 // A Link names a record and where its page is.
@@ -39,6 +45,9 @@ type Link struct {
 	Kind  content.Kind
 	Title string
 	URL   string // relative to the site's root: "prisoners/x/"
+	// Status is a prisoner's status, for the badge beside the link; ""
+	// for other records.
+	Status string
 }
 
 // Brief is a resolved brief.
@@ -49,6 +58,7 @@ type Brief struct {
 	Prisoners  []*Prisoner
 	Statements []*Statement
 	Sites      []*DetentionSite
+	Changes    []*Change // its public changes, newest first
 	Updated    content.Date
 }
 
@@ -57,6 +67,7 @@ type Page struct {
 	*content.Page
 	URL     string
 	Body    HTML
+	Changes []*Change // its public changes, newest first
 	Updated content.Date
 }
 
@@ -72,8 +83,9 @@ type Prisoner struct {
 	Held       bool // still deprived of liberty (detained, disappeared, house arrest)
 	Briefs     []*Brief
 	Statements []*Statement
-	Mentions   []*Event // standalone events that name them
-	History    []*Entry // their own dated history, oldest first
+	Mentions   []*Event  // standalone events that name them
+	History    []*Entry  // their own dated history, oldest first
+	Changes    []*Change // its public changes, newest first
 	Updated    content.Date
 }
 
@@ -84,6 +96,10 @@ type Stay struct {
 	From, To content.Date
 	Days     int // at least; 0 when a date is unknown
 	Note     string
+	// First and Last say whether this is the prisoner's first or last
+	// stay: where From or To is unknown, the arrest or the release (or
+	// "still held") bounds it.
+	First, Last bool
 }
 
 // DetentionSite is a resolved detention site.
@@ -97,6 +113,7 @@ type DetentionSite struct {
 	Statements []*Statement
 	Mentions   []*Event
 	History    []*Entry
+	Changes    []*Change // its public changes, newest first
 	Updated    content.Date
 }
 
@@ -112,6 +129,7 @@ type Statement struct {
 	Sites     []*DetentionSite
 	Briefs    []*Brief
 	Mentions  []*Event
+	Changes   []*Change // its public changes, newest first
 	Updated   content.Date
 }
 
@@ -125,6 +143,7 @@ type Event struct {
 	Prisoners  []*Prisoner
 	Statements []*Statement
 	Sites      []*DetentionSite
+	Changes    []*Change // its public changes, newest first
 	Updated    content.Date
 }
 
@@ -144,13 +163,17 @@ var _ = i18n.Register(WithheldName, "{name} arrested", "{name} moved to {site}",
 // Label returns the name to show: the name, or WithheldName.
 func (p *Prisoner) Label() string { return p.label }
 
-func (p *Prisoner) Link() Link      { return Link{content.KindPrisoner, p.Label(), p.URL} }
-func (b *Brief) Link() Link         { return Link{content.KindBrief, b.Title, b.URL} }
-func (p *Page) Link() Link          { return Link{content.KindPage, p.Title, p.URL} }
-func (s *DetentionSite) Link() Link { return Link{content.KindSite, s.Name, s.URL} }
-func (s *Statement) Link() Link     { return Link{content.KindStatement, s.Label(), s.URL} }
-func (e *Event) Link() Link         { return Link{content.KindEvent, e.Title, e.URL} }
-func (s *Statement) Label() string  { return s.label }
+func (p *Prisoner) Link() Link {
+	return Link{Kind: content.KindPrisoner, Title: p.Label(), URL: p.URL, Status: p.Status}
+}
+func (b *Brief) Link() Link         { return Link{Kind: content.KindBrief, Title: b.Title, URL: b.URL} }
+func (p *Page) Link() Link          { return Link{Kind: content.KindPage, Title: p.Title, URL: p.URL} }
+func (s *DetentionSite) Link() Link { return Link{Kind: content.KindSite, Title: s.Name, URL: s.URL} }
+func (s *Statement) Link() Link {
+	return Link{Kind: content.KindStatement, Title: s.Label(), URL: s.URL}
+}
+func (e *Event) Link() Link        { return Link{Kind: content.KindEvent, Title: e.Title, URL: e.URL} }
+func (s *Statement) Label() string { return s.label }
 
 // reserved are the top-level URL segments a page slug may not take.
 var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "counts", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
@@ -159,13 +182,14 @@ var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", 
 // reference is an error with its position; all are returned at once as a
 // content.Errors.
 // Interface text (timeline titles, "Name withheld", dates) is in English.
-func New(set *content.Set) (*Site, error) { return NewCached(set, nil, nil) }
+func New(set *content.Set) (*Site, error) { return NewCached(set, nil, nil, nil) }
 
 // NewCached is New for the language of set, with words in that language
 // (nil for English), reusing the Markdown that earlier calls with the same
 // cache rendered where the text and what its links name are unchanged:
-// serve's rebuilds.
-func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) {
+// serve's rebuilds. hist, when not nil, is the records' public history:
+// each record's Changes, and its last-updated date, come from it.
+func NewCached(set *content.Set, words *i18n.Dict, cache *Cache, hist *history.History) (*Site, error) {
 	if words == nil {
 		words, _ = i18n.Load(nil, i18n.English)
 	}
@@ -225,8 +249,11 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 	}
 	for _, p := range set.Pages {
 		w := &Page{Page: p, URL: p.Slug + "/"}
-		if slices.Contains(reserved, p.Slug) {
+		switch {
+		case slices.Contains(reserved, p.Slug):
 			r.errs.Addf(content.Pos{File: p.File}, "a page cannot be called %q: the site uses /%s/ for something else; rename the file", p.Slug, p.Slug)
+		case set.Config.Has(p.Slug) && set.Config.Prefix(p.Slug) != "":
+			r.errs.Addf(content.Pos{File: p.File}, "a page cannot be called %q: the site's pages in that language are under /%s/; rename the file", p.Slug, p.Slug)
 		}
 		s.Pages = append(s.Pages, w)
 		r.pages[p.Slug] = w
@@ -236,6 +263,7 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache) (*Site, error) 
 	r.md.static = func(name string) bool { _, ok := slices.BinarySearch(set.Static, name); return ok }
 	r.convertAll()
 	r.link()
+	r.changes(hist)
 	r.dates()
 	r.now = r.asOf()
 	r.custody()
@@ -261,9 +289,11 @@ type resolver struct {
 	counts     map[string]*Count
 	mdRefs     map[any][]content.Ref // references found in each record's Markdown
 	now        content.Date          // the date figures and days in custody run to
-	layout     layout                // which timeline page each date is on
-	cache      *Cache
-	words      *i18n.Dict
+	// contentUpdated is the latest date of the content, history aside.
+	contentUpdated content.Date
+	layout         layout // which timeline page each date is on
+	cache          *Cache
+	words          *i18n.Dict
 }
 
 // lookup finds the record a reference names, recording an error if there is
@@ -275,15 +305,18 @@ func (r *resolver) lookupInto(ref content.Ref, errs *content.ErrorList) (Link, b
 	if l, ok := r.find(ref.Kind, ref.Slug); ok {
 		return l, true
 	}
+	if _, broken := r.set.Broken[ref.Kind][ref.Slug]; broken {
+		return Link{}, false // its file's error says what to fix
+	}
 	if why, withheld := r.set.Withheld[ref.Kind][ref.Slug]; withheld {
-		errs.Addf(ref.Pos, "%s %q is not published (%s in %s); remove this reference or publish that record", ref.Kind, ref.Slug, why, "content/"+ref.Kind.Dir()+"/"+ref.Slug+ext(ref.Kind))
+		errs.AddStagef(content.Reference, ref.Pos, "%s %q is not published (%s in %s); remove this reference or publish that record", ref.Kind, ref.Slug, why, "content/"+ref.Kind.Dir()+"/"+ref.Slug+ext(ref.Kind))
 		return Link{}, false
 	}
 	hint := ""
 	if m := content.Suggest(ref.Slug, r.slugs(ref.Kind)); m != "" {
 		hint = " (did you mean " + `"` + m + `"?)`
 	}
-	errs.Addf(ref.Pos, "unknown %s %q: there is no content/%s/%s%s%s", ref.Kind, ref.Slug, ref.Kind.Dir(), ref.Slug, ext(ref.Kind), hint)
+	errs.AddStagef(content.Reference, ref.Pos, "unknown %s %q: there is no content/%s/%s%s%s", ref.Kind, ref.Slug, ref.Kind.Dir(), ref.Slug, ext(ref.Kind), hint)
 	return Link{}, false
 }
 
@@ -576,7 +609,16 @@ func (r *resolver) dates() {
 		}
 		return latest(ds...)
 	}
-	var all []content.Date
+	// With history, a record was last updated on its latest public
+	// change, whatever its own dates say. The figures run to the latest
+	// date of the content itself, never to a commit's.
+	var all, own []content.Date
+	set := func(dst *content.Date, changes []*Change, updated content.Date, ds ...content.Date) {
+		d := or(updated, ds...)
+		own = append(own, d)
+		*dst = or(lastChange(changes), d)
+		all = append(all, *dst)
+	}
 	for _, p := range s.Prisoners {
 		ds := []content.Date{p.Arrested, p.Released}
 		for _, c := range p.Prisoner.Custody {
@@ -585,38 +627,33 @@ func (r *resolver) dates() {
 		for _, m := range p.Events {
 			ds = append(ds, m.Date)
 		}
-		p.Updated = or(p.Prisoner.Updated, ds...)
-		all = append(all, p.Updated)
+		set(&p.Updated, p.Changes, p.Prisoner.Updated, ds...)
 	}
 	for _, v := range s.Sites {
 		ds := []content.Date{v.Opened, v.Closed}
 		for _, m := range v.Events {
 			ds = append(ds, m.Date)
 		}
-		v.Updated = or(v.Site.Updated, ds...)
-		all = append(all, v.Updated)
+		set(&v.Updated, v.Changes, v.Site.Updated, ds...)
 	}
 	for _, v := range s.Statements {
-		v.Updated = or(v.Statement.Updated, v.Date)
-		all = append(all, v.Updated)
+		set(&v.Updated, v.Changes, v.Statement.Updated, v.Date)
 	}
 	for _, v := range s.Briefs {
-		v.Updated = or(v.Brief.Updated, v.Date)
-		all = append(all, v.Updated)
+		set(&v.Updated, v.Changes, v.Brief.Updated, v.Date)
 	}
 	for _, v := range s.Events {
-		v.Updated = or(v.Event.Updated, v.Date)
-		all = append(all, v.Updated)
+		set(&v.Updated, v.Changes, v.Event.Updated, v.Date)
 	}
 	for _, v := range s.Pages {
-		v.Updated = or(v.Page.Updated, v.Date)
-		all = append(all, v.Updated)
+		set(&v.Updated, v.Changes, v.Page.Updated, v.Date)
 	}
 	for _, v := range s.Counts {
 		v.Updated = or(v.Count.Updated, v.AsOf)
 		all = append(all, v.Updated)
 	}
 	s.Updated = latest(all...)
+	r.contentUpdated = latest(own...)
 	// A record with no date of its own shows the date the briefing was
 	// last updated, so that every page says how current it is.
 	for _, p := range s.Prisoners {

@@ -251,18 +251,18 @@ func TestCacheFollowsLinks(t *testing.T) {
 	var cache Cache
 	fsys := fixture(t)
 	set, _ := content.Load(fsys, content.Options{})
-	first, err := NewCached(set, nil, &cache)
+	first, err := NewCached(set, nil, &cache, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	set, _ = content.Load(fsys, content.Options{})
-	second, _ := NewCached(set, nil, &cache)
+	second, _ := NewCached(set, nil, &cache, nil)
 	if first.prisoner("ana-perez").Body != second.prisoner("ana-perez").Body {
 		t.Error("unchanged Markdown rendered differently")
 	}
 	fsys["content/sites/el-helicoide.toml"] = mapFile("name = \"El Helicoide (SEBIN)\"\n")
 	set, _ = content.Load(fsys, content.Options{})
-	third, _ := NewCached(set, nil, &cache)
+	third, _ := NewCached(set, nil, &cache, nil)
 	if body := string(third.prisoner("ana-perez").Body); !strings.Contains(body, ">El Helicoide (SEBIN)</a>") {
 		t.Errorf("a renamed site's link kept its old name: %s", body)
 	}
@@ -270,7 +270,7 @@ func TestCacheFollowsLinks(t *testing.T) {
 	cache.Prune()
 	n := len(cache.entries)
 	set, _ = content.Load(fsys, content.Options{})
-	NewCached(set, nil, &cache)
+	NewCached(set, nil, &cache, nil)
 	cache.Prune()
 	if len(cache.entries) != n {
 		t.Errorf("%d cached texts after a second resolution, want %d", len(cache.entries), n)
@@ -279,7 +279,7 @@ func TestCacheFollowsLinks(t *testing.T) {
 	fsys["content/events/election.toml"] = mapFile("date = 2024-07-28\ntitle = \"Election\"\npublish = false\n")
 	for range 2 {
 		set, _ = content.Load(fsys, content.Options{})
-		if _, err := NewCached(set, nil, &cache); err == nil || !strings.Contains(err.Error(), `event "election" is not published`) {
+		if _, err := NewCached(set, nil, &cache, nil); err == nil || !strings.Contains(err.Error(), `event "election" is not published`) {
 			t.Errorf("err = %v", err)
 		}
 	}
@@ -316,11 +316,11 @@ func TestCachedImageMustStillExist(t *testing.T) {
 		t.Fatal(err)
 	}
 	var cache Cache
-	if _, err := NewCached(set, nil, &cache); err != nil {
+	if _, err := NewCached(set, nil, &cache, nil); err != nil {
 		t.Fatal(err)
 	}
 	set.Static = nil
-	if _, err := NewCached(set, nil, &cache); err == nil || !strings.Contains(err.Error(), `image "images/map.png" does not exist`) {
+	if _, err := NewCached(set, nil, &cache, nil); err == nil || !strings.Contains(err.Error(), `image "images/map.png" does not exist`) {
 		t.Errorf("err = %v, want the image missing", err)
 	}
 }

@@ -95,7 +95,9 @@ func Start(path, dataDir string) (ctx context.Context, cancel func()) {
 	)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 600*time.Second)
+	// A bound against a browser that hangs, wide enough for a test that
+	// runs axe over every page kind on a machine shared with other builds.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 10*time.Minute)
 	return ctx, func() {
 		cancelTimeout()
 		cancelCtx()

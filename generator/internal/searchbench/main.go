@@ -8,6 +8,11 @@
 //
 //	go run ./generator/internal/searchbench -n 1000,10000 -q perez
 //
+// -q takes several queries, comma-separated, each measured on the same
+// site in a fresh browser: "perez,jose rodrigez,jose odriguez" compares a
+// first query with queries that a typo widens (after the third letter, and
+// within the first three).
+//
 // With -pagefind, it also indexes the same site with Pagefind (npm's
 // pagefind, found with -pagefind-bin or on the PATH) and measures the
 // same query through Pagefind's JavaScript API, counted the same way.
@@ -37,7 +42,7 @@ import (
 
 func main() {
 	sizes := flag.String("n", "1000,10000", "comma-separated numbers of prisoners")
-	query := flag.String("q", "perez", "the query to type")
+	query := flag.String("q", "perez", "the queries to type, comma-separated")
 	from := flag.String("site", ".", "the site `folder` whose templates/ and static/ the corpus uses")
 	withPagefind := flag.Bool("pagefind", false, "also measure Pagefind on the same site")
 	pagefindBin := flag.String("pagefind-bin", "pagefind", "the Pagefind `command`")
@@ -48,7 +53,7 @@ func main() {
 		os.Exit(1)
 	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "engine\tprisoners\tpages\tindex files\trequests\tbytes\tgzip bytes\tresults after\tfirst result\t")
+	fmt.Fprintln(w, "engine\tprisoners\tpages\tindex files\tquery\trequests\tbytes\tgzip bytes\tresults after\tagain\tfirst result\t")
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
@@ -66,8 +71,10 @@ func main() {
 		res, err := build.Build(build.Options{Src: dir, Out: out})
 		check(err)
 		files := count(filepath.Join(out, "search"))
-		m := measure(chromium, out, "search/index.html", *query, ourQuery)
-		fmt.Fprintf(w, "briefing\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", n, res.Pages, files, m.requests, m.bytes, m.gzip, m.elapsed, m.first)
+		for _, q := range strings.Split(*query, ",") {
+			m := measure(chromium, out, "search/index.html", q, ourQuery)
+			fmt.Fprintf(w, "briefing\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", n, res.Pages, files, q, m.requests, m.bytes, m.gzip, m.elapsed, m.again, m.first)
+		}
 		if *withPagefind {
 			cmd := exec.Command(*pagefindBin, "--site", out, "--output-subdir", "pagefind")
 			cmd.Stdout, cmd.Stderr = nil, os.Stderr
@@ -76,13 +83,16 @@ func main() {
 				continue
 			}
 			check(os.WriteFile(filepath.Join(out, "pagefind-bench.html"), []byte(pagefindPage), 0o644))
-			pf := measure(chromium, out, "pagefind-bench.html", *query, pagefindQuery)
-			fmt.Fprintf(w, "pagefind\t%d\t%d\t%d\t%d\t%d\t%d\t%s\t%s\t\n", n, res.Pages, count(filepath.Join(out, "pagefind")), pf.requests, pf.bytes, pf.gzip, pf.elapsed, pf.first)
+			for _, q := range strings.Split(*query, ",") {
+				pf := measure(chromium, out, "pagefind-bench.html", q, pagefindQuery)
+				fmt.Fprintf(w, "pagefind\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", n, res.Pages, count(filepath.Join(out, "pagefind")), q, pf.requests, pf.bytes, pf.gzip, pf.elapsed, pf.again, pf.first)
+			}
 		}
 	}
 	w.Flush()
 	fmt.Println("\nrequests, bytes: what the search page fetched after its HTML, but for the stylesheet and icon, until the results showed;")
-	fmt.Println("gzip bytes: the same files gzip-compressed; results after: from the last keystroke to the results on the page.")
+	fmt.Println("gzip bytes: the same files gzip-compressed; results after: from the last keystroke to the results on the page;")
+	fmt.Println("again: the same, typed a second time, its files loaded.")
 }
 
 // pagefindPage runs a query through Pagefind's JavaScript API and loads the
@@ -124,6 +134,7 @@ type measurement struct {
 	requests    int
 	bytes, gzip int
 	elapsed     time.Duration
+	again       time.Duration // the same query again, its files loaded
 	first       string
 }
 
@@ -157,10 +168,14 @@ func measure(chromium, dir, page, query, fn string) measurement {
 	ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(`+fn+`)(`+strconv.Quote(query)+`)`, chromedp.EvalAwaitPromise))
 	check(err)
 	time.Sleep(500 * time.Millisecond) // and anything the results still load
+	// The same query again, its files loaded: the time the ranking and
+	// drawing take.
+	again, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(`+fn+`)(`+strconv.Quote(query)+`)`, chromedp.EvalAwaitPromise))
+	check(err)
 	first, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("#results li a, #results li") || {}).textContent || ""`))
 	check(err)
 
-	m := measurement{elapsed: time.Duration(ms * float64(time.Millisecond)).Round(time.Millisecond), first: first}
+	m := measurement{elapsed: time.Duration(ms * float64(time.Millisecond)).Round(time.Millisecond), again: time.Duration(again * float64(time.Millisecond)).Round(time.Millisecond), first: first}
 	mu.Lock()
 	fetched := urls
 	mu.Unlock()

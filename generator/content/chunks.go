@@ -1,0 +1,259 @@
+package content
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// chunks parses the versions of one file's TOML piece by piece, keeping
+// each piece parsed: a statement of the top-level table, or a table with
+// its statements ([x] or [[x]] and the lines up to the next header).
+// Versions of a file share most of their pieces, so a file's history costs
+// about one parse of the file and of each piece that changed, instead of
+// one parse per version. Package history decodes every version of every
+// record this way (Decoder).
+//
+// The pieces are merged as the TOML decoder merges them; anything the
+// merge cannot be sure of (a piece that does not parse alone, a table
+// defined twice, a table inside an array of tables, an unterminated
+// string) falls back to parsing the whole text.
+type chunks map[string]map[string]any
+
+// parse is parseValues, piece by piece.
+func (c chunks) parse(file, src string, lineOffset int, errs *ErrorList) (*fields, bool) {
+	m, ok := c.decode(src)
+	if !ok {
+		return parseValues(file, src, lineOffset, errs)
+	}
+	at := Pos{File: file, Line: 1 + lineOffset, Col: 1}
+	if lineOffset > 0 {
+		at = Pos{File: file, Line: lineOffset, Col: 1}
+	}
+	return &fields{file: file, m: m, at: at, errs: errs}, true
+}
+
+func (c chunks) decode(src string) (map[string]any, bool) {
+	if !utf8.ValidString(src) {
+		return nil, false
+	}
+	pieces, ok := splitPieces(src)
+	if !ok {
+		return nil, false
+	}
+	doc := make(map[string]any)
+	arrays := make(map[string]bool) // paths of the arrays of tables made by [[ ]]
+	headers := make(map[string]bool)
+	for _, p := range pieces {
+		if p.header != "" && !p.array {
+			if headers[p.header] {
+				return nil, false
+			}
+			headers[p.header] = true
+		}
+		frag, cached := c[p.text]
+		if !cached {
+			frag = make(map[string]any)
+			if _, err := toml.Decode(p.text, &frag); err != nil {
+				return nil, false
+			}
+			c[p.text] = frag
+		}
+		if !merge(doc, frag, "", p.array, arrays) {
+			return nil, false
+		}
+	}
+	return doc, true
+}
+
+// merge adds a piece's values to the document, copying them so that the
+// parsed pieces stay as they are. It reports false where TOML would not
+// merge them alike.
+func merge(dst, src map[string]any, path string, array bool, arrays map[string]bool) bool {
+	for k, v := range src {
+		p := path + "\x00" + k
+		old, has := dst[k]
+		if !has {
+			dst[k] = deepCopy(v)
+			if _, isArray := v.([]map[string]any); isArray && array {
+				arrays[p] = true
+			}
+			continue
+		}
+		switch o := old.(type) {
+		case map[string]any:
+			n, ok := v.(map[string]any)
+			if !ok || !merge(o, n, p, array, arrays) {
+				return false
+			}
+		case []map[string]any:
+			n, ok := v.([]map[string]any)
+			if !ok || !array || !arrays[p] {
+				return false
+			}
+			for _, t := range n {
+				o = append(o, deepCopy(t).(map[string]any))
+			}
+			dst[k] = o
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+func deepCopy(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(v))
+		for k, x := range v {
+			m[k] = deepCopy(x)
+		}
+		return m
+	case []map[string]any:
+		s := make([]map[string]any, len(v))
+		for i, x := range v {
+			s[i] = deepCopy(x).(map[string]any)
+		}
+		return s
+	case []any:
+		s := make([]any, len(v))
+		for i, x := range v {
+			s[i] = deepCopy(x)
+		}
+		return s
+	}
+	return v
+}
+
+// A piece is a top-level statement, or a table header with its
+// statements.
+type piece struct {
+	text   string
+	header string // "[a.b]" or "[[a]]"; "" for a top-level statement
+	array  bool
+}
+
+// splitPieces cuts TOML text into pieces at the ends of statements: a
+// newline outside strings, comments and brackets. ok is false for text it
+// cannot cut with certainty.
+func splitPieces(s string) (pieces []piece, ok bool) {
+	const (
+		normal = iota
+		basic
+		literal
+		multiBasic
+		multiLiteral
+	)
+	state, depth, start := normal, 0, 0
+	cur := -1 // the table whose statements come next; -1 for the top level
+	pending := ""
+	end := func(i int) {
+		stmt := s[start:i]
+		start = i
+		t := strings.TrimSpace(stmt)
+		if t == "" || t[0] == '#' {
+			if cur >= 0 {
+				pieces[cur].text += stmt
+			} else {
+				pending += stmt // parsed with the next piece, so that it is checked
+			}
+			return
+		}
+		if t[0] == '[' {
+			h := t
+			if j := strings.IndexByte(h, '#'); j >= 0 {
+				h = strings.TrimSpace(h[:j])
+			}
+			pieces = append(pieces, piece{text: pending + stmt, header: h, array: strings.HasPrefix(h, "[[")})
+			pending, cur = "", len(pieces)-1
+			return
+		}
+		if cur >= 0 {
+			pieces[cur].text += stmt
+			return
+		}
+		pieces = append(pieces, piece{text: pending + stmt})
+		pending = ""
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch state {
+		case normal:
+			switch {
+			case c == '#':
+				for i+1 < len(s) && s[i+1] != '\n' {
+					i++
+				}
+			case strings.HasPrefix(s[i:], `"""`):
+				state, i = multiBasic, i+2
+			case strings.HasPrefix(s[i:], `'''`):
+				state, i = multiLiteral, i+2
+			case c == '"':
+				state = basic
+			case c == '\'':
+				state = literal
+			case c == '[' || c == '{':
+				depth++
+			case c == ']' || c == '}':
+				depth--
+			case c == '\n' && depth == 0:
+				end(i + 1)
+			}
+		case basic:
+			switch c {
+			case '\\':
+				i++
+			case '"':
+				state = normal
+			case '\n':
+				return nil, false
+			}
+		case literal:
+			switch c {
+			case '\'':
+				state = normal
+			case '\n':
+				return nil, false
+			}
+		case multiBasic, multiLiteral:
+			q := byte('"')
+			if state == multiLiteral {
+				q = '\''
+			}
+			if c == '\\' && state == multiBasic {
+				i++
+				continue
+			}
+			if c == q && strings.HasPrefix(s[i:], strings.Repeat(string(q), 3)) {
+				for i+1 < len(s) && s[i+1] == q { // up to two quotes may end the string
+					i++
+				}
+				state = normal
+			}
+		}
+	}
+	if state != normal || depth != 0 {
+		return nil, false
+	}
+	end(len(s))
+	if pending != "" {
+		pieces = append(pieces, piece{text: pending})
+	}
+	// A table inside an array of tables ([[a]] then [a.b]) belongs to its
+	// last element: parsed alone, it would not.
+	for i, p := range pieces {
+		if !p.array {
+			continue
+		}
+		name := strings.TrimSpace(strings.Trim(p.header, "[]"))
+		for _, q := range pieces[i+1:] {
+			n := strings.TrimSpace(strings.Trim(q.header, "[]"))
+			if q.header != "" && strings.HasPrefix(n, name+".") {
+				return nil, false
+			}
+		}
+	}
+	return pieces, true
+}

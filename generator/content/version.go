@@ -1,0 +1,106 @@
+package content
+
+import (
+	"path"
+	"strings"
+)
+
+// A Version is a record as one past version of its file decoded it: what
+// package history compares, commit by commit. It is decoded exactly as
+// Load decodes the file today, so that an old version and the current
+// record are alike field for field.
+type Version struct {
+	Record  interface{ Meta() *Record }
+	Publish bool // false for publish = false
+	Draft   bool
+}
+
+// Published reports whether the version would have been on the site: it
+// decoded without error, and is neither publish = false nor a draft.
+func (v Version) Published() bool { return v.Record != nil && v.Publish && !v.Draft }
+
+// RecordFile says what a path under the site folder holds: the kind, slug
+// and language ("" for an original) of a record file, or ok false for any
+// other file.
+func RecordFile(p string) (kind Kind, slug, lang string, ok bool) {
+	dir, name := path.Split(p)
+	if !strings.HasPrefix(dir, "content/") || strings.Count(dir, "/") != 2 || ignored(name) {
+		return "", "", "", false
+	}
+	for _, k := range Kinds {
+		if dir != "content/"+k.Dir()+"/" {
+			continue
+		}
+		want := ".toml"
+		if k == KindBrief || k == KindPage {
+			want = ".md"
+		}
+		base, found := strings.CutSuffix(name, want)
+		if !found {
+			return "", "", "", false
+		}
+		if b, l, has := strings.Cut(base, "."); has {
+			base, lang = b, l
+		}
+		if !ValidSlug(base) {
+			return "", "", "", false
+		}
+		return k, base, lang, true
+	}
+	return "", "", "", false
+}
+
+// DecodeVersion decodes a past version of a record file: src is the
+// original's text at path, and trans, when not nil, the text of its
+// translation into lang at that time. A version that does not decode
+// (invalid TOML, a missing required key) has a nil Record: it was never
+// published as such. Anonymous prisoners lose their identifying fields as
+// in Load.
+func DecodeVersion(p string, src []byte, lang string, trans []byte) Version {
+	return NewDecoder().Decode(p, src, lang, trans)
+}
+
+// A Decoder decodes the versions of one record file (DecodeVersion),
+// keeping what it parsed: the versions of a file share most of their
+// text, and each piece of it is parsed once (see chunks). It is not safe
+// for concurrent use.
+type Decoder struct {
+	orig, trans chunks
+}
+
+// NewDecoder returns a Decoder for the versions of one record file.
+func NewDecoder() *Decoder { return &Decoder{orig: make(chunks), trans: make(chunks)} }
+
+// Decode is DecodeVersion.
+func (d *Decoder) Decode(p string, src []byte, lang string, trans []byte) Version {
+	kind, slug, _, ok := RecordFile(p)
+	if !ok {
+		return Version{}
+	}
+	var errs ErrorList
+	cf := contentFile{kind: kind, slug: slug, path: p}
+	fo, ro, ok := parseSource(cf, src, &errs, d.orig.parse)
+	if !ok {
+		return Version{}
+	}
+	if trans == nil {
+		rec, publish := decode(fo, ro)
+		if errs.Err() != nil {
+			return Version{}
+		}
+		return Version{Record: rec, Publish: publish, Draft: rec.Meta().Draft}
+	}
+	// publish and draft are the original's: a translation cannot set them.
+	_, publish := decode(fo, ro)
+	tp := strings.TrimSuffix(p, path.Ext(p)) + "." + lang + path.Ext(p)
+	tcf := contentFile{kind: kind, slug: slug, lang: lang, path: tp}
+	ft, rt, ok := parseSource(tcf, trans, &errs, d.trans.parse)
+	if !ok {
+		return Version{}
+	}
+	rec := mergeTranslation(fo, ro, ft, rt, tcf, p, &errs)
+	if errs.Err() != nil {
+		return Version{}
+	}
+	return Version{Record: rec, Publish: publish, Draft: rec.Meta().Draft}
+}

@@ -1,0 +1,52 @@
+package feed
+
+import (
+	"time"
+
+	"github.com/presos-politicos/briefing/generator/site"
+)
+
+// change is one row of data/changes.json: one public change to one field
+// of a record, newest first. old and new are the values shown on the
+// page, as the data files write values (a date in ISO 8601, a status
+// code, "kind:slug" for a reference); a value that is not shown is left
+// out, as is a removed one.
+type change struct {
+	ID     string `json:"id"`
+	Date   string `json:"date"`
+	Time   string `json:"time"`
+	Record link   `json:"record"`
+	Slug   string `json:"slug"`
+	Change string `json:"change"`
+	Field  string `json:"field,omitempty"`
+	Within string `json:"within,omitempty"`
+	Old    string `json:"old,omitempty"`
+	New    string `json:"new,omitempty"`
+	Text   string `json:"text"`
+	Note   string `json:"note,omitempty"`
+	URL    string `json:"url"`
+}
+
+func changes(s *site.Site) []change {
+	out := []change{}
+	for _, c := range s.Changes {
+		for _, it := range c.Items {
+			out = append(out, change{
+				ID: c.ID, Date: c.Date.String(), Time: c.Time.Format(time.RFC3339), Record: toLink(s, c.Record),
+				Slug: c.Slug, Change: string(it.Action), Field: it.Field, Within: it.Within.String(),
+				Old: it.Old.String(), New: it.New.String(), Text: it.Text, Note: c.Note, URL: abs(s, c.URL),
+			})
+		}
+	}
+	return out
+}
+
+// writeChanges writes data/changes.json for a site built with its
+// history; a site without has no such file, rather than an empty one that
+// would say nothing changed.
+func writeChanges(s *site.Site, out Output) error {
+	if !s.History {
+		return nil
+	}
+	return writeJSON(out, "data/changes.json", changes(s))
+}

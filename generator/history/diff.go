@@ -1,0 +1,431 @@
+package history
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/presos-politicos/briefing/generator/content"
+)
+
+// An Item is one change to one field of a record, in no language: Describe
+// says it in words.
+type Item struct {
+	Action Action
+	Field  string // the field as the data files name it: "status", "released", "sources"
+	// Within names the entry of a list the change is inside of: the custody
+	// at a site ("custody" with Ref), an event (Text); zero otherwise.
+	Within   Value
+	Old, New Value // shown values; zero when not shown (see the package comment)
+}
+
+// An Action is what happened to a field.
+type Action string
+
+const (
+	Published Action = "published" // the record's first public version
+	Added     Action = "added"     // a value or list entry where there was none
+	Removed   Action = "removed"   // a value or list entry taken away (never shown)
+	Corrected Action = "corrected" // a date or a figure replaced by another
+	Changed   Action = "changed"   // a status, a level, a short text replaced
+	Revised   Action = "revised"   // a text rewritten (summary, body, quote)
+)
+
+// A Value is a field's value, as it is shown: a date, a code (a status, a
+// verification level), a reference to another record, or text.
+type Value struct {
+	Date content.Date
+	Code string
+	Ref  *content.Ref
+	Text string
+}
+
+// IsZero reports whether the value is not shown.
+func (v Value) IsZero() bool { return v.Date.IsZero() && v.Code == "" && v.Ref == nil && v.Text == "" }
+
+// String is the value as the data files write it: a date in ISO 8601, a
+// code, "kind:slug" for a reference, or the text.
+func (v Value) String() string {
+	switch {
+	case !v.Date.IsZero():
+		return v.Date.String()
+	case v.Code != "":
+		return v.Code
+	case v.Ref != nil:
+		return string(v.Ref.Kind) + ":" + v.Ref.Slug
+	}
+	return v.Text
+}
+
+// fieldType says how a field is compared and what of it is shown.
+type fieldType int
+
+const (
+	date    fieldType = iota // old and new shown: "corrected from ... to ..."
+	code                     // old and new shown: "changed from detained to released"
+	text                     // the new value shown while it is the current one
+	prose                    // no value shown: "Summary revised"
+	strs                     // entries added are shown while the record holds them
+	refs                     // references to other records, likewise
+	sources                  // keyed by URL, shown by publisher or title
+	custody                  // keyed by site, with its dates inside
+	events                   // keyed by title, with its date inside
+	coords                   // a site's latitude and longitude
+)
+
+// A field is one public field of a kind, and how to read it from a record.
+type field struct {
+	name string
+	typ  fieldType
+	get  func(r any) any
+}
+
+// fieldsOf lists the public fields of a kind, in the order a change lists
+// them. publish, draft, anonymous and updated are not fields: they decide
+// what is shown, and are never changes themselves.
+func fieldsOf(k content.Kind) []field {
+	common := []field{
+		{"summary", prose, func(r any) any { return meta(r).Summary }},
+		{"body", prose, func(r any) any { return meta(r).Body.Text }},
+		{"tags", strs, func(r any) any { return meta(r).Tags }},
+		{"verification", code, func(r any) any { return meta(r).Verification }},
+		{"sources", sources, func(r any) any { return meta(r).Sources }},
+	}
+	var own []field
+	switch k {
+	case content.KindPrisoner:
+		p := func(r any) *content.Prisoner { return r.(*content.Prisoner) }
+		own = []field{
+			{"status", code, func(r any) any { return p(r).Status }},
+			{"name", text, func(r any) any { return p(r).Name }},
+			{"arrested", date, func(r any) any { return p(r).Arrested }},
+			{"released", date, func(r any) any { return p(r).Released }},
+			{"custody", custody, func(r any) any { return p(r).Custody }},
+			{"aliases", strs, func(r any) any { return p(r).Aliases }},
+			{"nationality", strs, func(r any) any { return p(r).Nationality }},
+			{"occupation", text, func(r any) any { return p(r).Occupation }},
+			{"charges", strs, func(r any) any { return p(r).Charges }},
+			{"events", events, func(r any) any { return p(r).Events }},
+		}
+	case content.KindSite:
+		s := func(r any) *content.Site { return r.(*content.Site) }
+		own = []field{
+			{"status", code, func(r any) any { return s(r).Status }},
+			{"name", text, func(r any) any { return s(r).Name }},
+			{"opened", date, func(r any) any { return s(r).Opened }},
+			{"closed", date, func(r any) any { return s(r).Closed }},
+			{"kind", text, func(r any) any { return s(r).Type }},
+			{"operator", text, func(r any) any { return s(r).Operator }},
+			{"city", text, func(r any) any { return s(r).City }},
+			{"state", text, func(r any) any { return s(r).State }},
+			{"coordinates", coords, func(r any) any {
+				if !s(r).HasCoords {
+					return ""
+				}
+				return fmt.Sprintf("%.4f, %.4f", s(r).Lat, s(r).Lon)
+			}},
+			{"events", events, func(r any) any { return s(r).Events }},
+		}
+	case content.KindStatement:
+		s := func(r any) *content.Statement { return r.(*content.Statement) }
+		own = []field{
+			{"speaker", text, func(r any) any { return s(r).Speaker }},
+			{"date", date, func(r any) any { return s(r).Date }},
+			{"quote", prose, func(r any) any { return s(r).Quote }},
+			{"translation", prose, func(r any) any { return s(r).Translation }},
+			{"role", text, func(r any) any { return s(r).Role }},
+			{"organization", text, func(r any) any { return s(r).Organization }},
+			{"medium", text, func(r any) any { return s(r).Medium }},
+			{"context", prose, func(r any) any { return s(r).Context.Text }},
+			{"prisoners", refs, func(r any) any { return s(r).Prisoners }},
+			{"sites", refs, func(r any) any { return s(r).Sites }},
+		}
+	case content.KindEvent:
+		e := func(r any) *content.Event { return r.(*content.Event) }
+		own = []field{
+			{"title", text, func(r any) any { return e(r).Title }},
+			{"date", date, func(r any) any { return e(r).Date }},
+			{"kind", text, func(r any) any { return e(r).Type }},
+			{"prisoners", refs, func(r any) any { return e(r).Prisoners }},
+			{"statements", refs, func(r any) any { return e(r).Statements }},
+			{"sites", refs, func(r any) any { return e(r).Sites }},
+		}
+	case content.KindBrief:
+		b := func(r any) *content.Brief { return r.(*content.Brief) }
+		own = []field{
+			{"title", text, func(r any) any { return b(r).Title }},
+			{"date", date, func(r any) any { return b(r).Date }},
+			{"authors", strs, func(r any) any { return b(r).Authors }},
+			{"prisoners", refs, func(r any) any { return b(r).Prisoners }},
+			{"statements", refs, func(r any) any { return b(r).Statements }},
+			{"sites", refs, func(r any) any { return b(r).Sites }},
+		}
+	case content.KindPage:
+		p := func(r any) *content.Page { return r.(*content.Page) }
+		own = []field{
+			{"title", text, func(r any) any { return p(r).Title }},
+			{"date", date, func(r any) any { return p(r).Date }},
+		}
+	}
+	return append(own, common...)
+}
+
+func meta(r any) *content.Record { return r.(interface{ Meta() *content.Record }).Meta() }
+
+// diff lists what changed between two published versions of a record,
+// showing only what cur, the record as it is now, makes public: a field
+// empty now is never compared, a text or a list entry is shown only while
+// cur holds it, and a removed value is never shown.
+func diff(fields []field, old, new, cur any) []Item {
+	var items []Item
+	for _, f := range fields {
+		o, n, c := f.get(old), f.get(new), f.get(cur)
+		if empty(c) {
+			continue
+		}
+		switch f.typ {
+		case date:
+			items = appendDate(items, f.name, Value{}, o.(content.Date), n.(content.Date))
+		case code:
+			o, n := o.(string), n.(string)
+			switch {
+			case o == n:
+			case o == "":
+				items = append(items, Item{Action: Added, Field: f.name, New: Value{Code: n}})
+			case n == "":
+				items = append(items, Item{Action: Removed, Field: f.name})
+			default:
+				items = append(items, Item{Action: Changed, Field: f.name, Old: Value{Code: o}, New: Value{Code: n}})
+			}
+		case text, coords:
+			o, n, c := o.(string), n.(string), c.(string)
+			if o == n {
+				continue
+			}
+			it := Item{Action: Changed, Field: f.name}
+			switch {
+			case o == "":
+				it.Action = Added
+			case n == "":
+				it.Action = Removed
+			}
+			if n == c && n != "" {
+				it.New = Value{Text: n}
+			}
+			items = append(items, it)
+		case prose:
+			o, n := strings.TrimSpace(o.(string)), strings.TrimSpace(n.(string))
+			switch {
+			case o == n:
+			case o == "":
+				items = append(items, Item{Action: Added, Field: f.name})
+			case n == "":
+				items = append(items, Item{Action: Removed, Field: f.name})
+			default:
+				items = append(items, Item{Action: Revised, Field: f.name})
+			}
+		case strs:
+			items = appendEntries(items, f.name, o.([]string), n.([]string), c.([]string), func(s string) Value { return Value{Text: s} })
+		case refs:
+			key := func(r content.Ref) string { return string(r.Kind) + ":" + r.Slug }
+			items = appendEntries(items, f.name, keys(o.([]content.Ref), key), keys(n.([]content.Ref), key), keys(c.([]content.Ref), key), func(s string) Value {
+				kind, slug, _ := strings.Cut(s, ":")
+				return Value{Ref: &content.Ref{Kind: content.Kind(kind), Slug: slug}}
+			})
+		case sources:
+			items = diffSources(items, o.([]content.Source), n.([]content.Source), c.([]content.Source))
+		case custody:
+			items = diffCustody(items, o.([]content.Custody), n.([]content.Custody), c.([]content.Custody))
+		case events:
+			items = diffEvents(items, f.name, o.([]content.Milestone), n.([]content.Milestone), c.([]content.Milestone))
+		}
+	}
+	return items
+}
+
+// empty reports whether a field's current value is empty: such a field is
+// private now, or dropped (an anonymous person's), and its past is not
+// shown.
+func empty(v any) bool {
+	switch v := v.(type) {
+	case string:
+		return strings.TrimSpace(v) == ""
+	case content.Date:
+		return v.IsZero()
+	case []string:
+		return len(v) == 0
+	case []content.Ref:
+		return len(v) == 0
+	case []content.Source:
+		return len(v) == 0
+	case []content.Custody:
+		return len(v) == 0
+	case []content.Milestone:
+		return len(v) == 0
+	}
+	return true
+}
+
+func appendDate(items []Item, name string, within Value, o, n content.Date) []Item {
+	switch {
+	case o == n:
+	case o.IsZero():
+		items = append(items, Item{Action: Added, Field: name, Within: within, New: Value{Date: n}})
+	case n.IsZero():
+		items = append(items, Item{Action: Removed, Field: name, Within: within})
+	default:
+		items = append(items, Item{Action: Corrected, Field: name, Within: within, Old: Value{Date: o}, New: Value{Date: n}})
+	}
+	return items
+}
+
+func keys[T any](list []T, key func(T) string) []string {
+	out := make([]string, len(list))
+	for i, v := range list {
+		out[i] = key(v)
+	}
+	return out
+}
+
+// appendEntries lists the entries added to and removed from a list. An
+// added entry is shown while the current record holds it; a removed one
+// is never shown.
+func appendEntries(items []Item, name string, o, n, c []string, value func(string) Value) []Item {
+	for _, s := range n {
+		if !slices.Contains(o, s) {
+			it := Item{Action: Added, Field: name}
+			if slices.Contains(c, s) {
+				it.New = value(s)
+			}
+			items = append(items, it)
+		}
+	}
+	for _, s := range o {
+		if !slices.Contains(n, s) {
+			items = append(items, Item{Action: Removed, Field: name})
+		}
+	}
+	return items
+}
+
+func diffSources(items []Item, o, n, c []content.Source) []Item {
+	byURL := func(list []content.Source, url string) (content.Source, bool) {
+		for _, s := range list {
+			if s.URL == url {
+				return s, true
+			}
+		}
+		return content.Source{}, false
+	}
+	for _, s := range n {
+		cs, current := byURL(c, s.URL)
+		show := Value{}
+		if current {
+			show = Value{Text: cmpOr(cs.Publisher, cs.Title)}
+		}
+		if os, had := byURL(o, s.URL); !had {
+			items = append(items, Item{Action: Added, Field: "sources", New: show})
+		} else if os != s {
+			items = append(items, Item{Action: Revised, Field: "sources", New: show})
+		}
+	}
+	for _, s := range o {
+		if _, kept := byURL(n, s.URL); !kept {
+			items = append(items, Item{Action: Removed, Field: "sources"})
+		}
+	}
+	return items
+}
+
+// diffCustody matches custody periods by site, the first at a site with
+// the first, and compares their dates and notes.
+func diffCustody(items []Item, o, n, c []content.Custody) []Item {
+	key := func(list []content.Custody) []string {
+		seen := map[string]int{}
+		out := make([]string, len(list))
+		for i, cu := range list {
+			seen[cu.Site.Slug]++
+			out[i] = fmt.Sprintf("%s#%d", cu.Site.Slug, seen[cu.Site.Slug])
+		}
+		return out
+	}
+	ok, nk, ck := key(o), key(n), key(c)
+	for i, k := range nk {
+		ci := slices.Index(ck, k)
+		site := Value{}
+		if ci >= 0 {
+			site = Value{Ref: &content.Ref{Kind: content.KindSite, Slug: n[i].Site.Slug}}
+		}
+		oi := slices.Index(ok, k)
+		if oi < 0 {
+			items = append(items, Item{Action: Added, Field: "custody", New: site})
+			continue
+		}
+		if ci < 0 {
+			if o[oi].From != n[i].From || o[oi].To != n[i].To || o[oi].Note != n[i].Note {
+				items = append(items, Item{Action: Revised, Field: "custody"})
+			}
+			continue
+		}
+		if !c[ci].From.IsZero() {
+			items = appendDate(items, "custody.from", site, o[oi].From, n[i].From)
+		}
+		if !c[ci].To.IsZero() {
+			items = appendDate(items, "custody.to", site, o[oi].To, n[i].To)
+		}
+		if c[ci].Note != "" && o[oi].Note != n[i].Note {
+			action := Revised
+			if o[oi].Note == "" {
+				action = Added
+			}
+			items = append(items, Item{Action: action, Field: "custody.note", Within: site})
+		}
+	}
+	for _, k := range ok {
+		if !slices.Contains(nk, k) {
+			items = append(items, Item{Action: Removed, Field: "custody"})
+		}
+	}
+	return items
+}
+
+// diffEvents matches a record's dated events by title.
+func diffEvents(items []Item, name string, o, n, c []content.Milestone) []Item {
+	find := func(list []content.Milestone, title string) int {
+		return slices.IndexFunc(list, func(m content.Milestone) bool { return m.Title == title })
+	}
+	for _, m := range n {
+		ci := find(c, m.Title)
+		show := Value{}
+		if ci >= 0 {
+			show = Value{Text: m.Title}
+		}
+		oi := find(o, m.Title)
+		switch {
+		case oi < 0:
+			items = append(items, Item{Action: Added, Field: name, New: show})
+		case ci < 0:
+			if o[oi].Date != m.Date || strings.TrimSpace(o[oi].Body.Text) != strings.TrimSpace(m.Body.Text) {
+				items = append(items, Item{Action: Revised, Field: name})
+			}
+		default:
+			items = appendDate(items, name+".date", show, o[oi].Date, m.Date)
+			if strings.TrimSpace(o[oi].Body.Text) != strings.TrimSpace(m.Body.Text) && strings.TrimSpace(c[ci].Body.Text) != "" {
+				items = append(items, Item{Action: Revised, Field: name + ".body", Within: show})
+			}
+		}
+	}
+	for _, m := range o {
+		if find(n, m.Title) < 0 {
+			items = append(items, Item{Action: Removed, Field: name})
+		}
+	}
+	return items
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -1,0 +1,55 @@
+// Package history makes the public history of each record from the git
+// history of the site's content/ folder: what changed, when, in the
+// reader's words ("Status changed from detained to released", "Release
+// date corrected from January 9, 2026 to January 8, 2026", "Source added:
+// The Independent"), in each language of the site.
+//
+// It sits between content and site: Read and Compute take what content
+// loaded, and site turns the result into each record's Changes.
+//
+// # Reading
+//
+// Read runs one git log over content/ (first parents only, renames as a
+// deletion and an addition, oldest first) and parses it as it streams;
+// Compute reads every version it needs with one git cat-file --batch and
+// decodes them on every core, each with content.DecodeVersion, which
+// decodes a file exactly as content.Load does today. A change's date is
+// its commit's date: on the branch being built, a merged branch counts as
+// one change on the day of its merge. Without git, outside a repository
+// or in a shallow clone Read returns an *UnavailableError, and the site
+// is built without history.
+//
+// # Comparing
+//
+// For each language, each published version of a record (with its
+// translation, when it had one) is compared, field by field, with the
+// version before it that was published. Positions, comments, formatting
+// and the [private] table are not fields, so commits that change only them
+// show nothing. The first published version is "First published"; a
+// version that brings or drops a translation is compared with nothing; a
+// commit that changes only a translation shows only its revised texts.
+//
+// # Never publishing what was private
+//
+// What a change shows is decided by the record as it is now, never by the
+// old version:
+//
+//   - A record that is now publish = false or a draft has no history at
+//     all; a version that was unpublished, a draft, deleted or did not
+//     decode is skipped, so nothing is shown from an unpublished period:
+//     the next published version is compared with the last published one.
+//   - A field that is empty now (moved to [private], or dropped because the
+//     person is anonymous now) is never compared, so no past value of it
+//     appears, not even as "removed".
+//   - Dates, statuses and verification levels show their old and new
+//     values. A text (a name, an occupation) shows its new value only
+//     while it is the current one; a long text (summary, body, quote)
+//     only says it was revised. An entry added to a list (a source, a
+//     charge, a place of detention) is named only while the record still
+//     holds it, and a removed one is never named.
+//   - Commit messages are private but for a Public-note: trailer (see
+//     PublicNote), shown as the change's correction note. A commit that
+//     changed the file of a person whose name is withheld now has its note
+//     withheld on every record, since it may name them. Authors and their
+//     e-mail addresses are never read.
+package history

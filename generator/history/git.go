@@ -1,0 +1,278 @@
+package history
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/presos-politicos/briefing/generator/content"
+)
+
+// A Commit is one commit of the content's history. Its author is never
+// read; its message only for a Public-note: trailer.
+type Commit struct {
+	Hash string
+	Time time.Time // the commit's date, in the committer's time zone
+	Note string    // the Public-note: trailer, "" when there is none
+}
+
+// A Log is the history of the content folder: every commit that changed a
+// record file, oldest first, and for each record file the blob it held
+// after each of those commits.
+type Log struct {
+	dir     string
+	Commits []Commit
+	files   map[string][]step // by path under the site folder, oldest first
+}
+
+// step is what one commit made of one file: its blob, or "" when the
+// commit deleted it.
+type step struct {
+	commit int
+	blob   string
+}
+
+// An UnavailableError says why a site has no history: git is missing,
+// the site is not in a repository, or the clone is shallow. A build goes
+// on without history and tells the editor why.
+type UnavailableError struct{ Reason string }
+
+func (e *UnavailableError) Error() string { return "no history: " + e.Reason }
+
+// Read reads the history of dir/content/ with one git log, parsed as it
+// streams. dir may be anywhere inside a repository (the site folder need
+// not be its root). Without git, outside a repository, or in a shallow
+// clone, whose oldest commits are missing, it returns an
+// *UnavailableError.
+func Read(ctx context.Context, dir string) (*Log, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, &UnavailableError{"git is not installed"}
+	}
+	out, err := git(ctx, dir, nil, "rev-parse", "--is-shallow-repository")
+	if err != nil {
+		return nil, &UnavailableError{"the site folder is not in a git repository"}
+	}
+	if strings.TrimSpace(string(out)) == "true" {
+		return nil, &UnavailableError{"the repository is a shallow clone; fetch its whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions)"}
+	}
+	cmd := exec.CommandContext(ctx, "git", "-C", dir, "log", "--first-parent", "--reverse", "--no-renames",
+		"--relative", "--no-abbrev", "--raw", "-z", "--no-color", "--format=%x1e%H %cI%n%B", "--", "content/")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	l, perr := parseLog(bufio.NewReaderSize(stdout, 1<<16))
+	if perr != nil {
+		io.Copy(io.Discard, stdout)
+	}
+	if err := cmd.Wait(); err != nil {
+		if strings.Contains(stderr.String(), "does not have any commits") {
+			return &Log{dir: dir, files: map[string][]step{}}, nil
+		}
+		return nil, fmt.Errorf("git log in %s: %v: %s", dir, err, strings.TrimSpace(stderr.String()))
+	}
+	if perr != nil {
+		return nil, fmt.Errorf("git log in %s: %w", dir, perr)
+	}
+	l.dir = dir
+	return l, nil
+}
+
+// parseLog reads the output of git log -z --raw with the format
+// "\x1e%H %cI\n%B": NUL-separated tokens, each a commit's header and
+// message, or a raw line (":old new oldblob newblob status") followed by
+// its path.
+func parseLog(r *bufio.Reader) (*Log, error) {
+	l := &Log{files: make(map[string][]step)}
+	wantPath := ""
+	for {
+		tok, err := r.ReadString(0)
+		if err == io.EOF && tok == "" {
+			return l, nil
+		}
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		tok = strings.TrimSuffix(tok, "\x00")
+		if wantPath != "" {
+			if _, _, _, ok := content.RecordFile(tok); ok {
+				blob := wantPath
+				if blob == "deleted" {
+					blob = ""
+				}
+				l.files[tok] = append(l.files[tok], step{commit: len(l.Commits) - 1, blob: blob})
+			}
+			wantPath = ""
+			continue
+		}
+		tok = strings.TrimLeft(tok, "\n")
+		switch {
+		case strings.HasPrefix(tok, "\x1e"):
+			c, err := parseCommit(tok[1:])
+			if err != nil {
+				return nil, err
+			}
+			l.Commits = append(l.Commits, c)
+		case strings.HasPrefix(tok, ":"):
+			// ":100644 100644 <old> <new> M"
+			f := strings.Fields(tok)
+			if len(f) != 5 || len(l.Commits) == 0 {
+				return nil, fmt.Errorf("unexpected line %q", tok)
+			}
+			wantPath = f[3]
+			if f[4] == "D" {
+				wantPath = "deleted"
+			}
+			if !strings.HasPrefix(f[1], "100") { // a link or a submodule: no record
+				wantPath = "deleted"
+			}
+		case tok == "":
+		default:
+			return nil, fmt.Errorf("unexpected output %q", tok)
+		}
+		if err == io.EOF {
+			return l, nil
+		}
+	}
+}
+
+func parseCommit(s string) (Commit, error) {
+	head, msg, _ := strings.Cut(s, "\n")
+	hash, date, ok := strings.Cut(head, " ")
+	if !ok {
+		return Commit{}, fmt.Errorf("unexpected commit header %q", head)
+	}
+	t, err := time.Parse(time.RFC3339, date)
+	if err != nil {
+		return Commit{}, fmt.Errorf("commit %s: date %q: %v", hash, date, err)
+	}
+	return Commit{Hash: hash, Time: t, Note: PublicNote(msg)}, nil
+}
+
+// NoteKey is the trailer that makes part of a commit message public.
+const NoteKey = "Public-note:"
+
+// PublicNote returns the text of the Public-note: trailers of a commit
+// message, joined by spaces; "" when there is none. A trailer is a line
+// that starts with the key; the lines after it that start with white
+// space continue it, as git's trailers do. Everything else in the
+// message stays private.
+func PublicNote(msg string) string {
+	var notes []string
+	lines := strings.Split(msg, "\n")
+	for i := 0; i < len(lines); i++ {
+		text, ok := cutKey(lines[i])
+		if !ok {
+			continue
+		}
+		parts := []string{strings.TrimSpace(text)}
+		for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" && (lines[i+1][0] == ' ' || lines[i+1][0] == '\t') {
+			i++
+			parts = append(parts, strings.TrimSpace(lines[i]))
+		}
+		if n := strings.Join(parts, " "); n != "" {
+			notes = append(notes, n)
+		}
+	}
+	return strings.Join(notes, " ")
+}
+
+// cutKey cuts the key off a trailer line, without regard to its case.
+func cutKey(line string) (string, bool) {
+	if len(line) < len(NoteKey) || !strings.EqualFold(line[:len(NoteKey)], NoteKey) {
+		return "", false
+	}
+	return line[len(NoteKey):], true
+}
+
+// git runs a git command in dir and returns its output.
+func git(ctx context.Context, dir string, stdin io.Reader, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "git", append([]string{"-C", dir}, args...)...)
+	cmd.Stdin = stdin
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("git %s: %v: %s", args[0], err, strings.TrimSpace(stderr.String()))
+	}
+	return out, nil
+}
+
+// blobs reads the blobs named in order with one git cat-file --batch and
+// hands each to fn as it arrives. A name may repeat.
+func (l *Log) blobs(ctx context.Context, names []string, fn func(i int, data []byte) error) error {
+	cmd := exec.CommandContext(ctx, "git", "-C", l.dir, "cat-file", "--batch")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go func() {
+		w := bufio.NewWriterSize(stdin, 1<<16)
+		for _, n := range names {
+			w.WriteString(n)
+			w.WriteByte('\n')
+		}
+		w.Flush()
+		stdin.Close()
+	}()
+	r := bufio.NewReaderSize(stdout, 1<<16)
+	var ferr error
+	for i := range names {
+		head, err := r.ReadString('\n')
+		if err != nil {
+			ferr = fmt.Errorf("git cat-file: %v", err)
+			break
+		}
+		f := strings.Fields(head)
+		if len(f) != 3 {
+			ferr = fmt.Errorf("git cat-file: %s", strings.TrimSpace(head))
+			break
+		}
+		size, err := strconv.Atoi(f[2])
+		if err != nil {
+			ferr = fmt.Errorf("git cat-file: %s", strings.TrimSpace(head))
+			break
+		}
+		data := make([]byte, size+1) // and the newline after it
+		if _, err := io.ReadFull(r, data); err != nil {
+			ferr = fmt.Errorf("git cat-file: %v", err)
+			break
+		}
+		if err := fn(i, data[:size]); err != nil {
+			ferr = err
+			break
+		}
+	}
+	if ferr != nil {
+		cmd.Process.Kill()
+	}
+	io.Copy(io.Discard, stdout)
+	werr := cmd.Wait()
+	if ferr != nil {
+		return ferr
+	}
+	if werr != nil {
+		return fmt.Errorf("git cat-file: %v: %s", werr, strings.TrimSpace(stderr.String()))
+	}
+	return nil
+}

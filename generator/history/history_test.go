@@ -1,0 +1,136 @@
+package history
+
+import (
+	"bufio"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/i18n"
+)
+
+func TestPublicNote(t *testing.T) {
+	for _, tc := range []struct{ msg, want string }{
+		{"Fix a date\n\nThe family called.", ""},
+		{"Fix a date\n\nPublic-note: The release date was first given as 9 January.", "The release date was first given as 9 January."},
+		{"Fix\n\npublic-note:   lower case works too  ", "lower case works too"},
+		{"Fix\n\nPublic-note: The release date was first given as 9 January;\n  the family confirmed 8 January.\nSigned-off-by: X <x@example.org>", "The release date was first given as 9 January; the family confirmed 8 January."},
+		{"Fix\n\nPublic-note: one\nPublic-note: two", "one two"},
+		{"Fix\n\nNot a Public-note: inside a line", ""},
+		{"Fix\n\nPublic-note:", ""},
+	} {
+		if got := PublicNote(tc.msg); got != tc.want {
+			t.Errorf("PublicNote(%q) = %q, want %q", tc.msg, got, tc.want)
+		}
+	}
+}
+
+func FuzzPublicNote(f *testing.F) {
+	f.Add("Fix\n\nPublic-note: a\n  b\n")
+	f.Add("Public-note:\n\t\n")
+	f.Fuzz(func(t *testing.T, msg string) {
+		n := PublicNote(msg)
+		if strings.ContainsAny(n, "\n") {
+			t.Errorf("note %q spans lines", n)
+		}
+		if utf8.ValidString(msg) && !utf8.ValidString(n) {
+			t.Errorf("note %q of valid text is not valid UTF-8", n)
+		}
+	})
+}
+
+// TestParseLog reads git log's raw output: record files only, deletions
+// as empty blobs, a commit's date with its zone.
+func TestParseLog(t *testing.T) {
+	out := "\x1eaaaa 2026-01-08T09:30:00-04:00\nRelease\n\nPublic-note: Confirmed.\n\x00\n" +
+		":000000 100644 0000 1111 A\x00content/prisoners/x.toml\x00" +
+		":000000 100644 0000 2222 A\x00content/prisoners/x.es.toml\x00" +
+		":000000 100644 0000 3333 A\x00content/prisoners/notes.txt\x00" +
+		"\x1ebbbb 2026-01-09T10:00:00Z\nRemove\n\x00\n" +
+		":100644 000000 1111 0000 D\x00content/prisoners/x.toml\x00"
+	l, err := parseLog(bufio.NewReader(strings.NewReader(out)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Commits) != 2 || l.Commits[0].Note != "Confirmed." || l.Commits[0].Time.Format("2006-01-02 15:04 -0700") != "2026-01-08 09:30 -0400" {
+		t.Errorf("commits = %+v", l.Commits)
+	}
+	if got := l.files["content/prisoners/x.toml"]; len(got) != 2 || got[0] != (step{0, "1111"}) || got[1] != (step{1, ""}) {
+		t.Errorf("x.toml = %v", got)
+	}
+	if got := l.files["content/prisoners/x.es.toml"]; len(got) != 1 {
+		t.Errorf("x.es.toml = %v", got)
+	}
+	if _, ok := l.files["content/prisoners/notes.txt"]; ok {
+		t.Error("a file that is not a record was kept")
+	}
+	if _, err := parseLog(bufio.NewReader(strings.NewReader("garbage\x00"))); err == nil {
+		t.Error("unexpected output was accepted")
+	}
+}
+
+func decode(t *testing.T, src string) any {
+	t.Helper()
+	v := content.DecodeVersion("content/prisoners/p-1.toml", []byte(src), "", nil)
+	if v.Record == nil {
+		t.Fatalf("does not decode:\n%s", src)
+	}
+	return v.Record
+}
+
+// TestDiff: what a change between two versions shows, given the record as
+// it is now.
+func TestDiff(t *testing.T) {
+	const base = "name = \"Ana Pérez\"\nstatus = \"detained\"\narrested = 2024-08-02\n"
+	words, _ := i18n.Load(nil, i18n.English)
+	name := func(r content.Ref) (string, bool) { return "El Helicoide", r.Slug == "el-helicoide" }
+	for _, tc := range []struct {
+		name          string
+		old, new, cur string
+		want          string
+	}{
+		{"formatting and comments", base, "# a comment\n" + strings.ReplaceAll(base, " = ", "   =   "), base, ""},
+		{"private table", base, base + "[private]\nnote = \"x\"\n", base, ""},
+		{"status", base, strings.Replace(base, "detained", "released", 1), strings.Replace(base, "detained", "released", 1),
+			"Status changed from detained to released"},
+		{"date corrected", base, strings.Replace(base, "08-02", "08-03", 1), base, "Arrest date corrected from August 2, 2024 to August 3, 2024"},
+		{"field private now", base, base + "occupation = \"Lawyer\"\n", base, ""},
+		{"text shown only while current", base, base + "occupation = \"Lawyer\"\n", base + "occupation = \"Judge\"\n", "Occupation added"},
+		{"text current", base, base + "occupation = \"Judge\"\n", base + "occupation = \"Judge\"\n", "Occupation added: Judge"},
+		{"summary", base + "summary = \"a\"\n", base + "summary = \"b\"\n", base + "summary = \"c\"\n", "Summary revised"},
+		{"list entry removed is not named", base + "charges = [\"treason\", \"secret\"]\n", base + "charges = [\"treason\"]\n", base + "charges = [\"treason\"]\n", "Charge removed"},
+		{"list entry added", base + "charges = [\"treason\"]\n", base + "charges = [\"treason\", \"terrorism\"]\n", base + "charges = [\"treason\", \"terrorism\"]\n", "Charge added: terrorism"},
+		{"custody end", base + "[[custody]]\nsite = \"el-helicoide\"\nto = 2026-01-09\n", base + "[[custody]]\nsite = \"el-helicoide\"\nto = 2026-01-08\n", base + "[[custody]]\nsite = \"el-helicoide\"\nto = 2026-01-08\n",
+			"Custody at El Helicoide: end date corrected from January 9, 2026 to January 8, 2026"},
+		{"source", base, base + "[[sources]]\ntitle = \"T\"\nurl = \"https://example.com/\"\npublisher = \"The Independent\"\n", base + "[[sources]]\ntitle = \"T\"\nurl = \"https://example.com/\"\npublisher = \"The Independent\"\n",
+			"Source added: The Independent"},
+		{"anonymous now", base + "occupation = \"Lawyer\"\n", strings.Replace(base, "Ana Pérez", "Ana Pérez Gómez", 1) + "occupation = \"Judge\"\n", "anonymous = true\n" + strings.Replace(base, "detained", "released", 1) + "occupation = \"Judge\"\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			items := diff(fieldsOf(content.KindPrisoner), decode(t, tc.old), decode(t, tc.new), decode(t, tc.cur))
+			var got []string
+			for _, it := range items {
+				got = append(got, it.Describe(words, content.KindPrisoner, name))
+			}
+			if g := strings.Join(got, ". "); g != tc.want {
+				t.Errorf("got %q, want %q", g, tc.want)
+			}
+		})
+	}
+}
+
+// TestTextsTranslated: every sentence and field name has its Spanish
+// translation in the real site's templates/i18n/es.toml.
+func TestTextsTranslated(t *testing.T) {
+	words, err := i18n.Load(os.DirFS("../.."), "es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range texts() {
+		if !words.Has(text) {
+			t.Errorf("no Spanish for %q", text)
+		}
+	}
+}
