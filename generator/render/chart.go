@@ -44,10 +44,7 @@ const (
 	documentedSeriesClass = "series-0"
 )
 
-var _ = i18n.Register("as of", "{counter}, claimed", "{counter}, counted",
-	"People held as political prisoners, per counter, {from} to {to}",
-	"Releases: verified by rights groups and claimed by the government, {from} to {to}",
-	"{counter}: {points}.", "{figure} on {date}", "{figure}, {date}", "Documented people held")
+var _ = i18n.Register("as of", "{counter}: {points}.", "Documented people held")
 
 // chartSummary says in words what the chart of documented people held shows.
 func chartSummary(words *i18n.Dict, f site.Figures) string {
@@ -61,9 +58,9 @@ func chartSummary(words *i18n.Dict, f site.Figures) string {
 		}
 	}
 	last := f.Series[len(f.Series)-1]
-	s := words.F("Counted from {first}, the number of documented people held peaks at {peak} on {peakDate} and stands at {now} as of {asOf}.",
-		"first", site.Date(words, first.Date), "peak", strconv.Itoa(peak.Held), "peakDate", site.Date(words, peak.Date),
-		"now", strconv.Itoa(last.Held), "asOf", site.Date(words, f.AsOf))
+	s := words.F("Counted {first}, the number of documented people held peaks at {peak} {peakDate} and stands at {now} {asOf}.",
+		"first", site.DatePhrase(words, site.Since, first.Date), "peak", strconv.Itoa(peak.Held), "peakDate", site.DatePhrase(words, site.On, peak.Date),
+		"now", strconv.Itoa(last.Held), "asOf", site.DatePhrase(words, site.AsOf, f.AsOf))
 	if f.Undated > 0 {
 		s += " " + words.F("{count} not counted in it: their arrest date, or the date they were freed, is unknown.", "count", words.Count(f.Undated, "person is", "people are"))
 	}
@@ -80,7 +77,7 @@ func chart(words *i18n.Dict, f site.Figures) template.HTML {
 	for _, p := range f.Series {
 		s.points = append(s.points, point{p.Date.First(), p.Held})
 	}
-	title := words.F("Documented people held, {from} to {to}", "from", site.Date(words, f.Series[0].Date), "to", site.Date(words, f.AsOf))
+	title := words.F("Documented people held, {from} {to}", "from", site.DatePhrase(words, site.From, f.Series[0].Date), "to", site.DatePhrase(words, site.To, f.AsOf))
 	return draw(words, chartTitleID, chartDescID, title, chartSummary(words, f), []series{s}, f.AsOf)
 }
 
@@ -106,22 +103,14 @@ func countChartAndSummary(words *i18n.Dict, s *site.Site, measure string) (templ
 	var first, last content.Date
 	var sentences []string
 	for _, cs := range list {
-		name := cs.Counter
-		if measure == "released" {
-			name = words.F("{counter}, counted", "counter", cs.Counter)
-			if site.IsGovernment(cs.Counter) {
-				name = words.F("{counter}, claimed", "counter", cs.Counter)
-			}
-		}
+		name := seriesName(words, measure, cs)
 		sr := series{name: name}
 		var said []string
 		for _, c := range cs.Counts {
 			sr.points = append(sr.points, point{c.AsOf.First(), c.Value})
-			on := "{figure} on {date}"
-			if c.AsOf.IsInterval() {
-				on = "{figure}, {date}" // "at least 803, between January 10 and 11, 2026"
-			}
-			said = append(said, words.F(on, "figure", site.Figure(words, c.Count), "date", site.Date(words, c.AsOf)))
+			// "863 on December 29, 2025", "194 in December 2025", "at least
+			// 803 between January 10 and 11, 2026"
+			said = append(said, site.Figure(words, c.Count)+" "+site.DatePhrase(words, site.On, c.AsOf))
 			if first.IsZero() || c.AsOf.Compare(first) < 0 {
 				first = c.AsOf
 			}
@@ -136,14 +125,37 @@ func countChartAndSummary(words *i18n.Dict, s *site.Site, measure string) (templ
 	if asOf.Compare(last) < 0 {
 		asOf = last
 	}
-	title := words.F("People held as political prisoners, per counter, {from} to {to}", "from", site.Date(words, first), "to", site.Date(words, asOf))
+	from, to := site.DatePhrase(words, site.From, first), site.DatePhrase(words, site.To, asOf)
+	title := words.F("People held as political prisoners, per counter, {from} {to}", "from", from, "to", to)
 	if measure == "released" {
-		title = words.F("Releases: verified by rights groups and claimed by the government, {from} to {to}", "from", site.Date(words, first), "to", site.Date(words, asOf))
+		title = words.F("Releases: verified by rights groups and claimed by the government, {from} {to}", "from", from, "to", to)
 	}
 	id := countChartIDPrefix + measure
 	summary := strings.Join(sentences, " ")
 	return draw(words, id+"-title", id+"-desc", title, summary, all, asOf), summary
 }
+
+// seriesName names a series in words: the counter, and for releases and
+// arrests whether the figures are claimed (the government's) or counted,
+// and since when: "Foro Penal, counted since January 8, 2026",
+// "Government of Venezuela, claimed, start not given".
+func seriesName(words *i18n.Dict, measure string, cs site.CounterSeries) string {
+	if measure == "held" {
+		return cs.Counter
+	}
+	how := "counted"
+	if site.IsGovernment(cs.Counter) {
+		how = "claimed"
+	}
+	if cs.Since.IsZero() {
+		return words.F("{counter}, "+how+", start not given", "counter", cs.Counter)
+	}
+	return words.F("{counter}, "+how+" {since}", "counter", cs.Counter, "since", site.DatePhrase(words, site.Since, cs.Since))
+}
+
+var _ = i18n.Register("{counter}, counted, start not given", "{counter}, claimed, start not given", "{counter}, counted {since}", "{counter}, claimed {since}",
+	"Counted {first}, the number of documented people held peaks at {peak} {peakDate} and stands at {now} {asOf}.", "Documented people held, {from} {to}",
+	"People held as political prisoners, per counter, {from} {to}", "Releases: verified by rights groups and claimed by the government, {from} {to}")
 
 type point struct {
 	t time.Time

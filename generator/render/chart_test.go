@@ -38,7 +38,7 @@ func TestChart(t *testing.T) {
 	// first, and the as-of mark at the end.
 	for _, want := range []string{
 		`<svg class="chart" width="300" height="210" viewBox="0 0 300 210" role="img" aria-labelledby="chart-title chart-desc">`,
-		`<title id="chart-title">Documented people held, January 1, 2024 to December 31, 2024</title>`,
+		`<title id="chart-title">Documented people held, from January 1, 2024 to December 31, 2024</title>`,
 		`<text class="tick" x="32" y="22.5">Documented people held</text>`,
 		`<path class="line" d="M36.0 176.0 H36.0 V146.2 H162.7 V86.6 H226.7 V116.4 H290.0"/>`,
 		`<text class="tick" x="36.0" y="192.0" text-anchor="middle">Jan</text><text class="tick" x="36.0" y="206.0" text-anchor="middle">2024</text>`,
@@ -52,7 +52,7 @@ func TestChart(t *testing.T) {
 		t.Errorf("%d month and year labels, want 6 months and a year", n)
 	}
 	summary := chartSummary(en, f)
-	want := "Counted from January 1, 2024, the number of documented people held peaks at 3 on July 1, 2024 and stands at 2 as of December 31, 2024. 4 people are not counted in it: their arrest date, or the date they were freed, is unknown."
+	want := "Counted since January 1, 2024, the number of documented people held peaks at 3 on July 1, 2024 and stands at 2 as of December 31, 2024. 4 people are not counted in it: their arrest date, or the date they were freed, is unknown."
 	if summary != want {
 		t.Errorf("summary:\n got %s\nwant %s", summary, want)
 	}

@@ -24,6 +24,9 @@ func funcs(words *i18n.Dict) template.FuncMap {
 	dates := dateTags{words: words, m: make(map[content.Date]template.HTML)}
 	return template.FuncMap{
 		"date":              dates.tag,
+		"dateIn":            dates.in,
+		"counterIn":         func(counter string) string { return site.CounterIn(words, counter) },
+		"heading":           func(h template.HTML) template.HTML { return template.HTML(site.Heading(string(h))) },
 		"status":            func(s string) string { return label(statusLabels, s) },
 		"badge":             func(s string) template.HTML { return badge(s, label(statusLabels, s)) },
 		"verification":      func(s string) string { return label(verificationLabels, s) },
@@ -90,9 +93,7 @@ var pageTexts = []string{
 	"The briefing's records as JSON and CSV files, their fields and their licence.",
 	"Changes", "Every public change to the briefing's records, newest first, with its correction notes.",
 	"No documented person has both a known arrest date and a known release date or current detention, so there is nothing to chart yet.",
-	"Counted from {first}, the number of documented people held peaks at {peak} on {peakDate} and stands at {now} as of {asOf}.",
 	"{count} not counted in it: their arrest date, or the date they were freed, is unknown.", "person is", "people are",
-	"Documented people held, {from} to {to}",
 	"Reported counts", "Political prisoners, releases and arrests as each counter reported them, side by side, with their sources.",
 }
 
@@ -113,6 +114,13 @@ type dateTags struct {
 	words *i18n.Dict
 	mu    sync.RWMutex
 	m     map[content.Date]template.HTML
+}
+
+// in writes a date after a preposition (site.DateIn): "as of <time>…</time>".
+func (c *dateTags) in(prep string, d content.Date) template.HTML {
+	text, shown := site.DateIn(prep, d)
+	before, after, _ := strings.Cut(c.words.T(text), "{date}")
+	return template.HTML(template.HTMLEscapeString(before)) + c.tag(shown) + template.HTML(template.HTMLEscapeString(after))
 }
 
 func (c *dateTags) tag(d content.Date) template.HTML {

@@ -15,13 +15,18 @@ import (
 // (counts/), one row each with the anchor count-<slug>, which is what a
 // count: link and the count's timeline entry point to.
 //
-// Counts of one measure are grouped "at about the same time": in date
-// order, a count joins the group the previous one is in when its as-of day
-// is at most SameTimeDays after the group's first (an imprecise date by its
-// last day) and the group has no count of its counter yet, so that a group
-// holds one count per counter, and counts of one counter over time are
-// never set against each other. A group "differs" when its counters give
-// different numbers: the counts page puts them side by side and says so.
+// Counts are grouped only when they count the same thing over the same
+// period: the same measure, as-of days at most SameTimeDays apart (an
+// imprecise date by its last day), and, for releases and arrests, the same
+// start: both with a `since`, at most SameTimeDays apart. A release count
+// without a `since` (the government's, mostly) counts from a start nobody
+// gave, so it is never said to differ from another: it has its own row. "24 released overnight" and "at least 400 released since
+// December" are not the same count and never sit in one group. In date
+// order, a count joins the first group whose every count it matches and
+// that has no count of its counter yet, so that a group holds one count
+// per counter, and counts of one counter over time are never set against
+// each other. A group "differs" when its counters give different numbers:
+// the counts page puts them side by side and says so.
 //
 // A counter is the government when its name says so: it contains
 // "government" or "gobierno" (in any case), as in "Government of
@@ -64,8 +69,20 @@ func IsGovernment(counter string) bool {
 	return strings.Contains(l, "government") || strings.Contains(l, "gobierno")
 }
 
-var _ = i18n.Register("at least {n}", "about {n}", "{counter}: {value} held, {date}",
-	"{counter}: {value} released, {date}", "{counter}: {value} arrests, {date}")
+// CounterIn names a counter inside a sentence: a name that needs an
+// article ("Government of Venezuela", "Gobierno de Venezuela") gets it
+// ("releases claimed by the Government of Venezuela"); a proper name
+// ("Foro Penal") stays as it is.
+func CounterIn(words *i18n.Dict, counter string) string {
+	if strings.HasPrefix(counter, "Government") || strings.HasPrefix(counter, "Gobierno") {
+		return words.F("the {counter}", "counter", counter)
+	}
+	return counter
+}
+
+var _ = i18n.Register("the {counter}", "at least {n}", "about {n}", "{counter}: {value} held, {date}",
+	"{counter}: {value} released, {date}", "{counter}: {value} arrests, {date}",
+	"{counter}: {value} held {since}, {date}", "{counter}: {value} released {since}, {date}", "{counter}: {value} arrests {since}, {date}")
 
 // Figure writes a count's value with its qualifier: "863", "at least 803",
 // "about 626".
@@ -80,7 +97,15 @@ func Figure(words *i18n.Dict, c *content.Count) string {
 	return n
 }
 
+// countLabel names a count: "Foro Penal: 863 held, December 29, 2025", and
+// with its start when it has one, so that two counts of one day from
+// different starts are told apart: "Foro Penal: 24 released from a day
+// between January 11 and 12, 2026, between January 12 and 13, 2026".
 func (r *resolver) countLabel(c *content.Count) string {
+	if !c.Since.IsZero() {
+		return r.words.F("{counter}: {value} "+c.Measure+" {since}, {date}", "counter", c.Counter, "value", Figure(r.words, c),
+			"since", DatePhrase(r.words, Since, c.Since), "date", r.date(c.AsOf))
+	}
 	return r.words.F("{counter}: {value} "+c.Measure+", {date}", "counter", c.Counter, "value", Figure(r.words, c), "date", r.date(c.AsOf))
 }
 
@@ -125,18 +150,46 @@ func (s *Site) CountsOf(measure string) []CountGroup {
 		}
 	}
 	var out []CountGroup
+next:
 	for _, c := range list {
-		if n := len(out); n > 0 {
-			g := out[n-1]
-			if days(g.Counts[0].AsOf, c.AsOf) <= SameTimeDays && !slices.ContainsFunc(g.Counts, func(o *Count) bool { return o.Counter == c.Counter }) {
-				out[n-1].Counts = append(out[n-1].Counts, c)
-				continue
+		for i, g := range out {
+			if g.fits(c) {
+				out[i].Counts = append(out[i].Counts, c)
+				continue next
 			}
 		}
 		out = append(out, CountGroup{Measure: measure, Counts: []*Count{c}})
 	}
 	return out
 }
+
+// fits reports whether c counts what every count of the group counts, and
+// its counter has no count in the group yet.
+func (g CountGroup) fits(c *Count) bool {
+	for _, o := range g.Counts {
+		if o.Counter == c.Counter || !SameCount(o.Count, c.Count) {
+			return false
+		}
+	}
+	return true
+}
+
+// SameCount reports whether two counts count the same thing over the same
+// period: the same measure, as of about the same time, and from the same
+// start (see above).
+func SameCount(a, b *content.Count) bool {
+	if a.Measure != b.Measure || abs(days(a.AsOf, b.AsOf)) > SameTimeDays {
+		return false
+	}
+	if a.Measure == "held" {
+		return true
+	}
+	// A running total's period is its start: without one on both sides,
+	// nothing says the two count the same period.
+	return !a.Since.IsZero() && !b.Since.IsZero() && abs(days(a.Since, b.Since)) <= SameTimeDays
+}
+
+func abs(n int) int { return max(n, -n) }
 
 // Disagreements are the groups of every measure whose counters differ.
 func (s *Site) Disagreements() []CountGroup {
@@ -172,27 +225,33 @@ func (s *Site) Latest(measure string) []*Count {
 	return out
 }
 
-// CounterSeries is one counter's counts of one measure over time.
+// CounterSeries is one counter's counts of one measure over time, all from
+// one start (Since): a running total since 8 January and one since
+// December are two series, never one line.
 type CounterSeries struct {
 	Counter string
-	Counts  []*Count // oldest first
+	Since   content.Date // zero when the counts give no start
+	Counts  []*Count     // oldest first
 }
 
-// Series returns each counter's counts of a measure, by counter.
+// Series returns each counter's counts of a measure, one series per
+// counter and start, by counter then start (the unknown start first).
 func (s *Site) Series(measure string) []CounterSeries {
 	var out []CounterSeries
 	for _, c := range s.Counts {
 		if c.Measure != measure {
 			continue
 		}
-		i := slices.IndexFunc(out, func(cs CounterSeries) bool { return cs.Counter == c.Counter })
+		i := slices.IndexFunc(out, func(cs CounterSeries) bool { return cs.Counter == c.Counter && cs.Since == c.Since })
 		if i < 0 {
-			out = append(out, CounterSeries{Counter: c.Counter})
+			out = append(out, CounterSeries{Counter: c.Counter, Since: c.Since})
 			i = len(out) - 1
 		}
 		out[i].Counts = append(out[i].Counts, c)
 	}
-	slices.SortFunc(out, func(a, b CounterSeries) int { return strings.Compare(a.Counter, b.Counter) })
+	slices.SortFunc(out, func(a, b CounterSeries) int {
+		return cmp.Or(strings.Compare(a.Counter, b.Counter), a.Since.Compare(b.Since))
+	})
 	return out
 }
 

@@ -23,7 +23,7 @@ func TestDateInWords(t *testing.T) {
 		{"2024-01-30/2024-02-09", "between January 30 and February 9, 2024", "entre el 30 de enero y el 9 de febrero de 2024"},
 		{"2025-12-30/2026-01-02", "between December 30, 2025 and January 2, 2026", "entre el 30 de diciembre de 2025 y el 2 de enero de 2026"},
 		{"2024-01/2024-03", "between January and March 2024", "entre enero y marzo de 2024"},
-		{"2026-01-08/2026-02", "between January 8, 2026 and February 2026", "entre 8 de enero de 2026 y febrero de 2026"},
+		{"2026-01-08/2026-02", "between January 8, 2026 and February 2026", "entre el 8 de enero de 2026 y febrero de 2026"},
 		{"2024/2025", "between 2024 and 2025", "entre 2024 y 2025"},
 	}
 	for _, tt := range tests {

@@ -8,7 +8,8 @@
 // events that name a prisoner; who was held at a site and when), days in
 // custody, the figures (counts by status as of a date, the number held
 // over time), the reported counts (counts.go: each counter's as given,
-// grouped where counters disagree at about the same time) and the
+// grouped where counters disagree about the same measure over the same
+// period), the words a date takes after a preposition (DateIn) and the
 // timeline, whose entries carry anchors made of their date, kind and slug
 // so that links to them survive the timeline growing. The timeline puts an
 // entry known only to its month after the month's dated entries, and one

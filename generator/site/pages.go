@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
@@ -182,12 +184,32 @@ func (p *TimelinePage) Groups() []Year {
 			id, name = m.String(), Date(p.words, m)
 		}
 		if n := len(y.Months); n == 0 || y.Months[n-1].ID != id {
-			y.Months = append(y.Months, Month{ID: id, Name: name})
+			y.Months = append(y.Months, Month{ID: id, Name: Heading(name)})
 		}
 		mo := &y.Months[len(y.Months)-1]
 		mo.Entries = append(mo.Entries, e)
 	}
 	return years
+}
+
+// Heading writes text as a heading starts: with a capital ("febrero de
+// 2024" within a sentence, "Febrero de 2024" as a heading). Markup before
+// the first letter (an HTML text such as "<time …>febrero</time>") is
+// skipped.
+func Heading(text string) string {
+	for i := 0; i < len(text); {
+		if text[i] == '<' {
+			j := strings.IndexByte(text[i:], '>')
+			if j < 0 {
+				return text
+			}
+			i += j + 1
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		return text[:i] + string(unicode.ToUpper(r)) + text[i+n:]
+	}
+	return text
 }
 
 // KindCount is how many entries of one kind a page has.

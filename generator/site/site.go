@@ -761,12 +761,17 @@ func Date(words *i18n.Dict, d content.Date) string {
 		return words.F("between {month1} and {month2} {year}", "month1", month(a.Month), "month2", month(b.Month), "year", strconv.Itoa(a.Year))
 	case a.Precision == content.Day && b.Precision == content.Day:
 		return words.F("between {startDay} and {endDay}", "startDay", Date(words, a), "endDay", Date(words, b))
+	case a.Precision == content.Day: // "entre el 8 de enero de 2026 y febrero de 2026"
+		return words.F("between {startDay} and {end}", "startDay", Date(words, a), "end", Date(words, b))
+	case b.Precision == content.Day:
+		return words.F("between {start} and {endDay}", "start", Date(words, a), "endDay", Date(words, b))
 	}
 	return words.F("between {start} and {end}", "start", Date(words, a), "end", Date(words, b))
 }
 
 var _ = i18n.Register("after {date}", "by {date}", "between {month} {day1} and {day2}, {year}",
-	"between {month1} {day1} and {month2} {day2}, {year}", "between {month1} and {month2} {year}", "between {startDay} and {endDay}", "between {start} and {end}")
+	"between {month1} {day1} and {month2} {day2}, {year}", "between {month1} and {month2} {year}", "between {startDay} and {endDay}", "between {start} and {end}",
+	"between {startDay} and {end}", "between {start} and {endDay}")
 
 // endOf is the last day of the month or year (precision p) that holds d.
 func endOf(d content.Date, p content.Precision) time.Time {
@@ -786,3 +791,61 @@ func (p *Prisoner) LastUpdated() content.Date      { return p.Updated }
 func (s *Statement) LastUpdated() content.Date     { return s.Updated }
 func (s *DetentionSite) LastUpdated() content.Date { return s.Updated }
 func (e *Event) LastUpdated() content.Date         { return e.Updated }
+
+// Prepositions a date may follow in a sentence (DateIn).
+const (
+	On    = "on"    // "on February 9, 2024", "in February 2024", "between February 1 and 9, 2024"
+	AsOf  = "as of" // "as of February 9, 2024", "between February 1 and 9, 2024"
+	Since = "since" // "since February 9, 2024", "from a day between February 1 and 9, 2024"
+	From  = "from"  // the start of a span: "from February 1, 2024" (an interval by its start)
+	To    = "to"    // the end of a span: "to February 9, 2024" (an interval by its end)
+)
+
+var datePrepositions = []string{On, AsOf, Since, From, To}
+
+// DateIn is the text to translate, with {date} in it, for a date after a
+// preposition, and the date to fill it with. A language says "on" a day but
+// "in" a month, and nothing before an interval, which carries its own
+// "between": each preposition has a text per shape of date (day, month,
+// year, interval), so that each language can write its own ("el 9 de
+// febrero", "en febrero de 2024", "entre el 1 y el 9 de febrero"). From and
+// To take an interval by its start and its end.
+func DateIn(prep string, d content.Date) (text string, shown content.Date) {
+	switch prep {
+	case From:
+		d = d.Start()
+	case To:
+		d = d.Finish()
+	}
+	return datePatterns[prep][shape(d)], d
+}
+
+// DatePhrase writes a date after a preposition (DateIn) as text.
+func DatePhrase(words *i18n.Dict, prep string, d content.Date) string {
+	text, shown := DateIn(prep, d)
+	return words.F(text, "date", Date(words, shown))
+}
+
+func shape(d content.Date) int {
+	if d.IsInterval() {
+		return 0
+	}
+	return int(d.Precision)
+}
+
+// datePatterns are, per preposition, the texts for an interval, a year, a
+// month and a day (by content.Precision); From and To never see an
+// interval.
+var datePatterns = map[string][4]string{
+	On:    {"{date}|on, interval", "in {date}|year", "in {date}|month", "on {date}|day"},
+	AsOf:  {"{date}|as of, interval", "as of {date}|year", "as of {date}|month", "as of {date}|day"},
+	Since: {"from a day {date}|since, interval", "since {date}|year", "since {date}|month", "since {date}|day"},
+	From:  {"from {date}|day", "from {date}|year", "from {date}|month", "from {date}|day"},
+	To:    {"to {date}|day", "to {date}|year", "to {date}|month", "to {date}|day"},
+}
+
+func init() {
+	for _, ps := range datePatterns {
+		i18n.Register(ps[:]...)
+	}
+}
