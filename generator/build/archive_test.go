@@ -96,12 +96,12 @@ func TestOfflineArchive(t *testing.T) {
 	}
 }
 
-// partsSite builds a 200-prisoner site in two languages with parts of at
+// partsSite builds a 400-prisoner site in two languages with parts of at
 // most partBudget bytes, and returns its folder and files.
 func partsSite(t *testing.T) (string, map[string][]byte) {
 	t.Helper()
 	src := t.TempDir()
-	size := corpus.Scaled(200)
+	size := corpus.Scaled(400)
 	size.Spanish = true
 	if err := corpus.Write(src, size); err != nil {
 		t.Fatal(err)
@@ -114,7 +114,7 @@ func partsSite(t *testing.T) (string, map[string][]byte) {
 	return src, readTree(t, res.Out)
 }
 
-const partBudget = 600 << 10
+const partBudget = 1000 << 10
 
 // TestOfflineArchiveInParts: an archive too big for one file comes in
 // numbered parts per language, each under the limit; the first works
