@@ -263,7 +263,7 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 	}
 	info, err := fs.Stat(fsys, original)
 	if err != nil {
-		errs.AddStagef(Parse, Pos{File: original}, "%s", unreadable(err))
+		errs.AddStagef(Parse, Pos{File: original}, "%s", Unreadable(err))
 		return
 	}
 	fo, ro, ok := readFile(fsys, contentFile{kind: cf.kind, slug: cf.slug, path: original, asOf: cf.asOf}, info, errs)
@@ -271,7 +271,7 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 		return
 	}
 	if info, err = fs.Stat(fsys, cf.path); err != nil {
-		errs.AddStagef(Parse, Pos{File: cf.path}, "%s", unreadable(err))
+		errs.AddStagef(Parse, Pos{File: cf.path}, "%s", Unreadable(err))
 		return
 	}
 	ft, rt, ok := readFile(fsys, cf, info, errs)
@@ -515,7 +515,7 @@ func kindDirs() string {
 func loadCached(fsys fs.FS, cf contentFile, errs *ErrorList, cache *Cache) (rec interface{ Meta() *Record }, publish, ok bool) {
 	info, err := fs.Stat(fsys, cf.path)
 	if err != nil {
-		errs.AddStagef(Parse, Pos{File: cf.path}, "%s", unreadable(err))
+		errs.AddStagef(Parse, Pos{File: cf.path}, "%s", Unreadable(err))
 		return nil, false, false
 	}
 	if e, hit := cache.get(cf.path, info, cf.asOf); hit {
@@ -557,7 +557,7 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 	}
 	src, err := fs.ReadFile(fsys, cf.path)
 	if err != nil {
-		errs.AddStagef(Parse, Pos{File: cf.path}, "%s", unreadable(err))
+		errs.AddStagef(Parse, Pos{File: cf.path}, "%s", Unreadable(err))
 		return nil, r, false
 	}
 	return parseSource(cf, src, errs, parseTOML)
@@ -613,9 +613,9 @@ func decode(f *fields, r Record) (rec interface{ Meta() *Record }, publish bool)
 	panic(fmt.Sprintf("content: no decoder for kind %q", r.Kind))
 }
 
-// unreadable says why a file cannot be read, without repeating its name:
-// "cannot read the file: permission denied".
-func unreadable(err error) string {
+// Unreadable says why a file cannot be read, without repeating its name:
+// "cannot read the file: permission denied". render says it of templates.
+func Unreadable(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err

@@ -3,18 +3,19 @@ package render
 import (
 	"bytes"
 	"errors"
-	"strconv"
-
 	"fmt"
-	"github.com/presos-politicos/briefing/generator/i18n"
 	"html/template"
 	"io/fs"
 	"path"
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/i18n"
 )
 
 // Output receives the files of a site. It must be safe for concurrent use,
@@ -58,7 +59,7 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 	src, err := fs.ReadFile(fsys, path.Join(TemplateDir, layout))
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s/%s: %s", TemplateDir, layout, unreadable(err))
+			return nil, fmt.Errorf("%s/%s: %s", TemplateDir, layout, content.Unreadable(err))
 		}
 		return nil, fmt.Errorf("%s/%s: missing; it is the layout every page is drawn in", TemplateDir, layout)
 	}
@@ -73,7 +74,7 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 	for _, p := range partials {
 		src, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %s", p, unreadable(err))
+			return nil, fmt.Errorf("%s: %s", p, content.Unreadable(err))
 		}
 		if _, err := parse(base.New(path.Base(p)), string(src), words); err != nil {
 			return nil, templateError(err)
@@ -88,7 +89,7 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 			continue
 		}
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("%s/%s: %s", TemplateDir, name, unreadable(err)))
+			errs = append(errs, fmt.Sprintf("%s/%s: %s", TemplateDir, name, content.Unreadable(err)))
 			continue
 		}
 		t := template.Must(base.Clone())
@@ -165,18 +166,6 @@ func noSymlinks(fsys fs.FS) error {
 }
 
 var templatePos = regexp.MustCompile(`(?:html/)?template: ?([\w.-]+\.html):`)
-
-// unreadable says why a template cannot be read, without repeating its name.
-func unreadable(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	if errors.Is(err, fs.ErrPermission) {
-		return "cannot read the file: permission denied; give yourself read access to it (chmod u+r)"
-	}
-	return "cannot read the file: " + err.Error()
-}
 
 // templateError rewrites "template: x.html:12:" to "templates/x.html:12:",
 // the position form every other error uses.

@@ -3,13 +3,10 @@ package serve
 import (
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/presos-politicos/briefing/generator/build"
-	"golang.org/x/tools/txtar"
 )
 
 // start serves s on a loopback port, answering at that address as Run
@@ -50,21 +47,7 @@ func getHost(t *testing.T, ts *httptest.Server, host, path string) (int, string)
 // pointing its own host name at 127.0.0.1) gets nothing, the event stream
 // included; the names of the address it listens on get the site.
 func TestPreviewRefusesForeignHost(t *testing.T) {
-	dir := t.TempDir()
-	a, err := txtar.ParseFile("../build/testdata/canary.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range a.Files {
-		p := filepath.Join(dir, f.Name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, f.Data, 0o644)
-	}
-	for _, d := range []string{"templates", "static"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := siteFrom(t, "../build/testdata/canary.txtar")
 	s := New(Options{Options: build.Options{Src: dir, Drafts: true}})
 	if p := s.Problem(); p != "" {
 		t.Fatal(p)

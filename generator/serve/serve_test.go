@@ -19,10 +19,14 @@ import (
 
 // site writes the fixture site, with the real templates and static files,
 // into a fresh folder.
-func site(t *testing.T) string {
+func site(t *testing.T) string { return siteFrom(t, "testdata/site.txtar") }
+
+// siteFrom writes the site of a txtar file, with the real templates and
+// static files, into a fresh folder.
+func siteFrom(t *testing.T, archive string) string {
 	t.Helper()
 	dir := t.TempDir()
-	a, err := txtar.ParseFile("testdata/site.txtar")
+	a, err := txtar.ParseFile(archive)
 	if err != nil {
 		t.Fatal(err)
 	}
