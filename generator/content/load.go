@@ -220,15 +220,23 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 	wg.Wait()
 	s.sort()
 	s.Lang = cfg.Language
-	for _, list := range [][]interface{ Meta() *Record }{recs(s.Briefs), recs(s.Pages), recs(s.Prisoners), recs(s.Statements), recs(s.Sites), recs(s.Events), recs(s.Counts)} {
-		for _, r := range list {
-			r.Meta().Lang = cfg.Language
-		}
+	for _, r := range s.Records() {
+		r.Meta().Lang = cfg.Language
 	}
 	for _, cf := range translations {
 		s.translate(fsys, cf, slugs[cf.kind][cf.slug], &errs)
 	}
 	return s, errs.Err()
+}
+
+// Records lists every record of the set, kind by kind: briefs, pages,
+// prisoners, statements, sites, events and counts.
+func (s *Set) Records() []interface{ Meta() *Record } {
+	var out []interface{ Meta() *Record }
+	for _, list := range [][]interface{ Meta() *Record }{recs(s.Briefs), recs(s.Pages), recs(s.Prisoners), recs(s.Statements), recs(s.Sites), recs(s.Events), recs(s.Counts)} {
+		out = append(out, list...)
+	}
+	return out
 }
 
 func recs[T interface{ Meta() *Record }](list []T) []interface{ Meta() *Record } {
