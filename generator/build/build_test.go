@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"golang.org/x/tools/txtar"
 )
 
@@ -20,32 +21,15 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // repo is the repository's root, which holds the real site.
 const repo = "../.."
 
-// writeSite writes a txtar fixture into a fresh folder, with the real
-// site's templates and static files unless the fixture has its own.
+// writeSite writes a txtar fixture of testdata (or, for "site.txtar", the
+// shared test site) into a fresh folder, with the real site's templates
+// and static files unless the fixture has its own.
 func writeSite(t testing.TB, archive string) string {
 	t.Helper()
-	dir := t.TempDir()
-	a, err := txtar.ParseFile(filepath.Join("testdata", archive))
-	if err != nil {
-		t.Fatal(err)
+	if archive == "site.txtar" {
+		return testsite.Dir(t)
 	}
-	if err := os.CopyFS(dir, txtarFS(a)); err != nil {
-		t.Fatal(err)
-	}
-	addTemplates(t, dir)
-	return dir
-}
-
-func addTemplates(t testing.TB, dir string) {
-	t.Helper()
-	for _, d := range []string{"templates", "static"} {
-		if _, err := os.Stat(filepath.Join(dir, d)); err == nil {
-			continue
-		}
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(repo, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
+	return testsite.DirFrom(t, filepath.Join("testdata", archive))
 }
 
 // builtEmbedded builds the real briefing into a fresh folder and returns it.
@@ -535,6 +519,20 @@ func TestEmbeddedBriefingReads(t *testing.T) {
 		}
 		for _, h := range heading.FindAllString(page, -1) {
 			t.Errorf("%s has a heading in lower case: %s", name, h)
+		}
+	}
+}
+
+// addTemplates copies the real site's templates and static files into dir
+// unless it has its own.
+func addTemplates(t testing.TB, dir string) {
+	t.Helper()
+	for _, d := range []string{"templates", "static"} {
+		if _, err := os.Stat(filepath.Join(dir, d)); err == nil {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(testsite.Root, d))); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

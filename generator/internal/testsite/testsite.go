@@ -1,0 +1,122 @@
+// Package testsite is the one small site the tests build, and the helpers
+// that put a txtar fixture on disk or in memory.
+//
+// site.txtar is a bilingual site with every kind of record: two
+// prisoners (one with an alias), a detention site, a statement, events
+// (one with an interval), counts that agree and disagree, a brief and a
+// page. Tests that check behaviour build it, or a fixture of their own,
+// never the real briefing in content/: editing the briefing cannot break
+// them. A fixture holds content and site.toml; the repository's templates/
+// and static/ are added unless the fixture has its own.
+//
+// An overlay is txtar text whose files replace or add to a fixture's:
+//
+//	dir := testsite.Dir(t, `
+//	-- content/prisoners/ana-perez.toml --
+//	name = "Ana Pérez"
+//	...`)
+package testsite
+
+import (
+	_ "embed"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+//go:embed site.txtar
+var site []byte
+
+// Root is the repository's root folder, which holds the real site and its
+// templates/ and static/.
+var Root = func() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "..")
+}()
+
+// Archive returns a fresh copy of the shared test site, with the overlays
+// applied in order.
+func Archive(overlays ...string) *txtar.Archive {
+	a := txtar.Parse(site)
+	for _, o := range overlays {
+		apply(a, txtar.Parse([]byte(o)))
+	}
+	return a
+}
+
+// apply replaces the files of a that over names, and adds the others.
+func apply(a, over *txtar.Archive) {
+	for _, f := range over.Files {
+		replaced := false
+		for i := range a.Files {
+			if a.Files[i].Name == f.Name {
+				a.Files[i].Data = f.Data
+				replaced = true
+			}
+		}
+		if !replaced {
+			a.Files = append(a.Files, f)
+		}
+	}
+}
+
+// FS returns the shared test site, with the overlays applied, as a file
+// system in memory: its content and site.toml, without templates.
+func FS(t testing.TB, overlays ...string) fs.FS {
+	t.Helper()
+	fsys, err := txtar.FS(Archive(overlays...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+// Dir writes the shared test site, with the overlays applied and the
+// repository's templates and static files, into a fresh folder.
+func Dir(t testing.TB, overlays ...string) string {
+	t.Helper()
+	return Write(t, Archive(overlays...))
+}
+
+// DirFrom writes the txtar fixture in file (a path relative to the test's
+// package, such as "testdata/canary.txtar"), with the overlays applied and
+// the repository's templates and static files unless it has its own, into
+// a fresh folder.
+func DirFrom(t testing.TB, file string, overlays ...string) string {
+	t.Helper()
+	a, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range overlays {
+		apply(a, txtar.Parse([]byte(o)))
+	}
+	return Write(t, a)
+}
+
+// Write writes a into a fresh folder, adding the repository's templates/
+// and static/ unless a has files of its own there, and returns the folder.
+func Write(t testing.TB, a *txtar.Archive) string {
+	t.Helper()
+	dir := t.TempDir()
+	fsys, err := txtar.FS(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(dir, fsys); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{"templates", "static"} {
+		if _, err := os.Stat(filepath.Join(dir, d)); err == nil {
+			continue
+		}
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(Root, d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
