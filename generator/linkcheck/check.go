@@ -1,0 +1,213 @@
+package linkcheck
+
+import (
+	"fmt"
+	"maps"
+	"net/url"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// A Checker checks the files of a site as they are made: Add scans each
+// HTML page once, keeping only its ids and its links (each distinct link
+// of each folder resolved once), and Problems, once every file is added,
+// follows the links. It is safe for concurrent use.
+type Checker struct {
+	base string // where 404 pages' absolute links start
+
+	mu      sync.Mutex
+	files   map[string]struct{} // every file added
+	pages   map[string]*page    // the HTML pages, by name
+	links   []link              // the distinct links, as pages refer to them
+	linkIDs map[linkKey]int32
+	strs    map[string]string // interned ids, targets and links
+}
+
+// page is what the check keeps of one HTML page.
+type page struct {
+	ids    []string // sorted
+	links  []int32  // into Checker.links, in the page's order
+	unsafe []string // what would run a script or load from another host
+	twice  map[string]int
+}
+
+// A link is a link as written, resolved from a folder.
+type link struct {
+	raw      string
+	target   string // the file it leads to
+	fragment string // the anchor it names, or ""
+	problem  string // what is wrong with it whatever the site holds, or ""
+}
+
+type linkKey struct {
+	dir      string // the folder of the page it is on
+	notFound bool   // on a 404 page, whose links are absolute
+	raw      string
+}
+
+// New returns a checker for a site published at base ("/" without a base
+// URL): the links of 404.html and es/404.html are absolute, under base,
+// since hosts serve them at any depth.
+func New(base string) *Checker {
+	return &Checker{base: base, files: make(map[string]struct{}), pages: make(map[string]*page), linkIDs: make(map[linkKey]int32), strs: make(map[string]string)}
+}
+
+// Add notes a file of the site, and scans it when it is a page.
+func (c *Checker) Add(name string, data []byte) {
+	if path.Ext(name) != ".html" {
+		c.mu.Lock()
+		c.files[name] = struct{}{}
+		c.mu.Unlock()
+		return
+	}
+	notFound := isNotFound(name)
+	own := ""
+	if notFound {
+		own = c.base
+	}
+	s := scan(data, own)
+	dir := path.Dir(name)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.files[name] = struct{}{}
+	p := &page{unsafe: s.unsafe, twice: s.twice, ids: make([]string, 0, len(s.ids)), links: make([]int32, len(s.links))}
+	for id := range s.ids {
+		p.ids = append(p.ids, c.intern(id))
+	}
+	sort.Strings(p.ids)
+	for i, raw := range s.links {
+		k := linkKey{dir, notFound, raw}
+		id, ok := c.linkIDs[k]
+		if !ok {
+			l := resolve(name, raw, c.base)
+			l.raw, l.target, l.fragment = c.intern(raw), c.intern(l.target), c.intern(l.fragment)
+			k.dir, k.raw = c.intern(dir), l.raw
+			id = int32(len(c.links))
+			c.links = append(c.links, l)
+			c.linkIDs[k] = id
+		}
+		p.links[i] = id
+	}
+	c.pages[name] = p
+}
+
+func (c *Checker) intern(s string) string {
+	if v, ok := c.strs[s]; ok {
+		return v
+	}
+	c.strs[s] = s
+	return s
+}
+
+// Problems returns a line for each link between the files that leads
+// nowhere (a missing file, a missing anchor, a link that starts with "/",
+// which would break under a subpath, on a mirror and from disk, or names
+// a folder, which would break from disk), for each thing on a page that
+// the Content-Security-Policy would block or that loads from another host,
+// and for each id on more than one element of a page (raw HTML in
+// Markdown may repeat one the layout uses, such as main); by page, in
+// name order.
+func (c *Checker) Problems() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var problems []string
+	for _, name := range slices.Sorted(maps.Keys(c.pages)) {
+		p := c.pages[name]
+		for _, id := range p.links {
+			l := c.links[id]
+			if msg := c.follow(l); msg != "" {
+				problems = append(problems, fmt.Sprintf("%s: link %q %s", name, l.raw, msg))
+			}
+		}
+		for _, u := range p.unsafe {
+			problems = append(problems, fmt.Sprintf("%s: %s", name, u))
+		}
+		for _, id := range slices.Sorted(maps.Keys(p.twice)) {
+			problems = append(problems, fmt.Sprintf("%s: the id %q is on %d elements; an id names one element (links and the skip link go to the first): rename the others", name, id, p.twice[id]))
+		}
+	}
+	return problems
+}
+
+// follow says what is wrong with a resolved link, or "".
+func (c *Checker) follow(l link) string {
+	if l.problem != "" || l.target == "" {
+		return l.problem
+	}
+	if _, ok := c.files[l.target]; !ok {
+		return "leads to " + l.target + ", which does not exist"
+	}
+	if l.fragment != "" {
+		p, ok := c.pages[l.target]
+		if !ok {
+			return "names the anchor #" + l.fragment + ", which " + l.target + " does not have"
+		}
+		if _, found := slices.BinarySearch(p.ids, l.fragment); !found {
+			return "names the anchor #" + l.fragment + ", which " + l.target + " does not have"
+		}
+	}
+	return ""
+}
+
+// Files checks a whole site held in memory, by name.
+func Files(files map[string][]byte, base string) []string {
+	c := New(base)
+	for name, data := range files {
+		c.Add(name, data)
+	}
+	return c.Problems()
+}
+
+// isNotFound reports whether name is a 404 page: 404.html at the root, or
+// under a language's prefix (es/404.html).
+func isNotFound(name string) bool {
+	return path.Base(name) == "404.html" && !strings.Contains(path.Dir(name), "/")
+}
+
+// resolve resolves a link of the page from: the file it leads to and the
+// anchor it names, or the problem it has whatever the site holds. A link
+// to another site has neither: it is not ours to check.
+func resolve(from, raw, base string) link {
+	ref := raw
+	if isNotFound(from) {
+		rest, ok := strings.CutPrefix(ref, base)
+		if !ok {
+			if strings.HasPrefix(ref, "#") {
+				return linkOK
+			}
+			if u, err := url.Parse(ref); err == nil && u.Scheme != "" {
+				return linkOK // a link to another site
+			}
+			return problem("does not start with the base URL " + base)
+		}
+		ref, from = rest, "index.html"
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return problem("is not a valid URL")
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return linkOK // a link to another site: not ours to check
+	}
+	if strings.HasPrefix(u.Path, "/") {
+		return problem("starts with /; links between pages must be relative")
+	}
+	if strings.HasSuffix(u.Path, "/") || u.Path == "." || u.Path == ".." {
+		return problem("names a folder; a copy opened from disk shows a listing there: link its index.html")
+	}
+	target := from
+	if u.Path != "" {
+		target = path.Join(path.Dir(from), u.Path)
+		if strings.HasPrefix(target, "../") || target == ".." {
+			return problem("leads outside the site")
+		}
+	}
+	return link{target: target, fragment: u.Fragment}
+}
+
+var linkOK = link{}
+
+func problem(msg string) link { return link{problem: msg} }
