@@ -29,7 +29,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/host"
 	"github.com/presos-politicos/briefing/generator/scaffold"
@@ -81,7 +81,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	var opts build.Options
+	var opts pipeline.Options
 	fl.StringVar(&opts.Src, "src", ".", "the site `folder`: site.toml, content/, templates/, static/")
 	if cmd == "build" {
 		fl.StringVar(&opts.Out, "out", "", "the output `folder` (default: site.toml's output, else public)")
@@ -119,17 +119,22 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
+	// Once the site is loaded, the collector is held to a few times its
+	// size (memory.go): the process's memory is main's to set.
+	undo := func() {}
+	opts.Loaded = func() { undo = boundMemory() }
+	defer func() { undo() }()
 	start := time.Now()
-	var res *build.Result
+	var res *pipeline.Result
 	var err error
 	if cmd == "build" {
 		// A signal stops the build cleanly: its temporary folder is
 		// removed and the previous output stays as it was.
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		res, err = build.BuildContext(ctx, opts)
+		res, err = pipeline.BuildContext(ctx, opts)
 		stop()
 	} else {
-		res, err = build.Check(opts)
+		res, err = pipeline.Check(opts)
 	}
 	if errors.Is(err, context.Canceled) {
 		fmt.Fprintf(stderr, "%s stopped by a signal; the previous output is as it was\n", cmd)

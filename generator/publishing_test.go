@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/host"
 )
 
@@ -69,7 +69,7 @@ func TestREADMEServerHeaders(t *testing.T) {
 	}
 	for _, lang := range []string{"nginx", "caddy"} {
 		b := block(lang)
-		for _, want := range []string{build.HeaderCSP, build.PermissionsPolicy, build.PageCache, build.ImmutableCache, `"no-referrer"`, `"nosniff"`, "/es/404.html", "/404.html", `\.[0-9a-f]{8}\.(css|js)$`} {
+		for _, want := range []string{pipeline.HeaderCSP, pipeline.PermissionsPolicy, pipeline.PageCache, pipeline.ImmutableCache, `"no-referrer"`, `"nosniff"`, "/es/404.html", "/404.html", `\.[0-9a-f]{8}\.(css|js)$`} {
 			if !strings.Contains(b, want) {
 				t.Errorf("the README's %s block lacks %s", lang, want)
 			}

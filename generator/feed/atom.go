@@ -25,7 +25,7 @@ func FeedPath(pageURL string) string { return pageURL + "feed.xml" }
 // their pages. The site's feed holds the newest of its timeline's briefs,
 // statements, counts, arrests and releases and of its records' public
 // changes; a record's feed, its history and the changes to its status.
-func atom(s *site.Site, out Output) error {
+func atom(s *site.Site, out site.Output) error {
 	var main []feedEntry
 	for _, e := range s.Timeline {
 		if slices.Contains(mainFeedKinds, e.Kind) {
@@ -101,7 +101,7 @@ func newest(list []feedEntry, n int) []feedEntry {
 	return list[:min(len(list), n)]
 }
 
-func writeFeed(d *xmlDoc, s *site.Site, out Output, name, title string, entries []feedEntry) error {
+func writeFeed(d *xmlDoc, s *site.Site, out site.Output, name, title string, entries []feedEntry) error {
 	var updated time.Time
 	for _, e := range entries {
 		if e.updated.After(updated) {

@@ -44,7 +44,7 @@ func changes(s *site.Site) []change {
 // writeChanges writes data/changes.json for a site built with its
 // history; a site without has no such file, rather than an empty one that
 // would say nothing changed.
-func writeChanges(s *site.Site, out Output) error {
+func writeChanges(s *site.Site, out site.Output) error {
 	if !s.History {
 		return nil
 	}

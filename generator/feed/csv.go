@@ -15,7 +15,7 @@ import (
 // starts with =, +, -, @, a tab or a carriage return) is prefixed with an
 // apostrophe, so that a hostile record cannot run one.
 
-func writeCSV(s *site.Site, out Output) error {
+func writeCSV(s *site.Site, out site.Output) error {
 	files := map[string][][]string{
 		"data/prisoners.csv":  prisonersCSV(s),
 		"data/statements.csv": statementsCSV(s),

@@ -9,13 +9,8 @@ import (
 	"github.com/presos-politicos/briefing/generator/site"
 )
 
-// Output receives the files of a site. It must be safe for concurrent use.
-type Output interface {
-	WriteFile(name string, data []byte) error
-}
-
 // Write writes the feeds and the data files of s to out.
-func Write(s *site.Site, out Output) error {
+func Write(s *site.Site, out site.Output) error {
 	if err := errors.Join(
 		writeJSON(out, "data/timeline.json", timeline(s)),
 		writeJSON(out, "data/prisoners.json", prisoners(s)),
@@ -98,7 +93,7 @@ func abs(s *site.Site, u string) string { return s.Base() + u }
 
 // writeJSON writes a list as a JSON array with one record per line: as
 // easy to read and to diff as indented JSON, and a quarter smaller.
-func writeJSON[T any](out Output, name string, list []T) error {
+func writeJSON[T any](out site.Output, name string, list []T) error {
 	var buf bytes.Buffer
 	buf.Grow(256 * len(list))
 	buf.WriteString("[")

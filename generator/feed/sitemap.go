@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"github.com/presos-politicos/briefing/generator/site"
 	"slices"
 	"strings"
 )
@@ -17,7 +18,7 @@ type Page struct {
 // Sitemap writes sitemap.xml and robots.txt. A sitemap needs absolute
 // addresses, so without a base URL (site.toml or -baseurl) it writes only
 // a robots.txt that allows everything.
-func Sitemap(baseURL string, pages []Page, out Output) error {
+func Sitemap(baseURL string, pages []Page, out site.Output) error {
 	robots := "User-agent: *\nAllow: /\n"
 	if baseURL != "" {
 		d := newXMLDoc()

@@ -92,7 +92,7 @@ func (z *Spool) Sizes() map[string]int64 {
 // Write writes one part of an archive to w: its files, in its order,
 // under its folder, every entry with the same modification time, from the
 // content, so that two builds make the same bytes. It returns the part's
-// size; a part over MaxFileBytes is an error.
+// size.
 func (z *Spool) Write(w io.Writer, p Part, modified time.Time) (int64, error) {
 	z.mu.Lock()
 	defer z.mu.Unlock()
@@ -124,9 +124,6 @@ func (z *Spool) Write(w io.Writer, p Part, modified time.Time) (int64, error) {
 	}
 	if err := bw.Flush(); err != nil {
 		return 0, err
-	}
-	if cw.n > MaxFileBytes {
-		return cw.n, fmt.Errorf("%s came out %s bytes, over the %d MiB a file may be; report this as a bug", p.Name, Thousands(cw.n), MaxFileBytes>>20)
 	}
 	return cw.n, nil
 }

@@ -1,9 +1,11 @@
-package build
+package pipeline
 
 import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"github.com/presos-politicos/briefing/generator/linkcheck"
+	"github.com/presos-politicos/briefing/generator/offline"
 	"io"
 	"net/url"
 	"os"
@@ -48,7 +50,7 @@ var missingTarget = regexp.MustCompile(`leads to (\S+), which does not exist$`)
 // archive (the other language, another part) for which allowed is true.
 func brokenLinks(unzipped, site map[string][]byte, base string, allowed func(target string) bool) []string {
 	var out []string
-	for _, p := range checkLinks(unzipped, base) {
+	for _, p := range linkcheck.Files(unzipped, base) {
 		if m := missingTarget.FindStringSubmatch(p); m != nil {
 			if _, ok := site[m[1]]; ok && allowed(m[1]) {
 				continue
@@ -77,14 +79,11 @@ func TestOfflineArchive(t *testing.T) {
 			t.Errorf("%s differs in the archive, or is not in it", n)
 		}
 	}
-	for _, p := range brokenLinks(unzipped, files, mirror, isArchive) {
+	for _, p := range brokenLinks(unzipped, files, mirror, offline.IsArchive) {
 		t.Errorf("in the archive: %s", p)
 	}
-	m, err := InMemory(Options{Src: writeSite(t, "site.txtar"), BaseURL: strings.TrimSuffix(mirror, "/")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if again, err := m.Archives(); err != nil || len(again) != 1 || !bytes.Equal(again[name], files[name]) {
+	again, _, _, err := inMemory(Options{Src: writeSite(t, "site.txtar"), BaseURL: strings.TrimSuffix(mirror, "/")})
+	if err != nil || !bytes.Equal(again[name], files[name]) {
 		t.Errorf("the archive made in memory differs from the one the build wrote (%v)", err)
 	}
 	data := string(files["data/index.html"])
@@ -133,7 +132,7 @@ func TestOfflineArchiveInParts(t *testing.T) {
 			if len(d) > partBudget {
 				t.Errorf("%s is %d bytes, over the %d a part may be", n, len(d), partBudget)
 			}
-		} else if isArchive(n) {
+		} else if offline.IsArchive(n) {
 			t.Errorf("%s: a whole archive beside parts", n)
 		}
 	}
@@ -168,9 +167,11 @@ func TestOfflineArchiveInParts(t *testing.T) {
 				t.Errorf("%s: the first part lacks %s", lang, prefix+want)
 			}
 		}
-		isRecord := func(target string) bool { return recordFolder.MatchString(strings.TrimPrefix(target, prefix)) }
+		isRecord := func(target string) bool {
+			return regexp.MustCompile(`^(?:briefs|prisoners|statements|sites)/[^/]+/`).MatchString(strings.TrimPrefix(target, prefix))
+		}
 		otherLang := func(target string) bool {
-			return isArchive(target) || (prefix == "") == strings.HasPrefix(target, "es/")
+			return offline.IsArchive(target) || (prefix == "") == strings.HasPrefix(target, "es/")
 		}
 		for _, p := range brokenLinks(first, files, "/", func(target string) bool { return otherLang(target) || isRecord(target) && all[target] != nil }) {
 			t.Errorf("%s, the first part alone: %s", lang, p)
@@ -178,7 +179,7 @@ func TestOfflineArchiveInParts(t *testing.T) {
 		// Every part together: the language's whole site.
 		for f, d := range files {
 			if otherLang(f) || f == Marker || f == "sitemap.xml" || f == "robots.txt" || f == HeadersFile || filepath.Base(f) == "404.html" {
-				if _, ok := all[f]; ok && !isArchive(f) && !otherLang(f) {
+				if _, ok := all[f]; ok && !offline.IsArchive(f) && !otherLang(f) {
 					t.Errorf("%s: the archive holds %s", lang, f)
 				}
 				continue
@@ -194,17 +195,19 @@ func TestOfflineArchiveInParts(t *testing.T) {
 	if data := string(files["data/index.html"]); !strings.Contains(data, "numbered parts") || !strings.Contains(data, "The first part works by itself") {
 		t.Error("the data page does not explain the parts")
 	}
-	// check plans and makes the same parts, byte for byte.
-	m, err := InMemory(Options{Src: src, archivePart: partBudget})
+	// A spool in memory plans and makes the same parts, byte for byte.
+	all, _, _, err := inMemory(Options{Src: src, archivePart: partBudget})
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := m.Archives()
-	if err != nil {
-		t.Fatal(err)
+	again := make(map[string][]byte)
+	for n, d := range all {
+		if offline.IsArchive(n) {
+			again[n] = d
+		}
 	}
 	if len(again) != len(parts["en"])+len(parts["es"]) {
-		t.Errorf("check made %d parts, build %d", len(again), len(parts["en"])+len(parts["es"]))
+		t.Errorf("in memory %d parts, build %d", len(again), len(parts["en"])+len(parts["es"]))
 	}
 	for n, d := range again {
 		if !bytes.Equal(d, files[n]) {
@@ -255,50 +258,5 @@ func offlinePartsInBrowser(t *testing.T, files map[string][]byte) {
 			}
 			jsErrors.Check(t)
 		}
-	}
-}
-
-// TestPlanArchive: a record's folder stays in one part; what cannot fit in
-// one part is an error that says so.
-func TestPlanArchive(t *testing.T) {
-	size := map[string]int64{
-		"index.html": 1000, "search/index.html": 1000,
-		"prisoners/a/index.html": 40_000, "prisoners/a/feed.xml": 30_000,
-		"prisoners/b/index.html": 40_000, "prisoners/b/feed.xml": 30_000,
-	}
-	var names []string
-	for n := range size {
-		names = append(names, n)
-	}
-	budget := int64(dataPageRoom + partOverhead + 72_000)
-	parts, err := planArchive("en", "", names, "data/index.html", size, budget)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, p := range parts {
-		got = append(got, fmt.Sprintf("%s %s", p.Name, strings.Join(p.files, ",")))
-	}
-	want := []string{
-		"briefing-offline-en-1-of-3.zip data/index.html,index.html,search/index.html",
-		"briefing-offline-en-2-of-3.zip prisoners/a/feed.xml,prisoners/a/index.html",
-		"briefing-offline-en-3-of-3.zip prisoners/b/feed.xml,prisoners/b/index.html",
-	}
-	if !parts[0].Alone {
-		t.Error("the first part holds every file but the records', yet does not say it works alone")
-	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("parts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	// The core spilling into a second part: the first does not work alone.
-	size["search/index.json"] = 71_000
-	parts, err = planArchive("en", "", append(names, "search/index.json"), "data/index.html", size, budget)
-	if err != nil || parts[0].Alone || parts[1].files[0] != "search/index.json" {
-		t.Errorf("a core too big for the first part: %v %+v", err, parts)
-	}
-	size["data/prisoners.json"] = 200_000
-	_, err = planArchive("en", "", append(names, "data/prisoners.json"), "data/index.html", size, budget)
-	if err == nil || err.Error() != "the offline archive cannot hold data/prisoners.json: 200,206 bytes compressed, more than one part may (138,560 bytes)" {
-		t.Errorf("too big for a part: %v", err)
 	}
 }

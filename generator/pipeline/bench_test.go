@@ -1,10 +1,13 @@
-package build
+package pipeline
 
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
+	"github.com/presos-politicos/briefing/generator/offline"
+	"github.com/presos-politicos/briefing/generator/outdir"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -125,15 +128,17 @@ func BenchmarkFeeds(b *testing.B) {
 // page, each file in its spool for the offline archive, then the archives.
 // Each run writes into a fresh folder; the folders are removed at the end.
 func BenchmarkWrite(b *testing.B) {
-	m, err := InMemory(Options{Src: benchCorpus(b)})
+	m, planned, s, err := inMemory(Options{Src: benchCorpus(b)})
 	if err != nil {
 		b.Fatal(err)
 	}
-	names := make([]string, 0, len(m.Files))
+	names := make([]string, 0, len(m))
 	var size int64
-	for n, data := range m.Files {
-		names = append(names, n)
-		size += int64(len(data))
+	for n, data := range m {
+		if !offline.IsArchive(n) {
+			names = append(names, n)
+			size += int64(len(data))
+		}
 	}
 	b.SetBytes(size)
 	b.ReportMetric(float64(len(names)), "files")
@@ -141,21 +146,20 @@ func BenchmarkWrite(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		tmp := filepath.Join(root, fmt.Sprint(i))
-		if err := os.Mkdir(tmp, 0o755); err != nil {
-			b.Fatal(err)
-		}
-		spool, err := newZipSpool(filepath.Join(tmp, ".spool"))
+		folder, err := outdir.Open(context.Background(), b.TempDir(), filepath.Join(root, fmt.Sprint(i)))
 		if err != nil {
 			b.Fatal(err)
 		}
-		d := newDir(tmp)
-		d.spool = spool
+		spool, err := offline.NewFileSpool(filepath.Join(folder.Temp(), ".spool"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		out := newFiles(written{folder}, spool)
 		var wg sync.WaitGroup
 		for w := range 2 {
 			wg.Go(func() {
 				for j := w; j < len(names); j += 2 {
-					if err := d.WriteFile(names[j], m.Files[names[j]]); err != nil {
+					if err := out.WriteFile(names[j], m[names[j]]); err != nil {
 						b.Error(err)
 						return
 					}
@@ -163,8 +167,12 @@ func BenchmarkWrite(b *testing.B) {
 			})
 		}
 		wg.Wait()
-		d.archives = m.archives
-		if err := writeArchives(tmp, spool, d, m.Site.Updated.First()); err != nil {
+		out.parts = planned.parts
+		if err := out.writeArchives(s.Updated.First()); err != nil {
+			b.Fatal(err)
+		}
+		spool.Close()
+		if err := folder.Commit(); err != nil {
 			b.Fatal(err)
 		}
 	}

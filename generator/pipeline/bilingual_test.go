@@ -1,8 +1,9 @@
-package build
+package pipeline
 
 import (
 	"encoding/json"
 	"encoding/xml"
+	"github.com/presos-politicos/briefing/generator/linkcheck"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -138,7 +139,7 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 	if !found || !strings.Contains(string(files["sitemap.xml"]), `xmlns:xhtml="http://www.w3.org/1999/xhtml"`) {
 		t.Error("the sitemap lacks the Spanish page with its alternates")
 	}
-	if problems := checkLinks(files, "https://example.org/"); len(problems) > 0 {
+	if problems := linkcheck.Files(files, "https://example.org/"); len(problems) > 0 {
 		t.Errorf("links:\n%s", strings.Join(problems, "\n"))
 	}
 }

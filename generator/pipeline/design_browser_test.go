@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"fmt"
@@ -150,7 +150,7 @@ func TestPrisonersList(t *testing.T) {
 	// What the list should show comes from the briefing itself, so that
 	// editing content/ does not break the test: every person in the list's
 	// order, those ever held at El Helicoide, and the latest arrest.
-	s, _, err := generate(os.DirFS(repo), Options{}, newFiles())
+	s, _, err := generate(os.DirFS(repo), Options{}, discarded())
 	if err != nil {
 		t.Fatal(err)
 	}

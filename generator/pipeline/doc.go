@@ -59,4 +59,4 @@
 // site is loaded, the collector is held to three times its size
 // (memory.go). The benchmarks in bench_test.go time each step;
 // internal/bench compares whole builds with Hugo's.
-package build
+package pipeline

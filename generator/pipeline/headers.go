@@ -1,10 +1,11 @@
-package build
+package pipeline
 
 import (
 	"sort"
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/render"
+	"github.com/presos-politicos/briefing/generator/site"
 )
 
 // HeadersFile is the file of HTTP headers that Netlify and Cloudflare Pages
@@ -46,7 +47,7 @@ var SecurityHeaders = [][2]string{
 // later rule's Cache-Control replace the earlier's; Cloudflare Pages would
 // join the two values, so the fingerprinted files' rules first detach it
 // with "! Cache-Control", a line Netlify skips (it has no colon).
-func headers(assets map[string]render.Asset, out render.Output) error {
+func headers(assets map[string]render.Asset, out site.Output) error {
 	var b strings.Builder
 	b.WriteString("# HTTP headers for Netlify and Cloudflare Pages, written by the briefing generator.\n/*\n")
 	for _, h := range SecurityHeaders {

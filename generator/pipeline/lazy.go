@@ -1,41 +1,46 @@
-package build
+package pipeline
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"sync"
 
+	"github.com/presos-politicos/briefing/generator/offline"
 	"github.com/presos-politicos/briefing/generator/render"
+	"github.com/presos-politicos/briefing/generator/site"
 )
 
-// Lazy is a site loaded and resolved but not yet drawn: a page is rendered
-// when it is asked for, and the search index, feeds and data files when
-// the first of them is. It is what serve rebuilds after every save, so that
-// a rebuild costs loading and resolving, not drawing every page.
+// Lazy is a site loaded and resolved but not yet drawn, for serve: a file
+// is made when it is asked for, from only what it needs, with the same
+// functions as generate, so that it has the bytes build writes. A page is
+// drawn alone; the search index, feeds, data files, sitemap and _headers
+// are made together when the first of them (or a search page) is asked
+// for; a data page or an offline archive, which depend on the compressed
+// size of every other file of the language, draw the whole site once.
 type Lazy struct {
-	p         *prepared
-	static    *files // static files, fingerprinted
-	assets    map[string]render.Asset
-	pages     map[string]*render.Page
-	renderers map[string]*render.Renderer // by language
+	p       *prepared
+	budget  int64 // the most bytes one part of an offline archive may hold
+	static  *memory
+	assets  map[string]render.Asset
+	pages   map[string]*render.Page
+	ordered []*render.Page // every page, in generate's order
 
 	once  sync.Once
-	extra *files // search index, feeds, data files, sitemap
+	extra *memory // search index, feeds, data files, sitemap, robots.txt, _headers
 	err   error
-	drawn sync.Map // rendered pages by path
+	drawn sync.Map // drawn pages by path
 
-	planned  sync.Once
-	all      map[string][]byte // every file but the data pages, once planned
-	parts    []archivePart
-	planErr  error
-	zipMu    sync.Mutex
-	archives map[string][]byte // the offline archives made so far, by name
+	planned sync.Once
+	spool   *offline.Spool // every file but the sitemap's and _headers, compressed
+	parts   []offline.Part
+	planErr error
+	zipMu   sync.Mutex
+	zips    map[string][]byte // the offline archives made so far, by name
 }
 
-// Prepare loads and resolves the site for lazy rendering. cache keeps what
+// Prepare loads and resolves the site for lazy drawing. cache keeps what
 // earlier calls decoded and rendered, so that only changed files are read
 // again and only changed Markdown rendered again.
 func Prepare(opts Options, cache *Cache) (*Lazy, error) {
@@ -49,18 +54,16 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 	if err != nil {
 		return nil, err
 	}
-	static := newFiles()
+	static := newMemory()
 	assets, err := copyStatic(fsys, static)
 	if err != nil {
 		return nil, err
 	}
-	l := &Lazy{p: p, static: static, assets: assets, pages: make(map[string]*render.Page), renderers: make(map[string]*render.Renderer)}
-	// The pages link the assets at once; the search page also needs the
-	// index, which it waits for (see File).
+	l := &Lazy{p: p, budget: opts.budget(), static: static, assets: assets, pages: make(map[string]*render.Page)}
 	for _, ls := range p.langs {
-		l.renderers[ls.site.Lang] = ls.renderer
 		for _, pg := range render.Pages(ls.site, &render.Files{Assets: assets}) {
 			l.pages[pg.Path] = pg
+			l.ordered = append(l.ordered, pg)
 		}
 	}
 	return l, nil
@@ -73,132 +76,184 @@ func (l *Lazy) Draft(name string) (file string, ok bool) {
 	return file, ok
 }
 
-// extras makes the search index, feeds, data files and sitemap, once.
-func (l *Lazy) extras() (*files, error) {
-	l.once.Do(func() {
-		out := newFiles()
-		for _, ls := range l.p.langs {
-			index, err := ls.extras(out)
-			if err != nil {
-				l.err = err
-				return
-			}
-			for _, pg := range l.pages {
-				if pg.Template == "search.html" && pg.Site == ls.site {
-					pg.Search = index
-				}
-			}
-		}
-		var pages []*render.Page
-		for _, pg := range l.pages {
-			pages = append(pages, pg)
-		}
-		sort.Slice(pages, func(i, j int) bool { return pages[i].Path < pages[j].Path })
-		l.err = errors.Join(sitemap(l.p.langs[0].site, infos(pages), out), headers(l.assets, out))
-		l.extra = out
-	})
-	return l.extra, l.err
-}
+// Pages is the number of pages the site has.
+func (l *Lazy) Pages() int { return len(l.pages) }
 
-// File returns a file of the site, drawing it if it is a page. ok is false
-// for a file the site does not have.
+// File returns a file of the site, making it. ok is false for a file the
+// site does not have.
 func (l *Lazy) File(name string) (data []byte, ok bool, err error) {
-	if data, ok := l.static.m[name]; ok {
+	if data, ok := l.static.get(name); ok {
 		return data, true, nil
 	}
 	if pg, ok := l.pages[name]; ok {
-		if pg.Template == "search.html" {
-			if _, err := l.extras(); err != nil {
-				return nil, false, err
-			}
-		}
-		if pg.Template == "data.html" {
-			if err := l.plan(); err != nil {
-				return nil, false, err
-			}
-		}
-		if d, ok := l.drawn.Load(name); ok {
-			return d.([]byte), true, nil
-		}
-		var buf bytes.Buffer
-		if err := l.renderers[pg.Lang()].Page(&buf, pg); err != nil {
-			return nil, false, err
-		}
-		l.drawn.Store(name, buf.Bytes())
-		return buf.Bytes(), true, nil
+		data, err := l.page(pg)
+		return data, err == nil, err
 	}
-	if isArchive(name) {
+	if offline.IsArchive(name) {
 		return l.archive(name)
 	}
 	extra, err := l.extras()
 	if err != nil {
 		return nil, false, err
 	}
-	data, ok = extra.m[name]
+	data, ok = extra.get(name)
 	return data, ok, nil
 }
 
-// plan draws every page but the data pages and decides the parts of each
-// language's offline archive, which the data pages list, once: the first
-// look at a data page or an archive costs a whole build.
-func (l *Lazy) plan() error {
-	l.planned.Do(func() {
-		all := make(map[string][]byte)
-		var dataPages []*render.Page
-		for name, pg := range l.pages {
-			if pg.Template == "404.html" {
-				continue
-			}
-			if pg.Template == "data.html" {
-				dataPages = append(dataPages, pg)
-				continue
-			}
-			data, _, err := l.File(name)
+// Names lists every file of the site, making the offline archives.
+func (l *Lazy) Names() ([]string, error) {
+	if err := l.plan(); err != nil {
+		return nil, err
+	}
+	names := append(l.static.names(), l.extra.names()...)
+	for n := range l.pages {
+		names = append(names, n)
+	}
+	for _, p := range l.parts {
+		names = append(names, p.Name)
+	}
+	slices.Sort(names)
+	return names, nil
+}
+
+// page draws a page, once what it needs is made.
+func (l *Lazy) page(pg *render.Page) ([]byte, error) {
+	switch pg.Needs {
+	case render.NeedsSearchIndex:
+		if _, err := l.extras(); err != nil {
+			return nil, err
+		}
+	case render.NeedsArchives:
+		if err := l.plan(); err != nil {
+			return nil, err
+		}
+	}
+	if d, ok := l.drawn.Load(pg.Path); ok {
+		return d.([]byte), nil
+	}
+	var buf bytes.Buffer
+	if err := l.lang(pg.Lang()).renderer.Page(&buf, pg); err != nil {
+		return nil, err
+	}
+	l.drawn.Store(pg.Path, buf.Bytes())
+	return buf.Bytes(), nil
+}
+
+func (l *Lazy) lang(code string) *langSite {
+	for _, ls := range l.p.langs {
+		if ls.site.Lang == code {
+			return ls
+		}
+	}
+	return nil
+}
+
+// extras makes the search indexes, feeds, data files, sitemap and
+// _headers, once, and tells the search pages where their index is.
+func (l *Lazy) extras() (*memory, error) {
+	l.once.Do(func() {
+		out := newMemory()
+		for _, ls := range l.p.langs {
+			index, err := ls.extras(out)
 			if err != nil {
-				l.planErr = err
+				l.err = err
 				return
 			}
-			all[name] = data
+			for _, pg := range l.ordered {
+				if pg.Needs == render.NeedsSearchIndex && pg.Site == ls.site {
+					pg.Search = index
+				}
+			}
 		}
+		l.extra = out
+		l.err = sitemap(l.p.langs[0].site, infos(l.ordered), out)
+		if l.err == nil {
+			l.err = headers(l.assets, out)
+		}
+	})
+	return l.extra, l.err
+}
+
+// plan makes every file but the data pages, spools them, and decides the
+// parts of each language's offline archive, which the data pages list,
+// once: the first look at a data page or an archive costs a whole build.
+func (l *Lazy) plan() error {
+	l.planned.Do(func() {
 		extra, err := l.extras()
 		if err != nil {
 			l.planErr = err
 			return
 		}
-		for n, d := range extra.m {
-			if n != "sitemap.xml" && n != "robots.txt" && n != HeadersFile {
-				all[n] = d
+		spool := offline.NewMemorySpool()
+		add := func(name string, data []byte) {
+			if err == nil {
+				err = spool.Add(name, data)
 			}
 		}
-		static := make(map[string]bool)
-		for n, d := range l.static.m {
-			all[n] = d
+		static := make(recorder)
+		for _, n := range l.static.names() {
+			d, _ := l.static.get(n)
+			add(n, d)
 			static[n] = true
 		}
-		sizes := (&files{m: all}).compressedSizes()
+		var dataPages []*render.Page
+		for _, pg := range l.ordered {
+			if pg.Needs == render.NeedsArchives {
+				dataPages = append(dataPages, pg)
+				continue
+			}
+			d, perr := l.page(pg)
+			if perr != nil {
+				l.planErr = perr
+				return
+			}
+			add(pg.Path, d)
+		}
+		for _, n := range extra.names() {
+			if !forHosts[n] {
+				d, _ := extra.get(n)
+				add(n, d)
+			}
+		}
+		if err != nil {
+			l.planErr = err
+			return
+		}
 		cfg := l.p.langs[0].site.Config
 		for _, pg := range dataPages {
-			parts, err := planLanguage(sizes, cfg, pg.Lang(), static, pg, MaxFileBytes)
+			parts, err := offline.ForLanguage(spool.Sizes(), cfg, pg.Lang(), static, pg, l.budget)
 			if err != nil {
 				l.planErr = err
 				return
 			}
 			l.parts = append(l.parts, parts...)
 		}
-		l.all = all
+		for _, pg := range dataPages {
+			var buf bytes.Buffer
+			if err := l.lang(pg.Lang()).renderer.Page(&buf, pg); err != nil {
+				l.planErr = err
+				return
+			}
+			l.drawn.Store(pg.Path, buf.Bytes())
+			add(pg.Path, buf.Bytes())
+		}
+		l.spool, l.planErr = spool, err
 	})
 	return l.planErr
 }
 
-// archive makes one part of an offline archive, from every file of the
-// site.
+// forHosts are the files made after the languages, for hosts: no archive
+// holds them, and none is spooled before the archives are planned.
+var forHosts = map[string]bool{"sitemap.xml": true, "robots.txt": true, HeadersFile: true}
+
+// archive makes one part of an offline archive.
 func (l *Lazy) archive(name string) ([]byte, bool, error) {
 	if err := l.plan(); err != nil {
 		return nil, false, err
 	}
 	l.zipMu.Lock()
 	defer l.zipMu.Unlock()
-	if data, ok := l.archives[name]; ok {
+	if data, ok := l.zips[name]; ok {
 		return data, true, nil
 	}
 	for _, p := range l.parts {
@@ -206,24 +261,49 @@ func (l *Lazy) archive(name string) ([]byte, bool, error) {
 			continue
 		}
 		var buf bytes.Buffer
-		err := writeZip(&buf, p.folder, p.files, func(n string) ([]byte, error) {
-			if data, ok := l.all[n]; ok {
-				return data, nil
-			}
-			data, _, err := l.File(n) // a data page
-			return data, err
-		}, l.p.langs[0].site.Updated.First())
-		if err != nil {
+		if _, err := l.spool.Write(&buf, p, l.p.langs[0].site.Updated.First()); err != nil {
 			return nil, false, err
 		}
-		if l.archives == nil {
-			l.archives = make(map[string][]byte)
+		if l.zips == nil {
+			l.zips = make(map[string][]byte)
 		}
-		l.archives[name] = buf.Bytes()
+		l.zips[name] = buf.Bytes()
 		return buf.Bytes(), true, nil
 	}
 	return nil, false, nil
 }
 
-// Pages is the number of pages the site has.
-func (l *Lazy) Pages() int { return len(l.pages) }
+// memory keeps files in memory, for serve; safe for concurrent use.
+type memory struct {
+	mu sync.Mutex
+	m  map[string][]byte
+}
+
+func newMemory() *memory { return &memory{m: make(map[string][]byte)} }
+
+func (m *memory) WriteFile(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.m[name] = bytes.Clone(data)
+	return nil
+}
+
+func (m *memory) get(name string) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	d, ok := m.m[name]
+	return d, ok
+}
+
+func (m *memory) names() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]string, 0, len(m.m))
+	for n := range m.m {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
+
+var _ site.Output = (*memory)(nil)

@@ -1,10 +1,11 @@
-package build
+package pipeline
 
 import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/presos-politicos/briefing/generator/linkcheck"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -172,7 +173,7 @@ func TestSitemapAndRobots(t *testing.T) {
 			t.Errorf("Ana's page repeats %s", dup)
 		}
 	}
-	if problems := checkLinks(files, mirror); len(problems) > 0 {
+	if problems := linkcheck.Files(files, mirror); len(problems) > 0 {
 		t.Errorf("links under a subpath:\n%s", strings.Join(problems, "\n"))
 	}
 }
@@ -266,7 +267,7 @@ func TestFormulaInjection(t *testing.T) {
 func TestFingerprints(t *testing.T) {
 	src := writeSite(t, "site.txtar")
 	name := func() string {
-		s, err := copyStatic(os.DirFS(src), newFiles())
+		s, err := copyStatic(os.DirFS(src), newMemory())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"context"
@@ -195,7 +195,7 @@ func TestSearchTyping(t *testing.T) {
 func TestSearchScriptAgreesWithGo(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
 	out := builtEmbedded(t)
-	s, _, err := generate(os.DirFS(repo), Options{}, newFiles())
+	s, _, err := generate(os.DirFS(repo), Options{}, discarded())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +260,7 @@ type facets struct {
 // its default language.
 func embeddedIndex(t *testing.T) *search.Index {
 	t.Helper()
-	s, _, err := generate(os.DirFS(repo), Options{}, newFiles())
+	s, _, err := generate(os.DirFS(repo), Options{}, discarded())
 	if err != nil {
 		t.Fatal(err)
 	}

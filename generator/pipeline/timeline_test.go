@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"os"
@@ -21,7 +21,7 @@ func TestLargeTimeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	addTemplates(t, src)
-	out := newFiles()
+	out, kept := keptFiles()
 	s, _, err := generate(os.DirFS(src), Options{}, out)
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +31,7 @@ func TestLargeTimeline(t *testing.T) {
 	}
 	id := regexp.MustCompile(`<li id="([^"]+)" class="entry"`)
 	seen := make(map[string]int)
-	for name, data := range out.m {
+	for name, data := range kept {
 		if !strings.HasPrefix(name, "timeline/") || !strings.HasSuffix(name, ".html") {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/search"
 	"github.com/presos-politicos/briefing/generator/site"
 )
 
@@ -35,7 +36,12 @@ type Page struct {
 	Page      *site.Page
 	Timeline  *site.TimelinePage
 
-	Search   SearchIndex // where the search index is, for the search page
+	// Needs is what the page is drawn from besides the site, which the
+	// pipeline makes first and sets: the search page links its
+	// language's search index (Search), the data page lists the parts of
+	// its language's offline archive (Archives).
+	Needs    Need
+	Search   search.Meta // where the search index is, for the search page
 	Archives []Archive   // the offline archive of the page's language, in parts, for the data page
 	Feed     string      // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
 	files    *Files
@@ -73,12 +79,14 @@ type Files struct {
 	Assets map[string]Asset // the files of static/ by name: "style.css"; CSS and JavaScript are fingerprinted
 }
 
-// SearchIndex is where the search page finds the index files; package
-// search makes them, package build passes them on.
-type SearchIndex struct {
-	Dir, Keys, Near, Kinds string
-	ChunkSize              int
-}
+// A Need is what a page is drawn from besides the site.
+type Need int
+
+const (
+	NeedsSite        Need = iota // the site alone
+	NeedsSearchIndex             // its language's search index (Page.Search)
+	NeedsArchives                // its language's offline archive, every other file of the language drawn (Page.Archives)
+)
 
 // An Archive is one file of the offline archive of a language: the whole
 // archive, or one of its numbered parts, which unzip into one folder.
@@ -350,6 +358,7 @@ func Pages(s *site.Site, files *Files) []*Page {
 		newPage(s, "sites.html", "sites/", w.T("Detention sites"), w.T("Places where political prisoners are or were held."), latestOf(s.Sites)),
 		newPage(s, "search.html", "search/", w.T("Search"), w.T("Search the briefing."), s.Updated),
 	}
+	pages[len(pages)-1].Needs = NeedsSearchIndex
 	for _, tp := range s.TimelinePages {
 		title, desc := w.T("Timeline"), w.T("Every dated event of the briefing in one stream, oldest first.")
 		if tp.Period.Precision != content.Unknown {
@@ -375,7 +384,9 @@ func Pages(s *site.Site, files *Files) []*Page {
 		pages = append(pages, nf)
 	}
 	pages = append(pages, newPage(s, "counts.html", "counts/", w.T("Reported counts"), w.T("Political prisoners, releases and arrests as each counter reported them, side by side, with their sources."), latestOf(s.Counts)))
-	pages = append(pages, newPage(s, "data.html", "data/", w.T("Open data"), w.T("The briefing's records as JSON and CSV files, their fields and their licence."), s.Updated))
+	data := newPage(s, "data.html", "data/", w.T("Open data"), w.T("The briefing's records as JSON and CSV files, their fields and their licence."), s.Updated)
+	data.Needs = NeedsArchives
+	pages = append(pages, data)
 	if s.History {
 		pages = append(pages, newPage(s, "changes.html", "changes/", w.T("Changes"), w.T("Every public change to the briefing's records, newest first, with its correction notes."), s.Updated))
 	}

@@ -16,13 +16,8 @@ import (
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
+	"github.com/presos-politicos/briefing/generator/site"
 )
-
-// Output receives the files of a site. It must be safe for concurrent use,
-// and must not keep data after WriteFile returns: the caller reuses it.
-type Output interface {
-	WriteFile(name string, data []byte) error
-}
 
 // TemplateDir is the folder of a site that holds its templates.
 const TemplateDir = "templates"
@@ -179,7 +174,7 @@ func templateError(err error) error {
 
 // Render renders pages (from Pages) to out, in parallel. It returns the
 // first error of each failing template.
-func (r *Renderer) Render(pages []*Page, out Output) error {
+func (r *Renderer) Render(pages []*Page, out site.Output) error {
 	partials := new(sync.Map)
 	for _, p := range pages {
 		p.partials = partials

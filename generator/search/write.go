@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/site"
 )
 
 // The index is written as small JavaScript files that call a function the
@@ -51,11 +52,6 @@ const (
 	// static/search.js), so that a one-word query needs no other file.
 	shownPerTerm = 5
 )
-
-// Output receives the files of a site. It must be safe for concurrent use.
-type Output interface {
-	WriteFile(name string, data []byte) error
-}
 
 // Meta is what the search page needs to find the index.
 type Meta struct {
@@ -113,7 +109,7 @@ func (d *Doc) display() []any {
 }
 
 // Write writes the index files and returns what the search page needs.
-func (ix *Index) Write(out Output) (Meta, error) {
+func (ix *Index) Write(out site.Output) (Meta, error) {
 	files := make(map[string][]byte)
 
 	byKey := make(map[string][]string)

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
 )
 
@@ -30,7 +30,7 @@ func BenchmarkEditToPage(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	s := New(Options{Options: build.Options{Src: src}})
+	s := New(Options{Options: pipeline.Options{Src: src}})
 	if p := s.Problem(); p != "" {
 		b.Fatal(p)
 	}

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
 )
 
@@ -19,7 +19,7 @@ import (
 func TestLiveReloadInBrowser(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
 	src := site(t)
-	s := New(Options{Options: build.Options{Src: src}})
+	s := New(Options{Options: pipeline.Options{Src: src}})
 	ts := start(t, s)
 	t.Cleanup(ts.Close)
 	t.Cleanup(s.Close)
@@ -77,7 +77,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 func TestOverlayShowsCauseFirst(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
 	src := site(t)
-	s := New(Options{Options: build.Options{Src: src}})
+	s := New(Options{Options: pipeline.Options{Src: src}})
 	ts := start(t, s)
 	t.Cleanup(ts.Close)
 	t.Cleanup(s.Close)

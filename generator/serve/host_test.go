@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 )
 
 // start serves s on a loopback port, answering at that address as Run
@@ -48,7 +48,7 @@ func getHost(t *testing.T, ts *httptest.Server, host, path string) (int, string)
 // included; the names of the address it listens on get the site.
 func TestPreviewRefusesForeignHost(t *testing.T) {
 	dir := siteFrom(t, "../build/testdata/canary.txtar")
-	s := New(Options{Options: build.Options{Src: dir, Drafts: true}})
+	s := New(Options{Options: pipeline.Options{Src: dir, Drafts: true}})
 	if p := s.Problem(); p != "" {
 		t.Fatal(p)
 	}

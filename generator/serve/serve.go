@@ -16,7 +16,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 )
 
 // DefaultAddr is where serve listens unless told otherwise.
@@ -24,7 +24,7 @@ const DefaultAddr = "127.0.0.1:1313"
 
 // Options say what to serve and where.
 type Options struct {
-	build.Options
+	pipeline.Options
 	Addr   string    // host:port; loopback unless Expose
 	Expose bool      // allow a non-loopback address
 	Hosts  []string  // more names the preview answers to (-host), besides its address's
@@ -36,10 +36,10 @@ type Server struct {
 	opts Options
 
 	mu      sync.RWMutex
-	site    *build.Lazy // the last good build, or nil before the first
+	site    *pipeline.Lazy // the last good build, or nil before the first
 	problem string      // the errors of the last build, "" when it succeeded
 	report  []problem   // the same, as the overlay shows them
-	cache   build.Cache
+	cache   pipeline.Cache
 	noted   bool // the history's note, if any, was told
 
 	hosts atomic.Pointer[hosts] // the Host values answered
@@ -101,7 +101,7 @@ func CheckAddr(addr string, expose bool) error {
 // the errors. It returns the build's error.
 func (s *Server) Rebuild() (err error) {
 	start := time.Now()
-	var m *build.Lazy
+	var m *pipeline.Lazy
 	func() {
 		// Whatever an edit does, the server stays up: a panic in a build
 		// is reported like any other build error.
@@ -110,7 +110,7 @@ func (s *Server) Rebuild() (err error) {
 				err = fmt.Errorf("internal error while building (please report it): %v", p)
 			}
 		}()
-		m, err = build.Prepare(s.opts.Options, &s.cache)
+		m, err = pipeline.Prepare(s.opts.Options, &s.cache)
 	}()
 	var rep []problem
 	if err != nil {
@@ -376,7 +376,7 @@ func Run(ctx context.Context, opts Options) error {
 
 // notFoundPage is the 404 page for a missing file: the one of its
 // language's folder (es/404.html for es/x), else the site's 404.html.
-func notFoundPage(m *build.Lazy, name string) string {
+func notFoundPage(m *pipeline.Lazy, name string) string {
 	if dir, _, ok := strings.Cut(name, "/"); ok {
 		if _, found, _ := m.File(dir + "/404.html"); found {
 			return dir + "/404.html"

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 	"golang.org/x/tools/txtar"
 )
 
@@ -57,7 +57,7 @@ func get(t *testing.T, url string) (int, string, http.Header) {
 
 func TestServeFiles(t *testing.T) {
 	src := site(t)
-	s := New(Options{Options: build.Options{Src: src}})
+	s := New(Options{Options: pipeline.Options{Src: src}})
 	if p := s.Problem(); p != "" {
 		t.Fatal(p)
 	}
@@ -127,7 +127,7 @@ func TestPortTaken(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	err = Run(context.Background(), Options{Options: build.Options{Src: site(t)}, Addr: ln.Addr().String()})
+	err = Run(context.Background(), Options{Options: pipeline.Options{Src: site(t)}, Addr: ln.Addr().String()})
 	if err == nil || !strings.Contains(err.Error(), "is in use") {
 		t.Errorf("err = %v", err)
 	}
@@ -250,7 +250,7 @@ func next(t *testing.T, c <-chan string) string {
 // last good site served and sends its error; the fix clears it.
 func TestReloadAndErrors(t *testing.T) {
 	src := site(t)
-	s := New(Options{Options: build.Options{Src: src}})
+	s := New(Options{Options: pipeline.Options{Src: src}})
 	ts := start(t, s)
 	defer ts.Close()
 	defer s.Close()
@@ -299,7 +299,7 @@ func TestFirstBuildBroken(t *testing.T) {
 	src := site(t)
 	file := filepath.Join(src, "content/sites/la-tumba.toml")
 	os.WriteFile(file, []byte("name = 3\n"), 0o644)
-	s := New(Options{Options: build.Options{Src: src}})
+	s := New(Options{Options: pipeline.Options{Src: src}})
 	ts := start(t, s)
 	defer ts.Close()
 	code, body, _ := get(t, ts.URL+"/")
@@ -314,7 +314,7 @@ func TestFirstBuildBroken(t *testing.T) {
 func TestDraftPage(t *testing.T) {
 	src := site(t)
 	os.WriteFile(filepath.Join(src, "content/prisoners/rosa-diaz.toml"), []byte("draft = true\nname = \"Rosa Díaz\"\nstatus = \"detained\"\n"), 0o644)
-	ts := start(t, New(Options{Options: build.Options{Src: src}}))
+	ts := start(t, New(Options{Options: pipeline.Options{Src: src}}))
 	defer ts.Close()
 	code, body, _ := get(t, ts.URL+"/prisoners/rosa-diaz/")
 	if code != 404 || !strings.Contains(body, "<h1>This page is a draft</h1><p><code>content/prisoners/rosa-diaz.toml</code> has <code>draft = true</code>") ||
@@ -324,7 +324,7 @@ func TestDraftPage(t *testing.T) {
 	if code, body, _ := get(t, ts.URL+"/prisoners/nobody/"); code != 404 || strings.Contains(body, "draft") {
 		t.Errorf("a page that does not exist: %d %s", code, body)
 	}
-	ts2 := start(t, New(Options{Options: build.Options{Src: src, Drafts: true}}))
+	ts2 := start(t, New(Options{Options: pipeline.Options{Src: src, Drafts: true}}))
 	defer ts2.Close()
 	if code, body, _ := get(t, ts2.URL+"/prisoners/rosa-diaz/"); code != 200 || !strings.Contains(body, "Rosa Díaz") {
 		t.Errorf("with -drafts: %d", code)
@@ -338,7 +338,7 @@ func TestEditorLinks(t *testing.T) {
 	cfg, _ := os.ReadFile(filepath.Join(src, "site.toml"))
 	os.WriteFile(filepath.Join(src, "site.toml"), append([]byte("editor = \"vscode://file/{path}:{line}:{col}\"\n"), cfg...), 0o644)
 	os.WriteFile(filepath.Join(src, "content/sites/la-tumba.toml"), []byte("name = 3\n"), 0o644)
-	s := New(Options{Options: build.Options{Src: src}})
+	s := New(Options{Options: pipeline.Options{Src: src}})
 	abs, _ := filepath.Abs(filepath.Join(src, "content/sites/la-tumba.toml"))
 	want := []problem{{Where: "content/sites/la-tumba.toml:1:8", Msg: "name must be a string in quotes, not a number",
 		Href: "vscode://file" + filepath.ToSlash(abs) + ":1:8", Source: "name = 3", Caret: "       ^"}}
@@ -357,7 +357,7 @@ func TestNotFoundInLanguage(t *testing.T) {
 	}
 	f.WriteString("\n[languages.es]\nname = \"Español\"\ntitle = \"Prueba\"\n")
 	f.Close()
-	s := New(Options{Options: build.Options{Src: src}})
+	s := New(Options{Options: pipeline.Options{Src: src}})
 	if p := s.Problem(); p != "" {
 		t.Fatal(p)
 	}

@@ -33,7 +33,7 @@ import (
 	"strings"
 
 	"github.com/chromedp/chromedp"
-	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
 )
@@ -85,7 +85,7 @@ func main() {
 		return
 	}
 	public := filepath.Join(tmp, "public")
-	if _, err := build.Build(build.Options{Src: *src, Out: public}); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{Src: *src, Out: public}); err != nil {
 		fail(err)
 	}
 	fail(os.MkdirAll(*out, 0o755))

@@ -35,7 +35,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
 )
@@ -68,7 +68,7 @@ func main() {
 			check(os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(*from, d))))
 		}
 		out := filepath.Join(dir, "public")
-		res, err := build.Build(build.Options{Src: dir, Out: out})
+		res, err := pipeline.Build(pipeline.Options{Src: dir, Out: out})
 		check(err)
 		files := count(filepath.Join(out, "search"))
 		for _, q := range strings.Split(*query, ",") {

@@ -36,7 +36,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/chromedp/chromedp"
-	"github.com/presos-politicos/briefing/generator/build"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
@@ -226,7 +226,7 @@ func pagefind(dir, from, bin string, queries [][]string, picked []person, top in
 		check(os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(from, d))))
 	}
 	out := filepath.Join(dir, "public")
-	_, err := build.Build(build.Options{Src: dir, Out: out})
+	_, err := pipeline.Build(pipeline.Options{Src: dir, Out: out})
 	check(err)
 	cmd := exec.Command(bin, "--site", out, "--output-subdir", "pagefind")
 	cmd.Stderr = os.Stderr

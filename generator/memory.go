@@ -1,4 +1,4 @@
-package build
+package main
 
 import (
 	"os"
@@ -12,8 +12,8 @@ import (
 const minMemoryLimit = 200 << 20
 
 // boundMemory is called once the content is loaded and the site resolved
-// in its first language (see generate), and returns the function that
-// undoes it. The loaded site is most of what a build
+// in its first language (pipeline.Options.Loaded), by build and check, and
+// returns the function that undoes it. The loaded site is most of what a build
 // keeps; drawing the pages makes garbage at a great rate, and by default
 // the collector lets the heap grow to twice what is live before it runs,
 // which took a 10,000-prisoner build to 350 MB. boundMemory sets a soft
@@ -23,8 +23,9 @@ const minMemoryLimit = 200 << 20
 // 200 MB limit made a 30,000-prisoner build 55% slower). A GOMEMLIMIT
 // set in the environment is left as it is.
 //
-// The limit belongs to the process: when builds overlap (tests), the first
-// sets it and the last to finish puts the old one back.
+// The limit belongs to the process, which is why main sets it and no
+// package does: when builds overlap (tests), the first sets it and the
+// last to finish puts the old one back.
 func boundMemory() (undo func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}

@@ -1,0 +1,68 @@
+package pipeline
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/linkcheck"
+	"github.com/presos-politicos/briefing/generator/offline"
+	"github.com/presos-politicos/briefing/generator/outdir"
+)
+
+// Check makes every file of the site as Build does, writes nothing, and
+// checks each page as it is made (package linkcheck): every internal link
+// and anchor, once every file is made. It keeps of the site only what
+// the links need and the compressed sizes of its files, from which the
+// offline archives' sizes come out exactly, so that it holds no more
+// than a build. The error lists every problem.
+func Check(opts Options) (*Result, error) {
+	src, err := filepath.Abs(opts.Src)
+	if err != nil {
+		return nil, err
+	}
+	opts.dir = src
+	c := &checked{}
+	out := newFiles(c, offline.NewSizeSpool())
+	fsys := os.DirFS(src)
+	s, note, err := generate(fsys, opts, out)
+	if err != nil {
+		return nil, err
+	}
+	if problems := c.Problems(); len(problems) > 0 {
+		return nil, errors.New(strings.Join(problems, "\n"))
+	}
+	res := out.result()
+	res.Note = note
+	out.sizes[Marker] = outdir.MarkerBytes // build writes it; check does not count it
+	if err := fitHost(opts, s.Config.Host, out.sizes, res); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// checked is check's sink: each file is checked as it is made, then let go.
+type checked struct{ *linkcheck.Checker }
+
+// Begin makes the checker: the 404 pages' links start with the base URL,
+// or "/" without one.
+func (c *checked) Begin(cfg *content.Config) {
+	base := "/"
+	if cfg.BaseURL != "" {
+		base = cfg.BaseURL
+	}
+	c.Checker = linkcheck.New(base)
+}
+
+func (c *checked) WriteFile(name string, data []byte) error {
+	c.Add(name, data)
+	return nil
+}
+
+func (c *checked) Create(name string) (io.Writer, error) {
+	c.Add(name, nil)
+	return io.Discard, nil
+}

@@ -1,0 +1,216 @@
+package pipeline
+
+import (
+	"errors"
+	"io/fs"
+	"slices"
+	"strings"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/feed"
+	"github.com/presos-politicos/briefing/generator/i18n"
+	"github.com/presos-politicos/briefing/generator/offline"
+	"github.com/presos-politicos/briefing/generator/render"
+	"github.com/presos-politicos/briefing/generator/search"
+	"github.com/presos-politicos/briefing/generator/site"
+)
+
+// generate is the one function that decides the files of the site and
+// their bytes. It loads, resolves and draws the site in fsys, in every
+// language, and hands each file to out as it is made, in this order: the
+// static files; for each language, its pages, search index, feeds and
+// data files (at once, on every core), then its search page, which links
+// the index, then its data page, which lists the parts of the offline
+// archive decided from the compressed sizes of the rest; the sitemap and
+// robots.txt; _headers; last the offline archives, from out's spool.
+// Every content, template and translation problem is reported at once.
+//
+// The languages are resolved and drawn one after the other, the default
+// last, and each is let go once drawn, so that a build holds one
+// language's site at a time. When the content or a language has a
+// problem, every language is resolved, so that all problems are reported
+// together; a language resolved without one has nothing to add.
+//
+// It returns the site in the default language, and a note when the site
+// was built without its history (readHistory).
+func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) {
+	readHistory := startHistory(opts.dir)
+	set, errs := load(fsys, opts, nil)
+	if set == nil || len(errs) > 0 {
+		readHistory(nil)
+		_, err := resolveAll(fsys, set, nil, nil, errs)
+		return nil, "", err
+	}
+	hist, note := readHistory(set)
+	out.sink.Begin(set.Config)
+	langs := set.Config.Languages
+	order := append(slices.Clone(langs[1:]), langs[0]) // the default last: its site is returned
+	var assets map[string]render.Asset
+	static := make(recorder)
+	byLang := make(map[string][]pageInfo)
+	var dicts []*i18n.Dict
+	var last *site.Site
+	for i, lang := range order {
+		l, lerrs := resolve(fsys, set, lang.Code, nil, hist)
+		if len(lerrs) > 0 {
+			_, err := resolveAll(fsys, set, nil, hist, nil)
+			return nil, "", err
+		}
+		if i == 0 {
+			if opts.Loaded != nil {
+				opts.Loaded()
+			}
+			var err error
+			if assets, err = copyStatic(fsys, recording{out, static}); err != nil {
+				return nil, "", err
+			}
+		}
+		pages, err := l.render(assets, out, func(data *render.Page) error {
+			parts, err := offline.ForLanguage(out.spool.Sizes(), set.Config, lang.Code, static, data, opts.budget())
+			out.plan(parts)
+			return err
+		})
+		if err != nil {
+			return nil, "", err
+		}
+		byLang[lang.Code] = infos(pages)
+		dicts = append(dicts, l.words)
+		last = l.site
+	}
+	// The interface texts the pages asked for that a language lacks.
+	var missing []error
+	for _, d := range dicts {
+		if err := d.MissingError(); err != nil {
+			missing = append(missing, err)
+		}
+	}
+	if err := errors.Join(missing...); err != nil {
+		return nil, "", err
+	}
+	var all []pageInfo
+	for _, lang := range langs {
+		all = append(all, byLang[lang.Code]...)
+	}
+	if err := sitemap(last, all, out); err != nil {
+		return nil, "", err
+	}
+	if err := headers(assets, out); err != nil {
+		return nil, "", err
+	}
+	if err := out.writeArchives(last.Updated.First()); err != nil {
+		return nil, "", err
+	}
+	return last, note, nil
+}
+
+// prefixed writes under a language's folder.
+type prefixed struct {
+	out    site.Output
+	prefix string
+}
+
+func (p prefixed) WriteFile(name string, data []byte) error {
+	return p.out.WriteFile(p.prefix+name, data)
+}
+
+// render writes the language's pages, and meanwhile its search index,
+// feeds and data files: the pages that need the index (the search page)
+// are drawn after them, and those that list the parts of the offline
+// archive (the data page) last, once plan has decided them. It returns
+// the pages, for the sitemap.
+func (l *langSite) render(assets map[string]render.Asset, out site.Output, plan func(data *render.Page) error) ([]*render.Page, error) {
+	pages := render.Pages(l.site, &render.Files{Assets: assets})
+	byNeed := make(map[render.Need][]*render.Page)
+	for _, pg := range pages {
+		byNeed[pg.Needs] = append(byNeed[pg.Needs], pg)
+	}
+	var (
+		index     search.Meta
+		extrasErr error
+		done      = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		index, extrasErr = l.extras(out)
+	}()
+	err := l.renderer.Render(byNeed[render.NeedsSite], out)
+	<-done
+	if err != nil || extrasErr != nil {
+		return nil, errors.Join(err, extrasErr)
+	}
+	for _, pg := range byNeed[render.NeedsSearchIndex] {
+		pg.Search = index
+	}
+	if err := l.renderer.Render(byNeed[render.NeedsSearchIndex], out); err != nil {
+		return nil, err
+	}
+	for _, pg := range byNeed[render.NeedsArchives] {
+		if err := plan(pg); err != nil {
+			return nil, err
+		}
+	}
+	return pages, l.renderer.Render(byNeed[render.NeedsArchives], out)
+}
+
+// extras writes the language's search index, feeds and data files, and
+// returns where the search page finds the index.
+func (l *langSite) extras(out site.Output) (search.Meta, error) {
+	out = prefixed{out, l.site.Config.Prefix(l.site.Lang)}
+	meta, err := search.Build(l.site).Write(out)
+	if err != nil {
+		return search.Meta{}, err
+	}
+	return meta, feed.Write(l.site, out)
+}
+
+// recorder notes the names of the files written through a recording.
+type recorder map[string]bool
+
+// recording writes to out and notes each name; not for concurrent use.
+type recording struct {
+	out   site.Output
+	names recorder
+}
+
+func (r recording) WriteFile(name string, data []byte) error {
+	r.names[name] = true
+	return r.out.WriteFile(name, data)
+}
+
+// pageInfo is what the sitemap needs of a page, so that a language's
+// pages can be let go once drawn.
+type pageInfo struct {
+	template, url, lang, path string
+	updated                   content.Date
+}
+
+func infos(pages []*render.Page) []pageInfo {
+	out := make([]pageInfo, len(pages))
+	for i, p := range pages {
+		out[i] = pageInfo{p.Template, p.URL, p.Lang(), p.Path, p.Updated}
+	}
+	return out
+}
+
+// sitemap writes the sitemap of the pages of every language, each with
+// its alternates, and robots.txt.
+func sitemap(s *site.Site, pages []pageInfo, out site.Output) error {
+	byURL := make(map[string][][2]string)
+	for _, p := range pages {
+		if p.template != "404.html" {
+			byURL[p.url] = append(byURL[p.url], [2]string{p.lang, strings.TrimSuffix(p.path, "index.html")})
+		}
+	}
+	var list []feed.Page
+	for _, p := range pages {
+		if p.template == "404.html" {
+			continue
+		}
+		fp := feed.Page{URL: strings.TrimSuffix(p.path, "index.html"), Lastmod: p.updated.Datetime()}
+		if alts := byURL[p.url]; len(alts) > 1 {
+			fp.Alternates = alts
+		}
+		list = append(list, fp)
+	}
+	return feed.Sitemap(s.Config.BaseURL, list, out)
+}

@@ -1,0 +1,56 @@
+package pipeline
+
+import "github.com/presos-politicos/briefing/generator/host"
+
+// Options say what to build and where.
+type Options struct {
+	Src     string // the site folder: site.toml, content/, templates/, static/
+	Out     string // the output folder; "" means site.toml's output, inside Src
+	Drafts  bool   // include records marked draft = true
+	BaseURL string // overrides site.toml's baseURL when not ""
+	Host    string // the host whose limits the output must fit, overriding site.toml's host
+
+	// Hosts is the table of hosts' limits Host is looked up in; nil means
+	// host.Documented. Tests give smaller limits.
+	Hosts []host.Host
+
+	// Loaded, when not nil, is called once the site is loaded and
+	// resolved in its first language, before any page is drawn: the
+	// loaded site is then most of what a build or a check keeps, and main
+	// bounds the process's memory by it. It is called from the goroutine
+	// that called Build or Check.
+	Loaded func()
+
+	// dir is the site folder on disk, whose git history gives the records'
+	// changes; "" for a site in memory, which has none.
+	dir string
+
+	// archivePart is the most bytes one part of an offline archive may
+	// hold; 0 means offline.MaxFileBytes. Tests make it small.
+	archivePart int64
+}
+
+// budget is the most bytes one part of an offline archive may hold.
+func (o Options) budget() int64 {
+	if o.archivePart == 0 {
+		return maxFileBytes
+	}
+	return o.archivePart
+}
+
+// Result describes a finished build or check.
+type Result struct {
+	Out    string // the output folder; "" for check
+	Target string // the folder Out is a symbolic link to, written in its place; "" when Out is no link
+	Pages  int    // HTML pages written
+	Files  int    // files written, pages included
+	Bytes  int64  // bytes written
+	// Note says why the site was built without its history of changes (no
+	// git, a shallow clone); "" when it has it.
+	Note string
+
+	// Host is the host the output was measured against, or "".
+	Host string
+	// Warnings name each of the host's limits the output is near.
+	Warnings []string
+}
