@@ -29,9 +29,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/host"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/scaffold"
 	"github.com/presos-politicos/briefing/generator/serve"
 )

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/host"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 )
 
 func readme(t *testing.T) string {

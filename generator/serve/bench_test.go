@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 )
 
 var corpusSize = flag.Int("corpus", 1000, "prisoners in the benchmark's synthetic corpus")

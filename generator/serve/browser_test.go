@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 )
 
 // TestLiveReloadInBrowser opens a page from serve in Chromium, edits the

@@ -37,8 +37,8 @@ type Server struct {
 
 	mu      sync.RWMutex
 	site    *pipeline.Lazy // the last good build, or nil before the first
-	problem string      // the errors of the last build, "" when it succeeded
-	report  []problem   // the same, as the overlay shows them
+	problem string         // the errors of the last build, "" when it succeeded
+	report  []problem      // the same, as the overlay shows them
 	cache   pipeline.Cache
 	noted   bool // the history's note, if any, was told
 

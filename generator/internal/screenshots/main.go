@@ -33,9 +33,9 @@ import (
 	"strings"
 
 	"github.com/chromedp/chromedp"
-	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 )
 
 // kinds are one page of each kind of the embedded briefing: a name for

@@ -35,9 +35,9 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 )
 
 func main() {

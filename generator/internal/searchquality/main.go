@@ -36,10 +36,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/chromedp/chromedp"
-	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
+	"github.com/presos-politicos/briefing/generator/pipeline"
 	"github.com/presos-politicos/briefing/generator/search"
 	"github.com/presos-politicos/briefing/generator/site"
 )
