@@ -41,7 +41,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/prisoners/ana-perez/"), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(200 * time.Millisecond) // the event stream connects
+	waitListening(t, s)
 	file := filepath.Join(src, "content/prisoners/ana-perez.toml")
 	data, _ := os.ReadFile(file)
 
@@ -86,17 +86,7 @@ func TestOverlayShowsCauseFirst(t *testing.T) {
 	}
 	// Break both files, then rebuild once (no watcher: one rebuild, one
 	// report), once the page listens.
-	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		s.clientsMu.Lock()
-		n := len(s.clients)
-		s.clientsMu.Unlock()
-		if n > 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the page never connected to the event stream")
-		}
-	}
+	waitListening(t, s)
 	ana := filepath.Join(src, "content/prisoners/ana-perez.toml")
 	data, _ := os.ReadFile(ana)
 	os.WriteFile(ana, []byte(strings.Replace(string(data), `status = "detained"`, `status = "detained`, 1)), 0o644)
@@ -120,4 +110,20 @@ func TestOverlayShowsCauseFirst(t *testing.T) {
 		t.Errorf("overlay items:\n%s\nwant:\n%s", strings.Join(items, "\n---\n"), strings.Join(want, "\n---\n"))
 	}
 	jsErrors.Check(t)
+}
+
+// waitListening waits until a page listens to the server's event stream.
+func waitListening(t *testing.T, s *Server) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		s.clientsMu.Lock()
+		n := len(s.clients)
+		s.clientsMu.Unlock()
+		if n > 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the page never connected to the event stream")
+		}
+	}
 }

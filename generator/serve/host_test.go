@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -47,7 +48,7 @@ func getHost(t *testing.T, ts *httptest.Server, host, path string) (int, string)
 // pointing its own host name at 127.0.0.1) gets nothing, the event stream
 // included; the names of the address it listens on get the site.
 func TestPreviewRefusesForeignHost(t *testing.T) {
-	dir := siteFrom(t, "../build/testdata/canary.txtar")
+	dir := testsite.DirFrom(t, "../pipeline/testdata/canary.txtar")
 	s := New(Options{Options: pipeline.Options{Src: dir, Drafts: true}})
 	if p := s.Problem(); p != "" {
 		t.Fatal(p)

@@ -196,14 +196,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.events(w, r)
 		return
 	}
-	name, redirect := resolvePath(r.URL.Path)
-	if redirect != "" {
-		http.Redirect(w, r, redirect, http.StatusMovedPermanently)
-		return
-	}
 	s.mu.RLock()
 	m, rep := s.site, s.report
 	s.mu.RUnlock()
+	name, redirect := resolvePath(r.URL.Path)
+	if redirect != "" {
+		// A file without an extension (_headers) is a file when the site
+		// has it, else a folder without its slash.
+		file := strings.TrimSuffix(strings.TrimPrefix(redirect, "/"), "/")
+		if !hasFile(m, file) {
+			http.Redirect(w, r, redirect, http.StatusMovedPermanently)
+			return
+		}
+		name = file
+	}
 	if m == nil {
 		// No good build yet: show the errors, and reload when fixed.
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -256,6 +262,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		w.Write(data)
 	}
+}
+
+// hasFile reports whether the site has a file of this name.
+func hasFile(m *pipeline.Lazy, name string) bool {
+	if m == nil {
+		return false
+	}
+	_, ok, _ := m.File(name)
+	return ok
 }
 
 // resolvePath maps a request path to a file of the site: "/" and "/x/" to

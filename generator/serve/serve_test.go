@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"context"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"io"
 	"net"
 	"net/http"
@@ -14,34 +15,11 @@ import (
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/pipeline"
-	"golang.org/x/tools/txtar"
 )
 
-// site writes the fixture site, with the real templates and static files,
-// into a fresh folder.
-func site(t *testing.T) string { return siteFrom(t, "testdata/site.txtar") }
-
-// siteFrom writes the site of a txtar file, with the real templates and
-// static files, into a fresh folder.
-func siteFrom(t *testing.T, archive string) string {
-	t.Helper()
-	dir := t.TempDir()
-	a, err := txtar.ParseFile(archive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range a.Files {
-		p := filepath.Join(dir, f.Name)
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, f.Data, 0o644)
-	}
-	for _, d := range []string{"templates", "static"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+// site writes the shared test site, with the real templates and static
+// files, into a fresh folder.
+func site(t *testing.T) string { return testsite.Dir(t) }
 
 func get(t *testing.T, url string) (int, string, http.Header) {
 	t.Helper()

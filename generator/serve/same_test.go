@@ -1,0 +1,86 @@
+package serve
+
+import (
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
+	"github.com/presos-politicos/briefing/generator/pipeline"
+)
+
+// TestServeIsBuild: every file serve returns is the file build writes,
+// byte for byte, but for the live-reload script injected into each page:
+// pages, static files, search index, feeds, data files, sitemap (with a
+// base URL), robots.txt, _headers and the offline archives; and serve has
+// no file build does not write.
+func TestServeIsBuild(t *testing.T) {
+	src := testsite.Dir(t)
+	opts := pipeline.Options{Src: src, BaseURL: "https://mirror.example/briefing"}
+	res, err := pipeline.Build(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	built := make(map[string][]byte)
+	err = filepath.WalkDir(res.Out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(res.Out, p)
+		if rel != pipeline.Marker {
+			built[filepath.ToSlash(rel)], err = os.ReadFile(p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"sitemap.xml", "robots.txt", "_headers", "briefing-offline-en.zip", "search/index.html", "data/index.html"} {
+		if built[want] == nil {
+			t.Fatalf("the build wrote no %s", want)
+		}
+	}
+
+	s := New(Options{Options: opts})
+	if p := s.Problem(); p != "" {
+		t.Fatal(p)
+	}
+	ts := start(t, s)
+	defer ts.Close()
+	const live = `<script src="/_briefing/live.js" defer></script>` + "\n"
+	names := make([]string, 0, len(built))
+	for n := range built {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		resp, err := http.Get(ts.URL + "/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if strings.HasSuffix(name, ".html") {
+			got = []byte(strings.Replace(string(got), live, "", 1))
+		}
+		if resp.StatusCode != http.StatusOK || string(got) != string(built[name]) {
+			t.Errorf("%s: serve returns %d, %d bytes, that differ from the %d bytes build wrote", name, resp.StatusCode, len(got), len(built[name]))
+		}
+	}
+	served, err := s.site.Names()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range served {
+		if built[n] == nil {
+			t.Errorf("serve has %s, which build does not write", n)
+		}
+	}
+	if len(served) != len(built) {
+		t.Errorf("serve has %d files, build wrote %d", len(served), len(built))
+	}
+}
