@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"fmt"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -51,13 +52,13 @@ func sites(t *testing.T) map[string]string {
 	if err := corpus.Write(src, corpus.Scaled(200)); err != nil {
 		t.Fatal(err)
 	}
-	addTemplates(t, src)
+	testsite.Templates(t, src)
 	synthetic := filepath.Join(t.TempDir(), "public")
 	if _, err := Build(Options{Src: src, Out: synthetic}); err != nil {
 		t.Fatal(err)
 	}
 	// The fixture with counts, in English and Spanish, one count translated.
-	fixtureSrc := writeSite(t, "site.txtar")
+	fixtureSrc := testsite.Dir(t)
 	f, err := os.OpenFile(filepath.Join(fixtureSrc, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/linkcheck"
 	"github.com/presos-politicos/briefing/generator/offline"
 	"io"
@@ -82,7 +83,7 @@ func TestOfflineArchive(t *testing.T) {
 	for _, p := range brokenLinks(unzipped, files, mirror, offline.IsArchive) {
 		t.Errorf("in the archive: %s", p)
 	}
-	again, _, _, err := inMemory(Options{Src: writeSite(t, "site.txtar"), BaseURL: strings.TrimSuffix(mirror, "/")})
+	again, _, _, err := inMemory(Options{Src: testsite.Dir(t), BaseURL: strings.TrimSuffix(mirror, "/")})
 	if err != nil || !bytes.Equal(again[name], files[name]) {
 		t.Errorf("the archive made in memory differs from the one the build wrote (%v)", err)
 	}
@@ -105,7 +106,7 @@ func partsSite(t *testing.T) (string, map[string][]byte) {
 	if err := corpus.Write(src, size); err != nil {
 		t.Fatal(err)
 	}
-	addTemplates(t, src)
+	testsite.Templates(t, src)
 	res, err := Build(Options{Src: src, Out: filepath.Join(t.TempDir(), "public"), archivePart: partBudget})
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/offline"
 	"github.com/presos-politicos/briefing/generator/outdir"
 	"io/fs"
@@ -46,7 +47,7 @@ func benchCorpus(b *testing.B) string {
 		if err := corpus.Write(dir, corpus.Scaled(*corpusSize)); err != nil {
 			b.Fatal(err)
 		}
-		addTemplates(b, dir)
+		testsite.Templates(b, dir)
 		corpusDir = dir
 	})
 	return corpusDir
@@ -271,8 +272,8 @@ func historyCorpus(b *testing.B) (withGit, withoutGit string) {
 	if err := os.RemoveAll(filepath.Join(withoutGit, ".git")); err != nil {
 		b.Fatal(err)
 	}
-	addTemplates(b, withGit)
-	addTemplates(b, withoutGit)
+	testsite.Templates(b, withGit)
+	testsite.Templates(b, withoutGit)
 	if err := os.WriteFile(filepath.Join(root, "done"), nil, 0o644); err != nil {
 		b.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"encoding/json"
 	"encoding/xml"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/linkcheck"
 	"net/url"
 	"os"
@@ -19,7 +20,7 @@ import (
 // and their Spanish texts.
 func bilingualSite(t *testing.T) string {
 	t.Helper()
-	return writeSite(t, "bilingual.txtar")
+	return testsite.DirFrom(t, "testdata/bilingual.txtar")
 }
 
 var hreflang = regexp.MustCompile(`<link rel="alternate" hreflang="(\w+)" href="([^"]+)">`)

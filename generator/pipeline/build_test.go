@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -21,17 +22,6 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // repo is the repository's root, which holds the real site.
 const repo = "../.."
 
-// writeSite writes a txtar fixture of testdata (or, for "site.txtar", the
-// shared test site) into a fresh folder, with the real site's templates
-// and static files unless the fixture has its own.
-func writeSite(t testing.TB, archive string) string {
-	t.Helper()
-	if archive == "site.txtar" {
-		return testsite.Dir(t)
-	}
-	return testsite.DirFrom(t, filepath.Join("testdata", archive))
-}
-
 // builtEmbedded builds the real briefing into a fresh folder and returns it.
 func builtEmbedded(t *testing.T) string {
 	t.Helper()
@@ -40,14 +30,6 @@ func builtEmbedded(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func txtarFS(a *txtar.Archive) fs.FS {
-	m := make(mapFS)
-	for _, f := range a.Files {
-		m[f.Name] = f.Data
-	}
-	return m
 }
 
 // readTree returns every file under dir by its slash path.
@@ -70,7 +52,7 @@ func readTree(t testing.TB, dir string) map[string][]byte {
 }
 
 func TestBuildFixture(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	res, err := Build(Options{Src: src})
 	if err != nil {
 		t.Fatal(err)
@@ -154,7 +136,7 @@ func TestBuildFixture(t *testing.T) {
 }
 
 func TestBuildIsDeterministic(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	a, err := Build(Options{Src: src, Out: filepath.Join(t.TempDir(), "a")})
 	if err != nil {
 		t.Fatal(err)
@@ -175,7 +157,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 }
 
 func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	res, err := Build(Options{Src: src})
 	if err != nil {
 		t.Fatal(err)
@@ -217,7 +199,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 }
 
 func TestRefusesUnsafeOutput(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	other := t.TempDir()
 	os.WriteFile(filepath.Join(other, "thesis.doc"), []byte("precious"), 0o644)
 	links := t.TempDir()
@@ -247,7 +229,7 @@ func TestRefusesUnsafeOutput(t *testing.T) {
 }
 
 func TestCheckFindsBrokenLinks(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	if _, err := Check(Options{Src: src}); err != nil {
 		t.Fatalf("Check on a good site: %v", err)
 	}
@@ -268,7 +250,7 @@ func TestCheckFindsBrokenLinks(t *testing.T) {
 }
 
 func TestStaticFileCannotShadowAPage(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	os.MkdirAll(filepath.Join(src, "static/prisoners"), 0o755)
 	os.WriteFile(filepath.Join(src, "static/prisoners/index.html"), []byte("x"), 0o644)
 	_, err := Build(Options{Src: src})
@@ -331,7 +313,7 @@ func TestSyntheticCorpus(t *testing.T) {
 			if err := corpus.Write(src, size); err != nil {
 				t.Fatal(err)
 			}
-			addTemplates(t, src)
+			testsite.Templates(t, src)
 			res, err := Check(Options{Src: src})
 			if err != nil {
 				t.Fatalf("check: %v", err)
@@ -353,7 +335,7 @@ func TestSyntheticCorpus(t *testing.T) {
 // TestGolden compares the rendered pages of the fixture site with the
 // golden files; run with -update to rewrite them after a deliberate change.
 func TestGolden(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	res, err := Build(Options{Src: src})
 	if err != nil {
 		t.Fatal(err)
@@ -396,7 +378,7 @@ func lineDiff(want, got string) string {
 			gl = g[i]
 		}
 		if wl != gl {
-			b.WriteString("line " + itoa(i+1) + ":\n- " + wl + "\n+ " + gl + "\n")
+			b.WriteString("line " + strconv.Itoa(i+1) + ":\n- " + wl + "\n+ " + gl + "\n")
 			shown++
 		}
 	}
@@ -407,7 +389,7 @@ func lineDiff(want, got string) string {
 // bytes did not change from the previous output, writes the others anew,
 // and the site is the same as a build from scratch.
 func TestRebuildLinksUnchangedFiles(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := Build(Options{Src: src, Out: out}); err != nil {
 		t.Fatal(err)
@@ -472,7 +454,7 @@ func TestRebuildLinksUnchangedFiles(t *testing.T) {
 // is one the layout uses (main, the skip link's target) or that another
 // element has is a problem check reports.
 func TestCheckFindsDuplicateIDs(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	cfg := filepath.Join(src, "site.toml")
 	data, _ := os.ReadFile(cfg)
 	os.WriteFile(cfg, append(data, "\n[markdown]\nraw_html = true\n"...), 0o644)
@@ -519,20 +501,6 @@ func TestEmbeddedBriefingReads(t *testing.T) {
 		}
 		for _, h := range heading.FindAllString(page, -1) {
 			t.Errorf("%s has a heading in lower case: %s", name, h)
-		}
-	}
-}
-
-// addTemplates copies the real site's templates and static files into dir
-// unless it has its own.
-func addTemplates(t testing.TB, dir string) {
-	t.Helper()
-	for _, d := range []string{"templates", "static"} {
-		if _, err := os.Stat(filepath.Join(dir, d)); err == nil {
-			continue
-		}
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(testsite.Root, d))); err != nil {
-			t.Fatal(err)
 		}
 	}
 }

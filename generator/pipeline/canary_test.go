@@ -3,6 +3,7 @@ package pipeline
 import (
 	"archive/zip"
 	"bytes"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,7 +15,7 @@ import (
 // with canaries and greps every byte of every output file, unzipping any
 // archive, for them.
 func TestPrivateDataNeverLeaves(t *testing.T) {
-	src := writeSite(t, "canary.txtar")
+	src := testsite.DirFrom(t, "testdata/canary.txtar")
 	res, err := Build(Options{Src: src})
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +83,7 @@ func unpack(t *testing.T, name string, data []byte) map[string][]byte {
 // unpublished or draft one fails the build with the reason, leaking
 // nothing.
 func TestReferenceToUnpublishedIsAnError(t *testing.T) {
-	src := writeSite(t, "canary.txtar")
+	src := testsite.DirFrom(t, "testdata/canary.txtar")
 	p := filepath.Join(src, "content/statements/s.toml")
 	os.WriteFile(p, []byte("speaker = \"Someone\"\ndate = 2024-10-01\nquote = \"Words\"\nprisoners = [\"unpublished\", \"wip\"]\n"), 0o644)
 	_, err := Build(Options{Src: src})
@@ -98,7 +99,7 @@ content/statements/s.toml:4:13: prisoner "wip" is not published (draft = true in
 // a build is gone from what readers are served, not only from a new folder
 // that replaced the link.
 func TestUnpublishedLeavesALinkedOutput(t *testing.T) {
-	src := writeSite(t, "canary.txtar")
+	src := testsite.DirFrom(t, "testdata/canary.txtar")
 	record := filepath.Join(src, "content/prisoners/unpublished.toml")
 	private, err := os.ReadFile(record)
 	if err != nil {

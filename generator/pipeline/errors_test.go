@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"io/fs"
 	"os"
 	"testing"
@@ -23,7 +24,7 @@ func (d denyFS) Open(name string) (fs.File, error) {
 // TestUnreadableTemplateOnce: a template that cannot be read says so, once,
 // though every language parses it, and is not called missing.
 func TestUnreadableTemplateOnce(t *testing.T) {
-	fsys := denyFS{os.DirFS(writeSite(t, "bilingual.txtar")), "templates/prisoner.html"}
+	fsys := denyFS{os.DirFS(testsite.DirFrom(t, "testdata/bilingual.txtar")), "templates/prisoner.html"}
 	_, err := prepare(fsys, Options{}, nil)
 	want := "templates/prisoner.html: cannot read the file: permission denied; give yourself read access to it (chmod u+r)"
 	if err == nil || err.Error() != want {

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -79,7 +80,7 @@ func historySite(t testing.TB, archive string) string {
 		}
 	}
 	commit()
-	addTemplates(t, dir)
+	testsite.Templates(t, dir)
 	return dir
 }
 
@@ -231,7 +232,7 @@ func TestShallowCloneHasNoHistory(t *testing.T) {
 	src := historySite(t, "history.txtar")
 	shallow := filepath.Join(t.TempDir(), "shallow")
 	gitRun(t, src, "2026-02-01T00:00:00Z", "clone", "-q", "--depth", "1", "file://"+src, shallow)
-	addTemplates(t, shallow)
+	testsite.Templates(t, shallow)
 	res, err := Build(Options{Src: shallow, Out: filepath.Join(t.TempDir(), "public")})
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"bytes"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
+	"os"
 
 	"golang.org/x/net/html"
 	"path/filepath"
@@ -15,7 +17,7 @@ import (
 // URLs and third-party loads, finds none, and neither does a scan here of
 // every output file.
 func TestHostileContent(t *testing.T) {
-	src := writeSite(t, "hostile.txtar")
+	src := testsite.DirFrom(t, "testdata/hostile.txtar")
 	if _, err := Check(Options{Src: src}); err != nil {
 		t.Fatalf("check of the hostile site:\n%v", err)
 	}
@@ -66,8 +68,8 @@ func TestHostileContent(t *testing.T) {
 }
 
 func TestCheckFindsUnsafeMarkup(t *testing.T) {
-	src := writeSite(t, "site.txtar")
-	must(t, writeTestFile(filepath.Join(src, "templates/search.html"), `{{define "main"}}<h1 onclick="x()">S</h1><script>alert(1)</script><img src="https://cdn.example/x.png" alt=""><p style="color:red">x</p><a href="javascript:void(0)">j</a>{{end}}`))
+	src := testsite.Dir(t)
+	must(t, os.WriteFile(filepath.Join(src, "templates/search.html"), []byte(`{{define "main"}}<h1 onclick="x()">S</h1><script>alert(1)</script><img src="https://cdn.example/x.png" alt=""><p style="color:red">x</p><a href="javascript:void(0)">j</a>{{end}}`), 0o644))
 	_, err := Check(Options{Src: src})
 	if err == nil {
 		t.Fatal("check passed unsafe markup")

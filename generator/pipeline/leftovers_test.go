@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -27,7 +28,7 @@ func (c *stopAfter) Err() error {
 // SIGINT or SIGTERM) stops, leaves the previous output as it was and
 // removes its temporary folder.
 func TestStoppedBuild(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	res, err := Build(Options{Src: src})
 	if err != nil {
 		t.Fatal(err)

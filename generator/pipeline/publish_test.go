@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/linkcheck"
 	"os"
 	"path/filepath"
@@ -17,7 +18,7 @@ const mirror = "https://mirror.example/sub/dir/"
 
 func buildMirror(t *testing.T) map[string][]byte {
 	t.Helper()
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	res, err := Build(Options{Src: src, BaseURL: strings.TrimSuffix(mirror, "/")})
 	if err != nil {
 		t.Fatal(err)
@@ -240,7 +241,7 @@ func TestDataFiles(t *testing.T) {
 
 // TestFormulaInjection: a cell a spreadsheet would run is neutralised.
 func TestFormulaInjection(t *testing.T) {
-	src := writeSite(t, "hostile.txtar")
+	src := testsite.DirFrom(t, "testdata/hostile.txtar")
 	res, err := Build(Options{Src: src})
 	if err != nil {
 		t.Fatal(err)
@@ -265,7 +266,7 @@ func TestFormulaInjection(t *testing.T) {
 
 // TestFingerprints: asset names change when the file changes, and only then.
 func TestFingerprints(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	name := func() string {
 		s, err := copyStatic(os.DirFS(src), newMemory())
 		if err != nil {
@@ -292,7 +293,7 @@ func TestFingerprints(t *testing.T) {
 // TestRecordFeedsOff: [feeds] records = false leaves out the feed of each
 // prisoner and site, and every link to one; the site's feed stays.
 func TestRecordFeedsOff(t *testing.T) {
-	src := writeSite(t, "site.txtar")
+	src := testsite.Dir(t)
 	f, err := os.OpenFile(filepath.Join(src, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)

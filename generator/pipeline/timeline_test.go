@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"os"
 	"regexp"
 	"strings"
@@ -20,7 +21,7 @@ func TestLargeTimeline(t *testing.T) {
 	if err := corpus.Write(src, corpus.Scaled(1500)); err != nil {
 		t.Fatal(err)
 	}
-	addTemplates(t, src)
+	testsite.Templates(t, src)
 	out, kept := keptFiles()
 	s, _, err := generate(os.DirFS(src), Options{}, out)
 	if err != nil {

@@ -110,6 +110,14 @@ func Write(t testing.TB, a *txtar.Archive) string {
 	if err := os.CopyFS(dir, fsys); err != nil {
 		t.Fatal(err)
 	}
+	Templates(t, dir)
+	return dir
+}
+
+// Templates copies the repository's templates/ and static/ into the site
+// folder dir (a generated corpus, say), unless it has its own.
+func Templates(t testing.TB, dir string) {
+	t.Helper()
 	for _, d := range []string{"templates", "static"} {
 		if _, err := os.Stat(filepath.Join(dir, d)); err == nil {
 			continue
@@ -118,5 +126,4 @@ func Write(t testing.TB, a *txtar.Archive) string {
 			t.Fatal(err)
 		}
 	}
-	return dir
 }
