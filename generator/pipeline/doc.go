@@ -1,37 +1,48 @@
-// Package build runs the whole pipeline (content, site, render, static
-// files) and writes the result.
+// Package pipeline makes the site: one function, generate (generate.go),
+// decides every file of the output and its bytes, and the three commands
+// are three uses of it.
 //
-// Build writes into a fresh temporary folder beside the output folder and
-// swaps it in with two renames only when everything succeeded, so a failed
-// build leaves the previous output untouched byte for byte and readers
-// never see a half-written site. It refuses an output folder that would
-// destroy what it did not make: the site folder or a parent of it, a
-// folder inside content/, templates/ or static/, or a non-empty folder
-// without the Marker file every output holds. An output folder that is a
-// symbolic link is followed: the folder it leads to is the one swapped, so
-// what a web server serves through the link is the new site.
+//   - Build (build.go) writes each file as it is made into a new output
+//     folder beside the old one and swaps it in (package outdir).
+//   - Check (check.go) writes nothing: it checks each page as it is made
+//     (package linkcheck), following every link and anchor once every file
+//     is made, and measures the offline archives without making them.
+//   - Prepare (lazy.go) loads and resolves the site for serve, which asks
+//     for one file at a time: Lazy makes it with the same functions as
+//     generate, drawing only what that file needs, so that serve returns
+//     the bytes build writes (package serve's tests hold it to that).
 //
-// BuildContext stops when its context is done (main cancels it on SIGINT
-// and SIGTERM), removing its temporary folder. A build killed outright
-// leaves that folder; the next build removes it when the Marker inside,
-// written when the folder is made, proves it a build's and names a
-// process that no longer runs (leftovers.go).
+// # The outputs, in the order they are made
 //
-// Check builds in memory, writes nothing, and follows every link and
-// anchor of every page: a link to a missing file or anchor, a link that
-// starts with "/" (it breaks under a subpath, on a mirror and from disk)
-// and a link to a folder (it breaks from disk) are problems, as is an id
-// on two elements of a page (raw HTML repeating the layout's main).
+// The static files (static.go), CSS and JavaScript with a hash of their
+// content in their name; then, for each language, the default last: its
+// pages, its search index (package search), its feeds and data files
+// (package feed), at once on every core; its search page, which names the
+// index (render.NeedsSearchIndex); its data page, which lists the parts of
+// the language's offline archive (render.NeedsArchives), decided from the
+// compressed size of every other file of the language (package offline).
+// Then the sitemap and robots.txt (generate.go), the _headers file of HTTP
+// headers for Netlify and Cloudflare Pages (headers.go), and last the
+// offline archives, written from the spool every file was compressed into
+// as it was made. What a page needs besides the site is declared on the
+// page (render.Page.Needs), not guessed from its template.
 //
-// Besides the pages, a build writes each language's offline archive, in
-// numbered parts when it would pass MaxFileBytes (archive.go), and the
-// _headers file of HTTP headers for Netlify and Cloudflare Pages
-// (headers.go). With Options.Host or site.toml's host, Build and Check
-// measure the output against that host's limits (package host) and fail
+// Every file passes through files (files.go) on its way to its sink: a
+// name that leaves the site or that two outputs share is refused, its size
+// noted (for Result and the host's limits) and it is compressed into the
+// spool. With Options.Host or site.toml's host, Build and Check measure
+// the output against that host's limits (package host, hosts.go) and fail
 // naming each limit broken; Result.Warnings name those it is near.
 //
 // Two builds of the same input are byte-identical: every list is sorted
 // and no wall-clock time is written.
+//
+// # Problems
+//
+// Every content, template and translation problem is reported at once:
+// when one language has a problem, every language is resolved, so that
+// all problems come together (prepare.go); one broken template is one
+// problem, though every language parses it.
 //
 // # History
 //
@@ -46,17 +57,13 @@
 // # Speed and memory
 //
 // The languages are resolved and drawn one at a time, each let go once
-// drawn (see generate). The pages of a language are drawn on every core
-// while its search index, feeds and data files are made (the search page,
-// which names the index, is drawn after it, and the data page, which names
-// the parts of the offline archive, last). Each file is compressed for the
-// offline archive as it is written, into a spool that is copied into the
-// archives in name order at the end, so the site is never read back. Files are written in
-// three system calls each and each folder is made once, without asking
-// first whether it exists: on a slow virtual disk the kernel's share of a
-// build is mostly creating files and folders. A rebuild hard-links the
-// files that did not change from the previous output (see dir). Once the
-// site is loaded, the collector is held to three times its size
-// (memory.go). The benchmarks in bench_test.go time each step;
-// internal/bench compares whole builds with Hugo's.
+// drawn. Nothing keeps a file once it is handed on: build writes it, check
+// keeps of a page only its ids and links, and the spool holds the
+// compressed bytes on disk (build) or only their sizes (check), so that
+// check holds no more than build. Options.Loaded is called once the site
+// is loaded, before any page is drawn: main uses it to hold the
+// collector's memory to a few times the loaded site (generator/memory.go);
+// no package here sets process-wide state. The benchmarks in
+// bench_test.go time each step; internal/bench compares whole builds with
+// Hugo's.
 package pipeline

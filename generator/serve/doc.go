@@ -3,10 +3,26 @@
 // fsnotify, rebuilds when they change, and tells every open page to reload.
 //
 // A rebuild reads again only the files that changed (content.Cache) and
-// resolves the whole site, but draws a page only when it is asked for, and
-// the search index, feeds and data files when the first of them is: a save
-// to one record costs loading and resolving, not drawing thousands of
-// pages.
+// resolves the whole site, but draws a file only when it is asked for
+// (pipeline.Lazy): a save to one record costs loading and resolving, not
+// drawing thousands of pages. A file served has the bytes build writes
+// (TestServeIsBuild), made by the same functions.
+//
+// # How serve differs from build
+//
+// This is the one list; anything else that differs is a bug.
+//
+//   - Pages carry the live-reload script, injected before </body> as they
+//     are served (inject); the published site has none.
+//   - Every response says Cache-Control: no-store; _headers is served as a
+//     file, not applied.
+//   - Nothing is written to disk: public/ is never touched.
+//   - A missing file gets its language's 404 page with status 404; the
+//     page of a record left out as a draft says so and how to preview it.
+//   - A broken rebuild keeps the last good site and shows the errors over
+//     it; a template that fails on one page shows the error for that page.
+//   - The records' history is read once, at the first build.
+//   - The Marker file (.briefing-output) is build's alone.
 //
 // The records' history of changes is read from git once, at the first
 // build: a rebuild reuses it, so a save does not wait for git, and the
