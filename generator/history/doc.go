@@ -58,7 +58,7 @@
 // At 10,000 prisoners with 20 commits each (200,000 versions, written into
 // a repository with one git fast-import),
 //
-//	go test ./generator/build -run XXX -bench History -corpus 10000 -commits 20 -benchtime 1x
+//	go test ./generator/pipeline -run XXX -bench History -corpus 10000 -commits 20 -benchtime 1x
 //
 // times the whole build outside git and inside it, and reading and
 // comparing the history alone. serve pays for the history once, at start.

@@ -51,7 +51,7 @@
 // prisoners took 13 to 21 s here, against 29 to 31 s when every file was
 // written anew.
 //
-// Per step, for benchstat: go test ./generator/build -run XXX -bench .
+// Per step, for benchstat: go test ./generator/pipeline -run XXX -bench .
 // -corpus 10000 (load, resolve, render, search index, feeds, write, whole
 // build). The preview shows an edit in 0.5 to 0.8 s at 10,000 prisoners (go
 // test ./generator/serve -run XXX -bench EditToPage -corpus 10000).
