@@ -30,9 +30,12 @@ type Spool struct {
 	bufs    sync.Pool
 }
 
+// spooled is what the spool keeps of a file: where its compressed bytes
+// are, and what its zip entry's header needs besides its name.
 type spooled struct {
-	header *zip.FileHeader
-	offset int64
+	offset           int64
+	compressed, size uint64
+	crc              uint32
 }
 
 // A store keeps the spooled bytes.
@@ -73,7 +76,7 @@ func (z *Spool) Add(name string, data []byte) error {
 	if _, err := z.store.Write(buf.Bytes()); err != nil {
 		return err
 	}
-	z.entries[name] = spooled{h, z.size}
+	z.entries[name] = spooled{offset: z.size, compressed: h.CompressedSize64, size: h.UncompressedSize64, crc: h.CRC32}
 	z.size += int64(buf.Len())
 	return nil
 }
@@ -84,7 +87,7 @@ func (z *Spool) Sizes() map[string]int64 {
 	defer z.mu.Unlock()
 	out := make(map[string]int64, len(z.entries))
 	for n, e := range z.entries {
-		out[n] = int64(e.header.CompressedSize64)
+		out[n] = int64(e.compressed)
 	}
 	return out
 }
@@ -108,14 +111,19 @@ func (z *Spool) Write(w io.Writer, p Part, modified time.Time) (int64, error) {
 		if !ok {
 			return 0, fmt.Errorf("%s was not spooled", name)
 		}
-		h := *e.header // a static file is in every language's archive
-		h.Name = p.Folder + name
-		h.Modified = modified
-		f, err := zw.CreateRaw(&h)
+		h := &zip.FileHeader{
+			Name:               p.Folder + name,
+			Method:             zip.Deflate,
+			CRC32:              e.crc,
+			CompressedSize64:   e.compressed,
+			UncompressedSize64: e.size,
+			Modified:           modified,
+		}
+		f, err := zw.CreateRaw(h)
 		if err != nil {
 			return 0, err
 		}
-		if _, err := io.CopyBuffer(f, z.store.section(e.offset, int64(e.header.CompressedSize64)), buf); err != nil {
+		if _, err := io.CopyBuffer(f, z.store.section(e.offset, int64(e.compressed)), buf); err != nil {
 			return 0, err
 		}
 	}
