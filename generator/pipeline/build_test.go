@@ -504,3 +504,17 @@ func TestEmbeddedBriefingReads(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadedOnce: Options.Loaded, by which main bounds the memory, is
+// called once per build and once per check.
+func TestLoadedOnce(t *testing.T) {
+	src := testsite.Dir(t)
+	for _, run := range []func(Options) (*Result, error){Build, Check} {
+		calls := 0
+		out := filepath.Join(t.TempDir(), "public")
+		_, err := run(Options{Src: src, Out: out, Loaded: func() { calls++ }})
+		if err != nil || calls != 1 {
+			t.Errorf("Loaded called %d times (%v), want once", calls, err)
+		}
+	}
+}
