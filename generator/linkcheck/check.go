@@ -12,47 +12,49 @@ import (
 )
 
 // A Checker checks the files of a site as they are made: Add scans each
-// HTML page once, keeping only its ids and its links (each distinct link
-// of each folder resolved once), and Problems, once every file is added,
-// follows the links. It is safe for concurrent use.
+// HTML page once, keeping only its ids and its links, and Problems, once
+// every file is added, follows the links. A link is kept as two numbers:
+// its text as written and where it leads, each stored once for the whole
+// site (a site of 20,000 pages has a few million links but only tens of
+// thousands of distinct ones). It is safe for concurrent use.
 type Checker struct {
 	base string // where 404 pages' absolute links start
 
-	mu      sync.Mutex
-	files   map[string]struct{} // every file added
-	pages   map[string]*page    // the HTML pages, by name
-	links   []link              // the distinct links, as pages refer to them
-	linkIDs map[linkKey]int32
-	strs    map[string]string // interned ids, targets and links
+	mu     sync.Mutex
+	files  map[string]struct{} // every file added
+	pages  map[string]*page    // the HTML pages, by name
+	raws   []string            // the distinct links as written
+	rawIDs map[string]int32
+	ends   []end // the distinct places links lead to
+	endIDs map[end]int32
+	strs   map[string]string // interned ids
 }
 
 // page is what the check keeps of one HTML page.
 type page struct {
 	ids    []string // sorted
-	links  []int32  // into Checker.links, in the page's order
+	links  []ref    // in the page's order
 	unsafe []string // what would run a script or load from another host
 	twice  map[string]int
 }
 
-// A link is a link as written, resolved from a folder.
-type link struct {
-	raw      string
-	target   string // the file it leads to
-	fragment string // the anchor it names, or ""
-	problem  string // what is wrong with it whatever the site holds, or ""
-}
+// A ref is one link of a page: its text and where it leads.
+type ref struct{ raw, end int32 }
 
-type linkKey struct {
-	dir      string // the folder of the page it is on
-	notFound bool   // on a 404 page, whose links are absolute
-	raw      string
+// An end is where a link leads, or what is wrong with it whatever the
+// site holds.
+type end struct {
+	target   string // the file it leads to; "" for a link to another site
+	fragment string // the anchor it names, or ""
+	problem  string
 }
 
 // New returns a checker for a site published at base ("/" without a base
 // URL): the links of 404.html and es/404.html are absolute, under base,
 // since hosts serve them at any depth.
 func New(base string) *Checker {
-	return &Checker{base: base, files: make(map[string]struct{}), pages: make(map[string]*page), linkIDs: make(map[linkKey]int32), strs: make(map[string]string)}
+	return &Checker{base: base, files: make(map[string]struct{}), pages: make(map[string]*page),
+		rawIDs: make(map[string]int32), endIDs: make(map[end]int32), strs: make(map[string]string)}
 }
 
 // Add notes a file of the site, and scans it when it is a page.
@@ -63,33 +65,37 @@ func (c *Checker) Add(name string, data []byte) {
 		c.mu.Unlock()
 		return
 	}
-	notFound := isNotFound(name)
 	own := ""
-	if notFound {
+	if isNotFound(name) {
 		own = c.base
 	}
 	s := scan(data, own)
-	dir := path.Dir(name)
+	ends := make([]end, len(s.links))
+	for i, raw := range s.links {
+		ends[i] = resolve(name, raw, c.base)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.files[name] = struct{}{}
-	p := &page{unsafe: s.unsafe, twice: s.twice, ids: make([]string, 0, len(s.ids)), links: make([]int32, len(s.links))}
+	p := &page{unsafe: s.unsafe, twice: s.twice, ids: make([]string, 0, len(s.ids)), links: make([]ref, len(s.links))}
 	for id := range s.ids {
 		p.ids = append(p.ids, c.intern(id))
 	}
 	sort.Strings(p.ids)
 	for i, raw := range s.links {
-		k := linkKey{dir, notFound, raw}
-		id, ok := c.linkIDs[k]
+		r, ok := c.rawIDs[raw]
 		if !ok {
-			l := resolve(name, raw, c.base)
-			l.raw, l.target, l.fragment = c.intern(raw), c.intern(l.target), c.intern(l.fragment)
-			k.dir, k.raw = c.intern(dir), l.raw
-			id = int32(len(c.links))
-			c.links = append(c.links, l)
-			c.linkIDs[k] = id
+			r = int32(len(c.raws))
+			c.raws = append(c.raws, raw)
+			c.rawIDs[raw] = r
 		}
-		p.links[i] = id
+		e, ok := c.endIDs[ends[i]]
+		if !ok {
+			e = int32(len(c.ends))
+			c.ends = append(c.ends, ends[i])
+			c.endIDs[ends[i]] = e
+		}
+		p.links[i] = ref{r, e}
 	}
 	c.pages[name] = p
 }
@@ -116,10 +122,9 @@ func (c *Checker) Problems() []string {
 	var problems []string
 	for _, name := range slices.Sorted(maps.Keys(c.pages)) {
 		p := c.pages[name]
-		for _, id := range p.links {
-			l := c.links[id]
-			if msg := c.follow(l); msg != "" {
-				problems = append(problems, fmt.Sprintf("%s: link %q %s", name, l.raw, msg))
+		for _, l := range p.links {
+			if msg := c.follow(c.ends[l.end]); msg != "" {
+				problems = append(problems, fmt.Sprintf("%s: link %q %s", name, c.raws[l.raw], msg))
 			}
 		}
 		for _, u := range p.unsafe {
@@ -133,7 +138,7 @@ func (c *Checker) Problems() []string {
 }
 
 // follow says what is wrong with a resolved link, or "".
-func (c *Checker) follow(l link) string {
+func (c *Checker) follow(l end) string {
 	if l.problem != "" || l.target == "" {
 		return l.problem
 	}
@@ -170,7 +175,7 @@ func isNotFound(name string) bool {
 // resolve resolves a link of the page from: the file it leads to and the
 // anchor it names, or the problem it has whatever the site holds. A link
 // to another site has neither: it is not ours to check.
-func resolve(from, raw, base string) link {
+func resolve(from, raw, base string) end {
 	ref := raw
 	if isNotFound(from) {
 		rest, ok := strings.CutPrefix(ref, base)
@@ -205,9 +210,9 @@ func resolve(from, raw, base string) link {
 			return problem("leads outside the site")
 		}
 	}
-	return link{target: target, fragment: u.Fragment}
+	return end{target: target, fragment: u.Fragment}
 }
 
-var linkOK = link{}
+var linkOK = end{}
 
-func problem(msg string) link { return link{problem: msg} }
+func problem(msg string) end { return end{problem: msg} }

@@ -14,8 +14,8 @@
 // hosts serve them at any depth.
 //
 // A Checker scans each page once, as it is added (scan.go), and keeps of
-// it only its ids and its links, each distinct link of a folder resolved
-// once and shared by the pages that have it; Problems follows them once
-// every file is added (check.go). Its memory is that of the site's ids
-// and links, not of its pages.
+// it only its ids and its links, each link as two numbers: its text as
+// written and the place it leads to, each stored once for the whole site;
+// Problems follows them once every file is added (check.go). Its memory
+// is that of the site's ids and distinct links, not of its pages.
 package linkcheck
