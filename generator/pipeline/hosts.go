@@ -8,9 +8,6 @@ import (
 	"github.com/presos-politicos/briefing/generator/host"
 )
 
-// markerText is what the Marker file says.
-const markerText = "This folder is written by the briefing generator; a build replaces it whole.\n"
-
 // fitHost measures the output (its files' sizes by name) against the limits
 // of the host named by opts.Host, else by site.toml's host: an error names
 // each limit broken, and res.Warnings each limit the output is near. With
