@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bufio"
 	"fmt"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"path"
 	"regexp"
 	"strings"
@@ -59,7 +60,11 @@ func parseHeaders(data string) (rules []headerRule, problems []string) {
 // frame-ancestors and the other security headers everywhere, and names
 // every fingerprinted file, each of which exists, with the long cache.
 func TestHeadersFile(t *testing.T) {
-	files := readTree(t, builtEmbedded(t))
+	res, err := Build(Options{Src: testsite.Dir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, res.Out)
 	data, ok := files[HeadersFile]
 	if !ok {
 		t.Fatal("no _headers file")
