@@ -12,11 +12,11 @@ import (
 )
 
 // A Checker checks the files of a site as they are made: Add scans each
-// HTML page once, keeping only its ids and its links, and Problems, once
-// every file is added, follows the links. A link is kept as two numbers:
-// its text as written and where it leads, each stored once for the whole
-// site (a site of 20,000 pages has a few million links but only tens of
-// thousands of distinct ones). It is safe for concurrent use.
+// HTML page once, keeping only its ids and the links it cannot follow yet
+// (to a file not added yet, or one with a problem), and Problems, once
+// every file is added, follows those. A link kept is two numbers: its text
+// as written and where it leads, each stored once for the whole site. It
+// is safe for concurrent use.
 type Checker struct {
 	base string // where 404 pages' absolute links start
 
@@ -33,7 +33,7 @@ type Checker struct {
 // page is what the check keeps of one HTML page.
 type page struct {
 	ids    []string // sorted
-	links  []ref    // in the page's order
+	links  []ref    // the links not followed yet, in the page's order
 	unsafe []string // what would run a script or load from another host
 	twice  map[string]int
 }
@@ -77,12 +77,16 @@ func (c *Checker) Add(name string, data []byte) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.files[name] = struct{}{}
-	p := &page{unsafe: s.unsafe, twice: s.twice, ids: make([]string, 0, len(s.ids)), links: make([]ref, len(s.links))}
+	p := &page{unsafe: s.unsafe, twice: s.twice, ids: make([]string, 0, len(s.ids))}
 	for id := range s.ids {
 		p.ids = append(p.ids, c.intern(id))
 	}
 	sort.Strings(p.ids)
+	c.pages[name] = p // its own anchors ("#top") are followed at once
 	for i, raw := range s.links {
+		if c.follow(ends[i]) == "" {
+			continue // it leads where it should: nothing to keep
+		}
 		r, ok := c.rawIDs[raw]
 		if !ok {
 			r = int32(len(c.raws))
@@ -95,9 +99,8 @@ func (c *Checker) Add(name string, data []byte) {
 			c.ends = append(c.ends, ends[i])
 			c.endIDs[ends[i]] = e
 		}
-		p.links[i] = ref{r, e}
+		p.links = append(p.links, ref{r, e})
 	}
-	c.pages[name] = p
 }
 
 func (c *Checker) intern(s string) string {

@@ -30,15 +30,17 @@ func TestCheckerInAnyOrder(t *testing.T) {
 	}
 }
 
-// TestSharedLinks: links written alike, or leading to one place, are kept
-// once; a link resolves from its own page's folder.
+// TestSharedLinks: links that cannot be followed yet, written alike or
+// leading to one place, are kept once; a link that can be followed at once
+// is not kept; a link resolves from its own page's folder.
 func TestSharedLinks(t *testing.T) {
 	c := New("/")
-	c.Add("a/x.html", []byte(`<a href="y.html">y</a>`))
+	c.Add("style.css", nil)
+	c.Add("a/x.html", []byte(`<a href="y.html">y</a><a href="../style.css">css</a>`))
 	c.Add("a/z.html", []byte(`<a href="y.html">y</a>`))
 	c.Add("b/x.html", []byte(`<a href="y.html">y</a>`))
-	c.Add("a/y.html", nil)
 	c.Add("c/d/x.html", []byte(`<a href="../../a/y.html">y</a>`))
+	c.Add("a/y.html", nil)
 	if len(c.raws) != 2 || len(c.ends) != 2 {
 		t.Errorf("%d links as written and %d places kept, want 2 and 2", len(c.raws), len(c.ends))
 	}
