@@ -76,7 +76,7 @@
 //     build needs no font or image library; static/favicon.svg reads at
 //     16 px.
 //
-// TestDesign (in the build tests) measures the pages in Chromium: the
+// TestDesign (in the pipeline tests) measures the pages in Chromium: the
 // masthead's height on a phone, no sideways scroll, badges with their
 // word, no empty table cell, the timeline's first entry within a screen
 // and a half, chart text of 12 px or more.

@@ -73,7 +73,7 @@ func (p *Page) Partial(name string) (template.HTML, error) {
 }
 
 // Files is what the build made besides the pages, that pages link to.
-// The search page also links the search index, which the build sets on
+// The search page also links the search index, which the pipeline sets on
 // it (Page.Search) once the index is written.
 type Files struct {
 	Assets map[string]Asset // the files of static/ by name: "style.css"; CSS and JavaScript are fingerprinted
