@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
+	"github.com/presos-politicos/briefing/generator/internal/parallel"
 )
 
 // Output receives the files of a site. It must be safe for concurrent use,
@@ -184,45 +184,29 @@ func (r *Renderer) Render(pages []*Page, out Output) error {
 	for _, p := range pages {
 		p.partials = partials
 	}
-	var (
-		mu   sync.Mutex
-		next int
-		errs = make(map[string]error)
-		wg   sync.WaitGroup
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(pages) {
-					return
-				}
-				p := pages[i]
-				buf.Reset()
-				err := r.Page(&buf, p)
-				if err == nil {
-					err = out.WriteFile(p.Path, buf.Bytes())
-				}
-				if err != nil {
-					mu.Lock()
-					if _, seen := errs[p.Template]; !seen {
-						errs[p.Template] = err
-					}
-					mu.Unlock()
-				}
-			}
-		})
+	errs := make([]error, len(pages))
+	parallel.DoWith(len(pages), func() *bytes.Buffer { return new(bytes.Buffer) }, func(buf *bytes.Buffer, i int) error {
+		p := pages[i]
+		buf.Reset()
+		err := r.Page(buf, p)
+		if err == nil {
+			err = out.WriteFile(p.Path, buf.Bytes())
+		}
+		errs[i] = err
+		return nil
+	})
+	// One error per template: a broken template fails every page it makes.
+	byTemplate := make(map[string]error)
+	for i, err := range errs {
+		if _, seen := byTemplate[pages[i].Template]; err != nil && !seen {
+			byTemplate[pages[i].Template] = err
+		}
 	}
-	wg.Wait()
-	if len(errs) == 0 {
+	if len(byTemplate) == 0 {
 		return nil
 	}
 	var msgs []string
-	for _, e := range errs {
+	for _, e := range byTemplate {
 		msgs = append(msgs, e.Error())
 	}
 	sort.Strings(msgs)
