@@ -128,7 +128,7 @@ func TestTextsTranslated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, text := range texts() {
+	for _, text := range Texts() {
 		if !words.Has(text) {
 			t.Errorf("no Spanish for %q", text)
 		}

@@ -145,33 +145,17 @@ func (d *Dict) Count(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + d.T(many)
 }
 
-var (
-	registryMu sync.Mutex
-	registry   = map[string]bool{}
-)
-
-// Register declares texts that code asks for, so that a language file is
-// checked for them all when it is loaded, not only for those a given site
-// happens to show. Packages register their texts at init.
-func Register(texts ...string) bool {
-	registryMu.Lock()
-	defer registryMu.Unlock()
-	for _, t := range texts {
-		registry[t] = true
-	}
-	return true
-}
-
-// Check records as missing every registered text, and every one of texts,
-// that has no translation; MissingError then names them.
+// Check records as missing every one of texts that has no translation,
+// and every text the Dict itself asks for (the months and the date
+// patterns); MissingError then names them. The caller lists the texts its
+// code may ask for (each package that draws text says which, as
+// history.Texts does), so that a language file is checked for them all
+// when it is loaded, not only for those a given site happens to show.
 func (d *Dict) Check(texts ...string) {
-	registryMu.Lock()
-	all := make([]string, 0, len(registry)+len(texts))
-	for t := range registry {
-		all = append(all, t)
+	for _, t := range dateTexts {
+		d.T(t)
 	}
-	registryMu.Unlock()
-	for _, t := range append(all, texts...) {
+	for _, t := range texts {
 		d.T(t)
 	}
 }
@@ -201,7 +185,8 @@ func (d *Dict) MissingError() error {
 	return errors.New(strings.Join(lines, "\n"))
 }
 
-var _ = Register(append(months, "{month} {day}, {year}", "{month} {year}")...)
+// dateTexts are the texts Date and Month ask for.
+var dateTexts = append(months[:len(months):len(months)], "{month} {day}, {year}", "{month} {year}")
 
 var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 

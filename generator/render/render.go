@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,6 +57,7 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 		words, _ = i18n.Load(nil, i18n.English)
 	}
 	base := template.New(layout).Funcs(funcs(words))
+	var counted []string // the words the templates give count
 	src, err := fs.ReadFile(fsys, path.Join(TemplateDir, layout))
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
@@ -63,7 +65,7 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 		}
 		return nil, fmt.Errorf("%s/%s: missing; it is the layout every page is drawn in", TemplateDir, layout)
 	}
-	if _, err := parse(base, string(src), words); err != nil {
+	if _, err := parse(base, string(src), words, &counted); err != nil {
 		return nil, templateError(err)
 	}
 	partials, err := fs.Glob(fsys, path.Join(TemplateDir, "_*.html"))
@@ -76,7 +78,7 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s", p, content.Unreadable(err))
 		}
-		if _, err := parse(base.New(path.Base(p)), string(src), words); err != nil {
+		if _, err := parse(base.New(path.Base(p)), string(src), words, &counted); err != nil {
 			return nil, templateError(err)
 		}
 	}
@@ -93,19 +95,13 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 			continue
 		}
 		t := template.Must(base.Clone())
-		if _, err := parse(t.New(name), string(src), words); err != nil {
+		if _, err := parse(t.New(name), string(src), words, &counted); err != nil {
 			errs = append(errs, templateError(err).Error())
 			continue
 		}
 		r.pages[name] = t
 	}
-	countMu.Lock()
-	cw := make([]string, 0, len(countWords))
-	for w := range countWords {
-		cw = append(cw, w)
-	}
-	countMu.Unlock()
-	words.Check(cw...)
+	words.Check(slices.Concat(texts(), counted)...)
 	if err := words.MissingError(); err != nil {
 		errs = append(errs, err.Error())
 	}
@@ -119,23 +115,17 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 // Missing lists the texts the code asked for that have no translation.
 func (r *Renderer) Words() *i18n.Dict { return r.words }
 
-// countWords are the words the templates give count ("day", "days"),
-// gathered as they are parsed, to check their translation.
+// countCall finds the words the templates give count ("day", "days"), to
+// check their translation.
 var countCall = regexp.MustCompile(`\bcount\s+(?:\([^)]*\)|\S+)\s+("(?:[^"\\]|\\.)*")\s+("(?:[^"\\]|\\.)*")`)
 
-var (
-	countMu    sync.Mutex
-	countWords = map[string]bool{} // a set: serve parses the templates at every rebuild
-)
-
-// parse parses a template's source after translating its interface text.
-func parse(t *template.Template, src string, words *i18n.Dict) (*template.Template, error) {
+// parse parses a template's source after translating its interface text,
+// and adds the words it gives count to *counted.
+func parse(t *template.Template, src string, words *i18n.Dict, counted *[]string) (*template.Template, error) {
 	for _, m := range countCall.FindAllStringSubmatch(src, -1) {
 		for _, q := range m[1:] {
 			if w, err := strconv.Unquote(q); err == nil {
-				countMu.Lock()
-				countWords[w] = true
-				countMu.Unlock()
+				*counted = append(*counted, w)
 			}
 		}
 	}
