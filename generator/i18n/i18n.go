@@ -172,17 +172,18 @@ func (d *Dict) Missing() []string {
 	return out
 }
 
-// MissingError is an error naming every missing text, or nil.
+// MissingError is an error naming every missing text, one error (and one
+// line) per text joined with errors.Join, or nil.
 func (d *Dict) MissingError() error {
 	m := d.Missing()
 	if len(m) == 0 {
 		return nil
 	}
-	lines := make([]string, len(m))
+	errs := make([]error, len(m))
 	for i, t := range m {
-		lines[i] = fmt.Sprintf("%s/%s.toml: no translation of %q into %s; add a line %q = \"...\"", Dir, d.Lang, t, d.Lang, t)
+		errs[i] = fmt.Errorf("%s/%s.toml: no translation of %q into %s; add a line %q = \"...\"", Dir, d.Lang, t, d.Lang, t)
 	}
-	return errors.New(strings.Join(lines, "\n"))
+	return errors.Join(errs...)
 }
 
 // dateTexts are the texts Date and Month ask for.

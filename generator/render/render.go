@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -83,30 +84,27 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 		}
 	}
 	r := &Renderer{pages: make(map[string]*template.Template), words: words}
-	var errs []string
+	var errs []error
 	for _, name := range pageTemplates {
 		src, err := fs.ReadFile(fsys, path.Join(TemplateDir, name))
 		if errors.Is(err, fs.ErrNotExist) {
-			errs = append(errs, fmt.Sprintf("%s/%s: missing; every site needs a template for this page kind", TemplateDir, name))
+			errs = append(errs, fmt.Errorf("%s/%s: missing; every site needs a template for this page kind", TemplateDir, name))
 			continue
 		}
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("%s/%s: %s", TemplateDir, name, content.Unreadable(err)))
+			errs = append(errs, fmt.Errorf("%s/%s: %s", TemplateDir, name, content.Unreadable(err)))
 			continue
 		}
 		t := template.Must(base.Clone())
 		if _, err := parse(t.New(name), string(src), words, &counted); err != nil {
-			errs = append(errs, templateError(err).Error())
+			errs = append(errs, templateError(err))
 			continue
 		}
 		r.pages[name] = t
 	}
 	words.Check(slices.Concat(texts(), counted)...)
-	if err := words.MissingError(); err != nil {
-		errs = append(errs, err.Error())
-	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	if err := errors.Join(append(errs, words.MissingError())...); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
@@ -143,16 +141,13 @@ func noSymlinks(fsys fs.FS) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w; a site needs its templates", TemplateDir, err)
 	}
-	var bad []string
+	var bad []error
 	for _, e := range entries {
 		if e.Type()&fs.ModeSymlink != 0 {
-			bad = append(bad, fmt.Sprintf("%s/%s: symbolic links are not followed; copy the file here instead", TemplateDir, e.Name()))
+			bad = append(bad, fmt.Errorf("%s/%s: symbolic links are not followed; copy the file here instead", TemplateDir, e.Name()))
 		}
 	}
-	if len(bad) > 0 {
-		return fmt.Errorf("%s", strings.Join(bad, "\n"))
-	}
-	return nil
+	return errors.Join(bad...)
 }
 
 var templatePos = regexp.MustCompile(`(?:html/)?template: ?([\w.-]+\.html):`)
@@ -195,12 +190,9 @@ func (r *Renderer) Render(pages []*Page, out Output) error {
 	if len(byTemplate) == 0 {
 		return nil
 	}
-	var msgs []string
-	for _, e := range byTemplate {
-		msgs = append(msgs, e.Error())
-	}
-	sort.Strings(msgs)
-	return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+	first := slices.Collect(maps.Values(byTemplate))
+	slices.SortFunc(first, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errors.Join(first...)
 }
 
 // Page renders one page.
