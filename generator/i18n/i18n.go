@@ -24,6 +24,11 @@
 //
 // A text with no translation is an error naming the text and the language,
 // never an empty string: Missing lists them, and the build fails on them.
+// A language file is checked for every text the code may ask for, not only
+// those a given site shows: each package that draws text lists its texts
+// (history.Texts, site.Texts, and render's own), and render.New hands them,
+// with the words its templates count, to Dict.Check. There is no registry:
+// what is checked is what the caller passes.
 // The code knows no language by name: adding one is a matter of
 // configuration (site.toml) and of translation (its file).
 package i18n
