@@ -118,9 +118,10 @@ func Date(words *i18n.Dict, d content.Date) string {
 	return words.F("between {start} and {end}", "start", Date(words, a), "end", Date(words, b))
 }
 
-var _ = i18n.Register("after {date}", "by {date}", "between {month} {day1} and {day2}, {year}",
+// dateTexts are the texts that write a date or an interval.
+var dateTexts = []string{"after {date}", "by {date}", "between {month} {day1} and {day2}, {year}",
 	"between {month1} {day1} and {month2} {day2}, {year}", "between {month1} and {month2} {year}", "between {startDay} and {endDay}", "between {start} and {end}",
-	"between {startDay} and {end}", "between {start} and {endDay}")
+	"between {startDay} and {end}", "between {start} and {endDay}"}
 
 // endOf is the last day of the month or year (precision p) that holds d.
 func endOf(d content.Date, p content.Precision) time.Time {
@@ -191,10 +192,4 @@ var datePatterns = map[string][4]string{
 	Since: {"from a day {date}|since, interval", "since {date}|year", "since {date}|month", "since {date}|day"},
 	From:  {"from {date}|day", "from {date}|year", "from {date}|month", "from {date}|day"},
 	To:    {"to {date}|day", "to {date}|year", "to {date}|month", "to {date}|day"},
-}
-
-func init() {
-	for _, ps := range datePatterns {
-		i18n.Register(ps[:]...)
-	}
 }

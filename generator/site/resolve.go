@@ -1,14 +1,13 @@
 package site
 
 import (
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
+	"github.com/presos-politicos/briefing/generator/internal/parallel"
 )
 
 // resolver holds the indexes used while resolving.
@@ -178,25 +177,11 @@ func (r *resolver) convertAll() {
 	}
 
 	refs := make([][]content.Ref, len(jobs))
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(jobs) {
-					return
-				}
-				j := jobs[i]
-				*j.dst, refs[i] = r.convert(j.md, j.id)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Do(len(jobs), func(i int) error {
+		j := jobs[i]
+		*j.dst, refs[i] = r.convert(j.md, j.id)
+		return nil
+	})
 	r.mdRefs = make(map[any][]content.Ref)
 	for i, j := range jobs {
 		r.mdRefs[j.owner] = append(r.mdRefs[j.owner], refs[i]...)

@@ -151,8 +151,9 @@ type Milestone struct {
 // (translated, as every interface text).
 const WithheldName = "Name withheld"
 
-var _ = i18n.Register(WithheldName, "{name} arrested", "{name} moved to {site}", "{name} held at {site}",
-	"{name}: {event}", "{name} released", "{site} opened", "{site} closed", "{site}: {event}", "{speaker}: “{quote}”")
+// recordTexts are the texts that name records and what befell them.
+var recordTexts = []string{WithheldName, "{name} arrested", "{name} moved to {site}", "{name} held at {site}",
+	"{name}: {event}", "{name} released", "{site} opened", "{site} closed", "{site}: {event}", "{speaker}: “{quote}”"}
 
 // Label returns the name to show: the name, or WithheldName.
 func (p *Prisoner) Label() string { return p.label }
