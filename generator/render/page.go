@@ -37,8 +37,12 @@ type Page struct {
 
 	Search   SearchIndex // where the search index is, for the search page
 	Archives []Archive   // the offline archive of the page's language, in parts, for the data page
-	Feed     string      // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
-	files    *Files
+	// DataParts names the parts of each data file of the page's language
+	// too large for one file, by the file's name ("data/timeline.json"),
+	// for the data page: see DataFiles.
+	DataParts map[string][]string
+	Feed      string // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
+	files     *Files
 
 	tmpl     *template.Template // the page's template set, while it is drawn
 	partials *sync.Map          // partials drawn in this run, by key
@@ -116,6 +120,21 @@ func (p *Page) Asset(name string) string {
 		return p.SiteRoot + a.Path
 	}
 	return p.SiteRoot + name
+}
+
+// DataFiles lists the files that hold the data files of the page's
+// language ("data/timeline.json"), in order: the numbered parts of one too
+// large for one file ("data/timeline-1.json", ...), else the file itself.
+func (p *Page) DataFiles(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		if parts, ok := p.DataParts[n]; ok {
+			out = append(out, parts...)
+		} else {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // Static links a file of static/ that is not fingerprinted (favicon.svg).
