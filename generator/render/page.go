@@ -177,12 +177,12 @@ func (p *Page) language() content.Language {
 type Alternate struct {
 	Lang, Name string // "es", "Español"
 	Href       string // relative to this page: the language switch works from disk and on mirrors
-	Canonical  string // absolute with a base URL, else Href: for hreflang links
+	Canonical  string // absolute with a base URL, else Href: for an hreflang link (the layout leaves them to the sitemap)
 	Current    bool
 }
 
 // Alternates lists the page in every language of the site, this one
-// included, for hreflang links and the language switch.
+// included, for the language switch.
 func (p *Page) Alternates() []Alternate {
 	if p.Template == "404.html" {
 		return nil
