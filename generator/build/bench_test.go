@@ -194,7 +194,17 @@ func historyCorpus(b *testing.B) (withGit, withoutGit string) {
 	root := filepath.Join(os.TempDir(), fmt.Sprintf("bench-history-%d-%d", *corpusSize, *commits))
 	withGit, withoutGit = filepath.Join(root, "git"), filepath.Join(root, "plain")
 	if _, err := os.Stat(filepath.Join(root, "done")); err == nil {
-		return withGit, withoutGit // made by an earlier run
+		// Made by an earlier run: only the templates and static files are
+		// the worktree's own, as they are now.
+		for _, dir := range []string{withGit, withoutGit} {
+			for _, d := range []string{"templates", "static"} {
+				if err := os.RemoveAll(filepath.Join(dir, d)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			addTemplates(b, dir)
+		}
+		return withGit, withoutGit
 	}
 	os.RemoveAll(root)
 	if err := corpus.Write(withGit, corpus.Scaled(*corpusSize)); err != nil {

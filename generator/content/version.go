@@ -60,15 +60,16 @@ func DecodeVersion(p string, src []byte, lang string, trans []byte) Version {
 	return NewDecoder().Decode(p, src, lang, trans)
 }
 
-// A Decoder decodes the versions of one record file (DecodeVersion),
-// keeping what it parsed: the versions of a file share most of their
-// text, and each piece of it is parsed once (see chunks). It is not safe
-// for concurrent use.
+// A Decoder decodes versions of record files (DecodeVersion), keeping
+// what it parsed: the versions of a file share most of their text, and
+// files share some of theirs (a status, a source cited in many), so each
+// piece of text is parsed once (see chunks). Package history uses one per
+// core, for every file. It is not safe for concurrent use.
 type Decoder struct {
 	orig, trans chunks
 }
 
-// NewDecoder returns a Decoder for the versions of one record file.
+// NewDecoder returns a Decoder.
 func NewDecoder() *Decoder { return &Decoder{orig: make(chunks), trans: make(chunks)} }
 
 // Decode is DecodeVersion.

@@ -139,8 +139,8 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			d := content.NewDecoder()
 			for j := range work {
-				d := content.NewDecoder()
 				var orig []version // decoded once, for every language without a translation
 				for _, lang := range langs {
 					cur := current[lang][j.key]
