@@ -40,7 +40,7 @@ func common(f *fields, r *Record, bodyInFile bool) (publish bool) {
 		}
 	}
 	for _, s := range f.tables("sources") {
-		r.Sources = append(r.Sources, source(s))
+		r.Sources = append(r.Sources, f.sources.source(s))
 	}
 	return publish
 }
