@@ -62,7 +62,7 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	current := make(map[string]map[recordKey]interface{ Meta() *content.Record })
 	for _, lang := range langs {
 		current[lang] = make(map[recordKey]interface{ Meta() *content.Record })
-		for _, r := range records(set.In(lang)) {
+		for _, r := range set.In(lang).Records() {
 			current[lang][recordKey{r.Meta().Kind, r.Meta().Slug}] = r
 		}
 	}
@@ -80,7 +80,7 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	}
 	var jobs []*job
 	var names []string
-	for _, rec := range records(set) {
+	for _, rec := range set.Records() {
 		r := rec.Meta()
 		if r.Draft {
 			continue // a draft built with -drafts has no history
@@ -285,18 +285,6 @@ func walk(l *Log, key recordKey, seq []version, cur interface{ Meta() *content.R
 			c = &cc
 		}
 		out = append(out, &Change{Kind: key.kind, Slug: key.slug, Commit: c, Items: items})
-	}
-	return out
-}
-
-// records lists the records of a set that have a history: every kind but
-// counts, whose fields diff.go does not compare yet.
-func records(s *content.Set) []interface{ Meta() *content.Record } {
-	var out []interface{ Meta() *content.Record }
-	for _, r := range s.Records() {
-		if r.Meta().Kind != content.KindCount {
-			out = append(out, r)
-		}
 	}
 	return out
 }
