@@ -146,7 +146,9 @@ func TestDiffCount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := func(r content.Ref) (string, bool) { return "Foro Penal, January 19, 2026", r.Slug == "foro-penal-2026-01-19" }
+	name := func(r content.Ref) (string, bool) {
+		return "Foro Penal, January 19, 2026", r.Slug == "foro-penal-2026-01-19"
+	}
 	dec := func(src string) any {
 		t.Helper()
 		v := content.DecodeVersion("content/counts/foro-penal-held.toml", []byte(src), "", nil)
