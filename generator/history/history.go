@@ -2,6 +2,7 @@ package history
 
 import (
 	"context"
+	"errors"
 	"path"
 	"runtime"
 	"strings"
@@ -75,11 +76,10 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		orig  []step
 		trans map[string][]step // by language
 		blobs map[string][]byte
-		first int // index of its first blob in names
-		n     int
+		names []string // the blobs it needs, each once
 	}
 	var jobs []*job
-	var names []string
+	total := 0
 	for _, rec := range set.Records() {
 		r := rec.Meta()
 		if r.Draft {
@@ -89,13 +89,13 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		if len(orig) == 0 {
 			continue // never committed
 		}
-		j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, orig: orig, trans: make(map[string][]step), blobs: make(map[string][]byte), first: len(names)}
+		j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, orig: orig, trans: make(map[string][]step), blobs: make(map[string][]byte)}
 		seen := make(map[string]bool)
 		need := func(steps []step) {
 			for _, s := range steps {
 				if s.blob != "" && !seen[s.blob] {
 					seen[s.blob] = true
-					names = append(names, s.blob)
+					j.names = append(j.names, s.blob)
 				}
 			}
 		}
@@ -107,7 +107,7 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 				need(t)
 			}
 		}
-		j.n = len(names) - j.first
+		total += len(j.names)
 		jobs = append(jobs, j)
 	}
 
@@ -165,26 +165,50 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 			}
 		})
 	}
-	for _, j := range jobs {
-		if j.n == 0 {
-			work <- j // deleted in every commit that named it
+	// The blobs are read by one git cat-file per core, each for a run of
+	// the jobs, so that reading keeps up with decoding; a job is decoded
+	// once it has all its blobs.
+	readers := runtime.GOMAXPROCS(0)
+	var rg sync.WaitGroup
+	errs := make([]error, readers)
+	for r, start := 0, 0; r < readers; r++ {
+		end, n := start, 0
+		for end < len(jobs) && (n < (total+readers-1)/readers || r == readers-1) {
+			n += len(jobs[end].names)
+			end++
 		}
+		mine := jobs[start:end]
+		start = end
+		rg.Go(func() {
+			var names []string
+			for _, j := range mine {
+				if len(j.names) == 0 {
+					work <- j // deleted in every commit that named it
+				}
+				names = append(names, j.names...)
+			}
+			if len(names) == 0 {
+				return
+			}
+			ji, got := 0, 0
+			errs[r] = l.blobs(ctx, names, func(i int, data []byte) error {
+				for len(mine[ji].names) == 0 {
+					ji++
+				}
+				j := mine[ji]
+				j.blobs[names[i]] = data
+				if got++; got == len(j.names) {
+					work <- j
+					ji, got = ji+1, 0
+				}
+				return nil
+			})
+		})
 	}
-	ji := 0
-	err := l.blobs(ctx, names, func(i int, data []byte) error {
-		for ji < len(jobs) && i >= jobs[ji].first+jobs[ji].n {
-			ji++
-		}
-		j := jobs[ji]
-		j.blobs[names[i]] = data
-		if i == j.first+j.n-1 {
-			work <- j
-		}
-		return nil
-	})
+	rg.Wait()
 	close(work)
 	wg.Wait()
-	if err != nil {
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
 	return h, nil
