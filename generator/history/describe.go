@@ -61,6 +61,7 @@ var (
 	partNames    = map[string]string{
 		"men": "men", "women": "women", "civilians": "civilians", "military": "military",
 		"foreigners": "foreigners", "minors": "minors", "whereabouts_unknown": "whereabouts unknown",
+		"rights_defenders": "human rights defenders",
 	}
 )
 

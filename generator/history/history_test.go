@@ -203,3 +203,13 @@ func TestDiffCount(t *testing.T) {
 		})
 	}
 }
+
+// TestPartNames: every part of a breakdown the schema knows has its name
+// in a change, as on the counts page.
+func TestPartNames(t *testing.T) {
+	for _, p := range content.BreakdownParts {
+		if partNames[p] == "" {
+			t.Errorf("no name for the breakdown part %q", p)
+		}
+	}
+}
