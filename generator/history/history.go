@@ -51,7 +51,7 @@ func (h *History) Of(lang string, kind content.Kind, slug string) []*Change {
 // with its translations) from the log: for each language, each version of
 // the record in that language is decoded as Load decodes it today and
 // compared with the version before it that was published. The blobs are
-// read with one git cat-file, and decoded on every core.
+// read by one git cat-file per core, and decoded on every core.
 func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	var langs []string
 	for _, lang := range set.Config.Languages {
