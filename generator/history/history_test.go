@@ -174,7 +174,7 @@ func TestDiffCount(t *testing.T) {
 		{"start added", rel + src, rel + "since = 2026-01-08\n" + src, rel + "since = 2026-01-08\n" + src,
 			"Start of the count added: January 8, 2026", "Se añadió el inicio del conteo: 8 de enero de 2026"},
 		{"measure", base + src, strings.Replace(base, "held", "released", 1) + src, strings.Replace(base, "held", "released", 1) + src,
-			"What is counted changed from people held to releases", "Cambió lo que se cuenta: de personas presas a excarcelaciones"},
+			"What is counted changed from people held to releases", "Cambió lo que se cuenta: de personas detenidas a excarcelaciones"},
 		{"breakdown part corrected", base + src + "[breakdown]\nwomen = 87\n", base + src + "[breakdown]\nwomen = 90\n", base + src + "[breakdown]\nwomen = 90\n",
 			"Breakdown, women: figure corrected from 87 to 90", "Desglose, mujeres: se corrigió la cifra: de 87 a 90"},
 		{"breakdown part added", base + src + "[breakdown]\nwomen = 87\n", base + src + "[breakdown]\nwomen = 87\nminors = 3\n", base + src + "[breakdown]\nwomen = 87\nminors = 3\n",
