@@ -291,14 +291,17 @@ func BenchmarkHistory(b *testing.B) {
 	withGit, withoutGit := historyCorpus(b)
 	b.Run("build-without", func(b *testing.B) {
 		out := filepath.Join(b.TempDir(), "public")
+		cpu := cpuTime()
 		for b.Loop() {
 			if _, err := Build(Options{Src: withoutGit, Out: out}); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPU(b, cpu)
 	})
 	b.Run("build-with", func(b *testing.B) {
 		out := filepath.Join(b.TempDir(), "public")
+		cpu := cpuTime()
 		for b.Loop() {
 			res, err := Build(Options{Src: withGit, Out: out})
 			if err != nil {
@@ -308,6 +311,7 @@ func BenchmarkHistory(b *testing.B) {
 				b.Fatal(res.Note)
 			}
 		}
+		reportCPU(b, cpu)
 	})
 	b.Run("read-and-compare", func(b *testing.B) {
 		set, err := content.Load(os.DirFS(withGit), content.Options{})
@@ -320,4 +324,12 @@ func BenchmarkHistory(b *testing.B) {
 			}
 		}
 	})
+}
+
+// reportCPU reports the processor time per run since start, as cpu-s/op,
+// where cpuTime can tell it (see cputime_unix_test.go).
+func reportCPU(b *testing.B, start time.Duration) {
+	if start >= 0 {
+		b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
+	}
 }
