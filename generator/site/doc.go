@@ -30,7 +30,8 @@
 //
 // With the records' history (package history), each record's Changes say
 // its public changes in the site's language, newest first, and its
-// last-updated date is that of its last change (changes.go).
+// last-updated date is that of its last change (changes.go). A count's
+// changes are shown in its row of the counts page, its Link.
 //
 // URLs here are relative to the site's root and end in "/" for pages
 // ("prisoners/x/"); File turns one into the link that also works from disk.
