@@ -10,15 +10,14 @@
   if (!app) return;
 
   // The same constants as generator/search/query.go.
-  var KEY_LEN = 3, PAGE = 5, FEW = 5, TYPO_MIN = 3, MAX_NAME_LEN = 9;
+  var KEY_LEN = 3, PAGE = 5, TYPO_MIN = 3, MAX_NAME_LEN = 9;
   var EXACT = 0, PREFIX = 1, TYPO = 2;
   var POINTS = [[100, 60, 30], [30, 18, 9], [10, 6, 3]];
   var root = app.getAttribute("data-root");
   var dir = root + app.getAttribute("data-index");
   var keys = {};
   app.getAttribute("data-keys").split(" ").forEach(function (k) { if (k) keys[k] = true; });
-  var nearKeys = {};
-  app.getAttribute("data-near").split(" ").forEach(function (k) { if (k) nearKeys[k] = true; });
+  var nearFiles = +app.getAttribute("data-near-files");
   var chunkSize = +app.getAttribute("data-chunk-size");
   var labels = JSON.parse(app.getAttribute("data-labels"));
   // msg translates one of the script's messages and fills its parts.
@@ -113,6 +112,13 @@
     }
     return x.slice(i).join("") === y.slice(i + 1).join("");
   }
+  // nearFile: the same as search.NearFile, the 32-bit FNV-1a hash of the
+  // key's UTF-8 bytes modulo the number of near files.
+  function nearFile(key) {
+    var h = 0x811c9dc5;
+    new TextEncoder().encode(key).forEach(function (b) { h = Math.imul(h ^ b, 0x01000193) >>> 0; });
+    return h % nearFiles;
+  }
   function fileName(key) {
     if (/^[a-z0-9]+$/.test(key)) return key;
     var hex = "_";
@@ -127,7 +133,7 @@
       shards[key] = terms;
       Object.keys(shown).forEach(function (id) { docs[id] = shown[id]; });
     },
-    near: function (key, terms) { nears[key] = terms; },
+    near: function (n, lists) { Object.keys(lists).forEach(function (k) { nears[k] = lists[k]; }); },
     chunk: function (n, recs) {
       chunks[n] = true;
       recs.forEach(function (r, i) { docs[n * chunkSize + i] = r; });
@@ -254,18 +260,15 @@
 
   // query runs a query once the shards of its terms are loaded, loading
   // what a widened query needs, and resolves to { results, partial,
-  // widened }.
+  // widened }. The same steps as Index.Query: a term that matches nothing
+  // looks for its typos in the near files, then, when no record holds
+  // every word, the others look for theirs in their own shards.
   function query(words) {
     var count = {};
     words.forEach(function (w) { count[w] = (count[w] || 0) + 1; });
     var terms = Object.keys(count).sort();
     var cands = terms.map(exactOrPrefix);
-    var scored = score(terms, count, cands), full = 0;
-    Object.keys(scored).forEach(function (id) { if (scored[id].matched === words.length) full++; });
-    var widen = full < FEW || cands.some(function (cs) { return cs.length === 0; });
-    if (!widen) return Promise.resolve(finish(words, terms, scored));
-    // A term that matches nothing looks for its neighbours in the near
-    // files; the others only among the terms of their own shard.
+    var matched = cands.map(function (cs) { return cs.length > 0; });
     function keysOf(t) {
       var out = [];
       typoForms(t).forEach(function (f) {
@@ -273,39 +276,40 @@
       });
       return out;
     }
-    var anywhere = terms.filter(function (t, i) { return cands[i].length === 0 && runes(t) >= TYPO_MIN; });
+    // typos adds the typos of term i found in pool.
+    function typos(i, pool) {
+      var t = terms[i];
+      if (runes(t) < TYPO_MIN) return;
+      Object.keys(pool).forEach(function (it) {
+        if (near(t, it) && !cands[i].some(function (c) { return c.term === it; })) cands[i].push({ term: it, kind: TYPO });
+      });
+    }
+    var anywhere = terms.filter(function (t, i) { return !matched[i] && runes(t) >= TYPO_MIN; });
     var nearLoads = [];
     anywhere.forEach(function (t) {
-      keysOf(t).forEach(function (k) { if (nearKeys[k]) nearLoads.push(load("n/" + fileName(k) + ".js")); });
+      keysOf(t).forEach(function (k) { if (nearFiles) nearLoads.push(load("n/" + nearFile(k) + ".js")); });
     });
     return Promise.all(nearLoads).then(function () {
-      var found = terms.map(function (t, i) {
-        var out = [];
-        if (runes(t) < TYPO_MIN) return out;
-        var pool = {};
-        if (cands[i].length === 0) {
-          keysOf(t).forEach(function (k) { (nears[k] || []).forEach(function (it) { pool[it] = true; }); });
-        } else {
-          Object.keys(shards[keyOf(t)] || {}).forEach(function (it) { pool[it] = true; });
-        }
-        Object.keys(pool).forEach(function (it) {
-          if (near(t, it) && !cands[i].some(function (c) { return c.term === it; })) out.push(it);
-        });
-        return out;
-      });
       var shardLoads = [];
-      found.forEach(function (list) {
-        list.forEach(function (it) {
-          var k = keyOf(it);
+      terms.forEach(function (t, i) {
+        if (matched[i]) return;
+        var pool = {};
+        keysOf(t).forEach(function (k) { (nears[k] || []).forEach(function (it) { pool[it] = true; }); });
+        typos(i, pool);
+        cands[i].forEach(function (c) {
+          var k = keyOf(c.term);
           if (keys[k]) shardLoads.push(load("t/" + fileName(k) + ".js"));
         });
       });
-      return Promise.all(shardLoads).then(function () {
-        found.forEach(function (list, i) {
-          list.forEach(function (it) { cands[i].push({ term: it, kind: TYPO }); });
-        });
-        return finish(words, terms, score(terms, count, cands));
-      });
+      return Promise.all(shardLoads);
+    }).then(function () {
+      var scored = score(terms, count, cands);
+      var full = Object.keys(scored).some(function (id) { return scored[id].matched === words.length; });
+      if (!full) {
+        terms.forEach(function (t, i) { if (matched[i]) typos(i, shards[keyOf(t)] || {}); });
+        scored = score(terms, count, cands);
+      }
+      return finish(words, terms, scored);
     });
   }
 

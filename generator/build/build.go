@@ -374,7 +374,7 @@ func (l *langSite) extras(out render.Output) (render.SearchIndex, error) {
 	if err := feed.Write(l.site, out); err != nil {
 		return render.SearchIndex{}, err
 	}
-	return render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, Near: meta.Near, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}, nil
+	return render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, NearFiles: meta.NearFiles, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}, nil
 }
 
 // pageInfo is what the sitemap needs of a page, so that a language's
