@@ -31,7 +31,9 @@
     var m = /^(\w+):(\d+)-(\d+)$/.exec(r);
     if (m) kinds.push({ kind: m[1], first: +m[2], last: +m[3] });
   });
-  var KIND_ORDER = ["prisoner", "site", "statement", "brief", "event", "page"];
+  var numDocs = 0;
+  kinds.forEach(function (k) { numDocs = Math.max(numDocs, k.last + 1); });
+  var KIND_ORDER = ["prisoner", "site", "statement", "brief", "event", "count", "page"]; // search.Kinds
 
   var form = document.querySelector("form.search");
   var input = document.getElementById("q");
@@ -176,62 +178,79 @@
     return out;
   }
 
-  // score: the same as Index.score.
+  // score: the same as Index.score. Each query term's best match in each
+  // document is kept in typed arrays indexed by document, so that a query
+  // that matches thousands of records allocates no object per record but
+  // its result; a result's matches are read back with matchesOf.
+  var MAX_NAMES = 4;
   function score(terms, count, cands) {
-    var docs = {};
-    function get(id) {
-      var d = docs[id];
-      if (!d) {
-        d = docs[id] = { pts: [], best: [], kind: [], field: [], nonTypo: [], names: {} };
-        terms.forEach(function (_, i) { d.pts[i] = 0; d.best[i] = ""; d.kind[i] = 0; d.field[i] = 0; d.nonTypo[i] = false; });
-      }
-      return d;
-    }
-    var counted = {};
+    var order = wholeNameOrder(terms, cands); // sorts each term's candidates
+    var T = terms.length, N = numDocs;
+    var pts = new Int32Array(N * T), best = new Int32Array(N * T).fill(-1);
+    var field = new Uint8Array(N * T), nonTypo = new Uint8Array(N * T);
+    var seen = new Uint8Array(N), touched = [], names = new Map(), counted = {};
     cands.forEach(function (cs, i) {
-      cs.forEach(function (c) {
+      cs.forEach(function (c, ci) {
         var p = posting(c.term);
         for (var f = 0; f < 3; f++) {
-          var pts = POINTS[f][c.kind], ids = undelta(p[f]);
-          for (var n = 0; n < ids.length; n++) {
-            var d = get(ids[n]);
-            if (pts > d.pts[i] || (pts === d.pts[i] && c.term < d.best[i])) {
-              d.pts[i] = pts; d.best[i] = c.term; d.kind[i] = c.kind; d.field[i] = f;
+          var pt = POINTS[f][c.kind], list = p[f], id = 0;
+          for (var n = 0; n < list.length; n++) {
+            id += list[n];
+            if (!seen[id]) { seen[id] = 1; touched.push(id); }
+            var x = id * T + i, b = best[x];
+            if (pt > pts[x] || (pt === pts[x] && c.term < cs[b].term)) {
+              pts[x] = pt; best[x] = ci; field[x] = f;
             }
-            if (c.kind !== TYPO) d.nonTypo[i] = true;
+            if (c.kind !== TYPO) nonTypo[x] = 1;
           }
         }
         if (counted[c.term]) return;
         counted[c.term] = true;
-        var titles = undelta(p[0]);
+        var titles = p[0], tags = p[4], tid = 0;
         for (var m = 0; m < titles.length; m++) {
-          var tag = untag(p[4].charAt(m)), names = docs[titles[m]].names, nc = names[tag.name];
-          if (!nc) nc = names[tag.name] = { length: tag.length, occ: {} };
+          tid += titles[m];
+          var tag = untag(tags.charAt(m)), k = tid * MAX_NAMES + tag.name, nc = names.get(k);
+          if (!nc) names.set(k, nc = { length: tag.length, occ: {} });
           nc.occ[c.term] = (nc.occ[c.term] || 0) + 1;
         }
       });
     });
-    var order = wholeNameOrder(terms, cands);
     var total = 0;
     terms.forEach(function (t) { total += count[t]; });
-    var out = {};
-    Object.keys(docs).forEach(function (id) {
-      var d = docs[id], s = { id: +id, score: 0, matched: 0, typo: false, name: 0, best: d.best, kind: d.kind, field: d.field };
-      terms.forEach(function (t, i) {
-        if (d.best[i] === "") return;
-        s.score += d.pts[i];
-        s.matched += count[t];
-        s.typo = s.typo || !d.nonTypo[i];
-      });
-      Object.keys(d.names).forEach(function (k) {
-        var nc = d.names[k], exactly = nc.length === total;
-        terms.forEach(function (t) { exactly = exactly && (nc.occ[t] || 0) >= count[t]; });
-        if (exactly) s.name = 2;
-        else if (s.name === 0 && wholeName(nc, terms, count, cands, order)) s.name = 1;
-      });
-      out[id] = s;
+    var tier = new Uint8Array(N);
+    names.forEach(function (nc, k) {
+      var id = Math.floor(k / MAX_NAMES), exactly = nc.length === total;
+      terms.forEach(function (t) { exactly = exactly && (nc.occ[t] || 0) >= count[t]; });
+      if (exactly) tier[id] = 2;
+      else if (tier[id] === 0 && wholeName(nc, terms, count, cands, order)) tier[id] = 1;
     });
+    var table = { terms: terms, cands: cands, best: best, field: field };
+    var out = [];
+    for (var j = 0; j < touched.length; j++) {
+      var id = touched[j], s = { id: id, score: 0, matched: 0, typo: false, name: tier[id], table: table };
+      for (var i = 0; i < T; i++) {
+        var x = id * T + i;
+        if (best[x] < 0) continue;
+        s.score += pts[x];
+        s.matched += count[terms[i]];
+        s.typo = s.typo || !nonTypo[x];
+      }
+      out.push(s);
+    }
     return out;
+  }
+
+  // matchesOf returns a result's best match for each query term: the
+  // index term ("" for none), its kind and the field it is in.
+  function matchesOf(r) {
+    var t = r.table, T = t.terms.length, m = { best: [], kind: [], field: [] };
+    for (var i = 0; i < T; i++) {
+      var x = r.id * T + i, b = t.best[x], c = b < 0 ? null : t.cands[i][b];
+      m.best.push(c ? c.term : "");
+      m.kind.push(c ? c.kind : 0);
+      m.field.push(t.field[x]);
+    }
+    return m;
   }
 
   // wholeNameOrder and wholeName: the same as in query.go.
@@ -304,7 +323,7 @@
       return Promise.all(shardLoads);
     }).then(function () {
       var scored = score(terms, count, cands);
-      var full = Object.keys(scored).some(function (id) { return scored[id].matched === words.length; });
+      var full = scored.some(function (d) { return d.matched === words.length; });
       if (!full) {
         terms.forEach(function (t, i) { if (matched[i]) typos(i, shards[keyOf(t)] || {}); });
         scored = score(terms, count, cands);
@@ -314,27 +333,24 @@
   }
 
   function finish(words, terms, scored) {
-    var most = 0, ids = Object.keys(scored);
-    ids.forEach(function (id) { most = Math.max(most, scored[id].matched); });
+    var most = 0;
+    scored.forEach(function (d) { most = Math.max(most, d.matched); });
     var partial = most < words.length;
     if (partial && terms.length < 2) return { results: [], partial: false, widened: [] };
-    var results = [], widened = [];
-    ids.forEach(function (id) {
-      var d = scored[id];
+    var results = [], widened = {};
+    scored.forEach(function (d) {
       if (!partial && d.matched < words.length) return;
       results.push(d);
-      d.best.forEach(function (t, i) {
-        if (t !== "" && d.kind[i] === TYPO) {
-          var w = posting(t)[3];
-          if (widened.indexOf(w) < 0) widened.push(w);
-        }
-      });
+      var t = d.table, T = terms.length;
+      for (var i = 0; i < T; i++) {
+        var b = t.best[d.id * T + i], c = b < 0 ? null : t.cands[i][b];
+        if (c && c.kind === TYPO) widened[posting(c.term)[3]] = true;
+      }
     });
     results.sort(function (a, b) {
       return b.matched - a.matched || (a.typo ? 1 : 0) - (b.typo ? 1 : 0) || b.name - a.name || b.score - a.score || a.id - b.id;
     });
-    widened.sort();
-    return { results: results, partial: partial, widened: widened };
+    return { results: results, partial: partial, widened: Object.keys(widened).sort() };
   }
 
   function kindOf(id) {
@@ -457,7 +473,7 @@
   // words, its aliases if a query word is in one, its snippet, and the
   // matched words that none of these shows, with the field they are in.
   function item(r, d) {
-    var matched = r.best.filter(Boolean), seen = {};
+    var match = matchesOf(r), matched = match.best.filter(Boolean), seen = {};
     var li = document.createElement("li");
     var a = document.createElement("a");
     a.href = href(d[2]);
@@ -483,14 +499,14 @@
       pm.textContent = msg("Partial match: {n} of {m} words", { n: r.matched, m: state.words });
       li.appendChild(pm);
     }
-    if (d[5] && matched.some(function (t, i) { return !seen[t] && r.field[r.best.indexOf(t)] === 0; })) {
+    if (d[5] && matched.some(function (t, i) { return !seen[t] && match.field[match.best.indexOf(t)] === 0; })) {
       line(li, "aliases", msg("Also known as:"), d[5], matched, seen);
     }
     if (d[4]) line(li, "snippet", "", d[4], matched, seen);
     var rest = {};
-    r.best.forEach(function (t, i) {
+    match.best.forEach(function (t, i) {
       if (!t || seen[t]) return;
-      var f = r.field[i];
+      var f = match.field[i];
       (rest[f] = rest[f] || []).push(posting(t)[3]);
     });
     [["In the name:", 0], ["In the record:", 1], ["In the text:", 2]].forEach(function (l) {

@@ -16,16 +16,21 @@
 //
 // A query word matches the index's words equal to it, and, from KeyLen
 // letters, the words that start with it, so results come while a word is
-// being typed. When a query word matches nothing, it also matches the
-// words one edit away (a letter dropped, added or changed, or two
-// neighbours swapped: OneEdit), for words of TypoMin letters or more,
-// wherever the edit is, the first letters included; so it does when fewer
-// than Few records match every word, then among the words that share its
-// first KeyLen letters (already loaded). A typo is measured from the term
-// and from the term without a last a, e or o (TypoForms), which the
-// stemmer keeps on short words: "mria" finds "maria". The answer lists the
-// words it was widened to (Answer.Widened), and the page says so above the
-// results.
+// being typed. A word that matches nothing also matches the words one
+// edit away (a letter dropped, added or changed, or two neighbours
+// swapped: OneEdit), for words of TypoMin letters or more, wherever the
+// edit is, the first letters included. When then no record matches every
+// word, the words that did match also match the words one edit away that
+// share their first KeyLen letters (already loaded): a typo that made
+// another word of the briefing ("rodrigue" for "rodrigo") still finds the
+// person. A query whose words all match, and some record all of them, is
+// not widened at all: a rare name typed right shows its people and no
+// close spellings under them. A typo is measured from the term and from
+// the term without a last a, e or o (TypoForms), which the stemmer keeps
+// on short words: "mria" finds "maria". The answer lists the words it was
+// widened to that some result matched through (Answer.Widened), and the
+// page says so above the results; results found through a typo rank
+// below every result found without one that matches as many words.
 //
 // The results are the records that match every word. When none does and
 // the query has two words or more, they are the records that match the
@@ -65,8 +70,43 @@
 //
 // # Files
 //
-// See write.go: term files keyed by the first letters of the terms, near
-// files that list the words one edit in their first letters can reach,
-// chunks of display records, and the facets for the filters, all under a
-// folder named by a hash of their content.
+// See write.go: term files keyed by the first KeyLen letters of the terms;
+// near files, which list the words that one edit in their first letters
+// can reach, near keys sharing a file by a hash (NearFile) so that the
+// number of files grows with the index (about NearFileBytes each) rather
+// than with the number of keys; chunks of display records; and the facets
+// for the filters, all under a folder named by a hash of their content.
+//
+// # Measuring
+//
+// Three commands measure search, each on synthetic corpora built with the
+// site's templates and static files (-site, the current folder by
+// default). They print tables; nothing asserts their figures, which
+// depend on the machine and its load.
+//
+//	go run ./generator/internal/searchquality -n 2000 -people 400 [-pagefind -pagefind-bin PATH]
+//
+// how often the wanted person is among the first three results, for four
+// query forms (see its doc), beside Pagefind on the same site.
+//
+//	go run ./generator/internal/searchbench -n 10000 -q "perez,jose rodrigez,jose odriguez" [-pagefind -pagefind-bin PATH]
+//
+// what a first query fetches in headless Chromium: requests and bytes,
+// gzip-compressed.
+//
+//	go run ./generator/internal/searchbench -latency -n 10000 [-runs 5] [-q "a,b"]
+//
+// the time from a key press to the results painted, the search page
+// opened from disk: for each query (exact names, with accents, with a
+// typo, a word that matches nothing, half a word; or those of -q) the
+// median and worst of -runs, cold (a fresh browser, no index file loaded)
+// and warm (the same key press again). It prints the load average before
+// and after: on a shared machine, measure again when it is quiet. The
+// budget is 100 ms.
+//
+//	go run ./generator/internal/searchbench -files -n 1000,10000
+//
+// the files and bytes of the search index of the briefing in -site and of
+// bilingual corpora of each size, per language: a host limits the files
+// of a site.
 package search

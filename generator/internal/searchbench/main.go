@@ -48,6 +48,8 @@ func main() {
 	pagefindBin := flag.String("pagefind-bin", "pagefind", "the Pagefind `command`")
 	withLatency := flag.Bool("latency", false, "measure the time from a key press to the results instead of bytes")
 	runs := flag.Int("runs", 5, "with -latency, how many times to measure each query")
+	built := flag.String("built", "", "with -latency, measure the site already built in this `folder` instead of building corpora")
+	profile := flag.Bool("profile", false, "with -latency, profile the page's scripts and print where the time goes")
 	withFiles := flag.Bool("files", false, "count the search index's files and bytes instead, in both languages")
 	flag.Parse()
 	defer removeTemps()
@@ -70,9 +72,15 @@ func main() {
 				queries = append(queries, latencyQuery{"query", q})
 			}
 		}
+		if *built != "" {
+			out, err := filepath.Abs(*built)
+			check(err)
+			latency(chromium, out, *built, *runs, queries, *profile)
+			return
+		}
 		for _, n := range numbers(*sizes) {
 			out, _ := site(*from, corpus.Scaled(n))
-			latency(chromium, out, n, *runs, queries)
+			latency(chromium, out, strconv.Itoa(n)+" prisoners", *runs, queries, *profile)
 		}
 		return
 	}
