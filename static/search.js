@@ -102,7 +102,7 @@
   }
   // oneEdit: the same as search.OneEdit.
   function oneEdit(a, b) {
-    if (a === b) return false;
+    if (a === b || Math.abs(a.length - b.length) > 2) return false; // a rune is one or two code units
     var x = Array.from(a), y = Array.from(b);
     if (x.length > y.length) { var z = x; x = y; y = z; }
     if (y.length - x.length > 1) return false;
@@ -429,6 +429,7 @@
   var state = { q: "", words: 0, all: [], partial: false, widened: [], shown: 0 };
 
   function filtered() {
+    if (!fKind.value && !fStatus.value && !fSite.value) return state.all;
     return state.all.filter(function (r) {
       var k = kindOf(r.id);
       if (fKind.value && k !== fKind.value) return false;
