@@ -39,8 +39,18 @@ import (
 // A one-word query loads one term file and at most a chunk or two of
 // display records: documents are numbered by kind and name, so the first
 // results of a common name sit together. A word that matches nothing loads
-// the near files of its NearKeys (at most KeyLen+1, a few hundred bytes
-// each) and then the term files of the words within one edit of it.
+// the near files of its NearKeys (at most KeyLen+1 for each of its
+// TypoForms, about NearFileBytes each before compression) and then the
+// term files of the words within one edit of it.
+//
+// Near keys are as many as the three-letter starts of the index's words
+// and of their neighbours, most listing a word or two: one file per key
+// made the small briefing write some 1,700 files of 47 bytes on average,
+// and a host counts files (Cloudflare Pages takes 20,000 per site). So
+// near keys share files, by a hash of the key (NearFile), as many files
+// as it takes for each to hold about NearFileBytes: the number of files
+// grows with the index, not with its keys, and a typo still costs only a
+// few small files.
 
 const (
 	// KeyLen is how many letters of a term name its file. Shorter query

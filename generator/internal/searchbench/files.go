@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
@@ -43,7 +44,7 @@ func indexFiles(from, sizes string) {
 			if _, err := os.Stat(dir); err != nil {
 				continue
 			}
-			var c struct{ t, n, d, all, bytes, gzip, nearBytes, nearGzip int }
+			var c struct{ t, n, d, all, bytes, gzip, nearBytes, nearGzip, nearKeys int }
 			check(filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 				if err != nil || d.IsDir() || strings.HasSuffix(p, ".html") {
 					return err
@@ -62,17 +63,25 @@ func indexFiles(from, sizes string) {
 					c.n++
 					c.nearBytes += len(data)
 					c.nearGzip += gzipLen(data)
+					// __briefingSearch.near(i,{"key":[...],...});
+					var lists map[string]json.RawMessage
+					if _, arg, ok := strings.Cut(string(data), ","); ok {
+						if json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimSpace(arg), ");")), &lists) == nil {
+							c.nearKeys += len(lists)
+						}
+					}
 				case "d":
 					c.d++
 				}
 				return nil
 			}))
-			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", s.name, strings.TrimSuffix(or(lang, "en/"), "/"), c.t, c.n, c.d, c.all, total, c.bytes, c.gzip, c.nearBytes, c.nearGzip)
+			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", s.name, strings.TrimSuffix(or(lang, "en/"), "/"), c.t, c.n, c.d, c.all, total, c.bytes, c.gzip, c.nearBytes, c.nearGzip, c.nearKeys)
 		}
 	}
 	w.Flush()
 	fmt.Println("\nindex files: every file of the language's search index (term files, near files, chunks of display records, facets);")
-	fmt.Println("site files: every file the build wrote, both languages; bytes and gzip bytes: the index's files, each gzip-compressed.")
+	fmt.Println("site files: every file the build wrote, both languages; bytes and gzip bytes: the index's files, each gzip-compressed;")
+	fmt.Println("near keys: the keys the near files hold (before near keys shared files, each had a file of its own).")
 }
 
 func or(a, b string) string {

@@ -16,6 +16,24 @@
 // With -pagefind, it also indexes the same site with Pagefind (npm's
 // pagefind, found with -pagefind-bin or on the PATH) and measures the
 // same query through Pagefind's JavaScript API, counted the same way.
+//
+// With -latency, it measures time instead of bytes: the search page opened
+// from disk, the time from the key press of a query's last letter to its
+// results painted, cold (a fresh browser, no index file loaded yet) and
+// warm (the same key press again), median and worst of -runs, for queries
+// of each form readers type (exact, accents, typo, partial, prefix; or
+// those of -q), with the machine's load average before and after:
+//
+//	go run ./generator/internal/searchbench -latency -n 10000
+//
+// -built DIR measures a site already built instead (go run
+// ./generator/internal/benchcorpus and go run ./generator build make one),
+// and -profile prints where the page's time went, by function.
+//
+// With -files, it counts the search index's files and bytes, per language,
+// of the briefing in -site and of bilingual corpora of each size:
+//
+//	go run ./generator/internal/searchbench -files -n 1000,10000
 package main
 
 import (
