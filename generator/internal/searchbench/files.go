@@ -19,7 +19,7 @@ import (
 // of a site (Cloudflare Pages to 20,000).
 func indexFiles(from, sizes string) {
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "site\tlanguage\tterm files\tnear files\tchunks\tindex files\tsite files\tbytes\tgzip bytes\tnear bytes\tnear gzip\t")
+	fmt.Fprintln(w, "site\tlanguage\tterm files\tnear files\tchunks\tindex files\tsite files\tbytes\tgzip bytes\tnear bytes\tnear gzip\tnear keys\t")
 	var sites []struct {
 		name, out string
 	}
