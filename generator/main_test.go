@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/presos-politicos/briefing/generator/host"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -47,7 +48,7 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			// Every script's site gets the real templates and stylesheet.
 			for _, d := range []string{"templates", "static"} {
-				if err := os.CopyFS(filepath.Join(env.WorkDir, d), os.DirFS(filepath.Join("..", d))); err != nil {
+				if err := os.CopyFS(filepath.Join(env.WorkDir, d), os.DirFS(filepath.Join(testsite.Root, d))); err != nil {
 					return err
 				}
 			}

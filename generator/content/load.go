@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/presos-politicos/briefing/generator/internal/parallel"
 )
 
 // MaxFileSize is the largest content file accepted. A record is a few
@@ -167,57 +168,51 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 		files[i].asOf = asOf
 	}
 	s := &Set{Config: cfg, Static: static, Withheld: make(map[Kind]map[string]string)}
-	var mu sync.Mutex
-	slugs := make(map[Kind]map[string]string) // slug -> file, for duplicates
-	add := func(kind Kind, slug, file string) bool {
-		mu.Lock()
-		defer mu.Unlock()
-		if slugs[kind] == nil {
-			slugs[kind] = make(map[string]string)
-		}
-		if other, dup := slugs[kind][slug]; dup {
-			errs.Addf(Pos{File: file}, "%s %q is also defined in %s; a slug names one record of its kind", kind, slug, other)
-			return false
-		}
-		slugs[kind][slug] = file
-		return true
-	}
-
-	jobs := make(chan contentFile)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for cf := range jobs {
-				rec, publish, ok := loadCached(fsys, cf, &errs, cache)
-				if !add(cf.kind, cf.slug, cf.path) {
-					continue
-				}
-				mu.Lock()
-				switch {
-				case !ok:
-					s.Broken = mark(s.Broken, cf.kind, cf.slug, cf.path)
-				case !publish:
-					s.withhold(cf.kind, cf.slug, "publish = false")
-				case rec.Meta().Draft && !opts.Drafts:
-					s.withhold(cf.kind, cf.slug, "draft = true")
-					s.Drafts = mark(s.Drafts, cf.kind, cf.slug, cf.path)
-				default:
-					s.add(rec)
-				}
-				mu.Unlock()
-			}
-		})
-	}
-	var translations []contentFile
+	// Duplicates are found in file order, before loading, so that the
+	// message names the same first file on every run.
+	slugs := make(map[Kind]map[string]string) // slug -> file
+	var originals, translations []contentFile
+	var dup []bool // by index in originals
 	for _, cf := range files {
 		if cf.lang != "" {
 			translations = append(translations, cf)
 			continue
 		}
-		jobs <- cf
+		if slugs[cf.kind] == nil {
+			slugs[cf.kind] = make(map[string]string)
+		}
+		other, seen := slugs[cf.kind][cf.slug]
+		if !seen {
+			slugs[cf.kind][cf.slug] = cf.path
+		}
+		originals = append(originals, cf)
+		dup = append(dup, seen)
+		if seen {
+			errs.Addf(Pos{File: cf.path}, "%s %q is also defined in %s; a slug names one record of its kind", cf.kind, cf.slug, other)
+		}
 	}
-	close(jobs)
-	wg.Wait()
+	var mu sync.Mutex // guards s
+	parallel.Do(len(originals), func(i int) error {
+		cf := originals[i]
+		rec, publish, ok := loadCached(fsys, cf, &errs, cache)
+		if dup[i] {
+			return nil
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case !ok:
+			s.Broken = mark(s.Broken, cf.kind, cf.slug, cf.path)
+		case !publish:
+			s.withhold(cf.kind, cf.slug, "publish = false")
+		case rec.Meta().Draft && !opts.Drafts:
+			s.withhold(cf.kind, cf.slug, "draft = true")
+			s.Drafts = mark(s.Drafts, cf.kind, cf.slug, cf.path)
+		default:
+			s.add(rec)
+		}
+		return nil
+	})
 	s.sort()
 	s.Lang = cfg.Language
 	for _, r := range s.Records() {

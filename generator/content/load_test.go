@@ -10,21 +10,14 @@ import (
 	"testing/fstest"
 	"time"
 
-	"golang.org/x/tools/txtar"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 )
 
-// fixture reads a txtar file from testdata as a file system.
+// fixture reads a txtar file from testdata as a file system a test may
+// change in place.
 func fixture(t testing.TB, name string) fstest.MapFS {
 	t.Helper()
-	a, err := txtar.ParseFile("testdata/" + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
+	return testsite.MapFS(testsite.ArchiveFrom(t, "testdata/"+name))
 }
 
 func TestLoadGoodSite(t *testing.T) {

@@ -56,9 +56,10 @@ const (
 	withinEvent   = "“{event}”: {change}"
 )
 
-var _ = i18n.Register(texts()...)
-
-func texts() []string {
+// Texts lists every interface text Describe may ask for, so that a
+// language file can be checked for them all (i18n.Dict.Check), not only for
+// those a given history happens to show.
+func Texts() []string {
 	var out []string
 	for _, s := range sentences {
 		for _, t := range s {

@@ -61,6 +61,11 @@ func Read(ctx context.Context, dir string) (*Log, error) {
 	if strings.TrimSpace(string(out)) == "true" {
 		return nil, &UnavailableError{"the repository is a shallow clone; fetch its whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions)"}
 	}
+	// A repository without a commit has an empty history; HEAD names
+	// no commit yet, which rev-parse --verify says by its exit status.
+	if _, err := git(ctx, dir, nil, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"); err != nil {
+		return &Log{dir: dir, files: map[string][]step{}}, nil
+	}
 	cmd := exec.CommandContext(ctx, "git", "-C", dir, "log", "--first-parent", "--reverse", "--no-renames",
 		"--relative", "--no-abbrev", "--raw", "-z", "--no-color", "--format=%x1e%H %cI%n%B", "--", "content/")
 	var stderr bytes.Buffer
@@ -77,9 +82,6 @@ func Read(ctx context.Context, dir string) (*Log, error) {
 		io.Copy(io.Discard, stdout)
 	}
 	if err := cmd.Wait(); err != nil {
-		if strings.Contains(stderr.String(), "does not have any commits") {
-			return &Log{dir: dir, files: map[string][]step{}}, nil
-		}
 		return nil, fmt.Errorf("git log in %s: %v: %s", dir, err, strings.TrimSpace(stderr.String()))
 	}
 	if perr != nil {

@@ -3,11 +3,11 @@ package history
 import (
 	"context"
 	"path"
-	"runtime"
 	"strings"
 	"sync"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/parallel"
 )
 
 // A Change is what one commit changed, in public, of one record in one
@@ -135,39 +135,37 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		h.changes[lang] = make(map[recordKey][]*Change)
 	}
 	var mu sync.Mutex
-	work := make(chan *job)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for j := range work {
-				d := content.NewDecoder()
-				var orig []version // decoded once, for every language without a translation
-				for _, lang := range langs {
-					cur := current[lang][j.key]
-					if cur == nil {
-						continue
-					}
-					seq := orig
-					if t := j.trans[lang]; len(t) > 0 {
-						seq = versions(d, j.file, j.orig, t, lang, j.blobs)
-					} else if seq == nil {
-						seq = versions(d, j.file, j.orig, nil, "", j.blobs)
-						orig = seq
-					}
-					changes := walk(l, j.key, seq, cur, quiet)
-					mu.Lock()
-					if len(changes) > 0 {
-						h.changes[lang][j.key] = changes
-					}
-					mu.Unlock()
-				}
-				j.blobs = nil
+	// run finds the changes of one record, in every language, once the
+	// blobs of its versions are read.
+	run := func(j *job) error {
+		d := content.NewDecoder()
+		var orig []version // decoded once, for every language without a translation
+		for _, lang := range langs {
+			cur := current[lang][j.key]
+			if cur == nil {
+				continue
 			}
-		})
+			seq := orig
+			if t := j.trans[lang]; len(t) > 0 {
+				seq = versions(d, j.file, j.orig, t, lang, j.blobs)
+			} else if seq == nil {
+				seq = versions(d, j.file, j.orig, nil, "", j.blobs)
+				orig = seq
+			}
+			changes := walk(l, j.key, seq, cur, quiet)
+			mu.Lock()
+			if len(changes) > 0 {
+				h.changes[lang][j.key] = changes
+			}
+			mu.Unlock()
+		}
+		j.blobs = nil
+		return nil
 	}
+	g := parallel.NewGroup()
 	for _, j := range jobs {
 		if j.n == 0 {
-			work <- j // deleted in every commit that named it
+			g.Go(func() error { return run(j) }) // deleted in every commit that named it
 		}
 	}
 	ji := 0
@@ -178,12 +176,11 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		j := jobs[ji]
 		j.blobs[names[i]] = data
 		if i == j.first+j.n-1 {
-			work <- j
+			g.Go(func() error { return run(j) })
 		}
 		return nil
 	})
-	close(work)
-	wg.Wait()
+	g.Wait()
 	if err != nil {
 		return nil, err
 	}

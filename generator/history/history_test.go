@@ -2,7 +2,9 @@ package history
 
 import (
 	"bufio"
+	"context"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -128,9 +130,27 @@ func TestTextsTranslated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, text := range texts() {
+	for _, text := range Texts() {
 		if !words.Has(text) {
 			t.Errorf("no Spanish for %q", text)
 		}
+	}
+}
+
+// A repository without a commit has an empty history, not an error.
+func TestReadWithoutCommits(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v: %s", err, out)
+	}
+	l, err := Read(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Commits) != 0 || len(l.files) != 0 {
+		t.Errorf("Read of a repository without commits = %d commits, %d files; want none", len(l.Commits), len(l.files))
 	}
 }

@@ -24,6 +24,11 @@
 //
 // A text with no translation is an error naming the text and the language,
 // never an empty string: Missing lists them, and the build fails on them.
+// A language file is checked for every text the code may ask for, not only
+// those a given site shows: each package that draws text lists its texts
+// (history.Texts, site.Texts, and render's own), and render.New hands them,
+// with the words its templates count, to Dict.Check. There is no registry:
+// what is checked is what the caller passes.
 // The code knows no language by name: adding one is a matter of
 // configuration (site.toml) and of translation (its file).
 package i18n
@@ -145,33 +150,17 @@ func (d *Dict) Count(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + d.T(many)
 }
 
-var (
-	registryMu sync.Mutex
-	registry   = map[string]bool{}
-)
-
-// Register declares texts that code asks for, so that a language file is
-// checked for them all when it is loaded, not only for those a given site
-// happens to show. Packages register their texts at init.
-func Register(texts ...string) bool {
-	registryMu.Lock()
-	defer registryMu.Unlock()
-	for _, t := range texts {
-		registry[t] = true
-	}
-	return true
-}
-
-// Check records as missing every registered text, and every one of texts,
-// that has no translation; MissingError then names them.
+// Check records as missing every one of texts that has no translation,
+// and every text the Dict itself asks for (the months and the date
+// patterns); MissingError then names them. The caller lists the texts its
+// code may ask for (each package that draws text says which, as
+// history.Texts does), so that a language file is checked for them all
+// when it is loaded, not only for those a given site happens to show.
 func (d *Dict) Check(texts ...string) {
-	registryMu.Lock()
-	all := make([]string, 0, len(registry)+len(texts))
-	for t := range registry {
-		all = append(all, t)
+	for _, t := range dateTexts {
+		d.T(t)
 	}
-	registryMu.Unlock()
-	for _, t := range append(all, texts...) {
+	for _, t := range texts {
 		d.T(t)
 	}
 }
@@ -188,20 +177,22 @@ func (d *Dict) Missing() []string {
 	return out
 }
 
-// MissingError is an error naming every missing text, or nil.
+// MissingError is an error naming every missing text, one error (and one
+// line) per text joined with errors.Join, or nil.
 func (d *Dict) MissingError() error {
 	m := d.Missing()
 	if len(m) == 0 {
 		return nil
 	}
-	lines := make([]string, len(m))
+	errs := make([]error, len(m))
 	for i, t := range m {
-		lines[i] = fmt.Sprintf("%s/%s.toml: no translation of %q into %s; add a line %q = \"...\"", Dir, d.Lang, t, d.Lang, t)
+		errs[i] = fmt.Errorf("%s/%s.toml: no translation of %q into %s; add a line %q = \"...\"", Dir, d.Lang, t, d.Lang, t)
 	}
-	return errors.New(strings.Join(lines, "\n"))
+	return errors.Join(errs...)
 }
 
-var _ = Register(append(months, "{month} {day}, {year}", "{month} {year}")...)
+// dateTexts are the texts Date and Month ask for.
+var dateTexts = append(months[:len(months):len(months)], "{month} {day}, {year}", "{month} {year}")
 
 var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 

@@ -40,11 +40,13 @@ func TestDict(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `templates/i18n/es.toml: no translation of "Skip to content" into es`) {
 		t.Errorf("MissingError = %v", err)
 	}
-	// Registered texts are checked whether or not a site shows them.
-	Register("Only in code")
-	es.Check()
-	if !strings.Contains(es.MissingError().Error(), `"Only in code"`) {
-		t.Error("a registered text was not checked")
+	// The texts given to Check, and the Dict's own (months, date
+	// patterns), are checked whether or not a site shows them.
+	es.Check("Only in code")
+	for _, text := range []string{`"Only in code"`, `"January"`} {
+		if !strings.Contains(es.MissingError().Error(), text) {
+			t.Errorf("Check did not check %s", text)
+		}
 	}
 	// English needs no file and translates nothing.
 	en, err := Load(fstest.MapFS{}, English)

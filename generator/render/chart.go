@@ -44,7 +44,8 @@ const (
 	documentedSeriesClass = "series-0"
 )
 
-var _ = i18n.Register("as of", "{counter}: {points}.", "Documented people held")
+// chartTexts label the charts.
+var chartTexts = []string{"as of", "{counter}: {points}.", "Documented people held"}
 
 // chartSummary says in words what the chart of documented people held shows.
 func chartSummary(words *i18n.Dict, f site.Figures) string {
@@ -153,9 +154,10 @@ func seriesName(words *i18n.Dict, measure string, cs site.CounterSeries) string 
 	return words.F("{counter}, "+how+" {since}", "counter", cs.Counter, "since", site.DatePhrase(words, site.Since, cs.Since))
 }
 
-var _ = i18n.Register("{counter}, counted, start not given", "{counter}, claimed, start not given", "{counter}, counted {since}", "{counter}, claimed {since}",
+// chartSummaryTexts say in words what the charts show.
+var chartSummaryTexts = []string{"{counter}, counted, start not given", "{counter}, claimed, start not given", "{counter}, counted {since}", "{counter}, claimed {since}",
 	"Counted {first}, the number of documented people held peaks at {peak} {peakDate} and stands at {now} {asOf}.", "Documented people held, {from} {to}",
-	"People held as political prisoners, per counter, {from} {to}", "Releases: verified by rights groups and claimed by the government, {from} {to}")
+	"People held as political prisoners, per counter, {from} {to}", "Releases: verified by rights groups and claimed by the government, {from} {to}"}
 
 type point struct {
 	t time.Time

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"slices"
 	"strings"
 	"sync"
 
@@ -72,14 +73,17 @@ func searchLabels(words *i18n.Dict) string {
 	return string(data)
 }
 
-func init() {
+// texts lists every interface text the code of this package, and of the
+// packages it draws on, may ask for: with the words the templates count
+// (see parse), what a language file is checked for.
+func texts() []string {
+	out := slices.Concat(searchMessages, pageTexts, chartTexts, chartSummaryTexts, site.Texts())
 	for _, m := range []map[string]string{statusLabels, verificationLabels, kindLabels, entryKindLabels, measureLabels, measureCaptions, partLabels} {
 		for _, v := range m {
-			i18n.Register(v)
+			out = append(out, v)
 		}
 	}
-	i18n.Register(searchMessages...)
-	i18n.Register(pageTexts...)
+	return out
 }
 
 // pageTexts are the titles and descriptions Pages gives.

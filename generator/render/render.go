@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
-	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
+	"github.com/presos-politicos/briefing/generator/internal/parallel"
 )
 
 // Output receives the files of a site. It must be safe for concurrent use,
@@ -56,6 +58,7 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 		words, _ = i18n.Load(nil, i18n.English)
 	}
 	base := template.New(layout).Funcs(funcs(words))
+	var counted []string // the words the templates give count
 	src, err := fs.ReadFile(fsys, path.Join(TemplateDir, layout))
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
@@ -63,7 +66,7 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 		}
 		return nil, fmt.Errorf("%s/%s: missing; it is the layout every page is drawn in", TemplateDir, layout)
 	}
-	if _, err := parse(base, string(src), words); err != nil {
+	if _, err := parse(base, string(src), words, &counted); err != nil {
 		return nil, templateError(err)
 	}
 	partials, err := fs.Glob(fsys, path.Join(TemplateDir, "_*.html"))
@@ -76,41 +79,32 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s", p, content.Unreadable(err))
 		}
-		if _, err := parse(base.New(path.Base(p)), string(src), words); err != nil {
+		if _, err := parse(base.New(path.Base(p)), string(src), words, &counted); err != nil {
 			return nil, templateError(err)
 		}
 	}
 	r := &Renderer{pages: make(map[string]*template.Template), words: words}
-	var errs []string
+	var errs []error
 	for _, name := range pageTemplates {
 		src, err := fs.ReadFile(fsys, path.Join(TemplateDir, name))
 		if errors.Is(err, fs.ErrNotExist) {
-			errs = append(errs, fmt.Sprintf("%s/%s: missing; every site needs a template for this page kind", TemplateDir, name))
+			errs = append(errs, fmt.Errorf("%s/%s: missing; every site needs a template for this page kind", TemplateDir, name))
 			continue
 		}
 		if err != nil {
-			errs = append(errs, fmt.Sprintf("%s/%s: %s", TemplateDir, name, content.Unreadable(err)))
+			errs = append(errs, fmt.Errorf("%s/%s: %s", TemplateDir, name, content.Unreadable(err)))
 			continue
 		}
 		t := template.Must(base.Clone())
-		if _, err := parse(t.New(name), string(src), words); err != nil {
-			errs = append(errs, templateError(err).Error())
+		if _, err := parse(t.New(name), string(src), words, &counted); err != nil {
+			errs = append(errs, templateError(err))
 			continue
 		}
 		r.pages[name] = t
 	}
-	countMu.Lock()
-	cw := make([]string, 0, len(countWords))
-	for w := range countWords {
-		cw = append(cw, w)
-	}
-	countMu.Unlock()
-	words.Check(cw...)
-	if err := words.MissingError(); err != nil {
-		errs = append(errs, err.Error())
-	}
-	if len(errs) > 0 {
-		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	words.Check(slices.Concat(texts(), counted)...)
+	if err := errors.Join(append(errs, words.MissingError())...); err != nil {
+		return nil, err
 	}
 	return r, nil
 }
@@ -119,23 +113,17 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 // Missing lists the texts the code asked for that have no translation.
 func (r *Renderer) Words() *i18n.Dict { return r.words }
 
-// countWords are the words the templates give count ("day", "days"),
-// gathered as they are parsed, to check their translation.
+// countCall finds the words the templates give count ("day", "days"), to
+// check their translation.
 var countCall = regexp.MustCompile(`\bcount\s+(?:\([^)]*\)|\S+)\s+("(?:[^"\\]|\\.)*")\s+("(?:[^"\\]|\\.)*")`)
 
-var (
-	countMu    sync.Mutex
-	countWords = map[string]bool{} // a set: serve parses the templates at every rebuild
-)
-
-// parse parses a template's source after translating its interface text.
-func parse(t *template.Template, src string, words *i18n.Dict) (*template.Template, error) {
+// parse parses a template's source after translating its interface text,
+// and adds the words it gives count to *counted.
+func parse(t *template.Template, src string, words *i18n.Dict, counted *[]string) (*template.Template, error) {
 	for _, m := range countCall.FindAllStringSubmatch(src, -1) {
 		for _, q := range m[1:] {
 			if w, err := strconv.Unquote(q); err == nil {
-				countMu.Lock()
-				countWords[w] = true
-				countMu.Unlock()
+				*counted = append(*counted, w)
 			}
 		}
 	}
@@ -153,16 +141,13 @@ func noSymlinks(fsys fs.FS) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w; a site needs its templates", TemplateDir, err)
 	}
-	var bad []string
+	var bad []error
 	for _, e := range entries {
 		if e.Type()&fs.ModeSymlink != 0 {
-			bad = append(bad, fmt.Sprintf("%s/%s: symbolic links are not followed; copy the file here instead", TemplateDir, e.Name()))
+			bad = append(bad, fmt.Errorf("%s/%s: symbolic links are not followed; copy the file here instead", TemplateDir, e.Name()))
 		}
 	}
-	if len(bad) > 0 {
-		return fmt.Errorf("%s", strings.Join(bad, "\n"))
-	}
-	return nil
+	return errors.Join(bad...)
 }
 
 var templatePos = regexp.MustCompile(`(?:html/)?template: ?([\w.-]+\.html):`)
@@ -184,49 +169,30 @@ func (r *Renderer) Render(pages []*Page, out Output) error {
 	for _, p := range pages {
 		p.partials = partials
 	}
-	var (
-		mu   sync.Mutex
-		next int
-		errs = make(map[string]error)
-		wg   sync.WaitGroup
-	)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(pages) {
-					return
-				}
-				p := pages[i]
-				buf.Reset()
-				err := r.Page(&buf, p)
-				if err == nil {
-					err = out.WriteFile(p.Path, buf.Bytes())
-				}
-				if err != nil {
-					mu.Lock()
-					if _, seen := errs[p.Template]; !seen {
-						errs[p.Template] = err
-					}
-					mu.Unlock()
-				}
-			}
-		})
+	errs := make([]error, len(pages))
+	parallel.DoWith(len(pages), func() *bytes.Buffer { return new(bytes.Buffer) }, func(buf *bytes.Buffer, i int) error {
+		p := pages[i]
+		buf.Reset()
+		err := r.Page(buf, p)
+		if err == nil {
+			err = out.WriteFile(p.Path, buf.Bytes())
+		}
+		errs[i] = err
+		return nil
+	})
+	// One error per template: a broken template fails every page it makes.
+	byTemplate := make(map[string]error)
+	for i, err := range errs {
+		if _, seen := byTemplate[pages[i].Template]; err != nil && !seen {
+			byTemplate[pages[i].Template] = err
+		}
 	}
-	wg.Wait()
-	if len(errs) == 0 {
+	if len(byTemplate) == 0 {
 		return nil
 	}
-	var msgs []string
-	for _, e := range errs {
-		msgs = append(msgs, e.Error())
-	}
-	sort.Strings(msgs)
-	return fmt.Errorf("%s", strings.Join(msgs, "\n"))
+	first := slices.Collect(maps.Values(byTemplate))
+	slices.SortFunc(first, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errors.Join(first...)
 }
 
 // Page renders one page.

@@ -6,20 +6,13 @@ import (
 	"testing/fstest"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/site"
-	"golang.org/x/tools/txtar"
 )
 
 func fixture(t *testing.T, extra map[string]string) *Index {
 	t.Helper()
-	a, err := txtar.ParseFile("testdata/site.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
+	fsys := testsite.MapFS(testsite.Archive())
 	for name, data := range extra {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
@@ -80,7 +73,9 @@ func TestDocumentsNumberedByKindThenName(t *testing.T) {
 	for _, d := range ix.Docs {
 		got = append(got, string(d.Kind)+":"+d.Title)
 	}
-	want := "prisoner:Ana Pérez prisoner:Luis Gómez prisoner:Name withheld site:El Helicoide site:La Tumba statement:Foro Penal brief:A brief event:Election"
+	want := "prisoner:Ana Pérez prisoner:Luis Gómez prisoner:Name withheld site:El Helicoide site:La Tumba statement:Foro Penal brief:A brief event:Election event:Transfers reported " +
+		"count:Foro Penal: 1800 held, November 4, 2024 count:Foro Penal: 863 held, December 29, 2024 count:Foro Penal: at least 154 released since November 20, 2024, December 24, 2024 " +
+		"count:Government of Venezuela: 626 released since November 20, 2024, December 23, 2024 count:Plataforma Unitaria: about 1000 held, December 31, 2024"
 	if strings.Join(got, " ") != want {
 		t.Errorf("docs:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}

@@ -40,7 +40,7 @@ func TestShards(t *testing.T) {
 	if !regexp.MustCompile(`^search/[0-9a-f]{12}/$`).MatchString(meta.Dir) {
 		t.Errorf("dir = %s", meta.Dir)
 	}
-	if meta.Kinds != "prisoner:0-2 site:3-4 statement:5-5 brief:6-6 event:7-7" {
+	if meta.Kinds != "prisoner:0-2 site:3-4 statement:5-5 brief:6-6 event:7-8 count:9-13" {
 		t.Errorf("kinds = %s", meta.Kinds)
 	}
 	keys := strings.Fields(meta.Keys)

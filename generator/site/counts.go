@@ -80,9 +80,10 @@ func CounterIn(words *i18n.Dict, counter string) string {
 	return counter
 }
 
-var _ = i18n.Register("the {counter}", "at least {n}", "about {n}", "{counter}: {value} held, {date}",
+// countTexts write a count and its figure.
+var countTexts = []string{"the {counter}", "at least {n}", "about {n}", "{counter}: {value} held, {date}",
 	"{counter}: {value} released, {date}", "{counter}: {value} arrests, {date}",
-	"{counter}: {value} held {since}, {date}", "{counter}: {value} released {since}, {date}", "{counter}: {value} arrests {since}, {date}")
+	"{counter}: {value} held {since}, {date}", "{counter}: {value} released {since}, {date}", "{counter}: {value} arrests {since}, {date}"}
 
 // Figure writes a count's value with its qualifier: "863", "at least 803",
 // "about 626".

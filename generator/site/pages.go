@@ -158,7 +158,8 @@ type Month struct {
 	Entries []*Entry
 }
 
-var _ = i18n.Register("{month}, day not known", "{year}, month not known")
+// timelineTexts name the timeline's months whose days, or years whose months, are not known.
+var timelineTexts = []string{"{month}, day not known", "{year}, month not known"}
 
 // Groups groups the page's entries by year and month, in order (see
 // TimelineCompare).

@@ -2,16 +2,15 @@ package site
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/history"
 	"github.com/presos-politicos/briefing/generator/i18n"
+	"github.com/presos-politicos/briefing/generator/internal/parallel"
 )
 
 // Site is the whole briefing, resolved: every published record with its
@@ -157,8 +156,9 @@ type Milestone struct {
 // (translated, as every interface text).
 const WithheldName = "Name withheld"
 
-var _ = i18n.Register(WithheldName, "{name} arrested", "{name} moved to {site}", "{name} held at {site}",
-	"{name}: {event}", "{name} released", "{site} opened", "{site} closed", "{site}: {event}", "{speaker}: “{quote}”")
+// recordTexts are the texts that name records and what befell them.
+var recordTexts = []string{WithheldName, "{name} arrested", "{name} moved to {site}", "{name} held at {site}",
+	"{name}: {event}", "{name} released", "{site} opened", "{site} closed", "{site}: {event}", "{speaker}: “{quote}”"}
 
 // Label returns the name to show: the name, or WithheldName.
 func (p *Prisoner) Label() string { return p.label }
@@ -441,25 +441,11 @@ func (r *resolver) convertAll() {
 	}
 
 	refs := make([][]content.Ref, len(jobs))
-	var next int
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				mu.Lock()
-				i := next
-				next++
-				mu.Unlock()
-				if i >= len(jobs) {
-					return
-				}
-				j := jobs[i]
-				*j.dst, refs[i] = r.convert(j.md, j.id)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Do(len(jobs), func(i int) error {
+		j := jobs[i]
+		*j.dst, refs[i] = r.convert(j.md, j.id)
+		return nil
+	})
 	r.mdRefs = make(map[any][]content.Ref)
 	for i, j := range jobs {
 		r.mdRefs[j.owner] = append(r.mdRefs[j.owner], refs[i]...)
@@ -769,9 +755,10 @@ func Date(words *i18n.Dict, d content.Date) string {
 	return words.F("between {start} and {end}", "start", Date(words, a), "end", Date(words, b))
 }
 
-var _ = i18n.Register("after {date}", "by {date}", "between {month} {day1} and {day2}, {year}",
+// dateTexts are the texts that write a date or an interval.
+var dateTexts = []string{"after {date}", "by {date}", "between {month} {day1} and {day2}, {year}",
 	"between {month1} {day1} and {month2} {day2}, {year}", "between {month1} and {month2} {year}", "between {startDay} and {endDay}", "between {start} and {end}",
-	"between {startDay} and {end}", "between {start} and {endDay}")
+	"between {startDay} and {end}", "between {start} and {endDay}"}
 
 // endOf is the last day of the month or year (precision p) that holds d.
 func endOf(d content.Date, p content.Precision) time.Time {
@@ -842,10 +829,4 @@ var datePatterns = map[string][4]string{
 	Since: {"from a day {date}|since, interval", "since {date}|year", "since {date}|month", "since {date}|day"},
 	From:  {"from {date}|day", "from {date}|year", "from {date}|month", "from {date}|day"},
 	To:    {"to {date}|day", "to {date}|year", "to {date}|month", "to {date}|day"},
-}
-
-func init() {
-	for _, ps := range datePatterns {
-		i18n.Register(ps[:]...)
-	}
 }

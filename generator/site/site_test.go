@@ -6,21 +6,11 @@ import (
 	"testing/fstest"
 
 	"github.com/presos-politicos/briefing/generator/content"
-	"golang.org/x/tools/txtar"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 )
 
-func fixture(t *testing.T) fstest.MapFS {
-	t.Helper()
-	a, err := txtar.ParseFile("testdata/site.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range a.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	return fsys
-}
+// fixture is the shared test site, in memory, for a test to change.
+func fixture(t *testing.T) fstest.MapFS { return testsite.MapFS(testsite.Archive()) }
 
 func resolve(t *testing.T, fsys fstest.MapFS) (*Site, error) {
 	t.Helper()
@@ -120,17 +110,17 @@ func TestUnknownReferences(t *testing.T) {
 		{"content/statements/count.toml", `prisoners = ["luis-gomez"]`, `prisoners = ["luis-gomes"]`,
 			`content/statements/count.toml:4:13: unknown prisoner "luis-gomes": there is no content/prisoners/luis-gomes.toml (did you mean "luis-gomez"?)`},
 		{"content/prisoners/luis-gomez.toml", `site = "el-helicoide"`, `site = "helicoide"`,
-			`content/prisoners/luis-gomez.toml:6:8: unknown site "helicoide": there is no content/sites/helicoide.toml (did you mean "el-helicoide"?)`},
+			`content/prisoners/luis-gomez.toml:7:8: unknown site "helicoide": there is no content/sites/helicoide.toml (did you mean "el-helicoide"?)`},
 		{"content/briefs/b.md", `[Ana](prisoner:ana-perez)`, `[Ana](prisoner:nobody)`,
 			`content/briefs/b.md:6:41: unknown prisoner "nobody": there is no content/prisoners/nobody.toml`},
 		{"content/prisoners/ana-perez.toml", `[](event:election)`, `[](event:elections)`,
 			`content/prisoners/ana-perez.toml:9:13: unknown event "elections": there is no content/events/elections.toml (did you mean "election"?)`},
 		{"content/briefs/b.md", `About`, `![x](https://cdn.example/x.png) About`,
 			`content/briefs/b.md:6:6: image "https://cdn.example/x.png" is not on this site; readers must make no request to another host: copy it into static/ and write its path, such as images/x.png`},
-		{"content/counts/fp.toml", `statement = "count"`, `statement = "counts"`,
-			`content/counts/fp.toml:6:13: unknown statement "counts": there is no content/statements/counts.toml (did you mean "count"?)`},
-		{"content/briefs/b.md", `About`, `[](count:pf) About`,
-			`content/briefs/b.md:6:4: unknown count "pf": there is no content/counts/pf.toml (did you mean "fp"?)`},
+		{"content/counts/foro-penal-2024-12-29.toml", `statement = "count"`, `statement = "counts"`,
+			`content/counts/foro-penal-2024-12-29.toml:6:13: unknown statement "counts": there is no content/statements/counts.toml (did you mean "count"?)`},
+		{"content/briefs/b.md", `About`, `[](count:foro-penal-2024-12-92) About`,
+			`content/briefs/b.md:6:4: unknown count "foro-penal-2024-12-92": there is no content/counts/foro-penal-2024-12-92.toml (did you mean "foro-penal-2024-12-29"?)`},
 		{"content/sites/la-tumba.toml", `name = "La Tumba"`, "name = \"La Tumba\"\npublish = false",
 			`content/briefs/b.md:4:9: site "la-tumba" is not published (publish = false in content/sites/la-tumba.toml); remove this reference or publish that record`},
 	}
@@ -159,22 +149,31 @@ func TestUnknownReferences(t *testing.T) {
 func TestCountLinks(t *testing.T) {
 	fsys := fixture(t)
 	b := string(fsys["content/briefs/b.md"].Data)
-	fsys["content/briefs/b.md"] = &fstest.MapFile{Data: []byte(strings.Replace(b, "About", "[](count:fp) About", 1))}
+	fsys["content/briefs/b.md"] = &fstest.MapFile{Data: []byte(strings.Replace(b, "About", "[](count:foro-penal-releases) About", 1))}
 	s, err := resolve(t, fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `<a href="` + RootMarker + `counts/index.html#count-fp">Foro Penal: at least 863 held, December 29, 2024</a>`
-	if !strings.Contains(string(s.Briefs[0].Body), want) {
-		t.Errorf("brief body lacks %s:\n%s", want, s.Briefs[0].Body)
+	for _, want := range []string{
+		`<a href="` + RootMarker + `counts/index.html#count-foro-penal-releases">Foro Penal: at least 154 released since November 20, 2024, December 24, 2024</a>`,
+		`<a href="` + RootMarker + `counts/index.html#count-foro-penal-2024-12-29">Foro Penal: 863 held, December 29, 2024</a>`,
+	} {
+		if !strings.Contains(string(s.Briefs[0].Body), want) {
+			t.Errorf("brief body lacks %s:\n%s", want, s.Briefs[0].Body)
+		}
 	}
-	c := s.Counts[0]
-	if c.Statement == nil || c.Statement.Slug != "count" {
-		t.Errorf("count's statement = %v", c.Statement)
+	var c *Count
+	for _, v := range s.Counts {
+		if v.Slug == "foro-penal-2024-12-29" {
+			c = v
+		}
+	}
+	if c == nil || c.Statement == nil || c.Statement.Slug != "count" {
+		t.Errorf("count's statement = %v", c)
 	}
 	found := false
 	for _, e := range s.Timeline {
-		if e.Kind == "count" && e.ID == "2024-12-29-count-fp" && e.URL == "timeline/#2024-12-29-count-fp" && e.Record.URL == "counts/#count-fp" {
+		if e.Kind == "count" && e.ID == "2024-12-29-count-foro-penal-2024-12-29" && e.URL == "timeline/#2024-12-29-count-foro-penal-2024-12-29" && e.Record.URL == "counts/#count-foro-penal-2024-12-29" {
 			found = true
 		}
 	}
@@ -182,9 +181,10 @@ func TestCountLinks(t *testing.T) {
 		t.Errorf("no count on the timeline:\n%s", stream(s.Timeline))
 	}
 	// A link to an unpublished count is an error that says why.
-	fsys["content/counts/fp.toml"] = &fstest.MapFile{Data: append([]byte("publish = false\n"), fsys["content/counts/fp.toml"].Data...)}
+	const file = "content/counts/foro-penal-releases.toml"
+	fsys[file] = &fstest.MapFile{Data: append([]byte("publish = false\n"), fsys[file].Data...)}
 	_, err = resolve(t, fsys)
-	want = `content/briefs/b.md:6:4: count "fp" is not published (publish = false in content/counts/fp.toml); remove this reference or publish that record`
+	want := `content/briefs/b.md:6:4: count "foro-penal-releases" is not published (publish = false in ` + file + `); remove this reference or publish that record`
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error = %v, want %s", err, want)
 	}

@@ -71,7 +71,7 @@ func TestImpreciseDatesSortAfterTheDatesTheyContain(t *testing.T) {
 			groups = append(groups, m.ID+": "+m.Name)
 		}
 	}
-	want := "2024-02: February 2024 | 2024-02-day-unknown: February 2024, day not known | 2024-03: March 2024 | 2024-06: June 2024 | 2024-07: July 2024 | 2024-08: August 2024 | 2024-12: December 2024 | 2024-month-unknown: 2024, month not known"
+	want := "2024-02: February 2024 | 2024-02-day-unknown: February 2024, day not known | 2024-03: March 2024 | 2024-06: June 2024 | 2024-07: July 2024 | 2024-08: August 2024 | 2024-11: November 2024 | 2024-12: December 2024 | 2024-month-unknown: 2024, month not known"
 	if got := strings.Join(groups, " | "); got != want {
 		t.Errorf("groups:\n got %s\nwant %s", got, want)
 	}
@@ -115,12 +115,14 @@ func TestEveryDatedThingOnce(t *testing.T) {
 		}
 	}
 	// Ana: arrest (at her first site), move, event mention; Luis: arrest,
-	// release; anonymous: arrest; the statement, the brief, the event, the
-	// count.
+	// release; anonymous: arrest; the statement, the brief, the events
+	// (one an interval), the counts.
 	want := []string{
 		"2024-02-09-arrest-ana-perez", "2024-02-arrest-luis-gomez",
 		"2024-03-01-custody-ana-perez-la-tumba", "2024-06-10-release-luis-gomez",
-		"2024-07-28-event-election", "2024-08-01-brief-b", "2024-12-29-statement-count", "2024-12-29-count-fp", "2024-arrest-anon-1",
+		"2024-07-28-event-election", "2024-08-01-brief-b", "2024-11-04-count-foro-penal-2024-11-04",
+		"2024-12-01--2024-12-09-event-transfers", "2024-12-23-count-government-releases", "2024-12-24-count-foro-penal-releases",
+		"2024-12-29-statement-count", "2024-12-29-count-foro-penal-2024-12-29", "2024-12-31-count-opposition-2024-12-31", "2024-arrest-anon-1",
 	}
 	if len(s.Timeline) != len(want) {
 		t.Errorf("%d entries, want %d:\n%s", len(s.Timeline), len(want), stream(s.Timeline))
@@ -155,7 +157,7 @@ func TestPerRecordHistory(t *testing.T) {
 // links to them follow.
 func TestTimelineSplit(t *testing.T) {
 	fsys := fixture(t)
-	fsys["site.toml"] = mapFile("title = \"Test\"\n[figures]\nas_of = 2025-01-01\n[timeline]\npage_size = 4\n")
+	fsys["site.toml"] = mapFile("title = \"Test\"\n[figures]\nas_of = 2025-01-01\n[timeline]\npage_size = 6\n")
 	fsys["content/events/old.toml"] = mapFile("date = 2023-05-01\ntitle = \"Old\"\n")
 	s, err := resolve(t, fsys)
 	if err != nil {
@@ -165,7 +167,7 @@ func TestTimelineSplit(t *testing.T) {
 	onPage := make(map[string]int)
 	for _, p := range s.TimelinePages {
 		urls = append(urls, p.URL)
-		if p.URL != "timeline/" && len(p.Entries) > 4 {
+		if p.URL != "timeline/" && len(p.Entries) > 6 {
 			t.Errorf("%s has %d entries, over the page size", p.URL, len(p.Entries))
 		}
 		for _, e := range p.Entries {
@@ -175,7 +177,7 @@ func TestTimelineSplit(t *testing.T) {
 			}
 		}
 	}
-	want := "timeline/ timeline/2023/ timeline/2024/ timeline/2024/02/ timeline/2024/03/ timeline/2024/06/ timeline/2024/07/ timeline/2024/08/ timeline/2024/12/"
+	want := "timeline/ timeline/2023/ timeline/2024/ timeline/2024/02/ timeline/2024/03/ timeline/2024/06/ timeline/2024/07/ timeline/2024/08/ timeline/2024/11/ timeline/2024/12/"
 	if got := strings.Join(urls, " "); got != want {
 		t.Errorf("pages = %s\nwant    %s", got, want)
 	}
@@ -194,7 +196,7 @@ func TestTimelineSplit(t *testing.T) {
 		t.Errorf("the event link does not follow the split: %s", ana)
 	}
 	index := s.TimelinePages[0]
-	if len(index.Entries) != 0 || len(index.Children) != 2 || len(index.Children[1].Children) != 6 {
+	if len(index.Entries) != 0 || len(index.Children) != 2 || len(index.Children[1].Children) != 7 {
 		t.Errorf("index: %d entries, %d years", len(index.Entries), len(index.Children))
 	}
 }

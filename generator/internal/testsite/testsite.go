@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
 )
@@ -75,6 +76,31 @@ func FS(t testing.TB, overlays ...string) fs.FS {
 	return fsys
 }
 
+// MapFS returns the files of a as a file system in memory that a test
+// may change in place (fsys[name] = ...), for a test that breaks a good
+// site one way per row.
+func MapFS(a *txtar.Archive) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+// ArchiveFrom reads the txtar fixture in file (a path relative to the
+// test's package), with the overlays applied.
+func ArchiveFrom(t testing.TB, file string, overlays ...string) *txtar.Archive {
+	t.Helper()
+	a, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range overlays {
+		apply(a, txtar.Parse([]byte(o)))
+	}
+	return a
+}
+
 // Dir writes the shared test site, with the overlays applied and the
 // repository's templates and static files, into a fresh folder.
 func Dir(t testing.TB, overlays ...string) string {
@@ -88,14 +114,7 @@ func Dir(t testing.TB, overlays ...string) string {
 // a fresh folder.
 func DirFrom(t testing.TB, file string, overlays ...string) string {
 	t.Helper()
-	a, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, o := range overlays {
-		apply(a, txtar.Parse([]byte(o)))
-	}
-	return Write(t, a)
+	return Write(t, ArchiveFrom(t, file, overlays...))
 }
 
 // Write writes a into a fresh folder, adding the repository's templates/
