@@ -115,7 +115,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 func BenchmarkFeeds(b *testing.B) {
 	s, _ := preparedSite(b)
 	for b.Loop() {
-		if err := feed.Write(s, discard{}); err != nil {
+		if _, err := feed.Write(s, discard{}, 0); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -47,6 +47,10 @@ type Options struct {
 	// archivePart is the most bytes one part of an offline archive may
 	// hold; 0 means MaxFileBytes. Tests make it small.
 	archivePart int64
+
+	// dataPart is the most bytes a data file holds before it is split;
+	// 0 means feed.PartBytes. Tests make it small.
+	dataPart int
 }
 
 // Result describes a finished build.
@@ -108,6 +112,7 @@ func generate(fsys fs.FS, opts Options, out render.Output) (*site.Site, string, 
 			_, err := resolveAll(fsys, set, nil, hist, nil)
 			return nil, "", err
 		}
+		l.dataPart = opts.dataPart
 		if i == 0 {
 			if opts.boundMemory {
 				defer boundMemory()()
@@ -172,6 +177,7 @@ type langSite struct {
 	site     *site.Site
 	renderer *render.Renderer
 	words    *i18n.Dict
+	dataPart int // see Options.dataPart
 }
 
 // A Cache keeps what one build decoded and rendered for the next: the
@@ -321,12 +327,13 @@ func (l *langSite) render(assets map[string]render.Asset, out render.Output, pla
 	}
 	var (
 		index     render.SearchIndex
+		dataParts feed.Parts
 		extrasErr error
 		done      = make(chan struct{})
 	)
 	go func() {
 		defer close(done)
-		index, extrasErr = l.extras(out)
+		index, dataParts, extrasErr = l.extras(out)
 	}()
 	err := l.renderer.Render(rest, out)
 	<-done
@@ -340,6 +347,7 @@ func (l *langSite) render(assets map[string]render.Asset, out render.Output, pla
 		return nil, err
 	}
 	for _, pg := range data {
+		pg.DataParts = dataParts
 		if plan != nil {
 			if err := plan(pg); err != nil {
 				return nil, err
@@ -364,17 +372,19 @@ func (r recording) WriteFile(name string, data []byte) error {
 }
 
 // extras writes the language's search index, feeds and data files, and
-// returns where the search page finds the index.
-func (l *langSite) extras(out render.Output) (render.SearchIndex, error) {
+// returns where the search page finds the index and the parts of the data
+// files too large for one file, which the data page lists.
+func (l *langSite) extras(out render.Output) (render.SearchIndex, feed.Parts, error) {
 	out = prefixed{out, l.site.Config.Prefix(l.site.Lang)}
 	meta, err := search.Build(l.site).Write(out)
 	if err != nil {
-		return render.SearchIndex{}, err
+		return render.SearchIndex{}, nil, err
 	}
-	if err := feed.Write(l.site, out); err != nil {
-		return render.SearchIndex{}, err
+	parts, err := feed.Write(l.site, out, l.dataPart)
+	if err != nil {
+		return render.SearchIndex{}, nil, err
 	}
-	return render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, NearFiles: meta.NearFiles, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}, nil
+	return render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, NearFiles: meta.NearFiles, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}, parts, nil
 }
 
 // pageInfo is what the sitemap needs of a page, so that a language's

@@ -28,7 +28,9 @@
 // javascript: URL, a file loaded from another host.
 //
 // Besides the pages, a build writes each language's offline archive, in
-// numbered parts when it would pass MaxFileBytes (archive.go), and the
+// numbered parts when it would pass MaxFileBytes (archive.go); the data
+// files and the sitemap come in numbered parts past feed.PartBytes, and
+// the data page links each file's parts (Page.DataParts); and the
 // _headers file of HTTP headers for Netlify and Cloudflare Pages
 // (headers.go). With Options.Host or site.toml's host, Build and Check
 // measure the output against that host's limits (package host) and fail

@@ -78,14 +78,18 @@ func (l *Lazy) extras() (*files, error) {
 	l.once.Do(func() {
 		out := newFiles()
 		for _, ls := range l.p.langs {
-			index, err := ls.extras(out)
+			index, parts, err := ls.extras(out)
 			if err != nil {
 				l.err = err
 				return
 			}
 			for _, pg := range l.pages {
-				if pg.Template == "search.html" && pg.Site == ls.site {
+				switch {
+				case pg.Site != ls.site:
+				case pg.Template == "search.html":
 					pg.Search = index
+				case pg.Template == "data.html":
+					pg.DataParts = parts
 				}
 			}
 		}
