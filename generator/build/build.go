@@ -384,7 +384,7 @@ func (l *langSite) extras(out render.Output) (render.SearchIndex, feed.Parts, er
 	if err != nil {
 		return render.SearchIndex{}, nil, err
 	}
-	return render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, Near: meta.Near, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}, parts, nil
+	return render.SearchIndex{Dir: meta.Dir, Keys: meta.Keys, NearFiles: meta.NearFiles, Kinds: meta.Kinds, ChunkSize: meta.ChunkSize}, parts, nil
 }
 
 // pageInfo is what the sitemap needs of a page, so that a language's

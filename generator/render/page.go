@@ -80,8 +80,8 @@ type Files struct {
 // SearchIndex is where the search page finds the index files; package
 // search makes them, package build passes them on.
 type SearchIndex struct {
-	Dir, Keys, Near, Kinds string
-	ChunkSize              int
+	Dir, Keys, Kinds     string
+	NearFiles, ChunkSize int
 }
 
 // An Archive is one file of the offline archive of a language: the whole
