@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strconv"
 
-	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -189,15 +188,4 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
-}
-
-// posAt is the position of a byte of the source.
-func (st *docState) posAt(i int) content.Pos {
-	i = min(max(i, 0), len(st.src))
-	line := bytes.Count(st.src[:i], []byte("\n"))
-	col := i - bytes.LastIndexByte(st.src[:i], '\n')
-	if line == 0 {
-		return content.Pos{File: st.at.File, Line: st.at.Line, Col: st.at.Col + col - 1}
-	}
-	return content.Pos{File: st.at.File, Line: st.at.Line + line, Col: col}
 }
