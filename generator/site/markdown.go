@@ -114,6 +114,7 @@ func newMarkdown(allowHTML bool) *markdown {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+			parser.WithInlineParsers(util.Prioritized(quoteRuns{}, 9000)), // before the typographer's, at 9999
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(rawHTML{allow: allowHTML}, 100)),
@@ -146,7 +147,7 @@ func (m *markdown) convertImages(md content.Markdown, idBase string, resolve fun
 		static = func(string) bool { return true }
 	}
 	st := &docState{isPage: isPage, static: static, src: []byte(md.Text), at: md.Pos, idBase: idBase, resolve: resolve, errs: errs}
-	if st.parensTooDeep() || st.tableTooBig() {
+	if st.tooMuchWork() || st.tooManyDefinitions() || st.parensTooDeep() || st.tableTooBig() {
 		return "", nil, nil // an error: not worth the seconds it would take
 	}
 	ctx := parser.NewContext()
