@@ -209,40 +209,52 @@ const workMarks = "[]*_~`<&\"':@"
 // whether it does. The error names the mark that most of the count is
 // made of.
 func (st *docState) tooMuchWork() bool {
-	work, blank := 0, true
+	at, most, passed := workPassed(st.src)
+	if !passed {
+		return false
+	}
+	what := fmt.Sprintf("%q", most)
+	if most == '\n' {
+		what = "lines"
+	}
+	st.errs.Addf(st.posAt(at), "this text holds more Markdown than renders in good time: it passes %s here, counting 2 for each line and 1 for each of %s, mostly %s; no brief comes near that: split the text or remove what repeats", thousands(maxWork), strings.Join(strings.Split(workMarks, ""), " "), what)
+	return true
+}
+
+// workPassed returns where src passes maxWork (at the mark, or at the
+// start of the line, that passes it) and what most of the count is made
+// of ('\n' for lines), or false if it does not.
+func workPassed(src []byte) (at int, most byte, passed bool) {
+	work, blank, lineStart := 0, true, 0
 	var counts [256]int
-	for i, c := range st.src {
+	for i, c := range src {
+		at = i
 		switch {
 		case c == '\n':
 			if !blank {
 				work += 2
 				counts['\n'] += 2
+				at = lineStart
 			}
-			blank = true
-			continue
+			blank, lineStart = true, i+1
 		case strings.IndexByte(workMarks, c) >= 0:
 			work++
 			counts[c]++
-		case c == ' ' || c == '\t' || c == '\r':
-			continue
+			blank = false
+		case c != ' ' && c != '\t' && c != '\r':
+			blank = false
 		}
-		blank = false
 		if work > maxWork {
-			most := byte('\n')
+			most = '\n'
 			for _, m := range []byte(workMarks) {
 				if counts[m] > counts[most] {
 					most = m
 				}
 			}
-			what := fmt.Sprintf("%q", most)
-			if most == '\n' {
-				what = "lines"
-			}
-			st.errs.Addf(st.posAt(i), "this text holds more Markdown than renders in good time: it passes %s here, counting 2 for each line and 1 for each of %s, mostly %s; no brief comes near that: split the text or remove what repeats", thousands(maxWork), strings.Join(strings.Split(workMarks, ""), " "), what)
-			return true
+			return at, most, true
 		}
 	}
-	return false
+	return 0, 0, false
 }
 
 // maxDefinitions bounds the link reference definitions ("[x]: address")

@@ -12,42 +12,67 @@ import (
 	"github.com/presos-politicos/briefing/generator/content"
 )
 
-// FuzzRenderTime fails when rendering time per byte grows with the input:
-// it renders a text x repeated to about 8 KB, then that repeated 8 times,
-// and compares the time per byte. Linear rendering keeps the ratio near
-// 1 (up to 3 on a busy machine, where the longer text also pays for the
-// collector); a construct whose work grows with the square of its length
-// (deep nesting, unclosed parentheses) makes it 8 or more. The margins
-// are wide (a ratio over 6, and over 100 ms of processor time for the long text) so that a
-// busy machine does not fail it; its seeds run with every go test. Run it
-// with
+// FuzzRenderTime fails when a text takes long to render, or when its
+// rendering time per byte grows with its length. It repeats x to the size
+// limit of a file (1 MiB), cuts that to what maxWork allows, and renders
+// it and its first eighth. Any text must render in well under a second
+// (the worst seed takes about a fifth, on a busy machine); the test fails
+// past a second of processor time. Linear rendering keeps the time per
+// byte of the two texts near each other; a construct whose work grows with
+// the square of its length (deep nesting, unclosed parentheses, runs of
+// quotes) makes the long text's 8 times the short's, and the test fails
+// past 4. Times are the processor's, the best of three for the long text
+// when the first looks bad, so that a busy machine does not fail it. Its
+// seeds, the constructs that were slow, run with every go test. Run it with
 //
-//	go test -fuzz FuzzRenderTime ./generator/site
+//	go test -run XXX -fuzz FuzzRenderTime ./generator/site
 func FuzzRenderTime(f *testing.F) {
-	for _, s := range []string{"> ", "- ", "1. ", "> - ", "  - a\n", "*_", "**a ", "[a](", "[", "![", "[a]", "[^a]", "\"a '", "<b>", "<a ", "|a|\n|-|\n|b|\n", "`a``", "&#", "www.a", "~~a ", "a\n"} {
+	for _, s := range []string{
+		"> ", "- ", "1. ", "> - ", "  - a\n", "[", "![", "[[", "[a]", "[a](", "[a](b) ", "((a", "[^", "[^a]", "[^a]: b\n",
+		"[x]: ", "[x]: y\n", "[x]: y\n\n", "*_", "**a", "*a* ", "~~a ", "\"a '", "'", "\"", "`", "`a``", "<", "&", "&#", "\\",
+		"<!--", "<b>", "<a ", "<div>\n\n", "|a|\n|-|\n|b|\n", "|a", "www.", "www.a ", "https://a.b ", "a@b.co ",
+		"# a\n", "#\n", "a\n", "a\n\n", "- a\n", "1. a\n", "> a\n\n", "    a\n", "```\na\n```\n", "=\n", "a  \n",
+	} {
 		f.Add(s, strings.HasPrefix(s, "<"))
 	}
 	f.Fuzz(func(t *testing.T, x string, allowHTML bool) {
 		if x == "" || len(x) > 256 {
 			return
 		}
-		base := strings.Repeat(x, 8192/len(x)+1)
-		long := strings.Repeat(base, 8)
-		short, slow := renderTime(base, allowHTML), renderTime(long, allowHTML)
-		growth := (slow.Seconds() / float64(len(long))) / (short.Seconds() / float64(len(base)))
-		if slow > 100*time.Millisecond && growth > 6 {
-			t.Errorf("%q repeated: %d bytes in %v, %d bytes in %v: %.0f times the time per byte", x, len(base), short, len(long), slow, growth)
+		long := withinWork(strings.Repeat(x, content.MaxFileSize/len(x)))
+		short := long[:len(long)/8]
+		slow := renderTime(long, allowHTML, 1)
+		if slow < 50*time.Millisecond {
+			return // too fast to tell
+		}
+		fast := renderTime(short, allowHTML, 3)
+		growth := func() float64 {
+			return (slow.Seconds() / float64(len(long))) / (fast.Seconds() / float64(len(short)))
+		}
+		if slow > time.Second || growth() > 4 {
+			slow = min(slow, renderTime(long, allowHTML, 2))
+		}
+		if slow > time.Second || growth() > 4 {
+			t.Errorf("%q repeated: %d bytes in %v, %d bytes in %v: %.1f times the time per byte", x, len(short), fast, len(long), slow, growth())
 		}
 	})
 }
 
-// renderTime is the processor time of the faster of two renderings of
+// withinWork cuts text to its longest prefix that maxWork allows.
+func withinWork(text string) string {
+	if at, _, passed := workPassed([]byte(text)); passed {
+		return text[:at]
+	}
+	return text
+}
+
+// renderTime is the processor time of the fastest of runs renderings of
 // text, each after a collection: processor time, not the clock, so that
 // other work on the machine does not count.
-func renderTime(text string, allowHTML bool) time.Duration {
+func renderTime(text string, allowHTML bool, runs int) time.Duration {
 	md := newMarkdown(allowHTML)
 	best := time.Duration(1<<63 - 1)
-	for range 2 {
+	for range runs {
 		runtime.GC()
 		var errs content.ErrorList
 		start := cpuTime()
