@@ -12,6 +12,15 @@ import (
 	"github.com/presos-politicos/briefing/generator/content"
 )
 
+// slowPatterns are texts that, repeated to the size limit, took seconds
+// or minutes to render before the limits of limits.go, and their kin.
+var slowPatterns = []string{
+	"> ", "- ", "1. ", "> - ", "  - a\n", "[", "![", "[[", "[a]", "[a](", "[a](b) ", "((a", "[^", "[^a]", "[^a]: b\n",
+	"[x]: ", "[x]: y\n", "[x]: y\n\n", "*_", "**a", "*a* ", "~~a ", "\"a '", "'", "\"", "`", "`a``", "<", "&", "&#", "\\",
+	"<!--", "<b>", "<a ", "<div>\n\n", "|a|\n|-|\n|b|\n", "|a", "www.", "www.a ", "https://a.b ", "a@b.co ",
+	"# a\n", "#\n", "a\n", "a\n\n", "- a\n", "1. a\n", "> a\n\n", "    a\n", "```\na\n```\n", "=\n", "a  \n",
+}
+
 // FuzzRenderTime fails when a text takes long to render, or when its
 // rendering time per byte grows with its length. It repeats x to the size
 // limit of a file (1 MiB), cuts that to what maxWork allows, and renders
@@ -27,12 +36,7 @@ import (
 //
 //	go test -run XXX -fuzz FuzzRenderTime ./generator/site
 func FuzzRenderTime(f *testing.F) {
-	for _, s := range []string{
-		"> ", "- ", "1. ", "> - ", "  - a\n", "[", "![", "[[", "[a]", "[a](", "[a](b) ", "((a", "[^", "[^a]", "[^a]: b\n",
-		"[x]: ", "[x]: y\n", "[x]: y\n\n", "*_", "**a", "*a* ", "~~a ", "\"a '", "'", "\"", "`", "`a``", "<", "&", "&#", "\\",
-		"<!--", "<b>", "<a ", "<div>\n\n", "|a|\n|-|\n|b|\n", "|a", "www.", "www.a ", "https://a.b ", "a@b.co ",
-		"# a\n", "#\n", "a\n", "a\n\n", "- a\n", "1. a\n", "> a\n\n", "    a\n", "```\na\n```\n", "=\n", "a  \n",
-	} {
+	for _, s := range slowPatterns {
 		f.Add(s, strings.HasPrefix(s, "<"))
 	}
 	f.Fuzz(func(t *testing.T, x string, allowHTML bool) {
@@ -56,6 +60,24 @@ func FuzzRenderTime(f *testing.F) {
 			t.Errorf("%q repeated: %d bytes in %v, %d bytes in %v: %.1f times the time per byte", x, len(short), fast, len(long), slow, growth())
 		}
 	})
+}
+
+// BenchmarkRenderAtLimit renders each of slowPatterns repeated to the size
+// limit of a file, cut to what maxWork allows:
+//
+//	go test ./generator/site -run XXX -bench RenderAtLimit
+func BenchmarkRenderAtLimit(b *testing.B) {
+	for _, x := range slowPatterns {
+		text := withinWork(strings.Repeat(x, content.MaxFileSize/len(x)))
+		md := newMarkdown(strings.HasPrefix(x, "<"))
+		b.Run(strings.NewReplacer("\n", "⏎", " ", "␣").Replace(x), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				var errs content.ErrorList
+				md.convert(content.Markdown{Text: text, Pos: content.Pos{File: "f.md", Line: 1, Col: 1}}, "", func(content.Ref) (string, string, bool) { return "", "", true }, &errs)
+			}
+		})
+	}
 }
 
 // withinWork cuts text to its longest prefix that maxWork allows.
