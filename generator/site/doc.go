@@ -31,7 +31,7 @@
 // deep; parentheses nested more than maxParens (32) deep in one word; a
 // table of more than maxTableCells (100,000) cells; more than
 // maxDefinitions (200) link reference definitions in one paragraph; and
-// more than maxWork (60,000) lines and marks, counting 2 for each
+// more than maxWork (40,000) lines and marks, counting 2 for each
 // non-blank line and 1 for each of [ ] * _ ~ ` < & " ' : @ (the longest
 // brief counts about 400). A run of more than maxQuoteRun (16) quotation
 // marks of one kind is kept as written instead of being made typographic.

@@ -195,9 +195,9 @@ func delimiterColumns(line []byte) int {
 // and each mark that goldmark may make a node of counts 1. goldmark spends
 // a few microseconds on each (a heading, a list item, an unclosed "[", an
 // autolink), so that 1 MiB of them took up to 5 s; with the bound a text
-// renders in a fifth of a second. The longest brief counts about 400 (7
-// KB), so the bound is met only by a text some 150 times as long.
-const maxWork = 60_000
+// renders in about a tenth of a second. The longest brief counts about 400 (7
+// KB), so the bound is met only by a text some 100 times as long.
+const maxWork = 40_000
 
 // workMarks are the marks that count towards maxWork: the brackets of
 // links, the delimiters of emphasis, strikethrough and code, the start of

@@ -47,7 +47,7 @@ func TestNestingIsBounded(t *testing.T) {
 func TestParenthesesAreBounded(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"see " + strings.Repeat("[a](", 40), `f.md:1:136: parentheses are nested more than 32 deep in one word; no address needs that many: close them or put a space between`},
-		{strings.Repeat("[a](", 25_000), `f.md:1:132: parentheses are nested more than 32 deep in one word; no address needs that many: close them or put a space between`},
+		{strings.Repeat("[a](", 15_000), `f.md:1:132: parentheses are nested more than 32 deep in one word; no address needs that many: close them or put a space between`},
 		{"x\n" + strings.Repeat("(", 33), `f.md:2:33: parentheses are nested more than 32 deep in one word; no address needs that many: close them or put a space between`},
 	}
 	for _, tt := range tests {
@@ -87,10 +87,10 @@ func TestWorkIsBounded(t *testing.T) {
 	const rest = `; no brief comes near that: split the text or remove what repeats`
 	const counting = `counting 2 for each line and 1 for each of [ ] * _ ~ ` + "`" + ` < & " ' : @`
 	tests := []struct{ name, src, want string }{
-		{"brackets", strings.Repeat("[", 1<<20), `f.md:1:60001: this text holds more Markdown than renders in good time: it passes 60,000 here, ` + counting + `, mostly '['` + rest},
-		{"headings", strings.Repeat("# a\n", 1<<18), `f.md:30001:1: this text holds more Markdown than renders in good time: it passes 60,000 here, ` + counting + `, mostly lines` + rest},
-		{"emphasis", "Intro\n\n" + strings.Repeat("*a* ", 1<<18), `f.md:3:119997: this text holds more Markdown than renders in good time: it passes 60,000 here, ` + counting + `, mostly '*'` + rest},
-		{"addresses", strings.Repeat("https://a.b ", 1<<16), `f.md:1:720006: this text holds more Markdown than renders in good time: it passes 60,000 here, ` + counting + `, mostly ':'` + rest},
+		{"brackets", strings.Repeat("[", 1<<20), `f.md:1:40001: this text holds more Markdown than renders in good time: it passes 40,000 here, ` + counting + `, mostly '['` + rest},
+		{"headings", strings.Repeat("# a\n", 1<<18), `f.md:20001:1: this text holds more Markdown than renders in good time: it passes 40,000 here, ` + counting + `, mostly lines` + rest},
+		{"emphasis", "Intro\n\n" + strings.Repeat("*a* ", 1<<18), `f.md:3:79997: this text holds more Markdown than renders in good time: it passes 40,000 here, ` + counting + `, mostly '*'` + rest},
+		{"addresses", strings.Repeat("https://a.b ", 1<<16), `f.md:1:480006: this text holds more Markdown than renders in good time: it passes 40,000 here, ` + counting + `, mostly ':'` + rest},
 	}
 	for _, tt := range tests {
 		_, err := convert(t, false, tt.src)
@@ -99,7 +99,7 @@ func TestWorkIsBounded(t *testing.T) {
 		}
 	}
 	// Blank lines do not count, and a text just under the bound renders.
-	for _, ok := range []string{strings.Repeat("[", 60_000), strings.Repeat("a\n\n\n\n", 30_000), strings.Repeat("word ", 200_000)} {
+	for _, ok := range []string{strings.Repeat("[", 40_000), strings.Repeat("a\n\n\n\n", 20_000), strings.Repeat("word ", 200_000)} {
 		if _, err := convert(t, false, ok); err != nil {
 			t.Errorf("%.20q: %v", ok, err)
 		}
@@ -150,5 +150,16 @@ func TestLongQuoteRunsStayAsWritten(t *testing.T) {
 		if got, err := convert(t, false, src); err != nil || got != want.String() {
 			t.Errorf("%q: got %q, %v\nwant %q", src, got, err, want.String())
 		}
+	}
+}
+
+// TestEveryBoundPassedIsReported: a text past two bounds gets both errors
+// in one run.
+func TestEveryBoundPassedIsReported(t *testing.T) {
+	_, err := convert(t, false, strings.Repeat("(", 33)+"\n"+strings.Repeat("[", 40_000))
+	want := "f.md:1:33: parentheses are nested more than 32 deep in one word; no address needs that many: close them or put a space between\n" +
+		"f.md:2:39999: this text holds more Markdown than renders in good time: it passes 40,000 here, counting 2 for each line and 1 for each of [ ] * _ ~ ` < & \" ' : @, mostly '['; no brief comes near that: split the text or remove what repeats"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
 	}
 }

@@ -147,7 +147,11 @@ func (m *markdown) convertImages(md content.Markdown, idBase string, resolve fun
 		static = func(string) bool { return true }
 	}
 	st := &docState{isPage: isPage, static: static, src: []byte(md.Text), at: md.Pos, idBase: idBase, resolve: resolve, errs: errs}
-	if st.tooMuchWork() || st.tooManyDefinitions() || st.parensTooDeep() || st.tableTooBig() {
+	refused := false
+	for _, tooMuch := range []func() bool{st.tooMuchWork, st.tooManyDefinitions, st.parensTooDeep, st.tableTooBig} {
+		refused = tooMuch() || refused // each reports its error
+	}
+	if refused {
 		return "", nil, nil // an error: not worth the seconds it would take
 	}
 	ctx := parser.NewContext()

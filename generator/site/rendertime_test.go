@@ -3,6 +3,7 @@
 package site
 
 import (
+	"flag"
 	"runtime"
 	"strings"
 	"syscall"
@@ -24,8 +25,9 @@ var slowPatterns = []string{
 // FuzzRenderTime fails when a text takes long to render, or when its
 // rendering time per byte grows with its length. It repeats x to the size
 // limit of a file (1 MiB), cuts that to what maxWork allows, and renders
-// it and its first eighth. Any text must render in well under a second
-// (the worst seed takes about a fifth, on a busy machine); the test fails
+// it and its first eighth (with -fuzz, x repeated to 64 KB, so that many
+// inputs are tried). Any text must render in well under a second
+// (the worst seed takes about a tenth, on a busy machine); the test fails
 // past a second of processor time. Linear rendering keeps the time per
 // byte of the two texts near each other; a construct whose work grows with
 // the square of its length (deep nesting, unclosed parentheses, runs of
@@ -43,10 +45,14 @@ func FuzzRenderTime(f *testing.F) {
 		if x == "" || len(x) > 256 {
 			return
 		}
-		long := withinWork(strings.Repeat(x, content.MaxFileSize/len(x)))
+		size := content.MaxFileSize
+		if fuzzing() {
+			size = 64 << 10 // many inputs a second; a square still shows
+		}
+		long := withinWork(strings.Repeat(x, size/len(x)))
 		short := long[:len(long)/8]
 		slow := renderTime(long, allowHTML, 1)
-		if slow < 50*time.Millisecond {
+		if slow < 20*time.Millisecond {
 			return // too fast to tell
 		}
 		fast := renderTime(short, allowHTML, 3)
@@ -78,6 +84,12 @@ func BenchmarkRenderAtLimit(b *testing.B) {
 			}
 		})
 	}
+}
+
+// fuzzing reports whether go test runs with -fuzz.
+func fuzzing() bool {
+	f := flag.Lookup("test.fuzz")
+	return f != nil && f.Value.String() != ""
 }
 
 // withinWork cuts text to its longest prefix that maxWork allows.
