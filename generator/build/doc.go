@@ -22,6 +22,10 @@
 // starts with "/" (it breaks under a subpath, on a mirror and from disk)
 // and a link to a folder (it breaks from disk) are problems, as is an id
 // on two elements of a page (raw HTML repeating the layout's main).
+// Whatever the templates or content say, check also fails on anything the
+// Content-Security-Policy would block or that would make a request to
+// another host: an inline script, an event handler, a style attribute, a
+// javascript: URL, a file loaded from another host.
 //
 // Besides the pages, a build writes each language's offline archive, in
 // numbered parts when it would pass MaxFileBytes (archive.go), and the

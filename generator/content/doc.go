@@ -29,6 +29,11 @@
 //     templates/ and static/ and everything below them must be real files
 //     and folders inside the site (links.go); Set.Static lists the files
 //     of static/, which Markdown images must name.
+//   - No control characters (control.go): NUL, ESC, a lone carriage return
+//     or any other but tab and newline, raw in a file (Markdown included) or
+//     written as an escape in a TOML string ("\u001b"), is an error at its
+//     position: invisible in an editor, it would reach the data files and
+//     terminals as a raw byte.
 //   - Files are read in parallel from any fs.FS.
 //
 // # Non-goals

@@ -178,7 +178,7 @@ var Qualifiers = []string{"exact", "at_least", "about"}
 
 // BreakdownParts are the usual parts of a count's [breakdown], in the order
 // they are shown; a counter's other parts follow them, by name.
-var BreakdownParts = []string{"men", "women", "civilians", "military", "foreigners", "minors", "whereabouts_unknown"}
+var BreakdownParts = []string{"men", "women", "civilians", "military", "foreigners", "minors", "rights_defenders", "whereabouts_unknown"}
 
 // A Count is a figure that someone reported, kept with who reported it and
 // never merged with anyone else's.

@@ -183,7 +183,7 @@ var Schemas = []KindSchema{
 		{Key: "statement", Type: RefField, Ref: KindStatement, Example: `"foro-penal-2025-12-29"`, Doc: "the statement that announced it"},
 		{Key: "note", Type: TextField, Example: `"How it was counted, in Markdown."`, Doc: "a note, in Markdown"},
 	}, commonFields(KindCount), []Field{
-		{Key: "breakdown", Type: TableField, Item: WholeField, Example: "women = 87", Doc: "named parts of the figure: men, women, civilians, military, foreigners, minors, whereabouts_unknown, or the counter's own"},
+		{Key: "breakdown", Type: TableField, Item: WholeField, Example: "women = 87", Doc: "named parts of the figure: men, women, civilians, military, foreigners, minors, rights_defenders, whereabouts_unknown, or the counter's own"},
 	}, closingFields(KindCount)), Naming: []string{"counter", "measure", "as_of"}},
 	{Kind: KindPage, Doc: "A standing page such as about or methodology: TOML front matter, then Markdown.", Fields: slices.Concat([]Field{
 		{Key: "title", Type: StringField, Required: true, Example: `"Title of the page"`, Doc: "the page's heading"},

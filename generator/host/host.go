@@ -11,6 +11,21 @@
 //
 // The figures change: when a host changes its limits, change the table and
 // the README's table together (a test holds them equal).
+//
+// # Measured
+//
+// With two languages (benchcorpus -es: the interface in Spanish, the
+// records untranslated), built with go run ./generator build; files and
+// bytes are what the build reports, archives included:
+//
+//	prisoners  pages   files    bytes    largest file
+//	1,000      2,668   6,185    47.8 MB  5.7 MB (briefing-offline-es.zip)
+//	10,000     26,536  49,093   474 MB   25.6 MB (an archive part)
+//	30,000     78,560  141,546  1.41 GB  45.8 MB (es/data/timeline.json)
+//
+// So 10,000 prisoners fit GitHub Pages (1 GB) and GitLab Pages and need
+// Cloudflare's paid plan; with [feeds] records = false (28,991 files, 406
+// MB) they pass its free plan's 20,000 files.
 package host
 
 import (

@@ -26,4 +26,77 @@
 // translated interface strings.
 //
 // Pages are rendered in parallel and handed to an Output.
+//
+// # Design
+//
+// The site should look like the publications its readers trust (Human
+// Rights Watch's reports, OVD-Info's data pages, ProPublica's news
+// applications) without giving up a guarantee. Everything is in
+// static/style.css and the templates; no font, image or script comes from
+// another host.
+//
+//   - Masthead: a dark band with the briefing's name, what it is, the date
+//     its figures are current to, the language switch, and the navigation
+//     with a search box. On a phone the navigation folds into a "Menu"
+//     (<details>, no script) and the masthead is under 120 px tall; from
+//     960 px wide the menu stands open (CSS ::details-content; a browser
+//     without it keeps the "Menu" button).
+//   - Type: system font stacks, a serif (Charter, Cambria, Georgia) for
+//     headlines and reading text at 18 px, a sans (system-ui) for the
+//     interface, tables and figures, with tabular numerals; a scale of
+//     about 1.25; a reading column of 44rem (about 70 characters). Lists
+//     and the timeline use the full width (70rem).
+//   - Status badges (the function badge): a word, a dot and a colour:
+//     detained and disappeared in red and purple, house arrest and
+//     conditional release in ambers, released in green, exiled in blue,
+//     deceased in grey; on record pages, in lists, in search results and on
+//     the timeline. Each pair passes WCAG AA in light and dark mode.
+//   - Timeline: each kind has a mark beside its word (■ arrest, ● release,
+//     ❝ statement, # count, ◆ event, → custody, ▲ detention site, ¶ brief).
+//     On a phone the chart and the filters fold into "Chart" and "Filter"
+//     controls above the stream, so the first entry is on the first screen.
+//   - Record pages open with a summary (status, arrested, released, time in
+//     custody, where held); a missing fact says "not known". The custody
+//     table never has an empty cell: a stay without its own dates shows the
+//     arrest (first stay) or the release or "still held" (last stay),
+//     marked so. Sources are a numbered list, the outlet first.
+//   - The list of prisoners is a table that works without JavaScript;
+//     static/prisoners.js adds filters by status and place of detention and
+//     sorting by any column, kept in the address. On the search page, the
+//     timeline and the list, static/lang.js adds the page's query to the
+//     language switch, so a search or a filtered view survives the change.
+//   - Not found: 404.html and es/404.html, with absolute links under the
+//     base URL.
+//   - Print: black on white, without the language switch, search,
+//     navigation or footer links; the sources' addresses printed; each
+//     record starts on a new page.
+//   - Share image and icon: static/share.png and static/share-es.png
+//     (1200x630, drawn again with go run ./generator/internal/screenshots
+//     -share static when the title changes) are committed files, so the
+//     build needs no font or image library; static/favicon.svg reads at
+//     16 px.
+//
+// TestDesign (in the build tests) measures the pages in Chromium: the
+// masthead's height on a phone, no sideways scroll, badges with their
+// word, no empty table cell, the timeline's first entry within a screen
+// and a half, chart text of 12 px or more.
+//
+// # Accessible, valid, light
+//
+//   - Valid HTML: every page passes the W3C Nu HTML Checker (vnu.jar);
+//     TestValidHTML runs it on the embedded briefing and on a synthetic
+//     corpus, and .ci/run on the built site.
+//   - Accessible (WCAG 2.2 AA): landmarks, one h1, headings in order, a
+//     skip link, visible focus, a label on every control, sufficient
+//     contrast in light and dark mode, status in words and not by colour
+//     alone, tables with header cells and captions, charts with a title, a
+//     description and a sentence that says what they show, quotes in
+//     another language marked with lang. TestAccessibility runs axe-core in
+//     Chromium on one page of each kind, light and dark: zero violations.
+//   - Phone and paper: every page reads at 320 px without scrolling
+//     sideways (tables become cards on a phone); dark mode follows the
+//     system setting.
+//   - Light: a prisoner page with its stylesheet weighs about 9 KB
+//     compressed (TestPageWeight fails over 30 KB); every image has its
+//     size; every script is deferred.
 package render

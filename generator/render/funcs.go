@@ -205,6 +205,7 @@ var partLabels = map[string]string{
 	"foreigners":          "foreigners",
 	"minors":              "minors",
 	"whereabouts_unknown": "whereabouts unknown",
+	"rights_defenders":    "human rights defenders",
 }
 
 var entryKindLabels = map[string]string{

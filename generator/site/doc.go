@@ -45,4 +45,55 @@
 //
 // URLs here are relative to the site's root and end in "/" for pages
 // ("prisoners/x/"); File turns one into the link that also works from disk.
+//
+// # The timeline
+//
+// The timeline (timeline.go) is every dated thing in one stream: arrests,
+// releases, custody transfers, prisoner and site events, site openings and
+// closures, statements, reported counts, briefs and standalone events.
+//
+//   - Oldest first. A briefing is read as a story: an arrest before its
+//     release, an announcement before the releases it led to. Readers who
+//     want the latest news get it from the home page, the briefs and the
+//     feed; the timeline's job is the sequence. Entries are grouped under
+//     year and month headings. An entry known only to its month comes
+//     after the dated entries of that month, under a heading of its own
+//     ("January 2026, day not known"), and one known only to its year
+//     after the months of that year, so that nothing imprecise claims to
+//     come first; an interval ("2026-01-08/2026-01") sorts by its earliest
+//     day. Entries of one day sit together: arrests, custody, events,
+//     sites, statements, reported counts, releases, briefs. The feeds list
+//     entries newest first by their stamp, the first day of their date.
+//   - Stable anchors. Each entry's id is made of its date, kind and slug
+//     (#2026-01-08-release-rocio-san-miguel), never its position, so a link
+//     to it survives the timeline growing; [](event:slug) links to an
+//     event's entry.
+//   - At scale the timeline splits so that no page grows past about 300 KB:
+//     past page_size entries ([timeline] in site.toml, default 600) the
+//     timeline becomes an index with a page per year (timeline/2024/), and a
+//     year that is itself too big gets a page per month (timeline/2024/02/).
+//     Anchors do not change; links to entries follow them.
+//   - The chart of the number held over time (figures.go) counts a person
+//     from the last day their arrest may have been on to the first day
+//     their release may have been on; people without those dates are left
+//     out, and the chart's sentence says how many.
+//   - Each prisoner and site has its own history: arrest, custody
+//     transfers, events, the statements and events that name them,
+//     release; for a site, the arrivals and releases of the people held
+//     there.
+//
+// Without JavaScript the stream is plain HTML; static/timeline.js adds
+// filters by kind, year and person or site, kept in the address
+// (timeline/index.html?kind=release&year=2026) and announced to screen
+// readers.
+//
+// # Escaping
+//
+// Markdown is CommonMark; a link whose scheme is not http, https, mailto or
+// a record (javascript:, data:, vbscript:, file:, however disguised) is an
+// error at its line. Raw HTML is dropped; with [markdown] raw_html = true in
+// site.toml it is sanitized (sanitize.go) to the elements and attributes of
+// plain prose: no script, style, frame, object, form or event handler. Text
+// that looks like template syntax stays text: pages go through
+// html/template, data through encoding/json.
 package site

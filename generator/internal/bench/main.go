@@ -21,6 +21,40 @@
 // inodes, scanning them one by one), so a build that follows a deletion
 // of a large tree pays for it: a build into a just-emptied folder took
 // twice as long, and most of its time was in the kernel.
+//
+// # Figures
+//
+// Measured on the project's 2-core virtual machine, beside Hugo 0.111
+// (Debian's hugo) building the same records with a bare theme, three builds
+// per tool taking turns, median shown (-n 1000,3000,10000,30000 -runs 3):
+//
+//	prisoners  records  pages   briefing  Hugo    ratio  CPU     peak RSS  Hugo RSS
+//	1,000      1,355    1,334   1.5 s     0.5 s   2.9    2.7 s   50 MB     93 MB
+//	3,000      4,065    4,086   3.7 s     1.8 s   2.1    6.8 s   114 MB    168 MB
+//	10,000     13,550   13,268  9.8 s     4.0 s   2.5    18.2 s  219 MB    462 MB
+//	30,000     40,550   39,280  28.9 s    10.8 s  2.7    53.5 s  631 MB    1.27 GB
+//
+// With a second language (-es, twice the pages) 10,000 prisoners took
+// 19.6 s against Hugo's 2.9 s for the one language, peaking at 226 MB. Time
+// grows linearly with the corpus. The briefing does more than Hugo's bare
+// theme (back-references, custody histories, a feed per prisoner and site,
+// the search index, data files and the offline archive: 216 MB written at
+// 10,000 prisoners against Hugo's 17 MB). About 40% of its CPU is
+// html/template drawing pages (1 to 3.5 µs of reflection per {{ }} action,
+// about 0.25 ms a record page), a fifth is the kernel creating files and
+// folders, and the rest is reading TOML, the collector, compressing the
+// offline archive and the search index.
+//
+// Times on a shared virtual machine vary by up to half from run to run,
+// for both tools; compare the ratio. A rebuild hard-links every file whose
+// bytes did not change from the previous output: a rebuild of 10,000
+// prisoners took 13 to 21 s here, against 29 to 31 s when every file was
+// written anew.
+//
+// Per step, for benchstat: go test ./generator/build -run XXX -bench .
+// -corpus 10000 (load, resolve, render, search index, feeds, write, whole
+// build). The preview shows an edit in 0.5 to 0.8 s at 10,000 prisoners (go
+// test ./generator/serve -run XXX -bench EditToPage -corpus 10000).
 package main
 
 import (
