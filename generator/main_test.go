@@ -35,7 +35,7 @@ func TestMain(m *testing.M) {
 var smallHosts = []host.Host{
 	{Name: "github-pages", TotalBytes: 100_000, TotalText: "100 kB"},
 	{Name: "cloudflare-pages-free", Files: 20, FileBytes: 20_000, FileText: "20 kB"},
-	{Name: "cloudflare-pages", Files: 60, FileBytes: 1_000_000, FileText: "1 MB"},
+	{Name: "cloudflare-pages", Files: 50, FileBytes: 1_000_000, FileText: "1 MB"},
 	{Name: "gitlab-pages", Files: 40, FoldersCount: true},
 	{Name: "netlify", FolderEntries: 12},
 }

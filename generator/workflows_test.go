@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -173,12 +175,29 @@ func TestReleaseWorkflow(t *testing.T) {
 			t.Errorf("release.yml does not run %q: %q", want, commands)
 		}
 	}
-	if !strings.Contains(strings.Join(commands, "\n"), "dist/*") {
-		t.Error("release.yml does not attach dist/* to the release")
+	// The folder .ci/release writes is the one attached, and git ignores it.
+	var folder string
+	for _, c := range commands {
+		if f, ok := strings.CutPrefix(c, `.ci/release "$GITHUB_REF_NAME" "$GITHUB_SHA" `); ok {
+			folder = f
+		}
+	}
+	if folder == "" || strings.ContainsAny(folder, " \n") || !strings.Contains(strings.Join(commands, "\n"), " "+folder+"/*") {
+		t.Errorf("release.yml attaches other files than the folder .ci/release writes (%q): %q", folder, commands)
+	}
+	ignore, err := os.ReadFile("../.gitignore")
+	if err != nil || !slices.Contains(strings.Split(string(ignore), "\n"), "/"+folder+"/") {
+		t.Errorf(".gitignore does not ignore /%s/, where .ci/release writes the programs", folder)
 	}
 	script, err := os.ReadFile("../.ci/release")
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The arguments the workflow passes are the ones the script reads, in order.
+	for i, v := range []string{"version", "commit", "out"} {
+		if !regexp.MustCompile(fmt.Sprintf(`(?m)^%s="\$\{%d:`, v, i+1)).Match(script) {
+			t.Errorf(".ci/release does not read %s from argument %d", v, i+1)
+		}
 	}
 	m := regexp.MustCompile(`(?m)^targets="([^"]+)"$`).FindSubmatch(script)
 	if m == nil {
@@ -192,5 +211,33 @@ func TestReleaseWorkflow(t *testing.T) {
 		if !strings.Contains(string(script), want) {
 			t.Errorf(".ci/release lacks %s", want)
 		}
+	}
+}
+
+// TestReleaseProgramVersion builds the program as .ci/release does, with
+// its -ldflags, for this system, and runs its version command: it names
+// the version and the commit it was given.
+func TestReleaseProgramVersion(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the program")
+	}
+	script, err := os.ReadFile("../.ci/release")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`-ldflags "([^"]+)"`).FindSubmatch(script)
+	if m == nil {
+		t.Fatal(".ci/release passes no -ldflags")
+	}
+	ldflags := strings.NewReplacer("$version", "v9.8.7", "$commit", "0123abcd").Replace(string(m[1]))
+	bin := filepath.Join(t.TempDir(), "generator")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags", ldflags, "-o", bin, ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build -ldflags %q: %v\n%s", ldflags, err, out)
+	}
+	out, err := exec.Command(bin, "version").CombinedOutput()
+	if got, want := string(out), "generator v9.8.7 commit 0123abcd\n"; err != nil || got != want {
+		t.Errorf("version printed %q (%v), want %q", got, err, want)
 	}
 }

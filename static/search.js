@@ -10,15 +10,14 @@
   if (!app) return;
 
   // The same constants as generator/search/query.go.
-  var KEY_LEN = 3, PAGE = 5, FEW = 5, TYPO_MIN = 3, MAX_NAME_LEN = 9;
+  var KEY_LEN = 3, PAGE = 5, TYPO_MIN = 3, MAX_NAME_LEN = 9;
   var EXACT = 0, PREFIX = 1, TYPO = 2;
   var POINTS = [[100, 60, 30], [30, 18, 9], [10, 6, 3]];
   var root = app.getAttribute("data-root");
   var dir = root + app.getAttribute("data-index");
   var keys = {};
   app.getAttribute("data-keys").split(" ").forEach(function (k) { if (k) keys[k] = true; });
-  var nearKeys = {};
-  app.getAttribute("data-near").split(" ").forEach(function (k) { if (k) nearKeys[k] = true; });
+  var nearFiles = +app.getAttribute("data-near-files");
   var chunkSize = +app.getAttribute("data-chunk-size");
   var labels = JSON.parse(app.getAttribute("data-labels"));
   // msg translates one of the script's messages and fills its parts.
@@ -32,7 +31,9 @@
     var m = /^(\w+):(\d+)-(\d+)$/.exec(r);
     if (m) kinds.push({ kind: m[1], first: +m[2], last: +m[3] });
   });
-  var KIND_ORDER = ["prisoner", "site", "statement", "brief", "event", "page"];
+  var numDocs = 0;
+  kinds.forEach(function (k) { numDocs = Math.max(numDocs, k.last + 1); });
+  var KIND_ORDER = ["prisoner", "site", "statement", "brief", "event", "count", "page"]; // search.Kinds
 
   var form = document.querySelector("form.search");
   var input = document.getElementById("q");
@@ -101,7 +102,7 @@
   }
   // oneEdit: the same as search.OneEdit.
   function oneEdit(a, b) {
-    if (a === b) return false;
+    if (a === b || Math.abs(a.length - b.length) > 2) return false; // a rune is one or two code units
     var x = Array.from(a), y = Array.from(b);
     if (x.length > y.length) { var z = x; x = y; y = z; }
     if (y.length - x.length > 1) return false;
@@ -112,6 +113,13 @@
       return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2).join("") === y.slice(i + 2).join("");
     }
     return x.slice(i).join("") === y.slice(i + 1).join("");
+  }
+  // nearFile: the same as search.NearFile, the 32-bit FNV-1a hash of the
+  // key's UTF-8 bytes modulo the number of near files.
+  function nearFile(key) {
+    var h = 0x811c9dc5;
+    new TextEncoder().encode(key).forEach(function (b) { h = Math.imul(h ^ b, 0x01000193) >>> 0; });
+    return h % nearFiles;
   }
   function fileName(key) {
     if (/^[a-z0-9]+$/.test(key)) return key;
@@ -127,7 +135,7 @@
       shards[key] = terms;
       Object.keys(shown).forEach(function (id) { docs[id] = shown[id]; });
     },
-    near: function (key, terms) { nears[key] = terms; },
+    near: function (n, lists) { Object.keys(lists).forEach(function (k) { nears[k] = lists[k]; }); },
     chunk: function (n, recs) {
       chunks[n] = true;
       recs.forEach(function (r, i) { docs[n * chunkSize + i] = r; });
@@ -170,62 +178,79 @@
     return out;
   }
 
-  // score: the same as Index.score.
+  // score: the same as Index.score. Each query term's best match in each
+  // document is kept in typed arrays indexed by document, so that a query
+  // that matches thousands of records allocates no object per record but
+  // its result; a result's matches are read back with matchesOf.
+  var MAX_NAMES = 4;
   function score(terms, count, cands) {
-    var docs = {};
-    function get(id) {
-      var d = docs[id];
-      if (!d) {
-        d = docs[id] = { pts: [], best: [], kind: [], field: [], nonTypo: [], names: {} };
-        terms.forEach(function (_, i) { d.pts[i] = 0; d.best[i] = ""; d.kind[i] = 0; d.field[i] = 0; d.nonTypo[i] = false; });
-      }
-      return d;
-    }
-    var counted = {};
+    var order = wholeNameOrder(terms, cands); // sorts each term's candidates
+    var T = terms.length, N = numDocs;
+    var pts = new Int32Array(N * T), best = new Int32Array(N * T).fill(-1);
+    var field = new Uint8Array(N * T), nonTypo = new Uint8Array(N * T);
+    var seen = new Uint8Array(N), touched = [], names = new Map(), counted = {};
     cands.forEach(function (cs, i) {
-      cs.forEach(function (c) {
+      cs.forEach(function (c, ci) {
         var p = posting(c.term);
         for (var f = 0; f < 3; f++) {
-          var pts = POINTS[f][c.kind], ids = undelta(p[f]);
-          for (var n = 0; n < ids.length; n++) {
-            var d = get(ids[n]);
-            if (pts > d.pts[i] || (pts === d.pts[i] && c.term < d.best[i])) {
-              d.pts[i] = pts; d.best[i] = c.term; d.kind[i] = c.kind; d.field[i] = f;
+          var pt = POINTS[f][c.kind], list = p[f], id = 0;
+          for (var n = 0; n < list.length; n++) {
+            id += list[n];
+            if (!seen[id]) { seen[id] = 1; touched.push(id); }
+            var x = id * T + i, b = best[x];
+            if (pt > pts[x] || (pt === pts[x] && c.term < cs[b].term)) {
+              pts[x] = pt; best[x] = ci; field[x] = f;
             }
-            if (c.kind !== TYPO) d.nonTypo[i] = true;
+            if (c.kind !== TYPO) nonTypo[x] = 1;
           }
         }
         if (counted[c.term]) return;
         counted[c.term] = true;
-        var titles = undelta(p[0]);
+        var titles = p[0], tags = p[4], tid = 0;
         for (var m = 0; m < titles.length; m++) {
-          var tag = untag(p[4].charAt(m)), names = docs[titles[m]].names, nc = names[tag.name];
-          if (!nc) nc = names[tag.name] = { length: tag.length, occ: {} };
+          tid += titles[m];
+          var tag = untag(tags.charAt(m)), k = tid * MAX_NAMES + tag.name, nc = names.get(k);
+          if (!nc) names.set(k, nc = { length: tag.length, occ: {} });
           nc.occ[c.term] = (nc.occ[c.term] || 0) + 1;
         }
       });
     });
-    var order = wholeNameOrder(terms, cands);
     var total = 0;
     terms.forEach(function (t) { total += count[t]; });
-    var out = {};
-    Object.keys(docs).forEach(function (id) {
-      var d = docs[id], s = { id: +id, score: 0, matched: 0, typo: false, name: 0, best: d.best, kind: d.kind, field: d.field };
-      terms.forEach(function (t, i) {
-        if (d.best[i] === "") return;
-        s.score += d.pts[i];
-        s.matched += count[t];
-        s.typo = s.typo || !d.nonTypo[i];
-      });
-      Object.keys(d.names).forEach(function (k) {
-        var nc = d.names[k], exactly = nc.length === total;
-        terms.forEach(function (t) { exactly = exactly && (nc.occ[t] || 0) >= count[t]; });
-        if (exactly) s.name = 2;
-        else if (s.name === 0 && wholeName(nc, terms, count, cands, order)) s.name = 1;
-      });
-      out[id] = s;
+    var tier = new Uint8Array(N);
+    names.forEach(function (nc, k) {
+      var id = Math.floor(k / MAX_NAMES), exactly = nc.length === total;
+      terms.forEach(function (t) { exactly = exactly && (nc.occ[t] || 0) >= count[t]; });
+      if (exactly) tier[id] = 2;
+      else if (tier[id] === 0 && wholeName(nc, terms, count, cands, order)) tier[id] = 1;
     });
+    var table = { terms: terms, cands: cands, best: best, field: field };
+    var out = [];
+    for (var j = 0; j < touched.length; j++) {
+      var id = touched[j], s = { id: id, score: 0, matched: 0, typo: false, name: tier[id], table: table };
+      for (var i = 0; i < T; i++) {
+        var x = id * T + i;
+        if (best[x] < 0) continue;
+        s.score += pts[x];
+        s.matched += count[terms[i]];
+        s.typo = s.typo || !nonTypo[x];
+      }
+      out.push(s);
+    }
     return out;
+  }
+
+  // matchesOf returns a result's best match for each query term: the
+  // index term ("" for none), its kind and the field it is in.
+  function matchesOf(r) {
+    var t = r.table, T = t.terms.length, m = { best: [], kind: [], field: [] };
+    for (var i = 0; i < T; i++) {
+      var x = r.id * T + i, b = t.best[x], c = b < 0 ? null : t.cands[i][b];
+      m.best.push(c ? c.term : "");
+      m.kind.push(c ? c.kind : 0);
+      m.field.push(t.field[x]);
+    }
+    return m;
   }
 
   // wholeNameOrder and wholeName: the same as in query.go.
@@ -254,18 +279,15 @@
 
   // query runs a query once the shards of its terms are loaded, loading
   // what a widened query needs, and resolves to { results, partial,
-  // widened }.
+  // widened }. The same steps as Index.Query: a term that matches nothing
+  // looks for its typos in the near files, then, when no record holds
+  // every word, the others look for theirs in their own shards.
   function query(words) {
     var count = {};
     words.forEach(function (w) { count[w] = (count[w] || 0) + 1; });
     var terms = Object.keys(count).sort();
     var cands = terms.map(exactOrPrefix);
-    var scored = score(terms, count, cands), full = 0;
-    Object.keys(scored).forEach(function (id) { if (scored[id].matched === words.length) full++; });
-    var widen = full < FEW || cands.some(function (cs) { return cs.length === 0; });
-    if (!widen) return Promise.resolve(finish(words, terms, scored));
-    // A term that matches nothing looks for its neighbours in the near
-    // files; the others only among the terms of their own shard.
+    var matched = cands.map(function (cs) { return cs.length > 0; });
     function keysOf(t) {
       var out = [];
       typoForms(t).forEach(function (f) {
@@ -273,64 +295,62 @@
       });
       return out;
     }
-    var anywhere = terms.filter(function (t, i) { return cands[i].length === 0 && runes(t) >= TYPO_MIN; });
+    // typos adds the typos of term i found in pool.
+    function typos(i, pool) {
+      var t = terms[i];
+      if (runes(t) < TYPO_MIN) return;
+      Object.keys(pool).forEach(function (it) {
+        if (near(t, it) && !cands[i].some(function (c) { return c.term === it; })) cands[i].push({ term: it, kind: TYPO });
+      });
+    }
+    var anywhere = terms.filter(function (t, i) { return !matched[i] && runes(t) >= TYPO_MIN; });
     var nearLoads = [];
     anywhere.forEach(function (t) {
-      keysOf(t).forEach(function (k) { if (nearKeys[k]) nearLoads.push(load("n/" + fileName(k) + ".js")); });
+      keysOf(t).forEach(function (k) { if (nearFiles) nearLoads.push(load("n/" + nearFile(k) + ".js")); });
     });
     return Promise.all(nearLoads).then(function () {
-      var found = terms.map(function (t, i) {
-        var out = [];
-        if (runes(t) < TYPO_MIN) return out;
-        var pool = {};
-        if (cands[i].length === 0) {
-          keysOf(t).forEach(function (k) { (nears[k] || []).forEach(function (it) { pool[it] = true; }); });
-        } else {
-          Object.keys(shards[keyOf(t)] || {}).forEach(function (it) { pool[it] = true; });
-        }
-        Object.keys(pool).forEach(function (it) {
-          if (near(t, it) && !cands[i].some(function (c) { return c.term === it; })) out.push(it);
-        });
-        return out;
-      });
       var shardLoads = [];
-      found.forEach(function (list) {
-        list.forEach(function (it) {
-          var k = keyOf(it);
+      terms.forEach(function (t, i) {
+        if (matched[i]) return;
+        var pool = {};
+        keysOf(t).forEach(function (k) { (nears[k] || []).forEach(function (it) { pool[it] = true; }); });
+        typos(i, pool);
+        cands[i].forEach(function (c) {
+          var k = keyOf(c.term);
           if (keys[k]) shardLoads.push(load("t/" + fileName(k) + ".js"));
         });
       });
-      return Promise.all(shardLoads).then(function () {
-        found.forEach(function (list, i) {
-          list.forEach(function (it) { cands[i].push({ term: it, kind: TYPO }); });
-        });
-        return finish(words, terms, score(terms, count, cands));
-      });
+      return Promise.all(shardLoads);
+    }).then(function () {
+      var scored = score(terms, count, cands);
+      var full = scored.some(function (d) { return d.matched === words.length; });
+      if (!full) {
+        terms.forEach(function (t, i) { if (matched[i]) typos(i, shards[keyOf(t)] || {}); });
+        scored = score(terms, count, cands);
+      }
+      return finish(words, terms, scored);
     });
   }
 
   function finish(words, terms, scored) {
-    var most = 0, ids = Object.keys(scored);
-    ids.forEach(function (id) { most = Math.max(most, scored[id].matched); });
+    var most = 0;
+    scored.forEach(function (d) { most = Math.max(most, d.matched); });
     var partial = most < words.length;
     if (partial && terms.length < 2) return { results: [], partial: false, widened: [] };
-    var results = [], widened = [];
-    ids.forEach(function (id) {
-      var d = scored[id];
+    var results = [], widened = {};
+    scored.forEach(function (d) {
       if (!partial && d.matched < words.length) return;
       results.push(d);
-      d.best.forEach(function (t, i) {
-        if (t !== "" && d.kind[i] === TYPO) {
-          var w = posting(t)[3];
-          if (widened.indexOf(w) < 0) widened.push(w);
-        }
-      });
+      var t = d.table, T = terms.length;
+      for (var i = 0; i < T; i++) {
+        var b = t.best[d.id * T + i], c = b < 0 ? null : t.cands[i][b];
+        if (c && c.kind === TYPO) widened[posting(c.term)[3]] = true;
+      }
     });
     results.sort(function (a, b) {
       return b.matched - a.matched || (a.typo ? 1 : 0) - (b.typo ? 1 : 0) || b.name - a.name || b.score - a.score || a.id - b.id;
     });
-    widened.sort();
-    return { results: results, partial: partial, widened: widened };
+    return { results: results, partial: partial, widened: Object.keys(widened).sort() };
   }
 
   function kindOf(id) {
@@ -409,6 +429,7 @@
   var state = { q: "", words: 0, all: [], partial: false, widened: [], shown: 0 };
 
   function filtered() {
+    if (!fKind.value && !fStatus.value && !fSite.value) return state.all;
     return state.all.filter(function (r) {
       var k = kindOf(r.id);
       if (fKind.value && k !== fKind.value) return false;
@@ -453,7 +474,7 @@
   // words, its aliases if a query word is in one, its snippet, and the
   // matched words that none of these shows, with the field they are in.
   function item(r, d) {
-    var matched = r.best.filter(Boolean), seen = {};
+    var match = matchesOf(r), matched = match.best.filter(Boolean), seen = {};
     var li = document.createElement("li");
     var a = document.createElement("a");
     a.href = href(d[2]);
@@ -479,14 +500,14 @@
       pm.textContent = msg("Partial match: {n} of {m} words", { n: r.matched, m: state.words });
       li.appendChild(pm);
     }
-    if (d[5] && matched.some(function (t, i) { return !seen[t] && r.field[r.best.indexOf(t)] === 0; })) {
+    if (d[5] && matched.some(function (t, i) { return !seen[t] && match.field[match.best.indexOf(t)] === 0; })) {
       line(li, "aliases", msg("Also known as:"), d[5], matched, seen);
     }
     if (d[4]) line(li, "snippet", "", d[4], matched, seen);
     var rest = {};
-    r.best.forEach(function (t, i) {
+    match.best.forEach(function (t, i) {
       if (!t || seen[t]) return;
-      var f = r.field[i];
+      var f = match.field[i];
       (rest[f] = rest[f] || []).push(posting(t)[3]);
     });
     [["In the name:", 0], ["In the record:", 1], ["In the text:", 2]].forEach(function (l) {

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -20,6 +22,10 @@ import (
 // defined twice, a table inside an array of tables, an unterminated
 // string) falls back to parsing the whole text.
 type chunks map[string]map[string]any
+
+// maxPieces bounds the pieces a chunks keeps: when it holds that many, it
+// starts afresh.
+const maxPieces = 1 << 15
 
 // parse is parseValues, piece by piece.
 func (c chunks) parse(file, src string, lineOffset int, errs *ErrorList) (*fields, bool) {
@@ -45,6 +51,7 @@ func (c chunks) decode(src string) (map[string]any, bool) {
 	doc := make(map[string]any)
 	arrays := make(map[string]bool) // paths of the arrays of tables made by [[ ]]
 	headers := make(map[string]bool)
+	owned := make(map[string]bool) // see merge
 	for _, p := range pieces {
 		if p.header != "" && !p.array {
 			if headers[p.header] {
@@ -58,24 +65,29 @@ func (c chunks) decode(src string) (map[string]any, bool) {
 			if _, err := toml.Decode(p.text, &frag); err != nil {
 				return nil, false
 			}
-			c[p.text] = frag
+			if len(c) >= maxPieces {
+				clear(c)
+			}
+			c[strings.Clone(p.text)] = frag // not the whole text it is cut from
 		}
-		if !merge(doc, frag, "", p.array, arrays) {
+		if !merge(doc, frag, "", p.array, arrays, owned) {
 			return nil, false
 		}
 	}
 	return doc, true
 }
 
-// merge adds a piece's values to the document, copying them so that the
-// parsed pieces stay as they are. It reports false where TOML would not
-// merge them alike.
-func merge(dst, src map[string]any, path string, array bool, arrays map[string]bool) bool {
+// merge adds a piece's values to the document. The document shares the
+// parsed pieces' values and copies a table only to merge into it, so that
+// the pieces stay as they are: owned holds the tables of the document
+// that are its own (by path), and an array of tables is copied whenever it
+// grows. It reports false where TOML would not merge them alike.
+func merge(dst, src map[string]any, path string, array bool, arrays, owned map[string]bool) bool {
 	for k, v := range src {
 		p := path + "\x00" + k
 		old, has := dst[k]
 		if !has {
-			dst[k] = deepCopy(v)
+			dst[k] = v
 			if _, isArray := v.([]map[string]any); isArray && array {
 				arrays[p] = true
 			}
@@ -84,7 +96,14 @@ func merge(dst, src map[string]any, path string, array bool, arrays map[string]b
 		switch o := old.(type) {
 		case map[string]any:
 			n, ok := v.(map[string]any)
-			if !ok || !merge(o, n, p, array, arrays) {
+			if !ok {
+				return false
+			}
+			if !owned[p] {
+				o = maps.Clone(o)
+				dst[k], owned[p] = o, true
+			}
+			if !merge(o, n, p, array, arrays, owned) {
 				return false
 			}
 		case []map[string]any:
@@ -92,10 +111,7 @@ func merge(dst, src map[string]any, path string, array bool, arrays map[string]b
 			if !ok || !array || !arrays[p] {
 				return false
 			}
-			for _, t := range n {
-				o = append(o, deepCopy(t).(map[string]any))
-			}
-			dst[k] = o
+			dst[k] = slices.Concat(o, n)
 		default:
 			return false
 		}
@@ -103,34 +119,11 @@ func merge(dst, src map[string]any, path string, array bool, arrays map[string]b
 	return true
 }
 
-func deepCopy(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		m := make(map[string]any, len(v))
-		for k, x := range v {
-			m[k] = deepCopy(x)
-		}
-		return m
-	case []map[string]any:
-		s := make([]map[string]any, len(v))
-		for i, x := range v {
-			s[i] = deepCopy(x).(map[string]any)
-		}
-		return s
-	case []any:
-		s := make([]any, len(v))
-		for i, x := range v {
-			s[i] = deepCopy(x)
-		}
-		return s
-	}
-	return v
-}
-
 // A piece is a top-level statement, or a table header with its
 // statements.
 type piece struct {
-	text   string
+	text   string // a run of the file's text
+	from   int    // where it starts
 	header string // "[a.b]" or "[[a]]"; "" for a top-level statement
 	array  bool
 }
@@ -148,34 +141,39 @@ func splitPieces(s string) (pieces []piece, ok bool) {
 	)
 	state, depth, start := normal, 0, 0
 	cur := -1 // the table whose statements come next; -1 for the top level
-	pending := ""
+	// Blank lines and comments before the first statement of the top level
+	// are parsed with it, so that they are checked; each piece is thus a
+	// run of s, sliced from it rather than put together.
+	pending := -1 // where they start; -1 when there are none
 	end := func(i int) {
-		stmt := s[start:i]
+		from := start
+		t := strings.TrimSpace(s[start:i])
 		start = i
-		t := strings.TrimSpace(stmt)
 		if t == "" || t[0] == '#' {
 			if cur >= 0 {
-				pieces[cur].text += stmt
-			} else {
-				pending += stmt // parsed with the next piece, so that it is checked
+				pieces[cur].text = s[pieces[cur].from:i]
+			} else if pending < 0 {
+				pending = from
 			}
 			return
 		}
+		if cur >= 0 && t[0] != '[' {
+			pieces[cur].text = s[pieces[cur].from:i]
+			return
+		}
+		if pending >= 0 {
+			from, pending = pending, -1
+		}
+		p := piece{text: s[from:i], from: from}
 		if t[0] == '[' {
 			h := t
 			if j := strings.IndexByte(h, '#'); j >= 0 {
 				h = strings.TrimSpace(h[:j])
 			}
-			pieces = append(pieces, piece{text: pending + stmt, header: h, array: strings.HasPrefix(h, "[[")})
-			pending, cur = "", len(pieces)-1
-			return
+			p.header, p.array = h, strings.HasPrefix(h, "[[")
+			cur = len(pieces)
 		}
-		if cur >= 0 {
-			pieces[cur].text += stmt
-			return
-		}
-		pieces = append(pieces, piece{text: pending + stmt})
-		pending = ""
+		pieces = append(pieces, p)
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -238,8 +236,8 @@ func splitPieces(s string) (pieces []piece, ok bool) {
 		return nil, false
 	}
 	end(len(s))
-	if pending != "" {
-		pieces = append(pieces, piece{text: pending})
+	if pending >= 0 {
+		pieces = append(pieces, piece{text: s[pending:], from: pending})
 	}
 	// A table inside an array of tables ([[a]] then [a.b]) belongs to its
 	// last element: parsed alone, it would not.

@@ -18,6 +18,8 @@ var chunkSeeds = []string{
 	"x = [{a = 1}]\n[[x]]\na = 2\n",
 	"q = \"\"\"ends with quotes\"\"\"\"\"\nr = 1\n",
 	"bad = \"unterminated\n",
+	"[a]\nx = 1\n[a.b]\ny = 2\n[a.b.c]\nz = 3\n[a.d]\nw = 4\n",
+	"a.b.c = 1\n[a.d]\nx = 1\n[[a.e]]\ny = 1\n[[a.e]]\ny = 2\n",
 	"[[sources]]\ntitle = \"a\"\nurl = \"https://e.org\"\n\n[[sources]]\ntitle = \"b\"\nurl = \"https://e.org/b\"\n",
 }
 

@@ -39,13 +39,13 @@ func describeControl(r rune) string {
 
 // checkControl records an error at the first control character of a
 // file's source, and reports whether there was none.
-func checkControl(file string, src []byte, errs *ErrorList) bool {
-	i, r := controlAt(string(src))
+func checkControl(file string, src string, errs *ErrorList) bool {
+	i, r := controlAt(src)
 	if i < 0 {
 		return true
 	}
 	line, col := 1, 1
-	for _, c := range string(src[:i]) {
+	for _, c := range src[:i] {
 		col++
 		if c == '\n' {
 			line, col = line+1, 1

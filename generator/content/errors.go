@@ -67,6 +67,13 @@ type ErrorList struct {
 	errs []*Error
 }
 
+// count is how many errors are recorded.
+func (l *ErrorList) count() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.errs)
+}
+
 // Add records an error.
 func (l *ErrorList) Add(e *Error) {
 	l.mu.Lock()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -29,6 +30,10 @@ type fields struct {
 	// holds the decoder to the schema with it.
 	asked map[string]bool
 	path  string
+
+	// sources, when not nil, keeps the sources decoded from the tables of
+	// parsed pieces (see Decoder).
+	sources *sourceMemo
 }
 
 func (f *fields) keyPos(key string) keyPos {
@@ -275,7 +280,7 @@ func (f *fields) tables(key string) []*fields {
 	}
 	out := make([]*fields, len(list))
 	for i, m := range list {
-		path := fmt.Sprintf("%s%s[%d]", f.prefix, key, i)
+		path := f.prefix + key + "[" + strconv.Itoa(i) + "]"
 		at := f.at
 		if p, ok := f.pos[path]; ok {
 			at = p.Key

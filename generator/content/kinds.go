@@ -39,8 +39,12 @@ func common(f *fields, r *Record, bodyInFile bool) (publish bool) {
 			f.typeError("private", v, "a table written as [private]")
 		}
 	}
-	for _, s := range f.tables("sources") {
-		r.Sources = append(r.Sources, source(s))
+	tables := f.tables("sources")
+	if len(tables) > 0 {
+		r.Sources = make([]Source, 0, len(tables))
+	}
+	for _, s := range tables {
+		r.Sources = append(r.Sources, f.sources.source(s))
 	}
 	return publish
 }

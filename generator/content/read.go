@@ -171,10 +171,11 @@ func parseSource(cf contentFile, src []byte, errs *ErrorList, parse func(file, s
 		errs.AddStagef(Parse, Pos{File: cf.path, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
 		return nil, r, false
 	}
-	if !checkControl(cf.path, src, errs) {
+	text := string(src)
+	if !checkControl(cf.path, text, errs) {
 		return nil, r, false
 	}
-	front, lineOffset := string(src), 0
+	front, lineOffset := text, 0
 	if cf.kind == KindBrief || cf.kind == KindPage {
 		fm, body, err := splitFrontMatter(src)
 		if err != nil {

@@ -2,7 +2,9 @@ package content
 
 import (
 	"path"
+	"reflect"
 	"strings"
+	"unsafe"
 )
 
 // A Version is a record as one past version of its file decoded it: what
@@ -60,16 +62,55 @@ func DecodeVersion(p string, src []byte, lang string, trans []byte) Version {
 	return NewDecoder().Decode(p, src, lang, trans)
 }
 
-// A Decoder decodes the versions of one record file (DecodeVersion),
-// keeping what it parsed: the versions of a file share most of their
-// text, and each piece of it is parsed once (see chunks). It is not safe
-// for concurrent use.
+// A Decoder decodes versions of record files (DecodeVersion), keeping
+// what it parsed: the versions of a file share most of their text, and
+// files share some of theirs (a status, a source cited in many), so each
+// piece of text is parsed once (see chunks). Package history uses one per
+// core, for every file. It is not safe for concurrent use.
 type Decoder struct {
 	orig, trans chunks
+	sources     sourceMemo
 }
 
-// NewDecoder returns a Decoder for the versions of one record file.
-func NewDecoder() *Decoder { return &Decoder{orig: make(chunks), trans: make(chunks)} }
+// NewDecoder returns a Decoder.
+func NewDecoder() *Decoder {
+	return &Decoder{orig: make(chunks), trans: make(chunks), sources: make(sourceMemo)}
+}
+
+// sourceMemo keeps the sources decoded from the [[sources]] tables of
+// parsed pieces, by table: a record's versions mostly add sources to the
+// ones before, and each is decoded once rather than once per version. A
+// table is a piece's and never changes (see merge); the memo holds it, so
+// that its address is not reused. Only a source decoded without error is
+// kept, so that a version with a mistake still reports it.
+type sourceMemo map[unsafe.Pointer]memoSource
+
+type memoSource struct {
+	table  map[string]any
+	asOf   Date
+	source Source
+}
+
+// source decodes a source, or returns it as decoded before; without a
+// memo (Load) it decodes it.
+func (m *sourceMemo) source(f *fields) Source {
+	if m == nil {
+		return source(f)
+	}
+	key := reflect.ValueOf(f.m).UnsafePointer()
+	if e, ok := (*m)[key]; ok && e.asOf == f.asOf {
+		return e.source
+	}
+	before := f.errs.count()
+	s := source(f)
+	if f.errs.count() == before {
+		if len(*m) >= maxPieces {
+			clear(*m)
+		}
+		(*m)[key] = memoSource{table: f.m, asOf: f.asOf, source: s}
+	}
+	return s
+}
 
 // Decode is DecodeVersion.
 func (d *Decoder) Decode(p string, src []byte, lang string, trans []byte) Version {
@@ -83,6 +124,7 @@ func (d *Decoder) Decode(p string, src []byte, lang string, trans []byte) Versio
 	if !ok {
 		return Version{}
 	}
+	fo.sources = &d.sources
 	if trans == nil {
 		rec, publish := decode(fo, ro)
 		if errs.Err() != nil {
@@ -98,6 +140,7 @@ func (d *Decoder) Decode(p string, src []byte, lang string, trans []byte) Versio
 	if !ok {
 		return Version{}
 	}
+	ft.sources = &d.sources
 	rec := mergeTranslation(fo, ro, ft, rt, tcf, p, &errs)
 	if errs.Err() != nil {
 		return Version{}

@@ -32,7 +32,7 @@ func atom(s *site.Site, out site.Output) error {
 			main = append(main, timelineEntry(e))
 		}
 	}
-	for _, c := range s.Changes {
+	for _, c := range s.Changes[:min(len(s.Changes), FeedSize)] { // newest first, as newest sorts
 		main = append(main, changeEntry(c))
 	}
 	main = newest(main, FeedSize)

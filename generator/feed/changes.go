@@ -44,9 +44,9 @@ func changes(s *site.Site) []change {
 // writeChanges writes data/changes.json for a site built with its
 // history; a site without has no such file, rather than an empty one that
 // would say nothing changed.
-func writeChanges(s *site.Site, out site.Output) error {
+func writeChanges(s *site.Site, w *partWriter) error {
 	if !s.History {
 		return nil
 	}
-	return writeJSON(out, "data/changes.json", changes(s))
+	return writeJSON(w, "data/changes.json", changes(s))
 }

@@ -3,6 +3,8 @@ package feed
 import (
 	"bytes"
 	"encoding/csv"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,30 +17,40 @@ import (
 // starts with =, +, -, @, a tab or a carriage return) is prefixed with an
 // apostrophe, so that a hostile record cannot run one.
 
-func writeCSV(s *site.Site, out site.Output) error {
+func writeCSV(s *site.Site, w *partWriter) error {
 	files := map[string][][]string{
 		"data/prisoners.csv":  prisonersCSV(s),
 		"data/statements.csv": statementsCSV(s),
 		"data/sites.csv":      sitesCSV(s),
 		"data/counts.csv":     countsCSV(s),
 	}
-	for name, rows := range files {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		var buf bytes.Buffer
 		buf.WriteString("\ufeff")
-		w := csv.NewWriter(&buf)
-		for _, row := range rows {
+		cw := csv.NewWriter(&buf)
+		var spans []span
+		header := 0
+		for r, row := range files[name] {
 			for i, cell := range row {
 				row[i] = Cell(cell)
 			}
-			if err := w.Write(row); err != nil {
+			start := buf.Len()
+			if err := cw.Write(row); err != nil {
 				return err
 			}
+			cw.Flush()
+			if r == 0 {
+				header = buf.Len()
+			} else {
+				spans = append(spans, span{start, buf.Len()})
+			}
 		}
-		w.Flush()
-		if err := w.Error(); err != nil {
+		if err := cw.Error(); err != nil {
 			return err
 		}
-		if err := out.WriteFile(name, buf.Bytes()); err != nil {
+		// Each part starts as the whole file does: the byte-order mark and
+		// the header row.
+		if _, err := w.write(name, buf.Bytes(), spans, string(buf.Bytes()[:header]), "", 0); err != nil {
 			return err
 		}
 	}

@@ -7,7 +7,9 @@
 // public history, for a site built with it) and CSV (csv.go: prisoners,
 // statements, sites and counts). Dates are written as in the content, an
 // interval with its slash ("2024-02-01/2024-02-09"); feeds list entries
-// newest first by their stamp, the first day of their date.
+// newest first by their stamp, the first day of their date. A data file
+// or sitemap that would pass PartBytes comes in numbered parts (parts.go),
+// so that no file passes a host's limit on one file at any size.
 //
 // Every file is made from a site.Site, so it holds exactly what the pages
 // publish: records with publish = false, drafts (unless built with

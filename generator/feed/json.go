@@ -9,24 +9,27 @@ import (
 	"github.com/presos-politicos/briefing/generator/site"
 )
 
-// Write writes the feeds and the data files of s to out.
-func Write(s *site.Site, out site.Output) error {
+// Write writes the feeds and the data files of s to out, and returns the
+// parts of the data files it split, each of at most partBytes (0 means
+// PartBytes; see parts.go).
+func Write(s *site.Site, out site.Output, partBytes int) (Parts, error) {
+	w := newPartWriter(out, partBytes)
 	if err := errors.Join(
-		writeJSON(out, "data/timeline.json", timeline(s)),
-		writeJSON(out, "data/prisoners.json", prisoners(s)),
-		writeJSON(out, "data/statements.json", statements(s)),
-		writeJSON(out, "data/sites.json", sites(s)),
-		writeJSON(out, "data/events.json", events(s)),
-		writeJSON(out, "data/briefs.json", briefs(s)),
-		writeJSON(out, "data/counts.json", counts(s)),
-		writeChanges(s, out),
+		writeJSON(w, "data/timeline.json", timeline(s)),
+		writeJSON(w, "data/prisoners.json", prisoners(s)),
+		writeJSON(w, "data/statements.json", statements(s)),
+		writeJSON(w, "data/sites.json", sites(s)),
+		writeJSON(w, "data/events.json", events(s)),
+		writeJSON(w, "data/briefs.json", briefs(s)),
+		writeJSON(w, "data/counts.json", counts(s)),
+		writeChanges(s, w),
 	); err != nil {
-		return err
+		return nil, err
 	}
-	if err := writeCSV(s, out); err != nil {
-		return err
+	if err := writeCSV(s, w); err != nil {
+		return nil, err
 	}
-	return atom(s, out)
+	return w.parts, atom(s, out)
 }
 
 // entry is one timeline entry in data/timeline.json.
@@ -92,11 +95,13 @@ func toLink(s *site.Site, l site.Link) link {
 func abs(s *site.Site, u string) string { return s.Base() + u }
 
 // writeJSON writes a list as a JSON array with one record per line: as
-// easy to read and to diff as indented JSON, and a quarter smaller.
-func writeJSON[T any](out site.Output, name string, list []T) error {
+// easy to read and to diff as indented JSON, and a quarter smaller. Each
+// part of a list too large for one file is such an array.
+func writeJSON[T any](w *partWriter, name string, list []T) error {
 	var buf bytes.Buffer
 	buf.Grow(256 * len(list))
 	buf.WriteString("[")
+	spans := make([]span, 0, len(list))
 	for i, v := range list {
 		if i > 0 {
 			buf.WriteByte(',')
@@ -106,8 +111,10 @@ func writeJSON[T any](out site.Output, name string, list []T) error {
 		if err != nil {
 			return err
 		}
+		spans = append(spans, span{buf.Len(), buf.Len() + len(data)})
 		buf.Write(data)
 	}
 	buf.WriteString("\n]\n")
-	return out.WriteFile(name, buf.Bytes())
+	_, err := w.write(name, buf.Bytes(), spans, "[\n", "\n]\n", 0)
+	return err
 }

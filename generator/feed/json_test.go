@@ -29,7 +29,7 @@ func TestTimelineJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := files{}
-	if err := Write(s, out); err != nil {
+	if _, err := Write(s, out, 0); err != nil {
 		t.Fatal(err)
 	}
 	var got []map[string]any

@@ -15,10 +15,20 @@ type Page struct {
 	Alternates [][2]string // language, URL relative to the site's root
 }
 
+// maxSitemapURLs is the most addresses one sitemap may list
+// (sitemaps.org/protocol.html).
+const maxSitemapURLs = 50_000
+
 // Sitemap writes sitemap.xml and robots.txt. A sitemap needs absolute
 // addresses, so without a base URL (site.toml or -baseurl) it writes only
-// a robots.txt that allows everything.
+// a robots.txt that allows everything. A sitemap of more than 50,000
+// addresses or PartBytes is written in parts (sitemap-1.xml, ...), and
+// sitemap.xml is the index that lists them.
 func Sitemap(baseURL string, pages []Page, out site.Output) error {
+	return sitemap(baseURL, pages, out, PartBytes, maxSitemapURLs)
+}
+
+func sitemap(baseURL string, pages []Page, out site.Output, limit, maxURLs int) error {
 	robots := "User-agent: *\nAllow: /\n"
 	if baseURL != "" {
 		d := newXMLDoc()
@@ -27,7 +37,10 @@ func Sitemap(baseURL string, pages []Page, out site.Output) error {
 			d.WriteString(` xmlns:xhtml="http://www.w3.org/1999/xhtml"`)
 		}
 		d.WriteString(">\n")
+		head := d.String()
+		spans := make([]span, 0, len(pages))
 		for _, p := range pages {
+			start := d.Len()
 			d.WriteString("  <url>\n")
 			d.elem("    ", "loc", baseURL+p.URL)
 			if p.Lastmod != "" {
@@ -37,10 +50,27 @@ func Sitemap(baseURL string, pages []Page, out site.Output) error {
 				d.empty("    ", "xhtml:link", "rel", "alternate", "hreflang", a[0], "href", baseURL+a[1])
 			}
 			d.WriteString("  </url>\n")
+			spans = append(spans, span{start, d.Len()})
 		}
-		d.WriteString("</urlset>\n")
-		if err := out.WriteFile("sitemap.xml", d.Bytes()); err != nil {
+		tail := "</urlset>\n"
+		d.WriteString(tail)
+		w := newPartWriter(out, limit)
+		names, err := w.write("sitemap.xml", d.Bytes(), spans, head, tail, maxURLs)
+		if err != nil {
 			return err
+		}
+		if len(w.parts) > 0 {
+			index := newXMLDoc()
+			index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+			for _, n := range names {
+				index.WriteString("  <sitemap>\n")
+				index.elem("    ", "loc", baseURL+n)
+				index.WriteString("  </sitemap>\n")
+			}
+			index.WriteString("</sitemapindex>\n")
+			if err := out.WriteFile("sitemap.xml", index.Bytes()); err != nil {
+				return err
+			}
 		}
 		robots += "Sitemap: " + baseURL + "sitemap.xml\n"
 	}

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -38,6 +39,9 @@ var fieldNames = map[string]string{
 	"statements": "statement named", "title": "title", "event.kind": "kind of event", "authors": "author",
 	"custody.from": "start date", "custody.to": "end date", "custody.note": "note",
 	"events.date": "date", "events.body": "text",
+	"value": "figure", "qualifier": "kind of figure", "as_of": "as-of date", "since": "start of the count",
+	"counter": "counter|field", "measure": "what is counted", "breakdown": "part of the breakdown",
+	"breakdown.part": "figure", "statement": "announcing statement", "note": "note",
 }
 
 // codeNames are the values of statuses and verification levels inside a
@@ -47,13 +51,26 @@ var codeNames = map[string]string{
 	"conditionally_released": "conditionally released", "released": "released", "exiled": "exiled",
 	"deceased": "deceased", "operating": "operating", "closure_announced": "closure announced", "closed": "closed",
 	"confirmed": "confirmed by two independent sources", "reported": "reported by one source", "unverified": "unverified",
+	"exact": "exact|figure", "at_least": "minimum|figure", "about": "approximate|figure",
 }
+
+// measureNames are what a count counts (its measure), inside a sentence;
+// partNames the parts of its breakdown, as the counts page names them.
+var (
+	measureNames = map[string]string{"held": "people held|measure", "released": "releases|measure", "arrests": "arrests|measure"}
+	partNames    = map[string]string{
+		"men": "men", "women": "women", "civilians": "civilians", "military": "military",
+		"foreigners": "foreigners", "minors": "minors", "whereabouts_unknown": "whereabouts unknown",
+		"rights_defenders": "human rights defenders",
+	}
+)
 
 // Within a list entry: "Custody at El Helicoide: end date corrected from
 // ... to ...".
 const (
 	withinCustody = "Custody at {site}: {change}"
 	withinEvent   = "“{event}”: {change}"
+	withinPart    = "Breakdown, {part}: {change}"
 )
 
 // Texts lists every interface text Describe may ask for, so that a
@@ -68,24 +85,28 @@ func Texts() []string {
 			}
 		}
 	}
-	for _, m := range []map[string]string{fieldNames, codeNames} {
+	for _, m := range []map[string]string{fieldNames, codeNames, measureNames, partNames} {
 		for _, t := range m {
 			out = append(out, t)
 		}
 	}
-	return append(out, withinCustody, withinEvent)
+	return append(out, withinCustody, withinEvent, withinPart)
 }
 
 // Describe says an item in the language of words. name gives the name of
 // a record an item refers to (a detention site, a person), and false for
 // one that is not published: such a value is not shown.
 func (it Item) Describe(words *i18n.Dict, kind content.Kind, name func(content.Ref) (string, bool)) string {
+	codes := codeNames
+	if kind == content.KindCount && it.Field == "measure" {
+		codes = measureNames
+	}
 	value := func(v Value) string {
 		switch {
 		case !v.Date.IsZero():
 			return words.Date(v.Date.Year, v.Date.Month, v.Date.Day, int(v.Date.Precision))
 		case v.Code != "":
-			if n, ok := codeNames[v.Code]; ok {
+			if n, ok := codes[v.Code]; ok {
 				return words.T(n)
 			}
 			return v.Code
@@ -108,8 +129,11 @@ func (it Item) Describe(words *i18n.Dict, kind content.Kind, name func(content.R
 		form--
 	}
 	field := it.Field
-	if field == "kind" {
+	switch {
+	case field == "kind":
 		field = map[content.Kind]string{content.KindSite: "site.kind", content.KindEvent: "event.kind"}[kind]
+	case field == "breakdown" && it.Within.Code != "":
+		field = "breakdown.part"
 	}
 	label := fieldNames[field]
 	if label == "" {
@@ -119,6 +143,15 @@ func (it Item) Describe(words *i18n.Dict, kind content.Kind, name func(content.R
 	}
 	text := words.F(s[form], "field", label, "old", old, "new", new)
 	if w := it.Within; !w.IsZero() {
+		if w.Code != "" {
+			part, ok := partNames[w.Code]
+			if ok {
+				part = words.T(part)
+			} else {
+				part = strings.ReplaceAll(w.Code, "_", " ") // the counter's own, as the counts page writes it
+			}
+			return upper(words.F(withinPart, "part", part, "change", text))
+		}
 		if w.Ref != nil {
 			return upper(words.F(withinCustody, "site", value(w), "change", text))
 		}

@@ -3,6 +3,7 @@ package history
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
@@ -14,7 +15,8 @@ type Item struct {
 	Action Action
 	Field  string // the field as the data files name it: "status", "released", "sources"
 	// Within names the entry of a list the change is inside of: the custody
-	// at a site ("custody" with Ref), an event (Text); zero otherwise.
+	// at a site ("custody" with Ref), an event (Text), a part of a count's
+	// breakdown (Code, its name: "women"); zero otherwise.
 	Within   Value
 	Old, New Value // shown values; zero when not shown (see the package comment)
 }
@@ -71,6 +73,9 @@ const (
 	custody                  // keyed by site, with its dates inside
 	events                   // keyed by title, with its date inside
 	coords                   // a site's latitude and longitude
+	figure                   // a count's figure: old and new shown, as dates are
+	ref                      // one reference to another record
+	parts                    // a count's breakdown: named figures
 )
 
 // A field is one public field of a kind, and how to read it from a record.
@@ -160,6 +165,19 @@ func fieldsOf(k content.Kind) []field {
 			{"statements", refs, func(r any) any { return b(r).Statements }},
 			{"sites", refs, func(r any) any { return b(r).Sites }},
 		}
+	case content.KindCount:
+		c := func(r any) *content.Count { return r.(*content.Count) }
+		own = []field{
+			{"value", figure, func(r any) any { return c(r).Value }},
+			{"qualifier", code, func(r any) any { return c(r).Qualifier }},
+			{"as_of", date, func(r any) any { return c(r).AsOf }},
+			{"since", date, func(r any) any { return c(r).Since }},
+			{"counter", text, func(r any) any { return c(r).Counter }},
+			{"measure", code, func(r any) any { return c(r).Measure }},
+			{"breakdown", parts, func(r any) any { return c(r).Breakdown }},
+			{"statement", ref, func(r any) any { return c(r).Statement }},
+			{"note", prose, func(r any) any { return c(r).Note.Text }},
+		}
 	case content.KindPage:
 		p := func(r any) *content.Page { return r.(*content.Page) }
 		own = []field{
@@ -232,6 +250,14 @@ func diff(fields []field, old, new, cur any) []Item {
 				kind, slug, _ := strings.Cut(s, ":")
 				return Value{Ref: &content.Ref{Kind: content.Kind(kind), Slug: slug}}
 			})
+		case figure:
+			if o, n := o.(int), n.(int); o != n {
+				items = append(items, Item{Action: Corrected, Field: f.name, Old: figureValue(o), New: figureValue(n)})
+			}
+		case ref:
+			items = diffRef(items, f.name, o.(content.Ref), n.(content.Ref), c.(content.Ref))
+		case parts:
+			items = diffParts(items, f.name, o.([]content.Part), n.([]content.Part), c.([]content.Part))
 		case sources:
 			items = diffSources(items, o.([]content.Source), n.([]content.Source), c.([]content.Source))
 		case custody:
@@ -262,8 +288,65 @@ func empty(v any) bool {
 		return len(v) == 0
 	case []content.Milestone:
 		return len(v) == 0
+	case []content.Part:
+		return len(v) == 0
+	case content.Ref:
+		return v.Slug == ""
+	case int:
+		return false // a count's figure, which every count has
 	}
 	return true
+}
+
+func figureValue(n int) Value { return Value{Text: strconv.Itoa(n)} }
+
+// diffRef compares one reference to another record (a count's
+// statement): the new one is named while it is the current one, the old
+// one never.
+func diffRef(items []Item, name string, o, n, c content.Ref) []Item {
+	if o.Kind == n.Kind && o.Slug == n.Slug {
+		return items
+	}
+	it := Item{Action: Changed, Field: name}
+	switch {
+	case o.Slug == "":
+		it.Action = Added
+	case n.Slug == "":
+		return append(items, Item{Action: Removed, Field: name})
+	}
+	if n.Kind == c.Kind && n.Slug == c.Slug {
+		it.New = Value{Ref: &content.Ref{Kind: n.Kind, Slug: n.Slug}}
+	}
+	return append(items, it)
+}
+
+// diffParts matches the parts of a count's breakdown by name. A part the
+// count still has is named (Within, its name as a code) with its old and
+// new figures; one it no longer has is not named.
+func diffParts(items []Item, name string, o, n, c []content.Part) []Item {
+	find := func(list []content.Part, part string) int {
+		return slices.IndexFunc(list, func(p content.Part) bool { return p.Name == part })
+	}
+	for _, p := range n {
+		oi, current := find(o, p.Name), find(c, p.Name) >= 0
+		switch {
+		case oi >= 0 && o[oi].Value == p.Value:
+		case !current && oi < 0:
+			items = append(items, Item{Action: Added, Field: name})
+		case !current:
+			items = append(items, Item{Action: Revised, Field: name})
+		case oi < 0:
+			items = append(items, Item{Action: Added, Field: name, Within: Value{Code: p.Name}, New: figureValue(p.Value)})
+		default:
+			items = append(items, Item{Action: Corrected, Field: name, Within: Value{Code: p.Name}, Old: figureValue(o[oi].Value), New: figureValue(p.Value)})
+		}
+	}
+	for _, p := range o {
+		if find(n, p.Name) < 0 {
+			items = append(items, Item{Action: Removed, Field: name})
+		}
+	}
+	return items
 }
 
 func appendDate(items []Item, name string, within Value, o, n content.Date) []Item {

@@ -10,14 +10,18 @@
 // # Reading
 //
 // Read runs one git log over content/ (first parents only, renames as a
-// deletion and an addition, oldest first) and parses it as it streams;
-// Compute reads every version it needs with one git cat-file --batch and
-// decodes them on every core, each with content.DecodeVersion, which
-// decodes a file exactly as content.Load does today. A change's date is
-// its commit's date: on the branch being built, a merged branch counts as
-// one change on the day of its merge. Without git, outside a repository
-// or in a shallow clone Read returns an *UnavailableError, and the site
-// is built without history.
+// deletion and an addition, oldest first) and parses it as it streams.
+// Compute reads every version it needs with one git cat-file --batch per
+// core, each for a run of the records, and decodes them on every core,
+// each core with one content.Decoder, which decodes a file exactly as
+// content.Load does today and parses each piece of text (a statement, a
+// table, a source) once for all the versions and files that share it. A
+// change's date is its commit's date: on the branch being built, a merged
+// branch counts as one change on the day of its merge, with the merge
+// commit's Public-note: only (the notes of the commits inside the branch
+// are not read). Without git, outside a repository or in a shallow clone
+// Read returns an *UnavailableError, and the site is built without
+// history.
 //
 // # Comparing
 //
@@ -41,8 +45,8 @@
 //   - A field that is empty now (moved to [private], or dropped because the
 //     person is anonymous now) is never compared, so no past value of it
 //     appears, not even as "removed".
-//   - Dates, statuses and verification levels show their old and new
-//     values. A text (a name, an occupation) shows its new value only
+//   - Dates, statuses, verification levels and a count's figures (its
+//     value, the parts of its breakdown) show their old and new values. A text (a name, an occupation) shows its new value only
 //     while it is the current one; a long text (summary, body, quote)
 //     only says it was revised. An entry added to a list (a source, a
 //     charge, a place of detention) is named only while the record still

@@ -2,7 +2,9 @@ package history
 
 import (
 	"context"
+	"errors"
 	"path"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -50,7 +52,7 @@ func (h *History) Of(lang string, kind content.Kind, slug string) []*Change {
 // with its translations) from the log: for each language, each version of
 // the record in that language is decoded as Load decodes it today and
 // compared with the version before it that was published. The blobs are
-// read with one git cat-file, and decoded on every core.
+// read by one git cat-file per core, and decoded on every core.
 func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	var langs []string
 	for _, lang := range set.Config.Languages {
@@ -62,7 +64,7 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	current := make(map[string]map[recordKey]interface{ Meta() *content.Record })
 	for _, lang := range langs {
 		current[lang] = make(map[recordKey]interface{ Meta() *content.Record })
-		for _, r := range records(set.In(lang)) {
+		for _, r := range set.In(lang).Records() {
 			current[lang][recordKey{r.Meta().Kind, r.Meta().Slug}] = r
 		}
 	}
@@ -75,12 +77,11 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		orig  []step
 		trans map[string][]step // by language
 		blobs map[string][]byte
-		first int // index of its first blob in names
-		n     int
+		names []string // the blobs it needs, each once
 	}
 	var jobs []*job
-	var names []string
-	for _, rec := range records(set) {
+	total := 0
+	for _, rec := range set.Records() {
 		r := rec.Meta()
 		if r.Draft {
 			continue // a draft built with -drafts has no history
@@ -89,13 +90,13 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		if len(orig) == 0 {
 			continue // never committed
 		}
-		j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, orig: orig, trans: make(map[string][]step), blobs: make(map[string][]byte), first: len(names)}
+		j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, orig: orig, trans: make(map[string][]step), blobs: make(map[string][]byte)}
 		seen := make(map[string]bool)
 		need := func(steps []step) {
 			for _, s := range steps {
 				if s.blob != "" && !seen[s.blob] {
 					seen[s.blob] = true
-					names = append(names, s.blob)
+					j.names = append(j.names, s.blob)
 				}
 			}
 		}
@@ -107,7 +108,7 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 				need(t)
 			}
 		}
-		j.n = len(names) - j.first
+		total += len(j.names)
 		jobs = append(jobs, j)
 	}
 
@@ -135,10 +136,12 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		h.changes[lang] = make(map[recordKey][]*Change)
 	}
 	var mu sync.Mutex
-	// run finds the changes of one record, in every language, once the
-	// blobs of its versions are read.
+	// decoders are kept for the next job, each with its cache of parsed
+	// pieces, rather than made for every record.
+	decoders := sync.Pool{New: func() any { return content.NewDecoder() }}
 	run := func(j *job) error {
-		d := content.NewDecoder()
+		d := decoders.Get().(*content.Decoder)
+		defer decoders.Put(d)
 		var orig []version // decoded once, for every language without a translation
 		for _, lang := range langs {
 			cur := current[lang][j.key]
@@ -162,26 +165,48 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		j.blobs = nil
 		return nil
 	}
+	// The blobs are read by one git cat-file per core, each for a run of
+	// the jobs, so that reading keeps up with decoding; a job is decoded
+	// once it has all its blobs.
 	g := parallel.NewGroup()
-	for _, j := range jobs {
-		if j.n == 0 {
-			g.Go(func() error { return run(j) }) // deleted in every commit that named it
+	readers := runtime.GOMAXPROCS(0)
+	var runs [][]*job
+	for r, start := 0, 0; r < readers; r++ {
+		end, n := start, 0
+		for end < len(jobs) && (n < (total+readers-1)/readers || r == readers-1) {
+			n += len(jobs[end].names)
+			end++
 		}
+		runs = append(runs, jobs[start:end])
+		start = end
 	}
-	ji := 0
-	err := l.blobs(ctx, names, func(i int, data []byte) error {
-		for ji < len(jobs) && i >= jobs[ji].first+jobs[ji].n {
-			ji++
+	readErr := parallel.Do(len(runs), func(r int) error {
+		mine := runs[r]
+		var names []string
+		for _, j := range mine {
+			if len(j.names) == 0 {
+				g.Go(func() error { return run(j) }) // deleted in every commit that named it
+			}
+			names = append(names, j.names...)
 		}
-		j := jobs[ji]
-		j.blobs[names[i]] = data
-		if i == j.first+j.n-1 {
-			g.Go(func() error { return run(j) })
+		if len(names) == 0 {
+			return nil
 		}
-		return nil
+		ji, got := 0, 0
+		return l.blobs(ctx, names, func(i int, data []byte) error {
+			for len(mine[ji].names) == 0 {
+				ji++
+			}
+			j := mine[ji]
+			j.blobs[names[i]] = data
+			if got++; got == len(j.names) {
+				g.Go(func() error { return run(j) })
+				ji, got = ji+1, 0
+			}
+			return nil
+		})
 	})
-	g.Wait()
-	if err != nil {
+	if err := errors.Join(readErr, g.Wait()); err != nil {
 		return nil, err
 	}
 	return h, nil
@@ -282,18 +307,6 @@ func walk(l *Log, key recordKey, seq []version, cur interface{ Meta() *content.R
 			c = &cc
 		}
 		out = append(out, &Change{Kind: key.kind, Slug: key.slug, Commit: c, Items: items})
-	}
-	return out
-}
-
-// records lists the records of a set that have a history: every kind but
-// counts, whose fields diff.go does not compare yet.
-func records(s *content.Set) []interface{ Meta() *content.Record } {
-	var out []interface{ Meta() *content.Record }
-	for _, r := range s.Records() {
-		if r.Meta().Kind != content.KindCount {
-			out = append(out, r)
-		}
 	}
 	return out
 }

@@ -154,3 +154,82 @@ func TestReadWithoutCommits(t *testing.T) {
 		t.Errorf("Read of a repository without commits = %d commits, %d files; want none", len(l.Commits), len(l.files))
 	}
 }
+
+// TestDiffCount: what a change to a count shows, in English and in
+// Spanish, given the count as it is now.
+func TestDiffCount(t *testing.T) {
+	const base = "counter = \"Foro Penal\"\nmeasure = \"held\"\nas_of = 2026-01-19\nvalue = 863\nverification = \"reported\"\n"
+	const src = "\n[[sources]]\ntitle = \"Report\"\nurl = \"https://example.org/report\"\npublisher = \"Foro Penal\"\n"
+	const src2 = "\n[[sources]]\ntitle = \"Another\"\nurl = \"https://example.org/another\"\npublisher = \"Provea\"\n"
+	en, _ := i18n.Load(nil, i18n.English)
+	es, err := i18n.Load(os.DirFS("../.."), "es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := func(r content.Ref) (string, bool) {
+		return "Foro Penal, January 19, 2026", r.Slug == "foro-penal-2026-01-19"
+	}
+	dec := func(src string) any {
+		t.Helper()
+		v := content.DecodeVersion("content/counts/foro-penal-held.toml", []byte(src), "", nil)
+		if v.Record == nil {
+			t.Fatalf("does not decode:\n%s", src)
+		}
+		return v.Record
+	}
+	revised := strings.Replace(base, "863", "866", 1)
+	rel := strings.Replace(base, "held", "released", 1)
+	for _, tc := range []struct {
+		name          string
+		old, new, cur string
+		en, es        string
+	}{
+		{"figure", base + src, revised + src, revised + src,
+			"Figure corrected from 863 to 866", "Se corrigió la cifra: de 863 a 866"},
+		{"as of", base + src, strings.Replace(base, "01-19", "01-20", 1) + src, strings.Replace(base, "01-19", "01-20", 1) + src,
+			"As-of date corrected from January 19, 2026 to January 20, 2026", "Se corrigió la fecha de corte: de 19 de enero de 2026 a 20 de enero de 2026"},
+		{"source added", base + src, base + src + src2, base + src + src2, "Source added: Provea", "Se añadió una fuente: Provea"},
+		{"kind of figure", base + src, base + "qualifier = \"at_least\"\n" + src, base + "qualifier = \"at_least\"\n" + src,
+			"Kind of figure changed from exact to minimum", "Cambió el tipo de cifra: de exacta a mínima"},
+		{"start added", rel + src, rel + "since = 2026-01-08\n" + src, rel + "since = 2026-01-08\n" + src,
+			"Start of the count added: January 8, 2026", "Se añadió el inicio del conteo: 8 de enero de 2026"},
+		{"measure", base + src, strings.Replace(base, "held", "released", 1) + src, strings.Replace(base, "held", "released", 1) + src,
+			"What is counted changed from people held to releases", "Cambió lo que se cuenta: de personas detenidas a excarcelaciones"},
+		{"breakdown part corrected", base + src + "[breakdown]\nwomen = 87\n", base + src + "[breakdown]\nwomen = 90\n", base + src + "[breakdown]\nwomen = 90\n",
+			"Breakdown, women: figure corrected from 87 to 90", "Desglose, mujeres: se corrigió la cifra: de 87 a 90"},
+		{"breakdown part added", base + src + "[breakdown]\nwomen = 87\n", base + src + "[breakdown]\nwomen = 87\nminors = 3\n", base + src + "[breakdown]\nwomen = 87\nminors = 3\n",
+			"Breakdown, minors: figure added: 3", "Desglose, menores de edad: se añadió la cifra: 3"},
+		{"breakdown part gone now is not named", base + src + "[breakdown]\nwomen = 87\n", base + src + "[breakdown]\nwomen = 87\nsecret_unit = 3\n", base + src + "[breakdown]\nwomen = 87\n",
+			"Part of the breakdown added", "Se añadió una parte del desglose"},
+		{"statement", base + src, base + "statement = \"foro-penal-2026-01-19\"\n" + src, base + "statement = \"foro-penal-2026-01-19\"\n" + src,
+			"Announcing statement added: Foro Penal, January 19, 2026", "Se añadió la declaración que la anunció: Foro Penal, January 19, 2026"},
+		{"note private now", base + "note = \"a\"\n" + src, base + "note = \"b\"\n" + src, base + src, "", ""},
+		{"note", base + "note = \"a\"\n" + src, base + "note = \"b\"\n" + src, base + "note = \"c\"\n" + src, "Note revised", "Se revisó la nota"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			items := diff(fieldsOf(content.KindCount), dec(tc.old), dec(tc.new), dec(tc.cur))
+			for _, lang := range []struct {
+				words *i18n.Dict
+				want  string
+			}{{en, tc.en}, {es, tc.es}} {
+				var got []string
+				for _, it := range items {
+					got = append(got, it.Describe(lang.words, content.KindCount, name))
+				}
+				if g := strings.Join(got, ". "); g != lang.want {
+					t.Errorf("got %q, want %q", g, lang.want)
+				}
+			}
+		})
+	}
+}
+
+// TestPartNames: every part of a breakdown the schema knows has its name
+// in a change, as on the counts page.
+func TestPartNames(t *testing.T) {
+	for _, p := range content.BreakdownParts {
+		if partNames[p] == "" {
+			t.Errorf("no name for the breakdown part %q", p)
+		}
+	}
+}

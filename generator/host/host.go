@@ -15,17 +15,35 @@
 // # Measured
 //
 // With two languages (benchcorpus -es: the interface in Spanish, the
-// records untranslated), built with go run ./generator build; files and
-// bytes are what the build reports, archives included:
+// records untranslated, baseURL set), built with the program of
+// go build ./generator, run as generator build in the corpus folder;
+// files and bytes are the output's, archives included (measured
+// 2026-11-30):
 //
-//	prisoners  pages   files    bytes    largest file
-//	1,000      2,668   6,185    47.8 MB  5.7 MB (briefing-offline-es.zip)
-//	10,000     26,536  49,093   474 MB   25.6 MB (an archive part)
-//	30,000     78,560  141,546  1.41 GB  45.8 MB (es/data/timeline.json)
+//	prisoners  pages   files    bytes    largest file                   archives
+//	1,000      2,670   8,305    54.2 MB  6.5 MB (briefing-offline-es.zip)  2, 12.7 MB
+//	10,000     26,538  52,145   528 MB   25.6 MB (an archive part)        6 parts, 115 MB
+//	30,000     78,562  144,607  1.57 GB  25.9 MB (an archive part)        14 parts, 337 MB
 //
-// So 10,000 prisoners fit GitHub Pages (1 GB) and GitLab Pages and need
-// Cloudflare's paid plan; with [feeds] records = false (28,991 files, 406
-// MB) they pass its free plan's 20,000 files.
+// No file passes 25 MiB at any size: the offline archive comes in parts
+// (package offline), and a data file or the sitemap past 16 MiB in
+// numbered parts (package feed): at 30,000 prisoners data/timeline.json
+// is three parts and data/prisoners.json two in each language, and the
+// sitemap (78,562 addresses) an index of two.
+// Next in size is each language's prisoners/ list, one page of every
+// person (5.8 MB at 10,000 prisoners, about 580 bytes a person): it would
+// pass 25 MiB near 45,000 prisoners. So 10,000 prisoners fit GitHub Pages
+// (1 GB) and GitLab Pages and need Cloudflare's paid plan: even with
+// [feeds] records = false, which drops a feed per prisoner and site in
+// each language (about 20,000 files at 10,000 prisoners), they pass its
+// free plan's 20,000 files.
+//
+// What repeats on every page (the head's tags, the header with its
+// navigation, search box and language switch, and the footer) is 3.4 kB
+// of a prisoner page's 7.9 kB: 90.6 MB of the 297 MB of pages at 10,000
+// prisoners, 95.0 MB before the pages left their hreflang links to the
+// sitemap. The rest is what readers see, what a copy on disk and the
+// strict Content-Security-Policy need, or what sharing a page shows.
 package host
 
 import (

@@ -30,7 +30,7 @@ import (
 // prisoners; the other kinds scale with it) and time each step, so that a
 // regression shows in benchstat:
 //
-//	go test ./generator/build -run XXX -bench . -corpus 10000 -count 6 > new.txt
+//	go test ./generator/pipeline -run XXX -bench . -corpus 10000 -count 6 > new.txt
 var corpusSize = flag.Int("corpus", 1000, "prisoners in the benchmarks' synthetic corpus")
 
 var (
@@ -119,7 +119,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 func BenchmarkFeeds(b *testing.B) {
 	s, _ := preparedSite(b)
 	for b.Loop() {
-		if err := feed.Write(s, discard{}); err != nil {
+		if _, err := feed.Write(s, discard{}, 0); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -203,7 +203,17 @@ func historyCorpus(b *testing.B) (withGit, withoutGit string) {
 	root := filepath.Join(os.TempDir(), fmt.Sprintf("bench-history-%d-%d", *corpusSize, *commits))
 	withGit, withoutGit = filepath.Join(root, "git"), filepath.Join(root, "plain")
 	if _, err := os.Stat(filepath.Join(root, "done")); err == nil {
-		return withGit, withoutGit // made by an earlier run
+		// Made by an earlier run: only the templates and static files are
+		// the worktree's own, as they are now.
+		for _, dir := range []string{withGit, withoutGit} {
+			for _, d := range []string{"templates", "static"} {
+				if err := os.RemoveAll(filepath.Join(dir, d)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			testsite.Templates(b, dir)
+		}
+		return withGit, withoutGit
 	}
 	os.RemoveAll(root)
 	if err := corpus.Write(withGit, corpus.Scaled(*corpusSize)); err != nil {
@@ -285,19 +295,22 @@ func historyCorpus(b *testing.B) (withGit, withoutGit string) {
 // reading and comparing the history alone. The repository is made once and
 // kept in the temporary folder for later runs:
 //
-//	go test ./generator/build -run XXX -bench History -corpus 10000 -commits 20 -benchtime 1x -count 3
+//	go test ./generator/pipeline -run XXX -bench History -corpus 10000 -commits 20 -benchtime 1x -count 3
 func BenchmarkHistory(b *testing.B) {
 	withGit, withoutGit := historyCorpus(b)
 	b.Run("build-without", func(b *testing.B) {
 		out := filepath.Join(b.TempDir(), "public")
+		cpu := cpuTime()
 		for b.Loop() {
 			if _, err := Build(Options{Src: withoutGit, Out: out}); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPU(b, cpu)
 	})
 	b.Run("build-with", func(b *testing.B) {
 		out := filepath.Join(b.TempDir(), "public")
+		cpu := cpuTime()
 		for b.Loop() {
 			res, err := Build(Options{Src: withGit, Out: out})
 			if err != nil {
@@ -307,6 +320,7 @@ func BenchmarkHistory(b *testing.B) {
 				b.Fatal(res.Note)
 			}
 		}
+		reportCPU(b, cpu)
 	})
 	b.Run("read-and-compare", func(b *testing.B) {
 		set, err := content.Load(os.DirFS(withGit), content.Options{})
@@ -319,4 +333,12 @@ func BenchmarkHistory(b *testing.B) {
 			}
 		}
 	})
+}
+
+// reportCPU reports the processor time per run since start, as cpu-s/op,
+// where cpuTime can tell it (see cputime_unix_test.go).
+func reportCPU(b *testing.B, start time.Duration) {
+	if start >= 0 {
+		b.ReportMetric((cpuTime()-start).Seconds()/float64(b.N), "cpu-s/op")
+	}
 }

@@ -3,8 +3,7 @@ package pipeline
 import (
 	"encoding/json"
 	"encoding/xml"
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
-	"github.com/presos-politicos/briefing/generator/linkcheck"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
+	"github.com/presos-politicos/briefing/generator/linkcheck"
 )
 
 // bilingualSite writes the two-language fixture, with the real templates
@@ -23,8 +24,10 @@ func bilingualSite(t *testing.T) string {
 	return testsite.DirFrom(t, "testdata/bilingual.txtar")
 }
 
-var hreflang = regexp.MustCompile(`<link rel="alternate" hreflang="(\w+)" href="([^"]+)">`)
-
+// TestEveryPageHasItsTwin: every page exists in both languages, each
+// with its language, a switch to the other, and both in the sitemap with
+// their hreflang alternates, absolute under the base URL (the head does
+// not repeat them on every page).
 func TestEveryPageHasItsTwin(t *testing.T) {
 	src := bilingualSite(t)
 	res, err := Build(Options{Src: src})
@@ -32,6 +35,25 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := readTree(t, res.Out)
+	var sitemap struct {
+		URLs []struct {
+			Loc   string `xml:"loc"`
+			Links []struct {
+				Hreflang string `xml:"hreflang,attr"`
+				Href     string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(files["sitemap.xml"], &sitemap); err != nil {
+		t.Fatal(err)
+	}
+	alternates := map[string]map[string]string{} // by address, by language
+	for _, u := range sitemap.URLs {
+		alternates[u.Loc] = map[string]string{}
+		for _, l := range u.Links {
+			alternates[u.Loc][l.Hreflang] = l.Href
+		}
+	}
 	pages := 0
 	for name, data := range files {
 		if !strings.HasSuffix(name, "index.html") || strings.HasPrefix(name, "es/") {
@@ -43,15 +65,24 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 			t.Errorf("%s has no Spanish twin", name)
 			continue
 		}
-		// hreflang both ways, absolute under the base URL.
+		// hreflang both ways in the sitemap, absolute under the base URL,
+		// and the language switch both ways on the pages.
 		want := map[string]string{"en": "https://example.org/" + strings.TrimSuffix(name, "index.html"), "es": "https://example.org/es/" + strings.TrimSuffix(name, "index.html")}
-		for _, page := range [][]byte{data, twin} {
-			got := map[string]string{}
-			for _, m := range hreflang.FindAllSubmatch(page, -1) {
-				got[string(m[1])] = string(m[2])
+		for _, loc := range want {
+			if got := alternates[loc]; !maps.Equal(got, want) {
+				t.Errorf("the sitemap gives %s the alternates %v, want %v", loc, got, want)
 			}
-			if got["en"] != want["en"] || got["es"] != want["es"] {
-				t.Errorf("%s: hreflang %v, want %v", name, got, want)
+		}
+		depth := strings.Repeat("../", strings.Count(name, "/"))
+		for _, p := range []struct{ page, link string }{
+			{string(data), `href="` + depth + "es/" + name + `" hreflang="es" lang="es">Español</a>`},
+			{string(twin), `href="../` + depth + name + `" hreflang="en" lang="en">English</a>`},
+		} {
+			if !strings.Contains(p.page, p.link) {
+				t.Errorf("%s: the language switch lacks %s", name, p.link)
+			}
+			if strings.Contains(p.page, `<link rel="alternate" hreflang=`) {
+				t.Errorf("%s: hreflang links in the head, which the sitemap holds", name)
 			}
 		}
 		if !strings.Contains(string(twin), `<html lang="es">`) || !strings.Contains(string(data), `<html lang="en">`) {

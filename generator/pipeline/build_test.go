@@ -344,7 +344,7 @@ func TestGolden(t *testing.T) {
 	golden := filepath.Join("testdata", "golden.txtar")
 	pages := []string{"prisoners/ana-perez/index.html", "sites/el-helicoide/index.html", "timeline/index.html", "counts/index.html", "index.html"}
 	if *update {
-		a := &txtar.Archive{Comment: []byte("Golden pages of testdata/site.txtar. Regenerate: go test ./generator/build -run TestGolden -update\n")}
+		a := &txtar.Archive{Comment: []byte("Golden pages of testdata/site.txtar. Regenerate: go test ./generator/pipeline -run TestGolden -update\n")}
 		for _, p := range pages {
 			a.Files = append(a.Files, txtar.File{Name: p, Data: files[p]})
 		}

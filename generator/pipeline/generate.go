@@ -65,7 +65,7 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 				return nil, "", err
 			}
 		}
-		pages, err := l.render(assets, out, func(data *render.Page) error {
+		pages, err := l.render(assets, out, opts.dataPart, func(data *render.Page) error {
 			parts, err := offline.ForLanguage(out.spool.Sizes(), set.Config, lang.Code, static, data, opts.budget())
 			out.plan(parts)
 			return err
@@ -118,7 +118,7 @@ func (p prefixed) WriteFile(name string, data []byte) error {
 // are drawn after them, and those that list the parts of the offline
 // archive (the data page) last, once plan has decided them. It returns
 // the pages, for the sitemap.
-func (l *langSite) render(assets map[string]render.Asset, out site.Output, plan func(data *render.Page) error) ([]*render.Page, error) {
+func (l *langSite) render(assets map[string]render.Asset, out site.Output, dataPart int, plan func(data *render.Page) error) ([]*render.Page, error) {
 	pages := render.Pages(l.site, &render.Files{Assets: assets})
 	byNeed := make(map[render.Need][]*render.Page)
 	for _, pg := range pages {
@@ -126,12 +126,13 @@ func (l *langSite) render(assets map[string]render.Asset, out site.Output, plan 
 	}
 	var (
 		index     search.Meta
+		dataParts feed.Parts
 		extrasErr error
 		done      = make(chan struct{})
 	)
 	go func() {
 		defer close(done)
-		index, extrasErr = l.extras(out)
+		index, dataParts, extrasErr = l.extras(out, dataPart)
 	}()
 	err := l.renderer.Render(byNeed[render.NeedsSite], out)
 	<-done
@@ -145,6 +146,7 @@ func (l *langSite) render(assets map[string]render.Asset, out site.Output, plan 
 		return nil, err
 	}
 	for _, pg := range byNeed[render.NeedsArchives] {
+		pg.DataParts = dataParts
 		if err := plan(pg); err != nil {
 			return nil, err
 		}
@@ -153,14 +155,17 @@ func (l *langSite) render(assets map[string]render.Asset, out site.Output, plan 
 }
 
 // extras writes the language's search index, feeds and data files, and
-// returns where the search page finds the index.
-func (l *langSite) extras(out site.Output) (search.Meta, error) {
+// returns where the search page finds the index and the parts of the data
+// files too large for one file (of at most dataPart bytes; 0 means
+// feed.PartBytes), which the data page lists.
+func (l *langSite) extras(out site.Output, dataPart int) (search.Meta, feed.Parts, error) {
 	out = prefixed{out, l.site.Config.Prefix(l.site.Lang)}
 	meta, err := search.Build(l.site).Write(out)
 	if err != nil {
-		return search.Meta{}, err
+		return search.Meta{}, nil, err
 	}
-	return meta, feed.Write(l.site, out)
+	parts, err := feed.Write(l.site, out, dataPart)
+	return meta, parts, err
 }
 
 // recorder notes the names of the files written through a recording.

@@ -172,6 +172,18 @@ func TestHistory(t *testing.T) {
 	contains("changes/index.html", `<li id="change-2026-01-10-prisoner-ana-perez-3"><time datetime="2026-01-10">January 10, 2026</time> <span class="kind">Prisoner</span> <a href="../prisoners/ana-perez/index.html">Ana Pérez</a>: Release date corrected from January 9, 2026 to January 8, 2026.`)
 	contains("es/changes/index.html", `<a href="../prisoners/ana-perez/index.html">Ana Pérez</a>: Se corrigió la fecha de excarcelación: de 9 de enero de 2026 a 8 de enero de 2026.`)
 
+	// A count, revised across commits: its changes in its row of the counts
+	// page, newest first, in both languages; its note, private now, never
+	// shows, not even as revised. It has no page of its own: on the changes
+	// page and in the data its record is its row.
+	contains("counts/index.html", `<details class="count-changes"><summary>Changes</summary><ol><li><time datetime="2026-01-13">January 13, 2026</time>: As-of date corrected from January 5, 2026 to January 6, 2026. Breakdown, women: figure added: 87. Source added: El Pitazo.</li><li><time datetime="2026-01-11">January 11, 2026</time>: Figure corrected from 863 to 866. <span class="note">Correction note: Foro Penal corrected its figure for January 5 from 863 to 866.</span></li><li><time datetime="2026-01-02">January 2, 2026</time>: First published.</li></ol></details>`)
+	contains("es/counts/index.html", `<li><time datetime="2026-01-13">13 de enero de 2026</time>: Se corrigió la fecha de corte: de 5 de enero de 2026 a 6 de enero de 2026. Desglose, mujeres: se añadió la cifra: 87. Se añadió una fuente: El Pitazo.</li><li><time datetime="2026-01-11">11 de enero de 2026</time>: Se corrigió la cifra: de 863 a 866.`)
+	lacks("counts/index.html", "Note revised", "Note removed")
+	contains("changes/index.html", `<li id="change-2026-01-11-count-foro-penal-held-2"><time datetime="2026-01-11">January 11, 2026</time> <span class="kind">Reported count</span> <a href="../counts/index.html#count-foro-penal-held">Foro Penal: 866 held, January 6, 2026</a>: Figure corrected from 863 to 866.`)
+	contains("es/changes/index.html", `<a href="../counts/index.html#count-foro-penal-held">Foro Penal: 866 personas detenidas, 6 de enero de 2026</a>: Se corrigió la cifra: de 863 a 866.`)
+	contains("feed.xml", `<title>Foro Penal: 866 held, January 6, 2026: Figure corrected from 863 to 866</title>`)
+	contains("es/feed.xml", `<title>Foro Penal: 866 personas detenidas, 6 de enero de 2026: Se corrigió la cifra: de 863 a 866</title>`)
+
 	// The main feed has the changes; a person's own feed the change to their
 	// status, not the other corrections.
 	contains("feed.xml", `<title>Ana Pérez: Release date corrected from January 9, 2026 to January 8, 2026. Custody at El Helicoide: end date corrected from January 9, 2026 to January 8, 2026. Source added: The Independent</title>
@@ -190,7 +202,7 @@ func TestHistory(t *testing.T) {
 	if err := json.Unmarshal(files["data/changes.json"], &rows); err != nil {
 		t.Fatal(err)
 	}
-	found := false
+	found, countFound := false, false
 	for _, r := range rows {
 		if r["slug"] == "ana-perez" && r["field"] == "released" && r["change"] == "corrected" {
 			found = true
@@ -203,12 +215,31 @@ func TestHistory(t *testing.T) {
 				}
 			}
 		}
+		if r["slug"] == "foro-penal-held" && r["field"] == "value" {
+			countFound = true
+			want := map[string]any{"date": "2026-01-11", "change": "corrected", "old": "863", "new": "866",
+				"note": "Foro Penal corrected its figure for January 5 from 863 to 866.", "text": "Figure corrected from 863 to 866"}
+			for k, v := range want {
+				if r[k] != v {
+					t.Errorf("changes.json, the count: %s = %v, want %v", k, r[k], v)
+				}
+			}
+			if rec, _ := r["record"].(map[string]any); rec["kind"] != "count" || rec["url"] != "https://example.org/counts/#count-foro-penal-held" {
+				t.Errorf("changes.json, the count: record = %v", r["record"])
+			}
+		}
+		if r["slug"] == "foro-penal-held" && r["field"] == "breakdown" && (r["within"] != "women" || r["new"] != "87") {
+			t.Errorf("changes.json, the count's breakdown: %v", r)
+		}
 		if r["slug"] == "now-draft" || r["slug"] == "now-hidden" {
 			t.Errorf("changes.json has a change to %s, which is not published now", r["slug"])
 		}
 	}
 	if !found {
 		t.Errorf("changes.json has no correction of Ana Pérez's release date:\n%s", files["data/changes.json"])
+	}
+	if !countFound {
+		t.Error("changes.json has no correction of the count's figure")
 	}
 
 	// The same commit builds the same site, byte for byte.

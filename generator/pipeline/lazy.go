@@ -20,12 +20,13 @@ import (
 // for; a data page or an offline archive, which depend on the compressed
 // size of every other file of the language, draw the whole site once.
 type Lazy struct {
-	p       *prepared
-	budget  int64 // the most bytes one part of an offline archive may hold
-	static  *memory
-	assets  map[string]render.Asset
-	pages   map[string]*render.Page
-	ordered []*render.Page // every page, in generate's order
+	p        *prepared
+	budget   int64 // the most bytes one part of an offline archive may hold
+	dataPart int   // see Options.dataPart
+	static   *memory
+	assets   map[string]render.Asset
+	pages    map[string]*render.Page
+	ordered  []*render.Page // every page, in generate's order
 
 	once  sync.Once
 	extra *memory // search index, feeds, data files, sitemap, robots.txt, _headers
@@ -59,7 +60,7 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Lazy{p: p, budget: opts.budget(), static: static, assets: assets, pages: make(map[string]*render.Page)}
+	l := &Lazy{p: p, budget: opts.budget(), dataPart: opts.dataPart, static: static, assets: assets, pages: make(map[string]*render.Page)}
 	for _, ls := range p.langs {
 		for _, pg := range render.Pages(ls.site, &render.Files{Assets: assets}) {
 			l.pages[pg.Path] = pg
@@ -154,14 +155,18 @@ func (l *Lazy) extras() (*memory, error) {
 	l.once.Do(func() {
 		out := newMemory()
 		for _, ls := range l.p.langs {
-			index, err := ls.extras(out)
+			index, parts, err := ls.extras(out, l.dataPart)
 			if err != nil {
 				l.err = err
 				return
 			}
 			for _, pg := range l.ordered {
-				if pg.Needs == render.NeedsSearchIndex && pg.Site == ls.site {
+				switch {
+				case pg.Site != ls.site:
+				case pg.Needs == render.NeedsSearchIndex:
 					pg.Search = index
+				case pg.Needs == render.NeedsArchives:
+					pg.DataParts = parts
 				}
 			}
 		}

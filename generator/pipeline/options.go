@@ -28,6 +28,10 @@ type Options struct {
 	// archivePart is the most bytes one part of an offline archive may
 	// hold; 0 means offline.MaxFileBytes. Tests make it small.
 	archivePart int64
+
+	// dataPart is the most bytes a data file holds before it is split;
+	// 0 means feed.PartBytes. Tests make it small.
+	dataPart int
 }
 
 // budget is the most bytes one part of an offline archive may hold.

@@ -59,10 +59,10 @@ func TestSearchInBrowser(t *testing.T) {
 		{"biagio pillieri", "Biagio Pilieri", "../prisoners/biagio-pilieri/index.html"},
 		{"helocoide", "El Helicoide", "../sites/el-helicoide/index.html"},
 	}
-	// Fewer than search.Few results widen a query to the words one edit
-	// away that share its first letters; the note says which, as the Go
-	// reference search finds them on the same briefing ("rocío" for
-	// "rcoio san miguel"). Every typo query above is widened.
+	// A word that matches nothing is widened to the words one edit away;
+	// the note says which, as the Go reference search finds them on the
+	// same briefing ("rocío" for "rcoio san miguel"). Every typo query
+	// above is widened, and no query typed right is.
 	ix := embeddedIndex(t)
 	widened := func(q string) string {
 		a := ix.Query(q)
@@ -78,6 +78,11 @@ func TestSearchInBrowser(t *testing.T) {
 	for _, q := range []string{"rcoio san miguel", "biagio pillieri", "helocoide"} {
 		if widened(q) == "" {
 			t.Errorf("%q is not widened by the Go search", q)
+		}
+	}
+	for _, q := range []string{"rocio", "san miguel", "pilieri lawmaker", "albares"} {
+		if w := widened(q); w != "" {
+			t.Errorf("%q, typed right, is widened by the Go search: %s", q, w)
 		}
 	}
 	for _, base := range []string{srv.URL + "/", "file://" + filepath.ToSlash(out) + "/"} {

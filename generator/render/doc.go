@@ -22,8 +22,10 @@
 // status, verification, kind, entryKind, measure, measureCaption and part
 // (labels), figure (a count's value with its qualifier: "at least 803"),
 // chart, countChart and their summaries (chart.go: SVG drawn at build
-// time), count ("1 day", "2 days"), join, sub, and t, the hook for
-// translated interface strings.
+// time), count ("1 day", "2 days"), join, base (a path's last element),
+// sub, and t, the hook for translated interface strings. The data page
+// links each data file with DataFiles, which lists its numbered parts
+// when it was too large for one file.
 //
 // Pages are rendered in parallel and handed to an Output.
 //

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -34,6 +35,7 @@ func funcs(words *i18n.Dict) template.FuncMap {
 		"kind":              func(k content.Kind) string { return label(kindLabels, string(k)) },
 		"entryKind":         func(k string) string { return label(entryKindLabels, k) },
 		"join":              strings.Join,
+		"base":              path.Base,
 		"count":             words.Count,
 		"t":                 words.T,
 		"tg":                words.G, // said of a person: {{tg "Named in" .Gender}} (i18n.Dict.G)

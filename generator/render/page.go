@@ -43,8 +43,12 @@ type Page struct {
 	Needs    Need
 	Search   search.Meta // where the search index is, for the search page
 	Archives []Archive   // the offline archive of the page's language, in parts, for the data page
-	Feed     string      // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
-	files    *Files
+	// DataParts names the parts of each data file of the page's language
+	// too large for one file, by the file's name ("data/timeline.json"),
+	// for the data page: see DataFiles.
+	DataParts map[string][]string
+	Feed      string // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
+	files     *Files
 
 	tmpl     *template.Template // the page's template set, while it is drawn
 	partials *sync.Map          // partials drawn in this run, by key
@@ -126,6 +130,21 @@ func (p *Page) Asset(name string) string {
 	return p.SiteRoot + name
 }
 
+// DataFiles lists the files that hold the data files of the page's
+// language ("data/timeline.json"), in order: the numbered parts of one too
+// large for one file ("data/timeline-1.json", ...), else the file itself.
+func (p *Page) DataFiles(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		if parts, ok := p.DataParts[n]; ok {
+			out = append(out, parts...)
+		} else {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // Static links a file of static/ that is not fingerprinted (favicon.svg).
 func (p *Page) Static(name string) string { return p.SiteRoot + name }
 
@@ -166,12 +185,12 @@ func (p *Page) language() content.Language {
 type Alternate struct {
 	Lang, Name string // "es", "Español"
 	Href       string // relative to this page: the language switch works from disk and on mirrors
-	Canonical  string // absolute with a base URL, else Href: for hreflang links
+	Canonical  string // absolute with a base URL, else Href: for an hreflang link (the layout leaves them to the sitemap)
 	Current    bool
 }
 
 // Alternates lists the page in every language of the site, this one
-// included, for hreflang links and the language switch.
+// included, for the language switch.
 func (p *Page) Alternates() []Alternate {
 	if p.Template == "404.html" {
 		return nil

@@ -16,16 +16,21 @@
 //
 // A query word matches the index's words equal to it, and, from KeyLen
 // letters, the words that start with it, so results come while a word is
-// being typed. When a query word matches nothing, it also matches the
-// words one edit away (a letter dropped, added or changed, or two
-// neighbours swapped: OneEdit), for words of TypoMin letters or more,
-// wherever the edit is, the first letters included; so it does when fewer
-// than Few records match every word, then among the words that share its
-// first KeyLen letters (already loaded). A typo is measured from the term
-// and from the term without a last a, e or o (TypoForms), which the
-// stemmer keeps on short words: "mria" finds "maria". The answer lists the
-// words it was widened to (Answer.Widened), and the page says so above the
-// results.
+// being typed. A word that matches nothing also matches the words one
+// edit away (a letter dropped, added or changed, or two neighbours
+// swapped: OneEdit), for words of TypoMin letters or more, wherever the
+// edit is, the first letters included. When then no record matches every
+// word, the words that did match also match the words one edit away that
+// share their first KeyLen letters (already loaded): a typo that made
+// another word of the briefing ("rodrigue" for "rodrigo") still finds the
+// person. A query whose words all match, and some record all of them, is
+// not widened at all: a rare name typed right shows its people and no
+// close spellings under them. A typo is measured from the term and from
+// the term without a last a, e or o (TypoForms), which the stemmer keeps
+// on short words: "mria" finds "maria". The answer lists the words it was
+// widened to that some result matched through (Answer.Widened), and the
+// page says so above the results; results found through a typo rank
+// below every result found without one that matches as many words.
 //
 // The results are the records that match every word. When none does and
 // the query has two words or more, they are the records that match the
@@ -65,8 +70,71 @@
 //
 // # Files
 //
-// See write.go: term files keyed by the first letters of the terms, near
-// files that list the words one edit in their first letters can reach,
-// chunks of display records, and the facets for the filters, all under a
-// folder named by a hash of their content.
+// See write.go: term files keyed by the first KeyLen letters of the terms;
+// near files, which list the words that one edit in their first letters
+// can reach, near keys sharing a file by a hash (NearFile) so that the
+// number of files grows with the index (about NearFileBytes each) rather
+// than with the number of keys; chunks of display records; and the facets
+// for the filters, all under a folder named by a hash of their content.
+//
+// # Measuring
+//
+// Three commands measure search, each on synthetic corpora built with the
+// site's templates and static files (-site, the current folder by
+// default). They print tables; nothing asserts their figures, which
+// depend on the machine and its load.
+//
+//	go run ./generator/internal/searchquality -n 2000 -people 400 [-pagefind -pagefind-bin PATH]
+//
+// how often the wanted person is among the first three results, for four
+// query forms (see its doc), beside Pagefind on the same site; the README
+// has the figures (99.8% for each form).
+//
+//	go run ./generator/internal/searchbench -n 10000 -q "perez,jose rodrigez,jose odriguez" [-pagefind -pagefind-bin PATH]
+//
+// what a query fetches in headless Chromium: requests and bytes of every
+// file the search page fetches after its HTML but for the stylesheet,
+// gzip-compressed. Measured with Debian's Chromium and Pagefind 1.6 from
+// npm:
+//
+//	10,000 prisoners (13,269 pages)         this site        Pagefind 1.6
+//	perez (a first query)                   3 files  10.5 KB  11 files 199 KB
+//	jose rodrigez (typo after 3 letters)    10 files 18.0 KB  12 files 300 KB
+//	jose odriguez (typo in the first 3)     10 files 18.2 KB  11 files 264 KB
+//
+// Of a first query's 10.5 KB, 8 KB are the search script. A typo adds the
+// near files of its near keys (up to four here, of the 33 at 10,000
+// prisoners, about 700 bytes each compressed) and the term files of the words they lead
+// to; with a file per near key (1,522 of them, 60 to 130 bytes each) the
+// same queries fetched 14.7 and 14.6 KB.
+//
+//	go run ./generator/internal/searchbench -latency -n 10000 [-runs 5] [-q "a,b"]
+//
+// the time from a key press to the results painted, the search page
+// opened from disk: for each query (exact names, with accents, with a
+// typo, a word that matches nothing, half a word; or those of -q) the
+// median and worst of -runs, cold (a fresh browser, no index file loaded)
+// and warm (the same key press again, ranking and drawing only). It prints
+// the load average before and after: on a shared machine, measure again
+// when it is quiet. The budget is 100 ms. -built DIR measures a site
+// already built, and -profile prints where the page's time goes, by
+// function. On 30 November 2026, on this 2-core machine under a load
+// average of 23 to 31 (other engineers' builds and browsers), 10,000
+// prisoners, 5 runs of each of 10 queries: cold, a median of 420 ms (250
+// to 640 ms by query, worst 1.15 s); warm, a median of 102 ms (68 to 176
+// ms by query). Before scoring into typed arrays (see static/search.js's
+// score) the same runs took 920 ms cold and 215 ms warm under a load of
+// 20 to 25. Under such load the figures say little about an idle
+// machine; the budget is not shown until they are measured on one.
+//
+//	go run ./generator/internal/searchbench -files -n 1000,10000
+//
+// the files and bytes of the search index of the briefing in -site and of
+// bilingual corpora of each size, per language: a host limits the files
+// of a site. Per language, term files + near files + chunks + facets:
+//
+//	                          near files   index files   near keys (a file each, before)
+//	the briefing (embedded)   20           517           1,692 (2,189 index files)
+//	1,000 prisoners           14           752           1,056 (1,794)
+//	10,000 prisoners          33           1,244         1,522 (2,733)
 package search

@@ -24,15 +24,9 @@ var points = [numFields][numMatches]int{
 	Body:    {10, 6, 3},
 }
 
-const (
-	// Few is how many results are few: with fewer records matching every
-	// word, each word also matches the words one edit away that share its
-	// first KeyLen letters (those already loaded).
-	Few = 5
-	// TypoMin is how many letters a query term needs for a typo to be
-	// forgiven: one edit away from a shorter word is nearly any word.
-	TypoMin = 3
-)
+// TypoMin is how many letters a query term needs for a typo to be
+// forgiven: one edit away from a shorter word is nearly any word.
+const TypoMin = 3
 
 // Name tiers of a result.
 const (
@@ -69,10 +63,12 @@ func (ix *Index) Search(query string) []Result { return ix.Query(query).Results 
 //
 //  1. Each word of the query matches the index's words equal to it, and
 //     (from KeyLen letters) those that start with it.
-//  2. When a word matches nothing, it also matches the words one edit
-//     away (TypoMin letters or more); when fewer than Few records match
-//     every word, every word also matches the words one edit away that
-//     share its first KeyLen letters.
+//  2. A word that matches nothing also matches the words one edit away
+//     (TypoMin letters or more). When then no record matches every word,
+//     the other words also match the words one edit away that share their
+//     first KeyLen letters. A query whose words all match, and some record
+//     all of them, is not widened: a rare name typed right shows its
+//     people, and no close spellings under them.
 //  3. The results are the records that match every word; when there are
 //     none and the query has two words or more, those that match some,
 //     marked partial.
@@ -102,27 +98,32 @@ func (ix *Index) Query(query string) Answer {
 			}
 		}
 	}
-	docs := ix.score(terms, count, cands)
-	full := 0
-	for _, d := range docs {
-		if d.matched == len(words) {
-			full++
+	// A word that matches nothing is widened to its typos anywhere.
+	typos := func(i int, anywhere bool) {
+		t := terms[i]
+		if utf8.RuneCountInString(t) < TypoMin {
+			return
+		}
+		for it := range ix.terms {
+			if (anywhere || key(it) == key(t)) && !slices.ContainsFunc(cands[i], func(c cand) bool { return c.term == it }) && near(t, it) {
+				cands[i] = append(cands[i], cand{it, typo})
+			}
 		}
 	}
-	widen := full < Few
+	matched := make([]bool, len(terms))
 	for i := range terms {
-		widen = widen || len(cands[i]) == 0
+		matched[i] = len(cands[i]) > 0
+		if !matched[i] {
+			typos(i, true)
+		}
 	}
-	if widen {
-		for i, t := range terms {
-			if utf8.RuneCountInString(t) < TypoMin {
-				continue
-			}
-			anywhere := len(cands[i]) == 0
-			for it := range ix.terms {
-				if (anywhere || key(it) == key(t)) && !slices.ContainsFunc(cands[i], func(c cand) bool { return c.term == it }) && near(t, it) {
-					cands[i] = append(cands[i], cand{it, typo})
-				}
+	docs := ix.score(terms, count, cands)
+	// When still no record holds every word, the words that did match are
+	// widened too, to the typos that share their first letters.
+	if !slices.ContainsFunc(slices.Collect(maps.Values(docs)), func(d *docScore) bool { return d.matched == len(words) }) {
+		for i := range terms {
+			if matched[i] {
+				typos(i, false)
 			}
 		}
 		docs = ix.score(terms, count, cands)

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,9 +27,10 @@ import (
 //	                             the name tags of its Title postings, and the
 //	                             display records of each term's first
 //	                             documents
-//	search/<version>/n/<key>.js  the terms (words only) that one edit in their
-//	                             first KeyLen letters can bring to key:
-//	                             those whose NearKeys hold it
+//	search/<version>/n/<i>.js    the near file i: for each near key whose
+//	                             NearFile is i, the terms (words only) that
+//	                             one edit in their first KeyLen letters can
+//	                             bring to it, those whose NearKeys hold it
 //	search/<version>/d/<n>.js    display records of documents n*ChunkSize...
 //	search/<version>/f.js        the filter facets of every prisoner
 //
@@ -38,8 +40,18 @@ import (
 // A one-word query loads one term file and at most a chunk or two of
 // display records: documents are numbered by kind and name, so the first
 // results of a common name sit together. A word that matches nothing loads
-// the near files of its NearKeys (at most KeyLen+1, a few hundred bytes
-// each) and then the term files of the words within one edit of it.
+// the near files of its NearKeys (at most KeyLen+1 for each of its
+// TypoForms, about NearFileBytes each before compression) and then the
+// term files of the words within one edit of it.
+//
+// Near keys are as many as the three-letter starts of the index's words
+// and of their neighbours, most listing a word or two: one file per key
+// made the small briefing write some 1,700 files of 47 bytes on average,
+// and a host counts files (Cloudflare Pages takes 20,000 per site). So
+// near keys share files, by a hash of the key (NearFile), as many files
+// as it takes for each to hold about NearFileBytes: the number of files
+// grows with the index, not with its keys, and a typo still costs only a
+// few small files.
 
 const (
 	// KeyLen is how many letters of a term name its file. Shorter query
@@ -51,13 +63,16 @@ const (
 	// display record in the term's own file: a page of results (PAGE in
 	// static/search.js), so that a one-word query needs no other file.
 	shownPerTerm = 5
+	// NearFileBytes is about how many bytes of near keys and their terms
+	// one near file holds.
+	NearFileBytes = 2048
 )
 
 // Meta is what the search page needs to find the index.
 type Meta struct {
 	Dir       string // "search/<version>/"
 	Keys      string // the term files that exist, space-separated
-	Near      string // the near files that exist, space-separated
+	NearFiles int    // how many near files there are, numbered from 0
 	Kinds     string // the id range of each kind: "prisoner:0-9 site:10-11"
 	Chunks    int
 	ChunkSize int
@@ -98,6 +113,15 @@ func NearKeys(term string) []string {
 	return keys
 }
 
+// NearFile returns the number of the near file that holds a near key,
+// out of n: the key's 32-bit FNV-1a hash (of its UTF-8 bytes) modulo n.
+// static/search.js computes the same.
+func NearFile(key string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	return int(h.Sum32() % uint32(n))
+}
+
 // display is a document as a result shows it: kind, title, URL, meta
 // (status code, date or place) and snippet.
 func (d *Doc) display() []any {
@@ -122,13 +146,25 @@ func (ix *Index) Write(out site.Output) (Meta, error) {
 			}
 		}
 	}
-	nearKeys := make([]string, 0, len(near))
+	size := 0
 	for k, terms := range near {
-		nearKeys = append(nearKeys, k)
 		slices.Sort(terms)
-		files["n/"+FileName(k)+".js"] = call("near", k, terms)
+		size += len(k) + 6 // "k":[],
+		for _, t := range terms {
+			size += len(t) + 3 // "t",
+		}
 	}
-	slices.Sort(nearKeys)
+	nearFiles := max(1, (size+NearFileBytes-1)/NearFileBytes)
+	shared := make([]map[string][]string, nearFiles)
+	for i := range shared {
+		shared[i] = make(map[string][]string)
+	}
+	for k, terms := range near {
+		shared[NearFile(k, nearFiles)][k] = terms
+	}
+	for i, m := range shared {
+		files["n/"+strconv.Itoa(i)+".js"] = call("near", i, m)
+	}
 	keys := make([]string, 0, len(byKey))
 	for k, terms := range byKey {
 		keys = append(keys, k)
@@ -193,7 +229,7 @@ func (ix *Index) Write(out site.Output) (Meta, error) {
 			ranges = append(ranges, fmt.Sprintf("%s:%d-%d", k, first, last))
 		}
 	}
-	return Meta{Dir: dir, Keys: strings.Join(keys, " "), Near: strings.Join(nearKeys, " "), Kinds: strings.Join(ranges, " "), Chunks: chunks, ChunkSize: ChunkSize}, nil
+	return Meta{Dir: dir, Keys: strings.Join(keys, " "), NearFiles: nearFiles, Kinds: strings.Join(ranges, " "), Chunks: chunks, ChunkSize: ChunkSize}, nil
 }
 
 // firstDocs returns up to n documents of a term in the order a one-word

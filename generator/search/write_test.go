@@ -2,9 +2,12 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 type files map[string][]byte
@@ -101,6 +104,64 @@ func TestFileName(t *testing.T) {
 	for in, want := range map[string]string{"roc": "roc", "86": "86", "ßa": "_c39f61", "жур": "_d0b6d183d180"} {
 		if got := FileName(in); got != want {
 			t.Errorf("FileName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNearFiles: every word of two letters or more is listed under each
+// of its NearKeys, in the near file NearFile names, and near keys share
+// files, about NearFileBytes each, rather than one file per key.
+func TestNearFiles(t *testing.T) {
+	ix := fixture(t, nil)
+	out := files{}
+	meta, err := ix.Write(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nears := map[string][]string{}
+	nearFiles, size := 0, 0
+	for name, data := range out {
+		rest, ok := strings.CutPrefix(name, meta.Dir+"n/")
+		if !ok {
+			continue
+		}
+		nearFiles++
+		size += len(data)
+		fn, a := args(t, data)
+		var lists map[string][]string
+		json.Unmarshal(a[1], &lists)
+		for k, terms := range lists {
+			if want := fmt.Sprintf("%d.js", NearFile(k, meta.NearFiles)); fn != "near" || rest != want || string(a[0])+".js" != want {
+				t.Errorf("near key %q in %s (%s(%s)), want %s", k, name, fn, a[0], want)
+			}
+			nears[k] = terms
+		}
+	}
+	if nearFiles != meta.NearFiles || nearFiles < 1 || len(nears) < 4*nearFiles || size/nearFiles > 2*NearFileBytes {
+		t.Errorf("%d near files (meta says %d) for %d near keys, %d bytes", nearFiles, meta.NearFiles, len(nears), size)
+	}
+	for term := range ix.terms {
+		if utf8.RuneCountInString(term) < TypoMin-1 {
+			continue
+		}
+		for _, k := range NearKeys(term) {
+			if !slices.Contains(nears[k], term) {
+				t.Errorf("%q is not listed under its near key %q", term, k)
+			}
+		}
+	}
+}
+
+// TestNearFile pins the hash that static/search.js computes too: FNV-1a,
+// 32 bits, of the key's UTF-8 bytes.
+func TestNearFile(t *testing.T) {
+	for _, tt := range []struct {
+		key  string
+		n    int
+		want int
+	}{{"rod", 97, 72}, {"ßa", 97, 52}, {"", 97, 64}, {"rod", 1, 0}} {
+		if got := NearFile(tt.key, tt.n); got != tt.want {
+			t.Errorf("NearFile(%q, %d) = %d, want %d", tt.key, tt.n, got, tt.want)
 		}
 	}
 }

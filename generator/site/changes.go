@@ -91,6 +91,9 @@ func (r *resolver) changes(h *history.History) {
 	for _, v := range s.Pages {
 		v.Changes = resolve(content.KindPage, v.Slug, v.Link())
 	}
+	for _, v := range s.Counts {
+		v.Changes = resolve(content.KindCount, v.Slug, v.Link())
+	}
 	slices.SortStableFunc(s.Changes, func(a, b *Change) int {
 		return cmp.Or(b.Time.Compare(a.Time), strings.Compare(a.ID, b.ID))
 	})

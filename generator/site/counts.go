@@ -46,6 +46,7 @@ type Count struct {
 	Note      HTML
 	Statement *Statement // the statement that announced it, if any
 	Updated   content.Date
+	Changes   []*Change // its public changes, newest first, shown in its row
 	label     string
 }
 

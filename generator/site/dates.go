@@ -66,7 +66,9 @@ func (r *resolver) dates() {
 		set(&v.Updated, v.Changes, v.Page.Updated, v.Date)
 	}
 	for _, v := range s.Counts {
-		v.Updated = or(v.Count.Updated, v.AsOf)
+		// A count's own date is its as-of date, which the figures already
+		// run to; a revision of it is a change like any other.
+		v.Updated = or(lastChange(v.Changes), or(v.Count.Updated, v.AsOf))
 		all = append(all, v.Updated)
 	}
 	s.Updated = latest(all...)

@@ -21,16 +21,28 @@
 // path from the page that shows the text to the site's root; images must be
 // files that exist in static/ (content.Set.Static), written by their path
 // there, never a path out of it; raw HTML is not rendered; headings are shifted
-// below the page's h1 when a text uses level 1. Quotes and lists nested
-// more than maxNesting deep, parentheses nested more than maxParens deep
-// in one word, and tables of more than maxTableCells cells are errors
-// (nesting.go): goldmark's work on them grows with the square of their
-// length. FuzzRenderTime looks for any other
-// such construct.
+// below the page's h1 when a text uses level 1.
+//
+// Any text under the size limit renders in well under a second: what
+// would not is an error at its line and column, checked before goldmark
+// reads the text (limits.go), because goldmark's work on it grows with the
+// square of its length or is a few microseconds per mark. The bounds are
+// far past any brief: quotes and lists nested more than maxNesting (16)
+// deep; parentheses nested more than maxParens (32) deep in one word; a
+// table of more than maxTableCells (100,000) cells; more than
+// maxDefinitions (200) link reference definitions in one paragraph; and
+// more than maxWork (40,000) lines and marks, counting 2 for each
+// non-blank line and 1 for each of [ ] * _ ~ ` < & " ' : @ (the longest
+// brief counts about 400). A run of more than maxQuoteRun (16) quotation
+// marks of one kind is kept as written instead of being made typographic.
+// Positions in errors come from an index of the text's lines (position.go),
+// never from counting lines again for each. FuzzRenderTime looks for any
+// other slow construct, and BenchmarkRenderAtLimit times each known one.
 //
 // With the records' history (package history), each record's Changes say
 // its public changes in the site's language, newest first, and its
-// last-updated date is that of its last change (changes.go).
+// last-updated date is that of its last change (changes.go). A count's
+// changes are shown in its row of the counts page, its Link.
 //
 // URLs here are relative to the site's root and end in "/" for pages
 // ("prisoners/x/"); File turns one into the link that also works from disk.

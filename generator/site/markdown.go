@@ -88,6 +88,8 @@ type docState struct {
 	static  func(name string) bool
 	images  []string // the files of static/ the images show
 	tooDeep bool     // nesting past maxNesting was reported
+	lines   []int    // where each line of src starts, once a position is asked for
+	rescans int      // bytes that searches for a link's address have read again
 	errs    *content.ErrorList
 }
 
@@ -112,6 +114,7 @@ func newMarkdown(allowHTML bool) *markdown {
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
 			parser.WithASTTransformers(util.Prioritized(transformer{}, 100)),
+			parser.WithInlineParsers(util.Prioritized(quoteRuns{}, 9000)), // before the typographer's, at 9999
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(rawHTML{allow: allowHTML}, 100)),
@@ -144,7 +147,11 @@ func (m *markdown) convertImages(md content.Markdown, idBase string, resolve fun
 		static = func(string) bool { return true }
 	}
 	st := &docState{isPage: isPage, static: static, src: []byte(md.Text), at: md.Pos, idBase: idBase, resolve: resolve, errs: errs}
-	if st.parensTooDeep() || st.tableTooBig() {
+	refused := false
+	for _, tooMuch := range []func() bool{st.tooMuchWork, st.tooManyDefinitions, st.parensTooDeep, st.tableTooBig} {
+		refused = tooMuch() || refused // each reports its error
+	}
+	if refused {
 		return "", nil, nil // an error: not worth the seconds it would take
 	}
 	ctx := parser.NewContext()
@@ -257,39 +264,6 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 			return ast.WalkContinue, nil
 		})
 	}
-}
-
-// linkPos finds the position of a link's or image's destination: after
-// its text, when it has one, and after the links before it.
-func (st *docState) linkPos(n ast.Node, dest string, from *int) content.Pos {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); ok {
-			*from = max(*from, t.Segment.Stop)
-			break
-		}
-	}
-	return st.posOf(dest, from)
-}
-
-// posOf finds the position of a link destination in the source, searching
-// forward from *from so that repeated links get their own lines.
-func (st *docState) posOf(dest string, from *int) content.Pos {
-	i := bytes.Index(st.src[*from:], []byte(dest))
-	if i < 0 {
-		i = bytes.Index(st.src, []byte(dest))
-		if i < 0 {
-			return st.at
-		}
-	} else {
-		i += *from
-		*from = i + len(dest)
-	}
-	line := bytes.Count(st.src[:i], []byte("\n"))
-	col := i - bytes.LastIndexByte(st.src[:i], '\n')
-	if line == 0 {
-		return content.Pos{File: st.at.File, Line: st.at.Line, Col: st.at.Col + col - 1}
-	}
-	return content.Pos{File: st.at.File, Line: st.at.Line + line, Col: col}
 }
 
 // staticName returns the file of static/ that an image's address names:

@@ -16,6 +16,24 @@
 // With -pagefind, it also indexes the same site with Pagefind (npm's
 // pagefind, found with -pagefind-bin or on the PATH) and measures the
 // same query through Pagefind's JavaScript API, counted the same way.
+//
+// With -latency, it measures time instead of bytes: the search page opened
+// from disk, the time from the key press of a query's last letter to its
+// results painted, cold (a fresh browser, no index file loaded yet) and
+// warm (the same key press again), median and worst of -runs, for queries
+// of each form readers type (exact, accents, typo, partial, prefix; or
+// those of -q), with the machine's load average before and after:
+//
+//	go run ./generator/internal/searchbench -latency -n 10000
+//
+// -built DIR measures a site already built instead (go run
+// ./generator/internal/benchcorpus and go run ./generator build make one),
+// and -profile prints where the page's time went, by function.
+//
+// With -files, it counts the search index's files and bytes, per language,
+// of the briefing in -site and of bilingual corpora of each size:
+//
+//	go run ./generator/internal/searchbench -files -n 1000,10000
 package main
 
 import (
@@ -46,34 +64,52 @@ func main() {
 	from := flag.String("site", ".", "the site `folder` whose templates/ and static/ the corpus uses")
 	withPagefind := flag.Bool("pagefind", false, "also measure Pagefind on the same site")
 	pagefindBin := flag.String("pagefind-bin", "pagefind", "the Pagefind `command`")
+	withLatency := flag.Bool("latency", false, "measure the time from a key press to the results instead of bytes")
+	runs := flag.Int("runs", 5, "with -latency, how many times to measure each query")
+	built := flag.String("built", "", "with -latency, measure the site already built in this `folder` instead of building corpora")
+	profile := flag.Bool("profile", false, "with -latency, profile the page's scripts and print where the time goes")
+	withFiles := flag.Bool("files", false, "count the search index's files and bytes instead, in both languages")
 	flag.Parse()
+	defer removeTemps()
+	qSet := false
+	flag.Visit(func(f *flag.Flag) { qSet = qSet || f.Name == "q" })
+	if *withFiles {
+		indexFiles(*from, *sizes)
+		return
+	}
 	chromium := browsertest.Path()
 	if chromium == "" {
 		fmt.Fprintln(os.Stderr, "searchbench: Chromium is not installed (apt-get install chromium)")
 		os.Exit(1)
 	}
+	if *withLatency {
+		queries := latencyQueries
+		if qSet {
+			queries = nil
+			for _, q := range strings.Split(*query, ",") {
+				queries = append(queries, latencyQuery{"query", q})
+			}
+		}
+		if *built != "" {
+			out, err := filepath.Abs(*built)
+			check(err)
+			latency(chromium, out, *built, *runs, queries, *profile)
+			return
+		}
+		for _, n := range numbers(*sizes) {
+			out, _ := site(*from, corpus.Scaled(n))
+			latency(chromium, out, strconv.Itoa(n)+" prisoners", *runs, queries, *profile)
+		}
+		return
+	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "engine\tprisoners\tpages\tindex files\tquery\trequests\tbytes\tgzip bytes\tresults after\tagain\tfirst result\t")
-	for _, s := range strings.Split(*sizes, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "searchbench: -n:", err)
-			os.Exit(2)
-		}
-		dir, err := os.MkdirTemp("", "searchbench-")
-		check(err)
-		defer os.RemoveAll(dir)
-		check(corpus.Write(dir, corpus.Scaled(n)))
-		for _, d := range []string{"templates", "static"} {
-			check(os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(*from, d))))
-		}
-		out := filepath.Join(dir, "public")
-		res, err := pipeline.Build(pipeline.Options{Src: dir, Out: out})
-		check(err)
+	for _, n := range numbers(*sizes) {
+		out, pages := site(*from, corpus.Scaled(n))
 		files := count(filepath.Join(out, "search"))
 		for _, q := range strings.Split(*query, ",") {
 			m := measure(chromium, out, "search/index.html", q, ourQuery)
-			fmt.Fprintf(w, "briefing\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", n, res.Pages, files, q, m.requests, m.bytes, m.gzip, m.elapsed, m.again, m.first)
+			fmt.Fprintf(w, "briefing\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", n, pages, files, q, m.requests, m.bytes, m.gzip, m.elapsed, m.again, m.first)
 		}
 		if *withPagefind {
 			cmd := exec.Command(*pagefindBin, "--site", out, "--output-subdir", "pagefind")
@@ -85,7 +121,7 @@ func main() {
 			check(os.WriteFile(filepath.Join(out, "pagefind-bench.html"), []byte(pagefindPage), 0o644))
 			for _, q := range strings.Split(*query, ",") {
 				pf := measure(chromium, out, "pagefind-bench.html", q, pagefindQuery)
-				fmt.Fprintf(w, "pagefind\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", n, res.Pages, count(filepath.Join(out, "pagefind")), q, pf.requests, pf.bytes, pf.gzip, pf.elapsed, pf.again, pf.first)
+				fmt.Fprintf(w, "pagefind\t%d\t%d\t%d\t%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", n, pages, count(filepath.Join(out, "pagefind")), q, pf.requests, pf.bytes, pf.gzip, pf.elapsed, pf.again, pf.first)
 			}
 		}
 	}
@@ -93,6 +129,46 @@ func main() {
 	fmt.Println("\nrequests, bytes: what the search page fetched after its HTML, but for the stylesheet and icon, until the results showed;")
 	fmt.Println("gzip bytes: the same files gzip-compressed; results after: from the last keystroke to the results on the page;")
 	fmt.Println("again: the same, typed a second time, its files loaded.")
+}
+
+// numbers parses -n.
+func numbers(list string) []int {
+	var out []int
+	for _, s := range strings.Split(list, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "searchbench: -n:", err)
+			os.Exit(2)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// temps are the temporary folders to remove before the command exits.
+var temps []string
+
+// site writes a synthetic corpus of the given size with the templates and
+// static files of the site folder from, builds it, and returns the folder
+// of the built site and its number of pages.
+func site(from string, size corpus.Size) (string, int) {
+	dir, err := os.MkdirTemp("", "searchbench-")
+	check(err)
+	temps = append(temps, dir)
+	check(corpus.Write(dir, size))
+	for _, d := range []string{"templates", "static"} {
+		check(os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(from, d))))
+	}
+	out := filepath.Join(dir, "public")
+	res, err := pipeline.Build(pipeline.Options{Src: dir, Out: out})
+	check(err)
+	return out, res.Pages
+}
+
+func removeTemps() {
+	for _, d := range temps {
+		os.RemoveAll(d)
+	}
 }
 
 // pagefindPage runs a query through Pagefind's JavaScript API and loads the
@@ -221,6 +297,7 @@ func count(dir string) int {
 func check(err error) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "searchbench:", err)
+		removeTemps()
 		os.Exit(1)
 	}
 }

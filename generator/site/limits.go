@@ -1,10 +1,19 @@
 package site
 
+// Limits on Markdown. goldmark's work on some constructs grows with the
+// square of their length, and on every construct with the number of marks
+// and lines: 1 MiB of "[" took seconds, 400 KB of "> " minutes. Any text
+// under the size limit must render in well under a second, so each bound
+// below is an error at the line and column where it is passed, far past
+// what a brief needs, checked before goldmark reads the text (or, for
+// nesting, as it does), so that the text is not rendered at all.
+
 import (
 	"bytes"
+	"fmt"
 	"strconv"
+	"strings"
 
-	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -182,6 +191,136 @@ func delimiterColumns(line []byte) int {
 	return cols
 }
 
+// maxWork bounds how much Markdown one text may hold: each line counts 2
+// and each mark that goldmark may make a node of counts 1. goldmark spends
+// a few microseconds on each (a heading, a list item, an unclosed "[", an
+// autolink), so that 1 MiB of them took up to 5 s; with the bound a text
+// renders in about a tenth of a second. The longest brief counts about 400 (7
+// KB), so the bound is met only by a text some 100 times as long.
+const maxWork = 40_000
+
+// workMarks are the marks that count towards maxWork: the brackets of
+// links, the delimiters of emphasis, strikethrough and code, the start of
+// raw HTML, autolinks and entities, quotes, and the ":" and "@" of web
+// and e-mail addresses.
+const workMarks = "[]*_~`<&\"':@"
+
+// tooMuchWork records an error where a text passes maxWork and reports
+// whether it does. The error names the mark that most of the count is
+// made of.
+func (st *docState) tooMuchWork() bool {
+	at, most, passed := workPassed(st.src)
+	if !passed {
+		return false
+	}
+	what := fmt.Sprintf("%q", most)
+	if most == '\n' {
+		what = "lines"
+	}
+	st.errs.Addf(st.posAt(at), "this text holds more Markdown than renders in good time: it passes %s here, counting 2 for each line and 1 for each of %s, mostly %s; no brief comes near that: split the text or remove what repeats", thousands(maxWork), strings.Join(strings.Split(workMarks, ""), " "), what)
+	return true
+}
+
+// workPassed returns where src passes maxWork (at the mark, or at the
+// start of the line, that passes it) and what most of the count is made
+// of ('\n' for lines), or false if it does not.
+func workPassed(src []byte) (at int, most byte, passed bool) {
+	work, blank, lineStart := 0, true, 0
+	var counts [256]int
+	for i, c := range src {
+		at = i
+		switch {
+		case c == '\n':
+			if !blank {
+				work += 2
+				counts['\n'] += 2
+				at = lineStart
+			}
+			blank, lineStart = true, i+1
+		case strings.IndexByte(workMarks, c) >= 0:
+			work++
+			counts[c]++
+			blank = false
+		case c != ' ' && c != '\t' && c != '\r':
+			blank = false
+		}
+		if work > maxWork {
+			most = '\n'
+			for _, m := range []byte(workMarks) {
+				if counts[m] > counts[most] {
+					most = m
+				}
+			}
+			return at, most, true
+		}
+	}
+	return 0, 0, false
+}
+
+// maxDefinitions bounds the link reference definitions ("[x]: address")
+// in one paragraph: goldmark reads again the rest of the paragraph for
+// each, so that a paragraph of 30,000 took minutes. A brief writes its
+// addresses in its links; a list of sources at its end has tens.
+const maxDefinitions = 200
+
+// tooManyDefinitions records an error at the first link reference
+// definition past maxDefinitions in one paragraph (lines without a blank
+// one between) and reports whether there is one. A line counts when it
+// starts, after at most three spaces, with "[" and holds "]:"; a
+// footnote's ("[^1]: text") is read otherwise and does not count.
+func (st *docState) tooManyDefinitions() bool {
+	defs := 0
+	for start := 0; start < len(st.src); {
+		end := bytes.IndexByte(st.src[start:], '\n')
+		if end < 0 {
+			end = len(st.src)
+		} else {
+			end += start
+		}
+		line := st.src[start:end]
+		switch trimmed := bytes.TrimLeft(line, " "); {
+		case len(bytes.TrimSpace(line)) == 0:
+			defs = 0
+		case len(line)-len(trimmed) <= 3 && bytes.HasPrefix(trimmed, []byte("[")) && !bytes.HasPrefix(trimmed, []byte("[^")) && bytes.Contains(trimmed, []byte("]:")):
+			if defs++; defs > maxDefinitions {
+				st.errs.Addf(st.posAt(start), "more than %d link reference definitions (\"[x]: address\") without a blank line between; no brief needs that many: put a blank line between groups of them, or write the addresses in the links", maxDefinitions)
+				return true
+			}
+		}
+		start = end + 1
+	}
+	return false
+}
+
+// maxQuoteRun is how many quotation marks of one kind in a row become
+// typographic quotes. goldmark's typographer reads the rest of the run at
+// each mark, so that a line of 256 KB of "'" took seconds; a longer run
+// is kept as it is written (quoteRuns).
+const maxQuoteRun = 16
+
+// quoteRuns is an inline parser that takes a run of more than
+// maxQuoteRun quotation marks of one kind as text, before the
+// typographer sees it. It makes nothing of a shorter one.
+type quoteRuns struct{}
+
+func (quoteRuns) Trigger() []byte { return []byte{'\'', '"'} }
+
+func (quoteRuns) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	n := 1
+	for n < len(line) && line[n] == line[0] && n <= maxQuoteRun {
+		n++
+	}
+	if n <= maxQuoteRun {
+		return nil
+	}
+	for n < len(line) && line[n] == line[0] {
+		n++
+	}
+	block.Advance(n)
+	return ast.NewTextSegment(seg.WithStop(seg.Start + n))
+}
+
 // thousands writes n with commas: 100,000.
 func thousands(n int) string {
 	s := strconv.Itoa(n)
@@ -189,15 +328,4 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
-}
-
-// posAt is the position of a byte of the source.
-func (st *docState) posAt(i int) content.Pos {
-	i = min(max(i, 0), len(st.src))
-	line := bytes.Count(st.src[:i], []byte("\n"))
-	col := i - bytes.LastIndexByte(st.src[:i], '\n')
-	if line == 0 {
-		return content.Pos{File: st.at.File, Line: st.at.Line, Col: st.at.Col + col - 1}
-	}
-	return content.Pos{File: st.at.File, Line: st.at.Line + line, Col: col}
 }

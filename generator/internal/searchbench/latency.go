@@ -1,0 +1,228 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/profiler"
+	"github.com/chromedp/chromedp"
+	"github.com/presos-politicos/briefing/generator/internal/browsertest"
+)
+
+// A latencyQuery is a query of the -latency table and the form it stands for.
+type latencyQuery struct{ form, q string }
+
+// latencyQueries are names of the synthetic corpus typed the ways readers
+// type them: exactly, with accents, with a typo after and within the first
+// three letters, with a word that matches nothing, and half typed.
+var latencyQueries = []latencyQuery{
+	{"exact", "perez"},
+	{"exact", "jose rodriguez"},
+	{"exact", "julian suarez suarez"},
+	{"accents", "José Rodríguez"},
+	{"accents", "Begoña Núñez Ibáñez"},
+	{"typo", "jose rodrigez"},
+	{"typo", "jose odriguez"},
+	{"typo", "julian suarz suarez"},
+	{"partial", "jose rodriguez xylophone"},
+	{"prefix", "rodr"},
+}
+
+// latency opens the built site's search page from disk in headless
+// Chromium, types each query's last letter as a key press, and measures
+// the time from the key press to the results drawn and painted: cold, in
+// a fresh browser whose page has loaded no index file yet, then warm, the
+// same key press again with the files loaded. It prints the median and
+// worst of runs for each query, and the load average before and after.
+//
+// With profile, it also profiles the page's scripts during each key press
+// and prints, for each query, the functions that took the most time.
+func latency(chromium, out, site string, runs int, queries []latencyQuery, profile bool) {
+	before := loadAverage()
+	page := "file://" + filepath.ToSlash(out) + "/search/index.html"
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "site\tform\tquery\tcold median\tcold worst\twarm median\twarm worst\tresults\tfirst result\t")
+	var allCold, allWarm []time.Duration
+	var profiles []map[string]time.Duration
+	for _, lq := range queries {
+		var cold, warm []time.Duration
+		var status, first string
+		var self map[string]time.Duration
+		if profile {
+			self = make(map[string]time.Duration)
+		}
+		for range runs {
+			c, wm, s, f := keystroke(chromium, page, lq.q, self)
+			cold, warm = append(cold, c), append(warm, wm)
+			status, first = s, f
+		}
+		allCold, allWarm = append(allCold, cold...), append(allWarm, warm...)
+		profiles = append(profiles, self)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", site, lq.form, lq.q, median(cold), slices.Max(cold), median(warm), slices.Max(warm), status, first)
+	}
+	fmt.Fprintf(w, "%s\tall\t\t%s\t%s\t%s\t%s\t\t\t\n", site, median(allCold), slices.Max(allCold), median(allWarm), slices.Max(allWarm))
+	w.Flush()
+	fmt.Printf("\n%d runs per query, each in a fresh browser, the page opened from disk (%s).\n", runs, page)
+	fmt.Println("cold: from the key press of the query's last letter to its results painted, the index files not yet loaded;")
+	fmt.Println("warm: the same key press again, the files loaded (ranking and drawing only).")
+	fmt.Printf("load average (1, 5, 15 minutes) before: %s; after: %s; on %d cores.\n", before, loadAverage(), runtime.NumCPU())
+	if profile {
+		for i, lq := range queries {
+			printProfile(lq.q, profiles[i])
+		}
+	}
+}
+
+// The page's side of a measurement: the time of the last key press, and
+// a promise of the time its results are painted.
+const (
+	armKeystroke = `((q) => {
+  const input = document.getElementById("q"), status = document.getElementById("search-status");
+  if (!window.__latency) {
+    window.__latency = {};
+    input.addEventListener("keydown", e => { window.__latency.t0 = e.timeStamp; }, true);
+  }
+  const want = "\u201c" + q.trim() + "\u201d";
+  window.__latency.done = new Promise(resolve => {
+    const obs = new MutationObserver(() => {
+      if (status.textContent.indexOf(want) < 0) return;
+      obs.disconnect();
+      // Drawn; then wait for the frame that paints it.
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - window.__latency.t0), 0));
+    });
+    obs.observe(status, {childList: true, characterData: true, subtree: true});
+  });
+  input.focus();
+  input.value = q.slice(0, -1);
+})`
+	awaitKeystroke = `window.__latency.done`
+	pageAnswer     = `[document.getElementById("search-status").textContent, ((document.querySelector("#results li a") || {}).textContent || "")]`
+)
+
+// keystroke measures one query in a fresh browser: cold, then warm,
+// profiling both into self unless it is nil.
+func keystroke(chromium, page, q string, self map[string]time.Duration) (cold, warm time.Duration, status, first string) {
+	data, err := os.MkdirTemp("", "searchbench-chromium-")
+	check(err)
+	defer os.RemoveAll(data)
+	ctx, cancel := browsertest.Start(chromium, data)
+	defer cancel()
+	check(chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.ID("q"))))
+	time.Sleep(300 * time.Millisecond) // let the page's own loads finish
+	press := func() time.Duration {
+		_, err := chromedp.Run(ctx, chromedp.Evaluate[any](armKeystroke+"("+strconv.Quote(q)+")"))
+		check(err)
+		last := []rune(q)
+		if self != nil {
+			startProfile(ctx)
+		}
+		check(chromedp.Do(ctx, chromedp.KeyEvent(string(last[len(last)-1]))))
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](awaitKeystroke, chromedp.EvalAwaitPromise))
+		check(err)
+		if self != nil {
+			stopProfile(ctx, self)
+		}
+		return time.Duration(ms * float64(time.Millisecond)).Round(100 * time.Microsecond)
+	}
+	cold = press()
+	time.Sleep(300 * time.Millisecond) // and anything the results still load
+	warm = press()
+	answer, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](pageAnswer))
+	check(err)
+	status, _, _ = strings.Cut(answer[0], " ")
+	return cold, warm, status, answer[1]
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// loadAverage returns the machine's load averages, from /proc/loadavg.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(data))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], ", ")
+}
+
+// startProfile starts a CPU profile of the page's scripts; stopProfile
+// ends it and adds each function's own time to self, by name and line.
+func startProfile(ctx context.Context) {
+	check(chromedp.Do(ctx, chromedp.Action[chromedp.Void](func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		if _, err := cdp.Call(ctx, t, profiler.Enable, cdp.Empty{}); err != nil {
+			return chromedp.Void{}, err
+		}
+		if _, err := cdp.Call(ctx, t, profiler.SetSamplingInterval, profiler.SetSamplingIntervalParams{Interval: 100}); err != nil {
+			return chromedp.Void{}, err
+		}
+		_, err := cdp.Call(ctx, t, profiler.Start, cdp.Empty{})
+		return chromedp.Void{}, err
+	})))
+}
+
+func stopProfile(ctx context.Context, self map[string]time.Duration) {
+	var res profiler.StopResult
+	check(chromedp.Do(ctx, chromedp.Action[chromedp.Void](func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		var err error
+		res, err = cdp.Call(ctx, t, profiler.Stop, cdp.Empty{})
+		return chromedp.Void{}, err
+	})))
+	if res.Profile == nil {
+		return
+	}
+	names := make(map[int64]string)
+	for _, n := range res.Profile.Nodes {
+		f := n.CallFrame
+		name := f.FunctionName
+		if name == "" {
+			name = "(anonymous)"
+		}
+		if f.URL != "" {
+			name += " " + path.Base(f.URL) + ":" + strconv.FormatInt(f.LineNumber+1, 10)
+		}
+		names[n.ID] = name
+	}
+	for i, id := range res.Profile.Samples {
+		if i < len(res.Profile.TimeDeltas) {
+			self[names[id]] += time.Duration(res.Profile.TimeDeltas[i]) * time.Microsecond
+		}
+	}
+}
+
+// printProfile prints the functions that took the most of the page's
+// time, over every run of a query.
+func printProfile(q string, self map[string]time.Duration) {
+	type fn struct {
+		name string
+		d    time.Duration
+	}
+	var fns []fn
+	for n, d := range self {
+		if n != "(idle)" && n != "(program)" {
+			fns = append(fns, fn{n, d})
+		}
+	}
+	slices.SortFunc(fns, func(a, b fn) int { return cmp.Compare(b.d, a.d) })
+	fmt.Printf("\n%q, the page's own time by function, every run:\n", q)
+	for _, f := range fns[:min(len(fns), 12)] {
+		fmt.Printf("  %8s  %s\n", f.d.Round(100*time.Microsecond), f.name)
+	}
+}
