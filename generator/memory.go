@@ -18,7 +18,8 @@ const minMemoryLimit = 200 << 20
 // the collector lets the heap grow to twice what is live before it runs,
 // which took a 10,000-prisoner build to 350 MB. boundMemory sets a soft
 // limit of three times the loaded site, and never less than 200 MB: the
-// 10,000-prisoner build then peaks near 225 MB, while larger sites keep
+// 10,000-prisoner build in two languages then peaks near 250 MiB (check
+// near 258 MiB), while larger sites keep
 // room enough that the collector does not run without pause (a fixed
 // 200 MB limit made a 30,000-prisoner build 55% slower). A GOMEMLIMIT
 // set in the environment is left as it is.
