@@ -140,7 +140,7 @@ func TestSitemapParts(t *testing.T) {
 	}
 	const base = "https://example.org/b/"
 	whole := files{}
-	if err := Sitemap(base, pages, whole); err != nil {
+	if err := Sitemap(base, pages, whole, 0); err != nil {
 		t.Fatal(err)
 	}
 	type urlset struct {

@@ -22,10 +22,13 @@ const maxSitemapURLs = 50_000
 // Sitemap writes sitemap.xml and robots.txt. A sitemap needs absolute
 // addresses, so without a base URL (site.toml or -baseurl) it writes only
 // a robots.txt that allows everything. A sitemap of more than 50,000
-// addresses or PartBytes is written in parts (sitemap-1.xml, ...), and
-// sitemap.xml is the index that lists them.
-func Sitemap(baseURL string, pages []Page, out site.Output) error {
-	return sitemap(baseURL, pages, out, PartBytes, maxSitemapURLs)
+// addresses or of partBytes (0 means PartBytes) is written in parts
+// (sitemap-1.xml, ...), and sitemap.xml is the index that lists them.
+func Sitemap(baseURL string, pages []Page, out site.Output, partBytes int) error {
+	if partBytes == 0 {
+		partBytes = PartBytes
+	}
+	return sitemap(baseURL, pages, out, partBytes, maxSitemapURLs)
 }
 
 func sitemap(baseURL string, pages []Page, out site.Output, limit, maxURLs int) error {

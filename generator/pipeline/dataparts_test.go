@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"maps"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -81,6 +82,41 @@ func TestDataFilesInParts(t *testing.T) {
 			if !bytes.Equal(zipped[prefix+"data/"+f], split[prefix+"data/"+f]) {
 				t.Errorf("the %s archive lacks %sdata/%s", lang, prefix, f)
 			}
+		}
+	}
+}
+
+// TestLazyIsBuildInParts: with the data files and the sitemap in parts,
+// the lazy site serve draws has every file build writes, byte for byte,
+// and no other; no offline archive holds a part of the sitemap, which is
+// made for hosts after the archives are planned.
+func TestLazyIsBuildInParts(t *testing.T) {
+	opts := Options{Src: bilingualSite(t), BaseURL: "https://example.org/", dataPart: 1500}
+	opts.Out = filepath.Join(t.TempDir(), "public")
+	res, err := Build(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	built := readTree(t, res.Out)
+	delete(built, Marker)
+	if built["sitemap-1.xml"] == nil {
+		t.Fatal("the sitemap is not in parts: the site is too small to test with")
+	}
+	lazy, err := Prepare(opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, err := lazy.Names()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := slices.Sorted(maps.Keys(built)); !slices.Equal(names, want) {
+		t.Errorf("the lazy site has %q\nbuild wrote %q", names, want)
+	}
+	for _, n := range names {
+		data, ok, err := lazy.File(n)
+		if err != nil || !ok || !bytes.Equal(data, built[n]) {
+			t.Errorf("%s: the lazy site gives %d bytes (%v, %v), build wrote %d", n, len(data), ok, err, len(built[n]))
 		}
 	}
 }

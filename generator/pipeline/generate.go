@@ -91,7 +91,7 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 	for _, lang := range langs {
 		all = append(all, byLang[lang.Code]...)
 	}
-	if err := sitemap(last, all, out); err != nil {
+	if err := sitemap(last, all, out, opts.dataPart); err != nil {
 		return nil, "", err
 	}
 	if err := headers(assets, out); err != nil {
@@ -198,8 +198,9 @@ func infos(pages []*render.Page) []pageInfo {
 }
 
 // sitemap writes the sitemap of the pages of every language, each with
-// its alternates, and robots.txt.
-func sitemap(s *site.Site, pages []pageInfo, out site.Output) error {
+// its alternates, and robots.txt, in parts past dataPart bytes (see
+// Options.dataPart).
+func sitemap(s *site.Site, pages []pageInfo, out site.Output, dataPart int) error {
 	byURL := make(map[string][][2]string)
 	for _, p := range pages {
 		if p.template != "404.html" {
@@ -217,5 +218,5 @@ func sitemap(s *site.Site, pages []pageInfo, out site.Output) error {
 		}
 		list = append(list, fp)
 	}
-	return feed.Sitemap(s.Config.BaseURL, list, out)
+	return feed.Sitemap(s.Config.BaseURL, list, out, dataPart)
 }

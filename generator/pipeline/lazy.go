@@ -29,12 +29,13 @@ type Lazy struct {
 	ordered  []*render.Page // every page, in generate's order
 
 	once  sync.Once
-	extra *memory // search index, feeds, data files, sitemap, robots.txt, _headers
+	extra *memory // each language's search index, feeds and data files
+	hosts *memory // for hosts, made after the languages: the sitemap, robots.txt, _headers; no archive holds them
 	err   error
 	drawn sync.Map // drawn pages by path
 
 	planned sync.Once
-	spool   *offline.Spool // every file but the sitemap's and _headers, compressed
+	spool   *offline.Spool // every file but those for hosts, compressed
 	parts   []offline.Part
 	planErr error
 	zipMu   sync.Mutex
@@ -93,11 +94,13 @@ func (l *Lazy) File(name string) (data []byte, ok bool, err error) {
 	if offline.IsArchive(name) {
 		return l.archive(name)
 	}
-	extra, err := l.extras()
-	if err != nil {
+	if _, err := l.extras(); err != nil {
 		return nil, false, err
 	}
-	data, ok = extra.get(name)
+	if data, ok = l.extra.get(name); ok {
+		return data, true, nil
+	}
+	data, ok = l.hosts.get(name)
 	return data, ok, nil
 }
 
@@ -106,7 +109,7 @@ func (l *Lazy) Names() ([]string, error) {
 	if err := l.plan(); err != nil {
 		return nil, err
 	}
-	names := append(l.static.names(), l.extra.names()...)
+	names := slices.Concat(l.static.names(), l.extra.names(), l.hosts.names())
 	for n := range l.pages {
 		names = append(names, n)
 	}
@@ -170,10 +173,10 @@ func (l *Lazy) extras() (*memory, error) {
 				}
 			}
 		}
-		l.extra = out
-		l.err = sitemap(l.p.langs[0].site, infos(l.ordered), out)
+		l.extra, l.hosts = out, newMemory()
+		l.err = sitemap(l.p.langs[0].site, infos(l.ordered), l.hosts, l.dataPart)
 		if l.err == nil {
-			l.err = headers(l.assets, out)
+			l.err = headers(l.assets, l.hosts)
 		}
 	})
 	return l.extra, l.err
@@ -215,10 +218,8 @@ func (l *Lazy) plan() error {
 			add(pg.Path, d)
 		}
 		for _, n := range extra.names() {
-			if !forHosts[n] {
-				d, _ := extra.get(n)
-				add(n, d)
-			}
+			d, _ := extra.get(n)
+			add(n, d)
 		}
 		if err != nil {
 			l.planErr = err
@@ -246,10 +247,6 @@ func (l *Lazy) plan() error {
 	})
 	return l.planErr
 }
-
-// forHosts are the files made after the languages, for hosts: no archive
-// holds them, and none is spooled before the archives are planned.
-var forHosts = map[string]bool{"sitemap.xml": true, "robots.txt": true, HeadersFile: true}
 
 // archive makes one part of an offline archive.
 func (l *Lazy) archive(name string) ([]byte, bool, error) {

@@ -29,8 +29,8 @@ type Options struct {
 	// hold; 0 means offline.MaxFileBytes. Tests make it small.
 	archivePart int64
 
-	// dataPart is the most bytes a data file holds before it is split;
-	// 0 means feed.PartBytes. Tests make it small.
+	// dataPart is the most bytes a data file or the sitemap holds before
+	// it is split; 0 means feed.PartBytes. Tests make it small.
 	dataPart int
 }
 
