@@ -11,9 +11,6 @@
 //     index order: an editor sees every problem in one run.
 //   - [DoWith] is [Do] with a value per goroutine (a buffer, a decoder),
 //     made once per goroutine instead of once per call.
-//   - [Ordered] computes n results in parallel and hands them to one
-//     consumer in index order (to write a zip file, say), with at most a
-//     window of results held in memory; it stops at the first error.
 //   - [Group] runs work that arrives one piece at a time (as a stream is
 //     read), blocking the sender while every goroutine is busy.
 //
@@ -70,72 +67,6 @@ func DoWith[S any](n int, newState func() S, f func(s S, i int) error) error {
 	}
 	wg.Wait()
 	return errors.Join(errs...)
-}
-
-// Ordered calls f(i) for every i in [0, n) in parallel and hands each
-// result to emit, on the caller's goroutine, in index order. At most window
-// results are computed ahead of emit (window < 1 counts as 1), so memory
-// stays flat however large n is. At the first error, from f or from emit,
-// no further call is started, those running are waited for, and the error
-// of the lowest index is returned; emit is not called for that index or
-// any after it.
-func Ordered[T any](n, window int, f func(i int) (T, error), emit func(i int, v T) error) error {
-	if n <= 0 {
-		return nil
-	}
-	window = max(1, window)
-	type result struct {
-		v   T
-		err error
-	}
-	// slots[i%window] carries result i: call i+window is started only
-	// after emit has taken result i, so a slot holds one result at a time.
-	slots := make([]chan result, window)
-	for i := range slots {
-		slots[i] = make(chan result, 1)
-	}
-	tokens := make(chan struct{}, window)
-	jobs := make(chan int)
-	stop := make(chan struct{})
-	go func() {
-		defer close(jobs)
-		for i := range n {
-			select {
-			case tokens <- struct{}{}:
-			case <-stop:
-				return
-			}
-			select {
-			case jobs <- i:
-			case <-stop:
-				return
-			}
-		}
-	}()
-	var wg sync.WaitGroup
-	for range workers(n) {
-		wg.Go(func() {
-			for i := range jobs {
-				v, err := f(i)
-				slots[i%window] <- result{v, err}
-			}
-		})
-	}
-	var err error
-	for i := range n {
-		r := <-slots[i%window]
-		err = r.err
-		if err == nil {
-			err = emit(i, r.v)
-		}
-		if err != nil {
-			break
-		}
-		<-tokens
-	}
-	close(stop)
-	wg.Wait()
-	return err
 }
 
 // A Group runs functions handed to it one at a time, on at most GOMAXPROCS
