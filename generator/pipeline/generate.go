@@ -139,19 +139,30 @@ func (l *langSite) render(assets map[string]render.Asset, out site.Output, dataP
 	if err != nil || extrasErr != nil {
 		return nil, errors.Join(err, extrasErr)
 	}
-	for _, pg := range byNeed[render.NeedsSearchIndex] {
-		pg.Search = index
-	}
+	supply(pages, index, dataParts)
 	if err := l.renderer.Render(byNeed[render.NeedsSearchIndex], out); err != nil {
 		return nil, err
 	}
 	for _, pg := range byNeed[render.NeedsArchives] {
-		pg.DataParts = dataParts
 		if err := plan(pg); err != nil {
 			return nil, err
 		}
 	}
 	return pages, l.renderer.Render(byNeed[render.NeedsArchives], out)
+}
+
+// supply gives the pages of one language what they need of its extras:
+// the search page its index, the data page the parts of its data files.
+// (The parts of the offline archive come later; see render.NeedsArchives.)
+func supply(pages []*render.Page, index search.Meta, dataParts feed.Parts) {
+	for _, pg := range pages {
+		switch pg.Needs {
+		case render.NeedsSearchIndex:
+			pg.Search = index
+		case render.NeedsArchives:
+			pg.DataParts = dataParts
+		}
+	}
 }
 
 // extras writes the language's search index, feeds and data files, and

@@ -26,7 +26,8 @@ type Lazy struct {
 	static   *memory
 	assets   map[string]render.Asset
 	pages    map[string]*render.Page
-	ordered  []*render.Page // every page, in generate's order
+	ordered  []*render.Page   // every page, in generate's order
+	byLang   [][]*render.Page // each language's pages, as p.langs
 
 	once  sync.Once
 	extra *memory // each language's search index, feeds and data files
@@ -63,10 +64,12 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 	}
 	l := &Lazy{p: p, budget: opts.budget(), dataPart: opts.dataPart, static: static, assets: assets, pages: make(map[string]*render.Page)}
 	for _, ls := range p.langs {
-		for _, pg := range render.Pages(ls.site, &render.Files{Assets: assets}) {
+		pages := render.Pages(ls.site, &render.Files{Assets: assets})
+		for _, pg := range pages {
 			l.pages[pg.Path] = pg
-			l.ordered = append(l.ordered, pg)
 		}
+		l.ordered = append(l.ordered, pages...)
+		l.byLang = append(l.byLang, pages)
 	}
 	return l, nil
 }
@@ -153,25 +156,17 @@ func (l *Lazy) lang(code string) *langSite {
 }
 
 // extras makes the search indexes, feeds, data files, sitemap and
-// _headers, once, and tells the search pages where their index is.
+// _headers, once, and gives the pages what they need of them (supply).
 func (l *Lazy) extras() (*memory, error) {
 	l.once.Do(func() {
 		out := newMemory()
-		for _, ls := range l.p.langs {
+		for i, ls := range l.p.langs {
 			index, parts, err := ls.extras(out, l.dataPart)
 			if err != nil {
 				l.err = err
 				return
 			}
-			for _, pg := range l.ordered {
-				switch {
-				case pg.Site != ls.site:
-				case pg.Needs == render.NeedsSearchIndex:
-					pg.Search = index
-				case pg.Needs == render.NeedsArchives:
-					pg.DataParts = parts
-				}
-			}
+			supply(l.byLang[i], index, parts)
 		}
 		l.extra, l.hosts = out, newMemory()
 		l.err = sitemap(l.p.langs[0].site, infos(l.ordered), l.hosts, l.dataPart)
