@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/host"
 	"github.com/presos-politicos/briefing/generator/render"
 )
 
@@ -86,7 +87,7 @@ func Plan(lang, prefix string, names []string, dataPage string, size map[string]
 	alone := true
 	for i, g := range append(core, records...) {
 		if g.bytes > budget-partOverhead-dataPageRoom {
-			return nil, fmt.Errorf("the offline archive cannot hold %s: %s bytes compressed, more than one part may (%s bytes)", g.names[0], Thousands(g.bytes), Thousands(budget))
+			return nil, fmt.Errorf("the offline archive cannot hold %s: %s bytes compressed, more than one part may (%s bytes)", g.names[0], host.Thousands(g.bytes), host.Thousands(budget))
 		}
 		if i == 0 || used+g.bytes > budget {
 			if i > 0 && i < len(core) {
@@ -116,15 +117,6 @@ func Plan(lang, prefix string, names []string, dataPage string, size map[string]
 		sort.Strings(parts[i].Files)
 	}
 	return parts, nil
-}
-
-// Thousands writes n with a comma every three digits, for messages.
-func Thousands(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
 
 // Members are the files of the site a language's archive holds:

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/host"
 	"github.com/presos-politicos/briefing/generator/offline"
 )
 
@@ -97,7 +98,7 @@ func (f *files) writeArchives(modified time.Time) error {
 			return fmt.Errorf("writing %s: %w", p.Name, err)
 		}
 		if size > maxFileBytes {
-			return fmt.Errorf("%s came out %s bytes, over the %d MiB a file may be; report this as a bug", p.Name, offline.Thousands(size), maxFileBytes>>20)
+			return fmt.Errorf("%s came out %s bytes, over the %d MiB a file may be; report this as a bug", p.Name, host.Thousands(size), maxFileBytes>>20)
 		}
 		if err := f.note(p.Name, size); err != nil {
 			return err
