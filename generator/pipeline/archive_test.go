@@ -4,9 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
-	"github.com/presos-politicos/briefing/generator/linkcheck"
-	"github.com/presos-politicos/briefing/generator/offline"
 	"io"
 	"net/url"
 	"os"
@@ -18,6 +15,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
+	"github.com/presos-politicos/briefing/generator/linkcheck"
+	"github.com/presos-politicos/briefing/generator/offline"
 )
 
 // unzipPart returns the files of one archive, by their names in the site,
@@ -111,7 +111,7 @@ func partsSite(t *testing.T) (string, map[string][]byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return src, readTree(t, res.Out)
+	return src, testsite.Read(t, res.Out)
 }
 
 const partBudget = 1000 << 10

@@ -34,7 +34,7 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := readTree(t, res.Out)
+	files := testsite.Read(t, res.Out)
 	var sitemap struct {
 		URLs []struct {
 			Loc   string `xml:"loc"`
@@ -253,7 +253,7 @@ func TestEachLanguageHasItsNotFoundPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := readTree(t, res.Out)
+	files := testsite.Read(t, res.Out)
 	en, es := string(files["404.html"]), string(files["es/404.html"])
 	for _, want := range []string{`<html lang="es">`, `href="https://mirror.example/sub/es/prisoners/index.html"`, `href="https://mirror.example/sub/style.`} {
 		if !strings.Contains(es, want) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -32,25 +31,6 @@ func builtEmbedded(t *testing.T) string {
 	return out
 }
 
-// readTree returns every file under dir by its slash path.
-func readTree(t testing.TB, dir string) map[string][]byte {
-	t.Helper()
-	out := make(map[string][]byte)
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		data, err := os.ReadFile(p)
-		out[filepath.ToSlash(rel)] = data
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 func TestBuildFixture(t *testing.T) {
 	src := testsite.Dir(t)
 	res, err := Build(Options{Src: src})
@@ -60,7 +40,7 @@ func TestBuildFixture(t *testing.T) {
 	if res.Out != filepath.Join(src, "public") {
 		t.Errorf("output folder = %s, want site.toml's default public", res.Out)
 	}
-	files := readTree(t, res.Out)
+	files := testsite.Read(t, res.Out)
 	for _, want := range []string{
 		"index.html", "404.html", Marker, "briefing-offline-en.zip", HeadersFile, "feed.xml", "robots.txt", "data/index.html", "data/prisoners.json", "data/prisoners.csv",
 		"briefs/index.html", "briefs/b/index.html",
@@ -145,7 +125,7 @@ func TestBuildIsDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ta, tb := readTree(t, a.Out), readTree(t, b.Out)
+	ta, tb := testsite.Read(t, a.Out), testsite.Read(t, b.Out)
 	if len(ta) != len(tb) {
 		t.Fatalf("%d files, then %d", len(ta), len(tb))
 	}
@@ -162,7 +142,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := readTree(t, res.Out)
+	before := testsite.Read(t, res.Out)
 	p := filepath.Join(src, "content/prisoners/ana-perez.toml")
 	data, _ := os.ReadFile(p)
 	os.WriteFile(p, bytes.Replace(data, []byte(`status = "detained"`), []byte(`status = "jailed"`), 1), 0o644)
@@ -170,7 +150,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 	if _, err := Build(Options{Src: src}); err == nil {
 		t.Fatal("broken build succeeded")
 	}
-	after := readTree(t, res.Out)
+	after := testsite.Read(t, res.Out)
 	if len(after) != len(before) {
 		t.Errorf("%d files before the failed build, %d after", len(before), len(after))
 	}
@@ -192,7 +172,7 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 		t.Errorf("template error = %v; want one at templates/statement.html:1", err)
 	}
 	for name, data := range before {
-		if !bytes.Equal(data, readTree(t, res.Out)[name]) {
+		if !bytes.Equal(data, testsite.Read(t, res.Out)[name]) {
 			t.Errorf("%s changed after a failed render", name)
 		}
 	}
@@ -269,7 +249,7 @@ func TestEmbeddedBriefing(t *testing.T) {
 		t.Errorf("the embedded briefing has %d pages", res.Pages)
 	}
 	out := builtEmbedded(t)
-	files := readTree(t, out)
+	files := testsite.Read(t, out)
 	for _, want := range []string{
 		"prisoners/rocio-san-miguel/index.html", "prisoners/enrique-marquez/index.html", "prisoners/biagio-pilieri/index.html",
 		"sites/el-helicoide/index.html", "sites/la-tumba/index.html",
@@ -340,7 +320,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := readTree(t, res.Out)
+	files := testsite.Read(t, res.Out)
 	golden := filepath.Join("testdata", "golden.txtar")
 	pages := []string{"prisoners/ana-perez/index.html", "sites/el-helicoide/index.html", "timeline/index.html", "counts/index.html", "index.html"}
 	if *update {
@@ -439,7 +419,7 @@ func TestRebuildLinksUnchangedFiles(t *testing.T) {
 	if _, err := Build(Options{Src: src, Out: fresh}); err != nil {
 		t.Fatal(err)
 	}
-	a, b := readTree(t, out), readTree(t, fresh)
+	a, b := testsite.Read(t, out), testsite.Read(t, fresh)
 	for name := range b {
 		if !bytes.Equal(a[name], b[name]) {
 			t.Errorf("%s differs from a build from scratch", name)
@@ -476,7 +456,7 @@ briefs/b/index.html: the id "twice" is on 2 elements; an id names one element (l
 // one before a month ("el diciembre de 2025"), no heading that starts in
 // lower case ("febrero de 2026" as a month's heading).
 func TestEmbeddedBriefingReads(t *testing.T) {
-	files := readTree(t, builtEmbedded(t))
+	files := testsite.Read(t, builtEmbedded(t))
 	wrong := []string{
 		"<strong>1</strong> people", "<strong>1</strong> personas", ">1 people", " 1 people", " 1 personas",
 		"by Government of", "to Government of", "por Gobierno de", "según Gobierno de",

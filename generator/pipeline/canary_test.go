@@ -3,12 +3,13 @@ package pipeline
 import (
 	"archive/zip"
 	"bytes"
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 )
 
 // TestPrivateDataNeverLeaves builds a site full of private data marked
@@ -20,7 +21,7 @@ func TestPrivateDataNeverLeaves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := readTree(t, res.Out)
+	files := testsite.Read(t, res.Out)
 	for name, data := range files {
 		for n, d := range unpack(t, name, data) {
 			if i := bytes.Index(bytes.ToUpper(d), []byte("CANARY")); i >= 0 {
@@ -129,7 +130,7 @@ func TestUnpublishedLeavesALinkedOutput(t *testing.T) {
 	if res.Out != link || res.Target != served {
 		t.Errorf("result: Out %s, Target %s; want %s, %s", res.Out, res.Target, link, served)
 	}
-	files := readTree(t, served)
+	files := testsite.Read(t, served)
 	if len(files) < 10 {
 		t.Fatalf("the served folder holds %d files", len(files))
 	}

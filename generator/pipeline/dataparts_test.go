@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/offline"
 )
 
@@ -32,7 +33,7 @@ func TestDataFilesInParts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return readTree(t, res.Out)
+		return testsite.Read(t, res.Out)
 	}
 	whole := build(Options{Src: src})
 	split := build(Options{Src: src, dataPart: limit})
@@ -97,7 +98,7 @@ func TestLazyIsBuildInParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	built := readTree(t, res.Out)
+	built := testsite.Read(t, res.Out)
 	delete(built, Marker)
 	if built["sitemap-1.xml"] == nil {
 		t.Fatal("the sitemap is not in parts: the site is too small to test with")

@@ -1,10 +1,11 @@
 package pipeline
 
 import (
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"io/fs"
 	"os"
 	"testing"
+
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 )
 
 // denyFS refuses to open one file, as the system does a file the editor

@@ -3,11 +3,12 @@ package pipeline
 import (
 	"bufio"
 	"fmt"
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"path"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 )
 
 // headerRule is one path of a _headers file with its header lines.
@@ -64,7 +65,7 @@ func TestHeadersFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := readTree(t, res.Out)
+	files := testsite.Read(t, res.Out)
 	data, ok := files[HeadersFile]
 	if !ok {
 		t.Fatal("no _headers file")

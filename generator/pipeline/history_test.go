@@ -3,13 +3,13 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"golang.org/x/tools/txtar"
 )
 
@@ -97,7 +97,7 @@ func TestHistory(t *testing.T) {
 	if res.Note != "" {
 		t.Errorf("note = %q, want none: the site has its history", res.Note)
 	}
-	files := readTree(t, res.Out)
+	files := testsite.Read(t, res.Out)
 	if d := os.Getenv("HISTORY_DUMP"); d != "" {
 		os.CopyFS(d, os.DirFS(res.Out))
 	}
@@ -247,7 +247,7 @@ func TestHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	second := readTree(t, again.Out)
+	second := testsite.Read(t, again.Out)
 	for name, data := range files {
 		if !bytes.Equal(data, second[name]) {
 			t.Errorf("%s differs between two builds of the same commit", name)
@@ -271,7 +271,7 @@ func TestShallowCloneHasNoHistory(t *testing.T) {
 	if !strings.Contains(res.Note, "shallow clone") {
 		t.Errorf("note = %q, want one about the shallow clone", res.Note)
 	}
-	files := readTree(t, res.Out)
+	files := testsite.Read(t, res.Out)
 	for _, gone := range []string{"changes/index.html", "es/changes/index.html", "data/changes.json"} {
 		if _, ok := files[gone]; ok {
 			t.Errorf("%s was written without history", gone)

@@ -2,14 +2,14 @@ package pipeline
 
 import (
 	"bytes"
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"os"
-
-	"golang.org/x/net/html"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
+	"golang.org/x/net/html"
 )
 
 // TestHostileContent builds a site whose every field is hostile: the
@@ -26,7 +26,7 @@ func TestHostileContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	ownScript := regexp.MustCompile(`^[./]*(timeline|search|prisoners|lang)\.[0-9a-f]{8}\.js$`)
-	for name, data := range readTree(t, out) {
+	for name, data := range testsite.Read(t, out) {
 		switch filepath.Ext(name) {
 		case ".html":
 			// Parse as a browser does: escaped text is not markup.

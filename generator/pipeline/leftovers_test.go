@@ -3,11 +3,12 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"os"
 	"path/filepath"
 	"sync/atomic"
 	"testing"
+
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 )
 
 // stopAfter is a context cancelled once its Err has been asked n times:
@@ -33,7 +34,7 @@ func TestStoppedBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	before := readTree(t, res.Out)
+	before := testsite.Read(t, res.Out)
 	os.WriteFile(filepath.Join(src, "static/new.txt"), []byte("new"), 0o644)
 	for _, n := range []int64{0, 5, 40} {
 		ctx := &stopAfter{Context: context.Background()}
@@ -42,7 +43,7 @@ func TestStoppedBuild(t *testing.T) {
 		if !errors.Is(err, context.Canceled) {
 			t.Fatalf("stopped after %d writes: err = %v", n, err)
 		}
-		after := readTree(t, res.Out)
+		after := testsite.Read(t, res.Out)
 		if len(after) != len(before) {
 			t.Errorf("stopped after %d writes: %d files before, %d after", n, len(before), len(after))
 		}

@@ -5,13 +5,14 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
-	"github.com/presos-politicos/briefing/generator/linkcheck"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
+	"github.com/presos-politicos/briefing/generator/linkcheck"
 )
 
 const mirror = "https://mirror.example/sub/dir/"
@@ -23,7 +24,7 @@ func buildMirror(t *testing.T) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return readTree(t, res.Out)
+	return testsite.Read(t, res.Out)
 }
 
 type atomFeed struct {
@@ -307,7 +308,7 @@ func TestRecordFeedsOff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files := readTree(t, res.Out)
+	files := testsite.Read(t, res.Out)
 	if _, ok := files["feed.xml"]; !ok {
 		t.Error("the site's feed is gone too")
 	}

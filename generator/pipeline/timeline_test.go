@@ -1,13 +1,13 @@
 package pipeline
 
 import (
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 )
 
 // TestLargeTimeline builds a corpus of thousands of records: the timeline

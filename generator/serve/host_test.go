@@ -1,12 +1,12 @@
 package serve
 
 import (
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/pipeline"
 )
 

@@ -3,8 +3,6 @@ package serve
 import (
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -25,20 +23,8 @@ func TestServeIsBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	built := make(map[string][]byte)
-	err = filepath.WalkDir(res.Out, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(res.Out, p)
-		if rel != pipeline.Marker {
-			built[filepath.ToSlash(rel)], err = os.ReadFile(p)
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	built := testsite.Read(t, res.Out)
+	delete(built, pipeline.Marker)
 	for _, want := range []string{"sitemap.xml", "robots.txt", "_headers", "briefing-offline-en.zip", "search/index.html", "data/index.html"} {
 		if built[want] == nil {
 			t.Fatalf("the build wrote no %s", want)

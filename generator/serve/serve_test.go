@@ -3,7 +3,6 @@ package serve
 import (
 	"bufio"
 	"context"
-	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"io"
 	"net"
 	"net/http"
@@ -14,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/pipeline"
 )
 
