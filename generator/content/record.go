@@ -180,6 +180,25 @@ var Qualifiers = []string{"exact", "at_least", "about"}
 // they are shown; a counter's other parts follow them, by name.
 var BreakdownParts = []string{"men", "women", "civilians", "military", "foreigners", "minors", "rights_defenders", "whereabouts_unknown"}
 
+// PartNames are the English words for the usual parts of a breakdown, as
+// pages and changes write them: interface texts, which each language
+// translates.
+var PartNames = map[string]string{
+	"men": "men", "women": "women", "civilians": "civilians", "military": "military",
+	"foreigners": "foreigners", "minors": "minors", "rights_defenders": "human rights defenders",
+	"whereabouts_unknown": "whereabouts unknown",
+}
+
+// PartName is the name of a part of a breakdown: one of PartNames (usual
+// is true: translate it), or a counter's own part as written, with spaces
+// for its underscores.
+func PartName(key string) (name string, usual bool) {
+	if n, ok := PartNames[key]; ok {
+		return n, true
+	}
+	return strings.ReplaceAll(key, "_", " "), false
+}
+
 // A Count is a figure that someone reported, kept with who reported it and
 // never merged with anyone else's.
 type Count struct {

@@ -107,3 +107,19 @@ func TestSchemaIsTheDecoder(t *testing.T) {
 		SchemaOf(k) // panics if one is missing
 	}
 }
+
+// TestPartNames: every usual part of a breakdown has its name, which pages
+// and changes show (translated), and every name is of a usual part.
+func TestPartNames(t *testing.T) {
+	for _, p := range BreakdownParts {
+		if name, usual := PartName(p); !usual || name == "" {
+			t.Errorf("no name for the breakdown part %q", p)
+		}
+	}
+	if len(PartNames) != len(BreakdownParts) {
+		t.Errorf("%d part names for %d usual parts", len(PartNames), len(BreakdownParts))
+	}
+	if name, usual := PartName("political_prisoners_abroad"); usual || name != "political prisoners abroad" {
+		t.Errorf("a counter's own part is named %q (usual %v), want it as written", name, usual)
+	}
+}

@@ -1,7 +1,6 @@
 package history
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -54,16 +53,8 @@ var codeNames = map[string]string{
 	"exact": "exact|figure", "at_least": "minimum|figure", "about": "approximate|figure",
 }
 
-// measureNames are what a count counts (its measure), inside a sentence;
-// partNames the parts of its breakdown, as the counts page names them.
-var (
-	measureNames = map[string]string{"held": "people held|measure", "released": "releases|measure", "arrests": "arrests|measure"}
-	partNames    = map[string]string{
-		"men": "men", "women": "women", "civilians": "civilians", "military": "military",
-		"foreigners": "foreigners", "minors": "minors", "whereabouts_unknown": "whereabouts unknown",
-		"rights_defenders": "human rights defenders",
-	}
-)
+// measureNames are what a count counts (its measure), inside a sentence.
+var measureNames = map[string]string{"held": "people held|measure", "released": "releases|measure", "arrests": "arrests|measure"}
 
 // Within a list entry: "Custody at El Helicoide: end date corrected from
 // ... to ...".
@@ -85,7 +76,7 @@ func Texts() []string {
 			}
 		}
 	}
-	for _, m := range []map[string]string{fieldNames, codeNames, measureNames, partNames} {
+	for _, m := range []map[string]string{fieldNames, codeNames, measureNames, content.PartNames} {
 		for _, t := range m {
 			out = append(out, t)
 		}
@@ -144,11 +135,9 @@ func (it Item) Describe(words *i18n.Dict, kind content.Kind, name func(content.R
 	text := words.F(s[form], "field", label, "old", old, "new", new)
 	if w := it.Within; !w.IsZero() {
 		if w.Code != "" {
-			part, ok := partNames[w.Code]
-			if ok {
+			part, usual := content.PartName(w.Code) // as the counts page names it
+			if usual {
 				part = words.T(part)
-			} else {
-				part = strings.ReplaceAll(w.Code, "_", " ") // the counter's own, as the counts page writes it
 			}
 			return upper(words.F(withinPart, "part", part, "change", text))
 		}

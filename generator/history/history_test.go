@@ -223,13 +223,3 @@ func TestDiffCount(t *testing.T) {
 		})
 	}
 }
-
-// TestPartNames: every part of a breakdown the schema knows has its name
-// in a change, as on the counts page.
-func TestPartNames(t *testing.T) {
-	for _, p := range content.BreakdownParts {
-		if partNames[p] == "" {
-			t.Errorf("no name for the breakdown part %q", p)
-		}
-	}
-}

@@ -46,11 +46,12 @@ func funcs(words *i18n.Dict) template.FuncMap {
 		"countChartSummary": func(s *site.Site, m string) string { return countChartSummary(words, s, m) },
 		"measure":           func(m string) string { return label(measureLabels, m) },
 		"measureCaption":    func(m string) string { return label(measureCaptions, m) },
-		"part": func(name string) string {
-			if l, ok := partLabels[name]; ok {
-				return words.T(l)
+		"part": func(key string) string {
+			name, usual := content.PartName(key)
+			if usual {
+				return words.T(name)
 			}
-			return strings.ReplaceAll(name, "_", " ")
+			return name
 		},
 		"chartSummary": func(f site.Figures) string { return chartSummary(words, f) },
 		"searchLabels": func() string { return searchLabels(words) },
@@ -80,7 +81,7 @@ func searchLabels(words *i18n.Dict) string {
 // (see parse), what a language file is checked for.
 func texts() []string {
 	out := slices.Concat(searchMessages, pageTexts, chartTexts, chartSummaryTexts, site.Texts())
-	for _, m := range []map[string]string{statusLabels, verificationLabels, kindLabels, entryKindLabels, measureLabels, measureCaptions, partLabels} {
+	for _, m := range []map[string]string{statusLabels, verificationLabels, kindLabels, entryKindLabels, measureLabels, measureCaptions, content.PartNames} {
 		for _, v := range m {
 			out = append(out, v)
 		}
@@ -201,17 +202,6 @@ var measureCaptions = map[string]string{
 	"held":     "People held as political prisoners on the date, as each counter reported",
 	"released": "Releases counted since a date, as each counter reported",
 	"arrests":  "Political arrests counted since a date, as each counter reported",
-}
-
-var partLabels = map[string]string{
-	"men":                 "men",
-	"women":               "women",
-	"civilians":           "civilians",
-	"military":            "military",
-	"foreigners":          "foreigners",
-	"minors":              "minors",
-	"whereabouts_unknown": "whereabouts unknown",
-	"rights_defenders":    "human rights defenders",
 }
 
 var entryKindLabels = map[string]string{
