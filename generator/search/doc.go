@@ -70,12 +70,33 @@
 //
 // # Files
 //
-// See write.go: term files keyed by the first KeyLen letters of the terms;
-// near files, which list the words that one edit in their first letters
-// can reach, near keys sharing a file by a hash (NearFile) so that the
-// number of files grows with the index (about NearFileBytes each) rather
-// than with the number of keys; chunks of display records; and the facets
-// for the filters, all under a folder named by a hash of their content.
+// See write.go: a table of the keys that have a term file (k.js, loaded
+// as the search page opens, so that the page's own attributes do not grow
+// with the index); term files keyed by the first KeyLen letters of the
+// terms; near files, which list the words that one edit in their first
+// letters can reach, near keys sharing a file by a hash (NearFile) so
+// that the number of files grows with the index (about NearFileBytes
+// each) rather than with the number of keys; name files, which hold the
+// display records of the people, places and speakers whose names have
+// words with both keys of a name pair (NamePairs, NameFile), so that a
+// name typed whole shows its first results after one round of loads;
+// chunks of display records; and the facets for the filters, all under a
+// folder named by a hash of their content.
+//
+// # Time
+//
+// A key press starts every load the query is sure to need at once: the
+// term files of its words, the name file of its first two keys
+// (QueryPair), and the near files of a word whose key has no term file.
+// The ranking runs in the task that loads the last of them, and the
+// results are drawn in the same task. A name typed whole, a word or the
+// start of one, and a query with a word that matches nothing (partial
+// results) thus wait for one round of loads; a typo after the first
+// letters waits for a second (the near files), and one within them for
+// the term files its near files lead to. The script's ranking uses typed
+// arrays indexed by document and a native sort of numeric keys, so that
+// it is quick before the browser has compiled it; the page runs it once,
+// on nothing, as it opens, with its regular expressions.
 //
 // # Measuring
 //
