@@ -120,6 +120,10 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 			}
 		}
 	}
+	// The Spanish feed is titled in Spanish.
+	if f := parseFeed(t, files["es/feed.xml"]); f.Title != "Presos políticos" || f.Author.Name != "Presos políticos" {
+		t.Errorf("es/feed.xml is titled %q by %q", f.Title, f.Author.Name)
+	}
 	// Luis has no translation: his text shows in English, marked so, with a note.
 	luis := string(files["es/prisoners/luis-gomez/index.html"])
 	if !strings.Contains(luis, `<p class="lede" lang="en">A student, released.</p>`) || !strings.Contains(luis, "Este registro aún no está traducido") {

@@ -173,14 +173,7 @@ func (p *Page) SiteTitle() string { return p.language().Title }
 // SiteDescription is the site's description in the page's language.
 func (p *Page) SiteDescription() string { return p.language().Description }
 
-func (p *Page) language() content.Language {
-	for _, l := range p.Site.Config.Languages {
-		if l.Code == p.Site.Lang {
-			return l
-		}
-	}
-	return content.Language{Code: p.Site.Lang, Title: p.Site.Config.Title, Description: p.Site.Config.Description}
-}
+func (p *Page) language() content.Language { return p.Site.Config.LanguageOf(p.Site.Lang) }
 
 // An Alternate is the same page in another language.
 type Alternate struct {
