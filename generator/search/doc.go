@@ -88,15 +88,18 @@
 // A key press starts every load the query is sure to need at once: the
 // term files of its words, the name file of its first two keys
 // (QueryPair), and the near files of a word whose key has no term file.
-// The ranking runs in the task that loads the last of them, and the
-// results are drawn in the same task. A name typed whole, a word or the
-// start of one, and a query with a word that matches nothing (partial
-// results) thus wait for one round of loads; a typo after the first
+// The ranking runs in the task that loads the last term file, and the
+// results are drawn as soon as the name file is in too. A name typed
+// whole, a word or the start of one, and a query with a word whose first
+// letters begin no word of the index (partial results: "jose rodriguez
+// xylophone") thus wait for one round of loads; a typo after the first
 // letters waits for a second (the near files), and one within them for
-// the term files its near files lead to. The script's ranking uses typed
-// arrays indexed by document and a native sort of numeric keys, so that
-// it is quick before the browser has compiled it; the page runs it once,
-// on nothing, as it opens, with its regular expressions.
+// a second too (the term files and name file its near files lead to).
+// Results whose records none of these holds wait for their chunks. The
+// script's ranking uses typed arrays indexed by document and a native
+// sort of numeric keys, so that it is quick before the browser has
+// compiled it; the page runs it once, on nothing, as it opens, with its
+// regular expressions and the drawing of a result.
 //
 // # Measuring
 //
@@ -119,15 +122,22 @@
 // npm:
 //
 //	10,000 prisoners (13,269 pages)         this site        Pagefind 1.6
-//	perez (a first query)                   3 files  10.5 KB  11 files 199 KB
-//	jose rodrigez (typo after 3 letters)    10 files 18.0 KB  12 files 300 KB
-//	jose odriguez (typo in the first 3)     10 files 18.2 KB  11 files 264 KB
+//	perez (a first query)                   4 files  13.1 KB  11 files 199 KB
+//	jose rodriguez (a name)                 6 files  15.4 KB
+//	julian suarez suarez (a name)           6 files  15.5 KB
+//	jose rodrigez (typo after 3 letters)    10 files 18.3 KB  12 files 300 KB
+//	jose odriguez (typo in the first 3)     10 files 18.4 KB  11 files 264 KB
 //
-// Of a first query's 10.5 KB, 8 KB are the search script. A typo adds the
-// near files of its near keys (up to four here, of the 33 at 10,000
-// prisoners, about 700 bytes each compressed) and the term files of the words they lead
-// to; with a file per near key (1,522 of them, 60 to 130 bytes each) the
-// same queries fetched 14.7 and 14.6 KB.
+// Of a first query's 13.1 KB, 10.5 KB are the search script and 0.6 KB
+// the table. A name adds its name file (1 to 3 KB compressed); before
+// name files, "jose rodriguez" loaded two chunks of display records
+// instead (14.7 KB in all, in two rounds of loads), and "perez" fetched
+// 10.5 KB, its keys in the page's attributes (4.3 KB more HTML, 2 KB
+// compressed, on every load of the search page). A typo adds the near
+// files of its near keys (up to four here, of the 33 at 10,000
+// prisoners, about 700 bytes each compressed) and the term files of the
+// words they lead to; with a file per near key (1,522 of them, 60 to
+// 130 bytes each) the same queries fetched 14.7 and 14.6 KB.
 //
 //	go run ./generator/internal/searchbench -latency -n 10000 [-runs 5] [-q "a,b"]
 //
@@ -152,10 +162,15 @@
 //
 // the files and bytes of the search index of the briefing in -site and of
 // bilingual corpora of each size, per language: a host limits the files
-// of a site. Per language, term files + near files + chunks + facets:
+// of a site. Per language, the table + term files + near files + name
+// files + chunks + facets:
 //
-//	                          near files   index files   near keys (a file each, before)
-//	the briefing (embedded)   20           517           1,692 (2,189 index files)
-//	1,000 prisoners           14           752           1,056 (1,794)
-//	10,000 prisoners          33           1,244         1,522 (2,733)
+//	                          near files   name files   index files   near keys (a file each, before)
+//	the briefing (embedded)   20           4            520           1,692 (2,189 index files)
+//	1,000 prisoners           14           100          853           1,056 (1,794)
+//	10,000 prisoners          33           1,008        2,253         1,522 (2,733)
+//
+// Name files add about 4 MB per language at 10,000 prisoners (a person's
+// record in each file that one of their name pairs leads to), and 1,008
+// files; before them and the table, 517, 752 and 1,244 index files.
 package search
