@@ -139,24 +139,38 @@
 // words they lead to; with a file per near key (1,522 of them, 60 to
 // 130 bytes each) the same queries fetched 14.7 and 14.6 KB.
 //
-//	go run ./generator/internal/searchbench -latency -n 10000 [-runs 5] [-q "a,b"]
+//	go run ./generator/internal/searchbench -latency -n 10000 [-runs 5] [-q "a,b"] [-http]
 //
 // the time from a key press to the results painted, the search page
-// opened from disk: for each query (exact names, with accents, with a
-// typo, a word that matches nothing, half a word; or those of -q) the
-// median and worst of -runs, cold (a fresh browser, no index file loaded)
-// and warm (the same key press again, ranking and drawing only). It prints
-// the load average before and after: on a shared machine, measure again
-// when it is quiet. The budget is 100 ms. -built DIR measures a site
-// already built, and -profile prints where the page's time goes, by
-// function. On 30 November 2026, on this 2-core machine under a load
-// average of 23 to 31 (other engineers' builds and browsers), 10,000
-// prisoners, 5 runs of each of 10 queries: cold, a median of 420 ms (250
-// to 640 ms by query, worst 1.15 s); warm, a median of 102 ms (68 to 176
-// ms by query). Before scoring into typed arrays (see static/search.js's
-// score) the same runs took 920 ms cold and 215 ms warm under a load of
-// 20 to 25. Under such load the figures say little about an idle
-// machine; the budget is not shown until they are measured on one.
+// opened from disk (or, with -http, served on the loopback): for each
+// query (exact names, with accents, with a typo, a word that matches
+// nothing, half a word; or those of -q) the median and worst of -runs,
+// cold (a fresh browser, no index file loaded but the table) and warm
+// (the same key press again, ranking and drawing only). It prints the
+// load average before and after: on a shared machine, measure again when
+// it is quiet. The budget is 100 ms. -built DIR measures a site already
+// built, and -profile prints where the page's time goes, by function.
+//
+// Where a cold query's time went, at 10,000 prisoners, before the table
+// and name files (a load average of 4, "jose rodriguez", from the key press):
+// 19 ms until the page's input event (the browser's own), 21 ms in the
+// handler before the first load (saving the query in the address,
+// compiling regular expressions), 38 ms for the term files, 26 ms
+// ranking, 7 ms filters, 36 ms for two chunks of display records, 5 ms
+// drawing and 22 ms until painted: 182 ms. Now the loads start within a
+// millisecond of the input event, the chunks' round is gone for a name
+// typed whole, and the ranking allocates no object per name and sorts
+// numbers natively (in node, its processor time for such queries fell by
+// a third to a half, but on this machine it is hard to tell). On 30
+// November 2026, under a load average of 20 to 23 (other engineers'
+// builds and browsers, and this project's tests), 3 runs of each of 10
+// queries, the same site before and after: cold, a median of 551 ms
+// before, 420 ms after from disk and 504 ms over HTTP; warm, 175 ms
+// before, 172 and 148 ms after. Under a load of 17, from disk: cold 475
+// ms before, 245 ms after; warm 116 and 93 ms. The lead measured 222 ms
+// cold (60 ms warm) before on a quiet machine; under such load the
+// figures say little about an idle one, and the budget is not shown
+// until they are measured on one.
 //
 //	go run ./generator/internal/searchbench -files -n 1000,10000
 //
