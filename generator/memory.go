@@ -11,6 +11,9 @@ import (
 // minMemoryLimit is the least memory a build is held to.
 const minMemoryLimit = 200 << 20
 
+// liveFactor is how many times the loaded site a build is held to.
+const liveFactor = 2
+
 // boundMemory is called once the content is loaded and the site resolved
 // in its first language (pipeline.Options.Loaded), by build and check, and
 // returns the function that undoes it. The loaded site is most of what a build
@@ -37,7 +40,7 @@ func boundMemory() (undo func()) {
 		runtime.GC()
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		metrics.Read(sample)
-		bound.saved = debug.SetMemoryLimit(max(int64(minMemoryLimit), 3*int64(sample[0].Value.Uint64())))
+		bound.saved = debug.SetMemoryLimit(max(int64(minMemoryLimit), liveFactor*int64(sample[0].Value.Uint64())))
 	}
 	bound.builds++
 	return func() {
