@@ -106,6 +106,24 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 			t.Errorf("Ana's Spanish page lacks %s", want)
 		}
 	}
+	// Numbers take each language's thousands mark; the sources' titles,
+	// written in the record's own file, are marked as English.
+	for name, want := range map[string][]string{
+		"counts/index.html":    {`<strong>1,800</strong>`, `women: 1,250`, `rel="external noreferrer">Report on the count of November 2024</a>`},
+		"es/counts/index.html": {`<strong>1.800</strong>`, `mujeres: 1.250`, `rel="external noreferrer" lang="en">Report on the count of November 2024</a>`},
+		"es/index.html":        {`<strong>1.800</strong>`, `text-anchor="end">1.000</text>`},
+		"es/data/index.html":   {`(1)`, ` kB)`},
+	} {
+		for _, w := range want {
+			if !strings.Contains(string(files[name]), w) {
+				t.Errorf("%s lacks %s", name, w)
+			}
+		}
+	}
+	// The Spanish feed is titled in Spanish.
+	if f := parseFeed(t, files["es/feed.xml"]); f.Title != "Presos políticos" || f.Author.Name != "Presos políticos" {
+		t.Errorf("es/feed.xml is titled %q by %q", f.Title, f.Author.Name)
+	}
 	// Luis has no translation: his text shows in English, marked so, with a note.
 	luis := string(files["es/prisoners/luis-gomez/index.html"])
 	if !strings.Contains(luis, `<p class="lede" lang="en">A student, released.</p>`) || !strings.Contains(luis, "Este registro aún no está traducido") {
