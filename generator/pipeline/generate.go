@@ -19,8 +19,8 @@ import (
 // generate is the one function that decides the files of the site and
 // their bytes. It loads, resolves and draws the site in fsys, in every
 // language, and hands each file to out as it is made, in this order: the
-// static files; for each language, its pages, search index, feeds and
-// data files (at once, on every core), then its search page, which links
+// static files; for each language, its search index beside its feeds and
+// data files, then its pages (on every core), then its search page, which links
 // the index, then its data page, which lists the parts of the offline
 // archive decided from the compressed sizes of the rest; the sitemap and
 // robots.txt; _headers; last the offline archives, from out's spool.
