@@ -20,12 +20,13 @@ const liveFactor = 2
 // keeps; drawing the pages makes garbage at a great rate, and by default
 // the collector lets the heap grow to twice what is live before it runs,
 // which took a 10,000-prisoner build to 350 MB. boundMemory sets a soft
-// limit of three times the loaded site, and never less than 200 MB: the
-// 10,000-prisoner build in two languages then peaks near 250 MiB (check
-// near 258 MiB), while larger sites keep
-// room enough that the collector does not run without pause (a fixed
-// 200 MB limit made a 30,000-prisoner build 55% slower). A GOMEMLIMIT
-// set in the environment is left as it is.
+// limit of twice the loaded site, and never less than 200 MB: the
+// 10,000-prisoner build in two languages then peaks near 210 MiB (check
+// about the same), and 100,000 prisoners near 1.2 GB. Twice, not more:
+// what a build holds beyond the loaded site is now small beside it
+// (package pipeline, "Speed and memory"), and three times took 100,000
+// prisoners past 1.5 GB. A GOMEMLIMIT set in the environment is left as
+// it is.
 //
 // The limit belongs to the process, which is why main sets it and no
 // package does: when builds overlap (tests), the first sets it and the
