@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unique"
 )
 
 // fields reads the keys of one TOML table into typed values, recording an
@@ -93,8 +94,17 @@ func (f *fields) str(key string) string {
 	if !f.controlFree(key, s) {
 		return ""
 	}
-	return strings.TrimSpace(s)
+	return keep(strings.TrimSpace(s))
 }
+
+// keep returns a string decoded from a file as a record keeps it: a copy
+// of its own. The TOML decoder's strings are slices of its copy of the
+// whole file, which a record would otherwise keep alive for one name.
+func keep(s string) string { return strings.Clone(s) }
+
+// word is keep for a short value that many records share (a status, a
+// charge, a slug): one copy for all of them.
+func word(s string) string { return unique.Make(s).Value() }
 
 // required reads a string that must be present and not empty.
 func (f *fields) required(key, example string) string {
@@ -128,7 +138,7 @@ func (f *fields) strs(key string) []string {
 			return nil
 		}
 		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
+			out = append(out, word(s))
 		}
 	}
 	return out
@@ -225,7 +235,10 @@ func (f *fields) date(key string) Date {
 // enum reads a string that must be one of allowed.
 func (f *fields) enum(key string, allowed []string) string {
 	s := f.str(key)
-	if s != "" && !slices.Contains(allowed, s) {
+	if i := slices.Index(allowed, s); i >= 0 {
+		return allowed[i]
+	}
+	if s != "" {
 		hint := ""
 		if m := Suggest(s, allowed); m != "" {
 			hint = fmt.Sprintf(" (did you mean %q?)", m)
@@ -252,7 +265,7 @@ func (f *fields) ref(key string, kind Kind) Ref {
 	if s == "" {
 		return Ref{}
 	}
-	return Ref{Kind: kind, Slug: s, Pos: f.keyPos(key).Value}
+	return Ref{Kind: kind, Slug: word(s), Pos: f.keyPos(key).Value}
 }
 
 // markdown reads a string of Markdown, keeping where its text starts so that

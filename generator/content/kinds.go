@@ -53,7 +53,7 @@ func source(f *fields) Source {
 	s := Source{
 		Title:     f.required("title", `title = "Headline of the report"`),
 		URL:       f.required("url", `url = "https://..."`),
-		Publisher: f.str("publisher"),
+		Publisher: word(f.str("publisher")),
 		Date:      f.date("date"),
 		Archive:   f.str("archive"),
 	}
@@ -106,7 +106,7 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 	p.Aliases = f.strs("aliases")
 	p.Gender = f.enum("gender", Genders)
 	p.Nationality = f.strs("nationality")
-	p.Occupation = f.str("occupation")
+	p.Occupation = word(f.str("occupation"))
 	p.Arrested = f.date("arrested")
 	p.Released = f.date("released")
 	p.Charges = f.strs("charges")
@@ -119,7 +119,7 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 			Site: c.ref("site", KindSite),
 			From: c.date("from"),
 			To:   c.date("to"),
-			Note: c.str("note"),
+			Note: word(c.str("note")),
 			Pos:  c.at,
 		}
 		c.require("site", cu.Site.Slug != "" || c.m["site"] != nil, `site = "el-helicoide"`)

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"slices"
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/site"
@@ -48,5 +49,5 @@ func writeChanges(s *site.Site, w *partWriter) error {
 	if !s.History {
 		return nil
 	}
-	return writeJSON(w, "data/changes.json", changes(s))
+	return writeJSON(w, "data/changes.json", slices.Values(changes(s)))
 }

@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"encoding/csv"
+	"iter"
 	"maps"
 	"slices"
 	"strconv"
@@ -18,39 +19,45 @@ import (
 // apostrophe, so that a hostile record cannot run one.
 
 func writeCSV(s *site.Site, w *partWriter) error {
-	files := map[string][][]string{
+	files := map[string]iter.Seq[[]string]{
 		"data/prisoners.csv":  prisonersCSV(s),
 		"data/statements.csv": statementsCSV(s),
 		"data/sites.csv":      sitesCSV(s),
 		"data/counts.csv":     countsCSV(s),
 	}
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	// row encodes one row, each cell neutralised.
+	row := func(cells []string) ([]byte, error) {
+		buf.Reset()
+		for i, cell := range cells {
+			cells[i] = Cell(cell)
+		}
+		if err := cw.Write(cells); err != nil {
+			return nil, err
+		}
+		cw.Flush()
+		return buf.Bytes(), cw.Error()
+	}
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		var buf bytes.Buffer
-		buf.WriteString("\ufeff")
-		cw := csv.NewWriter(&buf)
-		var spans []span
-		header := 0
-		for r, row := range files[name] {
-			for i, cell := range row {
-				row[i] = Cell(cell)
-			}
-			start := buf.Len()
-			if err := cw.Write(row); err != nil {
+		var f *partFile
+		for cells := range files[name] {
+			data, err := row(cells)
+			if err != nil {
 				return err
 			}
-			cw.Flush()
-			if r == 0 {
-				header = buf.Len()
-			} else {
-				spans = append(spans, span{start, buf.Len()})
+			if f == nil {
+				// Each part starts as the whole file does: the byte-order
+				// mark and the header row.
+				head := "\ufeff" + string(data)
+				f = w.begin(name, head, "", "", head, 0)
+				continue
+			}
+			if err := f.add(data); err != nil {
+				return err
 			}
 		}
-		if err := cw.Error(); err != nil {
-			return err
-		}
-		// Each part starts as the whole file does: the byte-order mark and
-		// the header row.
-		if _, err := w.write(name, buf.Bytes(), spans, string(buf.Bytes()[:header]), "", 0); err != nil {
+		if _, err := f.close(); err != nil {
 			return err
 		}
 	}
@@ -82,27 +89,37 @@ func itoa(n int) string {
 	return strconv.Itoa(n)
 }
 
-func prisonersCSV(s *site.Site) [][]string {
-	rows := [][]string{{"slug", "url", "name", "status", "arrested", "released", "days_in_custody_at_least", "nationality", "occupation", "charges", "last_known_site", "verification", "sources", "updated"}}
-	for _, p := range prisoners(s) {
-		last := ""
-		if n := len(p.Custody); n > 0 {
-			last = p.Custody[n-1].Site
+func prisonersCSV(s *site.Site) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		if !yield([]string{"slug", "url", "name", "status", "arrested", "released", "days_in_custody_at_least", "nationality", "occupation", "charges", "last_known_site", "verification", "sources", "updated"}) {
+			return
 		}
-		rows = append(rows, []string{p.Slug, p.URL, p.Name, p.Status, p.Arrested, p.Released, itoa(p.Days), list(p.Nationality), p.Occupation, list(p.Charges), last, p.Verification, sourceURLs(p.Sources), p.Updated})
+		for p := range prisoners(s) {
+			last := ""
+			if n := len(p.Custody); n > 0 {
+				last = p.Custody[n-1].Site
+			}
+			if !yield([]string{p.Slug, p.URL, p.Name, p.Status, p.Arrested, p.Released, itoa(p.Days), list(p.Nationality), p.Occupation, list(p.Charges), last, p.Verification, sourceURLs(p.Sources), p.Updated}) {
+				return
+			}
+		}
 	}
-	return rows
 }
 
-func statementsCSV(s *site.Site) [][]string {
-	rows := [][]string{{"slug", "url", "date", "speaker", "role", "organization", "medium", "language", "quote", "translation", "prisoners", "sites", "verification", "sources", "updated"}}
-	for _, v := range statements(s) {
-		rows = append(rows, []string{v.Slug, v.URL, v.Date, v.Speaker, v.Role, v.Organization, v.Medium, v.Language, v.Quote, v.Translation, list(v.Prisoners), list(v.Sites), v.Verification, sourceURLs(v.Sources), v.Updated})
+func statementsCSV(s *site.Site) iter.Seq[[]string] {
+	return func(yield func([]string) bool) {
+		if !yield([]string{"slug", "url", "date", "speaker", "role", "organization", "medium", "language", "quote", "translation", "prisoners", "sites", "verification", "sources", "updated"}) {
+			return
+		}
+		for v := range statements(s) {
+			if !yield([]string{v.Slug, v.URL, v.Date, v.Speaker, v.Role, v.Organization, v.Medium, v.Language, v.Quote, v.Translation, list(v.Prisoners), list(v.Sites), v.Verification, sourceURLs(v.Sources), v.Updated}) {
+				return
+			}
+		}
 	}
-	return rows
 }
 
-func sitesCSV(s *site.Site) [][]string {
+func sitesCSV(s *site.Site) iter.Seq[[]string] {
 	rows := [][]string{{"slug", "url", "name", "kind", "operator", "city", "state", "lat", "lon", "status", "opened", "closed", "people_documented", "verification", "sources", "updated"}}
 	for _, v := range sites(s) {
 		lat, lon := "", ""
@@ -111,10 +128,10 @@ func sitesCSV(s *site.Site) [][]string {
 		}
 		rows = append(rows, []string{v.Slug, v.URL, v.Name, v.Kind, v.Operator, v.City, v.State, lat, lon, v.Status, v.Opened, v.Closed, strconv.Itoa(v.PeopleHeld), v.Verification, sourceURLs(v.Sources), v.Updated})
 	}
-	return rows
+	return slices.Values(rows)
 }
 
-func countsCSV(s *site.Site) [][]string {
+func countsCSV(s *site.Site) iter.Seq[[]string] {
 	rows := [][]string{{"slug", "url", "as_of", "counter", "government", "measure", "since", "value", "qualifier", "breakdown", "statement", "verification", "sources", "updated"}}
 	for i, c := range counts(s) {
 		var parts []string
@@ -127,5 +144,5 @@ func countsCSV(s *site.Site) [][]string {
 		}
 		rows = append(rows, []string{c.Slug, c.URL, c.AsOf, c.Counter, gov, c.Measure, c.Since, strconv.Itoa(c.Value), c.Qualifier, list(parts), c.Statement, c.Verification, sourceURLs(c.Sources), c.Updated})
 	}
-	return rows
+	return slices.Values(rows)
 }

@@ -9,7 +9,10 @@
 // interval with its slash ("2024-02-01/2024-02-09"); feeds list entries
 // newest first by their stamp, the first day of their date. A data file
 // or sitemap that would pass PartBytes comes in numbered parts (parts.go),
-// so that no file passes a host's limit on one file at any size.
+// so that no file passes a host's limit on one file at any size. Each is
+// made and written record by record, holding one part at a time, never a
+// whole file or the whole list of its records: at 100,000 prisoners the
+// timeline's data alone is 150 MB.
 //
 // Every file is made from a site.Site, so it holds exactly what the pages
 // publish: records with publish = false, drafts (unless built with

@@ -1,9 +1,10 @@
 package feed
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
+	"iter"
+	"slices"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/site"
@@ -18,10 +19,10 @@ func Write(s *site.Site, out site.Output, partBytes int) (Parts, error) {
 		writeJSON(w, "data/timeline.json", timeline(s)),
 		writeJSON(w, "data/prisoners.json", prisoners(s)),
 		writeJSON(w, "data/statements.json", statements(s)),
-		writeJSON(w, "data/sites.json", sites(s)),
-		writeJSON(w, "data/events.json", events(s)),
-		writeJSON(w, "data/briefs.json", briefs(s)),
-		writeJSON(w, "data/counts.json", counts(s)),
+		writeJSON(w, "data/sites.json", slices.Values(sites(s))),
+		writeJSON(w, "data/events.json", slices.Values(events(s))),
+		writeJSON(w, "data/briefs.json", slices.Values(briefs(s))),
+		writeJSON(w, "data/counts.json", slices.Values(counts(s))),
 		writeChanges(s, w),
 	); err != nil {
 		return nil, err
@@ -63,27 +64,29 @@ func precision(d content.Date) string {
 	return precisions[d.Precision]
 }
 
-func timeline(s *site.Site) []entry {
-	out := make([]entry, 0, len(s.Timeline))
-	for _, e := range s.Timeline {
-		je := entry{
-			ID:        e.ID,
-			Date:      e.Date.String(),
-			Precision: precision(e.Date),
-			Kind:      e.Kind,
-			Title:     e.Title,
-			URL:       abs(s, e.URL),
-			Anchor:    e.ID,
-			Record:    toLink(s, e.Record),
-			Involves:  []link{},
-			Language:  e.Lang,
+func timeline(s *site.Site) iter.Seq[entry] {
+	return func(yield func(entry) bool) {
+		for _, e := range s.Timeline {
+			je := entry{
+				ID:        e.ID,
+				Date:      e.Date.String(),
+				Precision: precision(e.Date),
+				Kind:      e.Kind,
+				Title:     e.Title,
+				URL:       abs(s, e.URL),
+				Anchor:    e.ID,
+				Record:    toLink(s, e.Record),
+				Involves:  []link{},
+				Language:  e.Lang,
+			}
+			for _, l := range e.Involves {
+				je.Involves = append(je.Involves, toLink(s, l))
+			}
+			if !yield(je) {
+				return
+			}
 		}
-		for _, l := range e.Involves {
-			je.Involves = append(je.Involves, toLink(s, l))
-		}
-		out = append(out, je)
 	}
-	return out
 }
 
 func toLink(s *site.Site, l site.Link) link {
@@ -96,25 +99,19 @@ func abs(s *site.Site, u string) string { return s.Base() + u }
 
 // writeJSON writes a list as a JSON array with one record per line: as
 // easy to read and to diff as indented JSON, and a quarter smaller. Each
-// part of a list too large for one file is such an array.
-func writeJSON[T any](w *partWriter, name string, list []T) error {
-	var buf bytes.Buffer
-	buf.Grow(256 * len(list))
-	buf.WriteString("[")
-	spans := make([]span, 0, len(list))
-	for i, v := range list {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		buf.WriteByte('\n')
+// part of a list too large for one file is such an array. The records
+// are made and written one at a time, never the whole list at once.
+func writeJSON[T any](w *partWriter, name string, list iter.Seq[T]) error {
+	f := w.begin(name, "[\n", ",\n", "\n]\n", "[\n]\n", 0)
+	for v := range list {
 		data, err := json.Marshal(v)
 		if err != nil {
 			return err
 		}
-		spans = append(spans, span{buf.Len(), buf.Len() + len(data)})
-		buf.Write(data)
+		if err := f.add(data); err != nil {
+			return err
+		}
 	}
-	buf.WriteString("\n]\n")
-	_, err := w.write(name, buf.Bytes(), spans, "[\n", "\n]\n", 0)
+	_, err := f.close()
 	return err
 }

@@ -44,30 +44,9 @@ func partName(name string, i int) string {
 	return fmt.Sprintf("%s-%d%s", strings.TrimSuffix(name, ext), i, ext)
 }
 
-// A span is where one record stands in a whole file's bytes: [start, end).
-type span struct{ start, end int }
-
-// cut groups records, in order, into runs whose bytes (with what each
-// part adds, fixed) stay within limit, and of at most maxRecords records
-// when that is not 0. A record too large for a part by itself is a part by
-// itself. It returns the index of each run's first record.
-func cut(spans []span, fixed, limit, maxRecords int) []int {
-	var starts []int
-	for i := range spans {
-		if len(starts) > 0 {
-			first := starts[len(starts)-1]
-			size := fixed + spans[i].end - spans[first].start
-			if size <= limit && (maxRecords == 0 || i-first < maxRecords) {
-				continue
-			}
-		}
-		starts = append(starts, i)
-	}
-	return starts
-}
-
-// A partWriter writes files whole, or in parts past its limit, and notes
-// the parts.
+// A partWriter writes files record by record, whole or in parts past its
+// limit, and notes the parts. It holds one part at a time, never a whole
+// file: the data files of a large site are far larger than a part.
 type partWriter struct {
 	out   site.Output
 	limit int
@@ -81,32 +60,64 @@ func newPartWriter(out site.Output, limit int) *partWriter {
 	return &partWriter{out: out, limit: limit, parts: Parts{}}
 }
 
-// write writes whole, the bytes of name, when they fit; else it writes
-// parts, each the head, a run of records (spans of whole) and the tail.
-// It returns the names written.
-func (w *partWriter) write(name string, whole []byte, spans []span, head, tail string, maxRecords int) ([]string, error) {
-	if len(whole) <= w.limit && (maxRecords == 0 || len(spans) <= maxRecords) {
-		return []string{name}, w.out.WriteFile(name, whole)
-	}
-	starts := cut(spans, len(head)+len(tail), w.limit, maxRecords)
-	if len(starts) < 2 { // one record too large by itself: nothing to cut
-		return []string{name}, w.out.WriteFile(name, whole)
-	}
-	var names []string
-	for i, first := range starts {
-		last := len(spans) - 1
-		if i+1 < len(starts) {
-			last = starts[i+1] - 1
+// A partFile is one file being written record by record: head, the
+// records joined by sep, then tail. Records are added to the current part
+// while it stays within the limit (head and tail included) and holds fewer
+// than maxRecords records (when that is not 0); the next record starts a
+// new part, and a record too large for a part by itself is a part by
+// itself. A file that never needed a second part is written whole under
+// its own name at close: none, when there were no records.
+type partFile struct {
+	w                     *partWriter
+	name, head, sep, tail string
+	none                  string
+	maxRecords            int
+	buf                   []byte // head and the current part's records
+	n                     int    // records in the current part
+	names                 []string
+}
+
+// begin starts the file name (see partFile).
+func (w *partWriter) begin(name, head, sep, tail, none string, maxRecords int) *partFile {
+	f := &partFile{w: w, name: name, head: head, sep: sep, tail: tail, none: none, maxRecords: maxRecords}
+	f.buf = append(f.buf, head...)
+	return f
+}
+
+// add adds one record, writing the current part first when the record
+// does not fit in it.
+func (f *partFile) add(rec []byte) error {
+	if f.n > 0 && (len(f.buf)+len(f.sep)+len(rec)+len(f.tail) > f.w.limit || f.maxRecords > 0 && f.n == f.maxRecords) {
+		part := partName(f.name, len(f.names)+1)
+		if err := f.w.out.WriteFile(part, append(f.buf, f.tail...)); err != nil {
+			return err
 		}
-		body := whole[spans[first].start:spans[last].end]
-		data := make([]byte, 0, len(head)+len(body)+len(tail))
-		data = append(append(append(data, head...), body...), tail...)
-		part := partName(name, i+1)
-		if err := w.out.WriteFile(part, data); err != nil {
-			return nil, err
-		}
-		names = append(names, part)
+		f.names = append(f.names, part)
+		f.buf, f.n = append(make([]byte, 0, len(f.buf)), f.head...), 0 // the written bytes may be kept by out
 	}
-	w.parts[name] = names
-	return names, nil
+	if f.n > 0 {
+		f.buf = append(f.buf, f.sep...)
+	}
+	f.buf = append(f.buf, rec...)
+	f.n++
+	return nil
+}
+
+// close writes the last part, or the whole file, and returns the names
+// written.
+func (f *partFile) close() ([]string, error) {
+	if f.names == nil {
+		data := append(f.buf, f.tail...)
+		if f.n == 0 {
+			data = []byte(f.none)
+		}
+		return []string{f.name}, f.w.out.WriteFile(f.name, data)
+	}
+	part := partName(f.name, len(f.names)+1)
+	if err := f.w.out.WriteFile(part, append(f.buf, f.tail...)); err != nil {
+		return nil, err
+	}
+	f.names = append(f.names, part)
+	f.w.parts[f.name] = f.names
+	return f.names, nil
 }

@@ -110,10 +110,12 @@ func TestDataParts(t *testing.T) {
 	}
 }
 
-// TestCut: runs stay within the limit with what each part adds; a record
-// larger than a part is a part by itself; a count limit cuts too.
+// TestCut: parts stay within the limit with what each part adds; a
+// record larger than a part is a part by itself; a count limit cuts too.
+// Records of 10, 10, 40, 5, 5 and 5 bytes; want is the index of the first
+// record of each part.
 func TestCut(t *testing.T) {
-	spans := []span{{0, 10}, {10, 20}, {20, 60}, {60, 65}, {65, 70}, {70, 75}}
+	sizes := []int{10, 10, 40, 5, 5, 5}
 	for _, tc := range []struct {
 		fixed, limit, max int
 		want              []int
@@ -124,8 +126,32 @@ func TestCut(t *testing.T) {
 		{0, 100, 2, []int{0, 2, 4}},
 		{0, 1000, 0, []int{0}},
 	} {
-		if got := cut(spans, tc.fixed, tc.limit, tc.max); !slices.Equal(got, tc.want) {
-			t.Errorf("cut(fixed %d, limit %d, max %d) = %v, want %v", tc.fixed, tc.limit, tc.max, got, tc.want)
+		out := files{}
+		w := newPartWriter(out, tc.limit)
+		head := strings.Repeat("h", tc.fixed)
+		f := w.begin("data/x.txt", head, "", "", head, tc.max)
+		for i, n := range sizes {
+			if err := f.add([]byte(strings.Repeat(string(rune('a'+i)), n))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		names, err := f.close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int
+		for _, name := range names {
+			data := out[name]
+			if len(data) > max(tc.limit, tc.fixed+40) {
+				t.Errorf("limit %d: %s is %d bytes", tc.limit, name, len(data))
+			}
+			got = append(got, int(data[tc.fixed]-'a'))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("fixed %d, limit %d, max %d: parts start at records %v, want %v", tc.fixed, tc.limit, tc.max, got, tc.want)
+		}
+		if len(names) == 1 && names[0] != "data/x.txt" {
+			t.Errorf("one part is named %s, want the file's own name", names[0])
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package feed
 
 import (
+	"iter"
+
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/site"
 )
@@ -62,24 +64,26 @@ type prisoner struct {
 	Updated      string   `json:"updated"`
 }
 
-func prisoners(s *site.Site) []prisoner {
-	out := []prisoner{}
-	for _, p := range s.Prisoners {
-		r := prisoner{
-			Slug: p.Slug, URL: abs(s, p.URL), Name: p.Label(), Anonymous: p.Anonymous, Status: p.Status,
-			Aliases: p.Aliases, Nationality: p.Nationality, Occupation: p.Occupation,
-			Arrested: p.Arrested.String(), Released: p.Released.String(), Days: p.Days, Charges: p.Charges,
-			Summary: p.Summary, Tags: p.Tags, Verification: p.Verification, Sources: sources(p.Sources), Updated: p.Updated.String(),
+func prisoners(s *site.Site) iter.Seq[prisoner] {
+	return func(yield func(prisoner) bool) {
+		for _, p := range s.Prisoners {
+			r := prisoner{
+				Slug: p.Slug, URL: abs(s, p.URL), Name: p.Label(), Anonymous: p.Anonymous, Status: p.Status,
+				Aliases: p.Aliases, Nationality: p.Nationality, Occupation: p.Occupation,
+				Arrested: p.Arrested.String(), Released: p.Released.String(), Days: p.Days, Charges: p.Charges,
+				Summary: p.Summary, Tags: p.Tags, Verification: p.Verification, Sources: sources(p.Sources), Updated: p.Updated.String(),
+			}
+			for _, c := range p.Custody {
+				r.Custody = append(r.Custody, stay{c.Site.Slug, abs(s, c.Site.URL), c.From.String(), c.To.String(), c.Days, c.Note})
+			}
+			for _, m := range p.Events {
+				r.Events = append(r.Events, dated{m.Date.String(), m.Title})
+			}
+			if !yield(r) {
+				return
+			}
 		}
-		for _, c := range p.Custody {
-			r.Custody = append(r.Custody, stay{c.Site.Slug, abs(s, c.Site.URL), c.From.String(), c.To.String(), c.Days, c.Note})
-		}
-		for _, m := range p.Events {
-			r.Events = append(r.Events, dated{m.Date.String(), m.Title})
-		}
-		out = append(out, r)
 	}
-	return out
 }
 
 type statement struct {
@@ -102,17 +106,19 @@ type statement struct {
 	Updated      string   `json:"updated"`
 }
 
-func statements(s *site.Site) []statement {
-	out := []statement{}
-	for _, v := range s.Statements {
-		out = append(out, statement{
-			Slug: v.Slug, URL: abs(s, v.URL), Speaker: v.Speaker, Role: v.Role, Organization: v.Organization,
-			Medium: v.Medium, Date: v.Date.String(), Quote: v.Quote, Language: v.Language, Translation: v.Translation,
-			Summary: v.Summary, Prisoners: slugs(v.Prisoners), Sites: slugs(v.Sites), Tags: v.Tags,
-			Verification: v.Verification, Sources: sources(v.Sources), Updated: v.Updated.String(),
-		})
+func statements(s *site.Site) iter.Seq[statement] {
+	return func(yield func(statement) bool) {
+		for _, v := range s.Statements {
+			if !yield(statement{
+				Slug: v.Slug, URL: abs(s, v.URL), Speaker: v.Speaker, Role: v.Role, Organization: v.Organization,
+				Medium: v.Medium, Date: v.Date.String(), Quote: v.Quote, Language: v.Language, Translation: v.Translation,
+				Summary: v.Summary, Prisoners: slugs(v.Prisoners), Sites: slugs(v.Sites), Tags: v.Tags,
+				Verification: v.Verification, Sources: sources(v.Sources), Updated: v.Updated.String(),
+			}) {
+				return
+			}
+		}
 	}
-	return out
 }
 
 type detentionSite struct {

@@ -41,9 +41,10 @@ func sitemap(baseURL string, pages []Page, out site.Output, limit, maxURLs int) 
 		}
 		d.WriteString(">\n")
 		head := d.String()
-		spans := make([]span, 0, len(pages))
+		w := newPartWriter(out, limit)
+		f := w.begin("sitemap.xml", head, "", "</urlset>\n", head+"</urlset>\n", maxURLs)
 		for _, p := range pages {
-			start := d.Len()
+			d.Reset()
 			d.WriteString("  <url>\n")
 			d.elem("    ", "loc", baseURL+p.URL)
 			if p.Lastmod != "" {
@@ -53,12 +54,11 @@ func sitemap(baseURL string, pages []Page, out site.Output, limit, maxURLs int) 
 				d.empty("    ", "xhtml:link", "rel", "alternate", "hreflang", a[0], "href", baseURL+a[1])
 			}
 			d.WriteString("  </url>\n")
-			spans = append(spans, span{start, d.Len()})
+			if err := f.add(d.Bytes()); err != nil {
+				return err
+			}
 		}
-		tail := "</urlset>\n"
-		d.WriteString(tail)
-		w := newPartWriter(out, limit)
-		names, err := w.write("sitemap.xml", d.Bytes(), spans, head, tail, maxURLs)
+		names, err := f.close()
 		if err != nil {
 			return err
 		}

@@ -16,8 +16,8 @@
 //
 // The static files (static.go), CSS and JavaScript with a hash of their
 // content in their name; then, for each language, the default last: its
-// pages, its search index (package search), its feeds and data files
-// (package feed), at once on every core; its search page, which names the
+// search index (package search) beside its feeds and data files (package
+// feed); its pages, on every core; its search page, which names the
 // index (render.NeedsSearchIndex); its data page, which lists the parts of
 // the language's offline archive (render.NeedsArchives), decided from the
 // compressed size of every other file of the language (package offline).
@@ -56,14 +56,23 @@
 //
 // # Speed and memory
 //
-// The languages are resolved and drawn one at a time, each let go once
-// drawn. Nothing keeps a file once it is handed on: build writes it, check
-// keeps of a page only its ids and links, and the spool holds the
-// compressed bytes on disk (build) or only their sizes (check), so that
-// check holds no more than build. Options.Loaded is called once the site
-// is loaded, before any page is drawn: main uses it to hold the
-// collector's memory to a few times the loaded site (generator/memory.go);
-// no package here sets process-wide state. The benchmarks in
+// The languages are resolved and drawn one at a time, each let go before
+// the next is resolved. Within a language the search index and the feeds
+// are made first, then the pages: each grows with the site, and a build
+// holds one or the other, never both. Nothing keeps a file once it is
+// handed on: build writes it, check keeps of a page only its ids and
+// links, and the spool holds the compressed bytes on disk (build) or only
+// their sizes (check), so that check holds no more than build. No output
+// is held whole on its way: the data files and the sitemap are written a
+// part at a time (package feed), the search index makes each record's text
+// as it indexes it (package search), and a page's buffer is not kept past
+// 1 MB (package render). What stays is the loaded site: the records, with
+// their strings copied out of the files they were read from (package
+// content), and the site resolved in one language, with its rendered
+// Markdown. Options.Loaded is called once the site is loaded, before any
+// page is drawn: main uses it to hold the collector's memory to twice the
+// loaded site (generator/memory.go); no package here sets process-wide
+// state. The benchmarks in
 // bench_test.go time each step; internal/bench compares whole builds with
 // Hugo's.
 package pipeline

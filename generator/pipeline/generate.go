@@ -9,6 +9,7 @@ import (
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/feed"
 	"github.com/presos-politicos/briefing/generator/i18n"
+	"github.com/presos-politicos/briefing/generator/internal/parallel"
 	"github.com/presos-politicos/briefing/generator/offline"
 	"github.com/presos-politicos/briefing/generator/render"
 	"github.com/presos-politicos/briefing/generator/search"
@@ -18,8 +19,8 @@ import (
 // generate is the one function that decides the files of the site and
 // their bytes. It loads, resolves and draws the site in fsys, in every
 // language, and hands each file to out as it is made, in this order: the
-// static files; for each language, its pages, search index, feeds and
-// data files (at once, on every core), then its search page, which links
+// static files; for each language, its search index beside its feeds and
+// data files, then its pages (on every core), then its search page, which links
 // the index, then its data page, which lists the parts of the offline
 // archive decided from the compressed sizes of the rest; the sitemap and
 // robots.txt; _headers; last the offline archives, from out's spool.
@@ -51,6 +52,7 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 	var dicts []*i18n.Dict
 	var last *site.Site
 	for i, lang := range order {
+		last = nil // the language drawn before is let go before this one is resolved
 		l, lerrs := resolve(fsys, set, lang.Code, nil, hist)
 		if len(lerrs) > 0 {
 			_, err := resolveAll(fsys, set, nil, hist, nil)
@@ -113,35 +115,28 @@ func (p prefixed) WriteFile(name string, data []byte) error {
 	return p.out.WriteFile(p.prefix+name, data)
 }
 
-// render writes the language's pages, and meanwhile its search index,
-// feeds and data files: the pages that need the index (the search page)
-// are drawn after them, and those that list the parts of the offline
-// archive (the data page) last, once plan has decided them. It returns
-// the pages, for the sitemap.
+// render writes the language's search index, feeds and data files, then
+// its pages: the pages that need the index (the search page) are drawn
+// after the others, and those that list the parts of the offline archive
+// (the data page) last, once plan has decided them. The extras are made
+// before the pages rather than beside them, so that a build holds the
+// search index or a page being drawn, never both: each grows with the
+// site. It returns the pages, for the sitemap.
 func (l *langSite) render(assets map[string]render.Asset, out site.Output, dataPart int, plan func(data *render.Page) error) ([]*render.Page, error) {
+	index, dataParts, err := l.extras(out, dataPart)
+	if err != nil {
+		return nil, err
+	}
 	pages := render.Pages(l.site, &render.Files{Assets: assets})
 	byNeed := make(map[render.Need][]*render.Page)
 	for _, pg := range pages {
 		byNeed[pg.Needs] = append(byNeed[pg.Needs], pg)
 	}
-	var (
-		index     search.Meta
-		dataParts feed.Parts
-		extrasErr error
-		done      = make(chan struct{})
-	)
-	go func() {
-		defer close(done)
-		index, dataParts, extrasErr = l.extras(out, dataPart)
-	}()
-	err := l.renderer.Render(byNeed[render.NeedsSite], out)
-	<-done
-	if err != nil || extrasErr != nil {
-		return nil, errors.Join(err, extrasErr)
-	}
 	supply(pages, index, dataParts)
-	if err := l.renderer.Render(byNeed[render.NeedsSearchIndex], out); err != nil {
-		return nil, err
+	for _, need := range []render.Need{render.NeedsSite, render.NeedsSearchIndex} {
+		if err := l.renderer.Render(byNeed[need], out); err != nil {
+			return nil, err
+		}
 	}
 	for _, pg := range byNeed[render.NeedsArchives] {
 		if err := plan(pg); err != nil {
@@ -165,18 +160,29 @@ func supply(pages []*render.Page, index search.Meta, dataParts feed.Parts) {
 	}
 }
 
-// extras writes the language's search index, feeds and data files, and
-// returns where the search page finds the index and the parts of the data
-// files too large for one file (of at most dataPart bytes; 0 means
-// feed.PartBytes), which the data page lists.
+// extras writes the language's search index, feeds and data files, the
+// index beside the rest, and returns where the search page finds the
+// index and the parts of the data files too large for one file (of at
+// most dataPart bytes; 0 means feed.PartBytes), which the data page lists.
 func (l *langSite) extras(out site.Output, dataPart int) (search.Meta, feed.Parts, error) {
 	out = prefixed{out, l.site.Config.Prefix(l.site.Lang)}
-	meta, err := search.Build(l.site).Write(out)
-	if err != nil {
+	var (
+		meta              search.Meta
+		parts             feed.Parts
+		indexErr, feedErr error
+	)
+	parallel.Do(2, func(i int) error {
+		if i == 0 {
+			meta, indexErr = search.Build(l.site).Write(out)
+		} else {
+			parts, feedErr = feed.Write(l.site, out, dataPart)
+		}
+		return nil
+	})
+	if err := errors.Join(indexErr, feedErr); err != nil {
 		return search.Meta{}, nil, err
 	}
-	parts, err := feed.Write(l.site, out, dataPart)
-	return meta, parts, err
+	return meta, parts, nil
 }
 
 // recorder notes the names of the files written through a recording.

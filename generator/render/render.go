@@ -172,6 +172,9 @@ func (r *Renderer) Render(pages []*Page, out site.Output) error {
 		if err == nil {
 			err = out.WriteFile(p.Path, buf.Bytes())
 		}
+		if buf.Cap() > keptBuffer {
+			*buf = bytes.Buffer{} // one list of every prisoner is no reason to hold its size for every page after it
+		}
 		errs[i] = err
 		return nil
 	})
@@ -189,6 +192,11 @@ func (r *Renderer) Render(pages []*Page, out site.Output) error {
 	slices.SortFunc(first, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 	return errors.Join(first...)
 }
+
+// keptBuffer is the largest buffer a goroutine of Render keeps for its
+// next page: far more than a record's page, far less than the list of
+// every prisoner of a large site.
+const keptBuffer = 1 << 20
 
 // Page renders one page.
 func (r *Renderer) Page(w *bytes.Buffer, p *Page) error {

@@ -39,6 +39,11 @@ type Doc struct {
 	Aliases string   // prisoners: their other names, shown when a query matched one
 	names   []string // the name, then each alias: the Title field, one name at a time
 	text    [numFields]string
+	// body makes the Body text when the document is indexed, so that the
+	// text of every body is never held at once; the snippet is made of it
+	// too when bodySnippet is set and the document has no other.
+	body        func() string
+	bodySnippet bool
 }
 
 // An Index holds every published record's terms and postings.
@@ -100,23 +105,23 @@ func Build(s *site.Site) *Index {
 		d.names = append([]string{p.Label()}, p.Aliases...)
 		d.Aliases = strings.Join(p.Aliases, ", ")
 		d.text[Summary] = join(p.Summary, p.Occupation, strings.Join(p.Nationality, " "), strings.Join(p.Charges, " "))
-		d.text[Body] = join(text(p.Body), milestones(p.Events))
-		d.Snippet = or(p.Summary, d.text[Body])
+		d.body = func() string { return join(text(p.Body), milestones(p.Events)) }
+		d.Snippet, d.bodySnippet = p.Summary, true
 		ix.Docs = append(ix.Docs, d)
 	}
 	for _, v := range s.Sites {
 		d := &Doc{Kind: content.KindSite, Title: v.Name, URL: v.URL, Meta: join(v.City, v.State)}
 		d.names = []string{v.Name}
 		d.text[Summary] = join(v.Summary, v.Type, v.Operator, v.City, v.State)
-		d.text[Body] = join(text(v.Body), milestones(v.Events))
-		d.Snippet = or(v.Summary, d.text[Body])
+		d.body = func() string { return join(text(v.Body), milestones(v.Events)) }
+		d.Snippet, d.bodySnippet = v.Summary, true
 		ix.Docs = append(ix.Docs, d)
 	}
 	for _, v := range s.Statements {
 		d := &Doc{Kind: content.KindStatement, Title: v.Speaker, URL: v.URL, Meta: site.Date(s.Words, v.Date)}
 		d.names = []string{join(v.Speaker, v.Organization)}
 		d.text[Summary] = join(v.Summary, v.Quote, v.Translation, v.Role)
-		d.text[Body] = join(text(v.Context), text(v.Body))
+		d.body = func() string { return join(text(v.Context), text(v.Body)) }
 		d.Snippet = or(v.Translation, v.Quote) // in the page's language where there is one
 		ix.Docs = append(ix.Docs, d)
 	}
@@ -124,32 +129,32 @@ func Build(s *site.Site) *Index {
 		d := &Doc{Kind: content.KindBrief, Title: v.Title, URL: v.URL, Meta: site.Date(s.Words, v.Date)}
 		d.names = []string{v.Title}
 		d.text[Summary] = join(v.Summary, strings.Join(v.Authors, " "))
-		d.text[Body] = text(v.Body)
-		d.Snippet = or(v.Summary, d.text[Body])
+		d.body = func() string { return text(v.Body) }
+		d.Snippet, d.bodySnippet = v.Summary, true
 		ix.Docs = append(ix.Docs, d)
 	}
 	for _, v := range s.Events {
 		d := &Doc{Kind: content.KindEvent, Title: v.Title, URL: v.URL, Meta: site.Date(s.Words, v.Date)}
 		d.names = []string{v.Title}
 		d.text[Summary] = v.Summary
-		d.text[Body] = text(v.Body)
-		d.Snippet = or(v.Summary, d.text[Body])
+		d.body = func() string { return text(v.Body) }
+		d.Snippet, d.bodySnippet = v.Summary, true
 		ix.Docs = append(ix.Docs, d)
 	}
 	for _, v := range s.Counts {
 		d := &Doc{Kind: content.KindCount, Title: v.Label(), URL: v.URL, Meta: site.Date(s.Words, v.AsOf)}
 		d.names = []string{join(v.Counter, v.Label())}
 		d.text[Summary] = v.Summary
-		d.text[Body] = join(text(v.Note), text(v.Body))
-		d.Snippet = or(v.Summary, d.text[Body])
+		d.body = func() string { return join(text(v.Note), text(v.Body)) }
+		d.Snippet, d.bodySnippet = v.Summary, true
 		ix.Docs = append(ix.Docs, d)
 	}
 	for _, v := range s.Pages {
 		d := &Doc{Kind: content.KindPage, Title: v.Title, URL: v.URL}
 		d.names = []string{v.Title}
 		d.text[Summary] = v.Summary
-		d.text[Body] = text(v.Body)
-		d.Snippet = or(v.Summary, d.text[Body])
+		d.body = func() string { return text(v.Body) }
+		d.Snippet, d.bodySnippet = v.Summary, true
 		ix.Docs = append(ix.Docs, d)
 	}
 	folded := make(map[*Doc]string, len(ix.Docs))
@@ -183,6 +188,10 @@ func Build(s *site.Site) *Index {
 	var name []*postings
 	for i, d := range ix.Docs {
 		d.ID = i
+		d.text[Body], d.body = d.body(), nil
+		if d.Snippet == "" && d.bodySnippet {
+			d.Snippet = d.text[Body]
+		}
 		d.Snippet = site.Shorten(d.Snippet, snippetLen)
 		for n, text := range d.names {
 			name = name[:0]

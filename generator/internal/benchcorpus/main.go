@@ -2,6 +2,7 @@
 // tests, with the real site's templates and static files:
 //
 //	go run ./generator/internal/benchcorpus -n 10000 -out /tmp/corpus
+//	go run ./generator/internal/benchcorpus -n 10000 -es -body 1000 -out /tmp/long
 //	go run ./generator build -src /tmp/corpus
 package main
 
@@ -19,6 +20,7 @@ func main() {
 	out := flag.String("out", "", "the `folder` to write the site into (must not exist)")
 	from := flag.String("templates", ".", "the site `folder` whose templates/ and static/ are copied")
 	spanish := flag.Bool("es", false, "a second language, Spanish: the interface translated, the records not")
+	bodyWords := flag.Int("body", 60, "`words` in each prisoner's body, in paragraphs of 60: a corpus with long bodies")
 	flag.Parse()
 	if *out == "" || flag.NArg() > 0 {
 		flag.Usage()
@@ -30,6 +32,7 @@ func main() {
 	}
 	size := corpus.Scaled(*n)
 	size.Spanish = *spanish
+	size.BodyWords = *bodyWords
 	if err := corpus.Write(*out, size); err != nil {
 		fmt.Fprintln(os.Stderr, "benchcorpus:", err)
 		os.Exit(1)

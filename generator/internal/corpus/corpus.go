@@ -20,6 +20,7 @@ import (
 type Size struct {
 	Prisoners, Statements, Sites, Briefs, Events int
 	BriefWords                                   int  // about this many words per brief
+	BodyWords                                    int  // words in each prisoner's body, in paragraphs of 60; 0 means 60
 	Spanish                                      bool // a second language, with the interface in Spanish and the records untranslated
 }
 
@@ -100,7 +101,7 @@ url = "https://news.example/sites/%d"
 		fmt.Fprintf(&b, "occupation = %q\nnationality = [\"Venezuelan\"]\ncharges = [%q, %q]\nverification = %q\n",
 			jobs[r.IntN(len(jobs))], charges[r.IntN(len(charges))], charges[r.IntN(len(charges))], []string{"confirmed", "reported", "unverified"}[i%3])
 		fmt.Fprintf(&b, "summary = \"%s, %s, arrested in %d.\"\n", name, jobs[i%len(jobs)], year)
-		fmt.Fprintf(&b, "body = \"\"\"\n%s\n\"\"\"\n", paragraph(r, 60))
+		fmt.Fprintf(&b, "body = \"\"\"\n%s\n\"\"\"\n", body(r, size.BodyWords))
 		if i%50 == 7 {
 			b.WriteString("anonymous = true\n")
 		}
@@ -201,6 +202,18 @@ func sentence(r *rand.Rand, n int) string {
 	}
 	s := strings.Join(ws, " ")
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// body is a prisoner's body of n words (60 when 0), in paragraphs of 60.
+func body(r *rand.Rand, n int) string {
+	if n == 0 {
+		n = 60
+	}
+	var paras []string
+	for ; n > 0; n -= 60 {
+		paras = append(paras, paragraph(r, min(n, 60)))
+	}
+	return strings.Join(paras, "\n\n")
 }
 
 func paragraph(r *rand.Rand, n int) string {
