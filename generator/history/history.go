@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -52,7 +53,9 @@ func (h *History) Of(lang string, kind content.Kind, slug string) []*Change {
 // with its translations) from the log: for each language, each version of
 // the record in that language is decoded as Load decodes it today and
 // compared with the version before it that was published. The blobs are
-// read by one git cat-file per core, and decoded on every core.
+// read by one git cat-file per core, and decoded on every core. A version
+// the log's cache holds (see ReadCached) is neither read nor decoded; the
+// cache is written anew once the history is made.
 func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	var langs []string
 	for _, lang := range set.Config.Languages {
@@ -70,14 +73,16 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	}
 
 	// The jobs, one per record, with the blobs each needs, in the order
-	// cat-file will return them.
+	// cat-file will return them: those of the versions the cache does not
+	// hold.
 	type job struct {
-		key   recordKey
-		file  string
-		orig  []step
-		trans map[string][]step // by language
-		blobs map[string][]byte
-		names []string // the blobs it needs, each once
+		key    recordKey
+		file   string
+		fields []field
+		seqs   map[string][]pair             // by the language of the translation, "" for the original alone
+		held   map[string]map[[2]string]bool // the versions the cache holds, by seqs' key
+		blobs  map[string][]byte
+		names  []string // the blobs it needs, each once
 	}
 	var jobs []*job
 	total := 0
@@ -90,22 +95,34 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		if len(orig) == 0 {
 			continue // never committed
 		}
-		j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, orig: orig, trans: make(map[string][]step), blobs: make(map[string][]byte)}
+		j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, fields: fieldsOf(r.Kind), seqs: make(map[string][]pair),
+			held: make(map[string]map[[2]string]bool), blobs: make(map[string][]byte)}
 		seen := make(map[string]bool)
-		need := func(steps []step) {
-			for _, s := range steps {
-				if s.blob != "" && !seen[s.blob] {
-					seen[s.blob] = true
-					j.names = append(j.names, s.blob)
+		for i, lang := range langs {
+			tlang, trans := "", []step(nil)
+			if i > 0 {
+				ext := path.Ext(r.File)
+				if t := l.files[strings.TrimSuffix(r.File, ext)+"."+lang+ext]; len(t) > 0 {
+					tlang, trans = lang, t
 				}
 			}
-		}
-		need(orig)
-		for _, lang := range langs[1:] {
-			ext := path.Ext(r.File)
-			if t := l.files[strings.TrimSuffix(r.File, ext)+"."+lang+ext]; len(t) > 0 {
-				j.trans[lang] = t
-				need(t)
+			if _, done := j.seqs[tlang]; done {
+				continue
+			}
+			seq := pairs(orig, trans)
+			j.seqs[tlang] = seq
+			held := l.cache.held(r.File, tlang)
+			j.held[tlang] = held
+			for _, p := range seq {
+				if held[p.blobs] || p.blobs[0] == "" {
+					continue
+				}
+				for _, b := range p.blobs {
+					if b != "" && !seen[b] {
+						seen[b] = true
+						j.names = append(j.names, b)
+					}
+				}
 			}
 		}
 		total += len(j.names)
@@ -136,33 +153,88 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		h.changes[lang] = make(map[recordKey][]*Change)
 	}
 	var mu sync.Mutex
+	groups := make(map[string][]byte) // what the cache will hold, by groupKey
 	// decoders are kept for the next job, each with its cache of parsed
 	// pieces, rather than made for every record.
 	decoders := sync.Pool{New: func() any { return content.NewDecoder() }}
 	run := func(j *job) error {
-		d := decoders.Get().(*content.Decoder)
-		defer decoders.Put(d)
-		var orig []version // decoded once, for every language without a translation
-		for _, lang := range langs {
+		var d *content.Decoder
+		defer func() {
+			if d != nil {
+				decoders.Put(d)
+			}
+		}()
+		seqs := make(map[string][]version)
+		for tlang, seq := range j.seqs {
+			snaps := l.cache.group(j.file, tlang, j.fields)
+			// A group the cache said it held but cannot give (it would
+			// be a fault of the cache's) has its blobs read now.
+			var missing []string
+			for _, p := range seq {
+				if _, ok := snaps[p.blobs]; !ok && j.held[tlang][p.blobs] {
+					for _, b := range p.blobs {
+						if _, read := j.blobs[b]; b != "" && !read && !slices.Contains(missing, b) {
+							missing = append(missing, b)
+						}
+					}
+				}
+			}
+			if len(missing) > 0 {
+				err := l.blobs(ctx, missing, func(i int, data []byte) error {
+					j.blobs[missing[i]] = data
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+			}
+			fresh := false
+			for _, p := range seq {
+				if _, ok := snaps[p.blobs]; ok || p.blobs[0] == "" {
+					continue
+				}
+				if d == nil {
+					d = decoders.Get().(*content.Decoder)
+				}
+				var t []byte
+				if p.blobs[1] != "" {
+					t = j.blobs[p.blobs[1]]
+				}
+				var sn snapshot
+				if v := d.Decode(j.file, j.blobs[p.blobs[0]], tlang, t); v.Published() {
+					sn = snap(j.fields, v.Record, false)
+				}
+				snaps[p.blobs] = sn
+				fresh = true
+			}
+			seqs[tlang] = versions(seq, snaps)
+			if l.cache != nil {
+				b := l.cache.raw[groupKey(j.file, tlang)]
+				if fresh || b == nil || len(snaps) != countVersions(seq) {
+					b = encodeGroup(seq, snaps, j.fields)
+				}
+				mu.Lock()
+				groups[groupKey(j.file, tlang)] = b
+				mu.Unlock()
+			}
+		}
+		for i, lang := range langs {
 			cur := current[lang][j.key]
 			if cur == nil {
 				continue
 			}
-			seq := orig
-			if t := j.trans[lang]; len(t) > 0 {
-				seq = versions(d, j.file, j.orig, t, lang, j.blobs)
-			} else if seq == nil {
-				seq = versions(d, j.file, j.orig, nil, "", j.blobs)
-				orig = seq
+			tlang := ""
+			if _, ok := j.seqs[lang]; ok && i > 0 {
+				tlang = lang
 			}
-			changes := walk(l, j.key, seq, cur, quiet)
+			changes := walk(l, j.key, j.fields, seqs[tlang], snap(j.fields, cur, true), quiet)
 			mu.Lock()
 			if len(changes) > 0 {
 				h.changes[lang][j.key] = changes
 			}
 			mu.Unlock()
 		}
-		j.blobs = nil
+		j.blobs, j.held = nil, nil
 		return nil
 	}
 	// The blobs are read by one git cat-file per core, each for a run of
@@ -185,7 +257,7 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		var names []string
 		for _, j := range mine {
 			if len(j.names) == 0 {
-				g.Go(func() error { return run(j) }) // deleted in every commit that named it
+				g.Go(func() error { return run(j) }) // cached, or deleted in every commit that named it
 			}
 			names = append(names, j.names...)
 		}
@@ -209,26 +281,27 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	if err := errors.Join(readErr, g.Wait()); err != nil {
 		return nil, err
 	}
+	l.cache.write(l, groups)
 	return h, nil
 }
 
-// version is a record as a commit left it, decoded.
-type version struct {
+// A pair is a record's version as one commit left it: the blobs of its
+// original and, where it has one, its translation; "" for a file the
+// commit had deleted, or that did not exist.
+type pair struct {
 	commit int
-	content.Version
-	translated bool // decoded with a translation
+	blobs  [2]string
 	// translationOnly is true when the commit changed the translation and
 	// not the original.
 	translationOnly bool
 }
 
-// versions decodes a record file's versions in one language: the
-// original's, with its translation's where it had one at the time.
-func versions(d *content.Decoder, file string, orig, trans []step, lang string, blobs map[string][]byte) []version {
-	var out []version
+// pairs merges the steps of a record's original and of its translation,
+// commit by commit.
+func pairs(orig, trans []step) []pair {
+	var out []pair
 	oi, ti := 0, 0
 	var ob, tb string
-	decoded := make(map[[2]string]content.Version)
 	for oi < len(orig) || ti < len(trans) {
 		c, origChanged := -1, false
 		switch {
@@ -246,20 +319,41 @@ func versions(d *content.Decoder, file string, orig, trans []step, lang string, 
 			tb = trans[ti].blob
 			ti++
 		}
-		if ob == "" {
-			out = append(out, version{commit: c}) // deleted: not published
-			continue
+		out = append(out, pair{commit: c, blobs: [2]string{ob, tb}, translationOnly: !origChanged})
+	}
+	return out
+}
+
+// countVersions counts the different versions of a sequence that a file
+// held (not those deleted).
+func countVersions(seq []pair) int {
+	seen := make(map[[2]string]bool)
+	for _, p := range seq {
+		if p.blobs[0] != "" {
+			seen[p.blobs] = true
 		}
-		v, ok := decoded[[2]string{ob, tb}]
-		if !ok {
-			var t []byte
-			if tb != "" {
-				t = blobs[tb]
-			}
-			v = d.Decode(file, blobs[ob], lang, t)
-			decoded[[2]string{ob, tb}] = v
+	}
+	return len(seen)
+}
+
+// version is a record as a commit left it, reduced to what is compared:
+// nil when it was not published (deleted, unpublished, a draft, or it did
+// not decode).
+type version struct {
+	commit          int
+	snap            snapshot
+	translated      bool // decoded with a translation
+	translationOnly bool
+}
+
+// versions gives each version of a sequence its snapshot.
+func versions(seq []pair, snaps map[[2]string]snapshot) []version {
+	out := make([]version, len(seq))
+	for i, p := range seq {
+		out[i] = version{commit: p.commit, translated: p.blobs[1] != "", translationOnly: p.translationOnly}
+		if p.blobs[0] != "" {
+			out[i].snap = snaps[p.blobs]
 		}
-		out = append(out, version{commit: c, Version: v, translated: tb != "", translationOnly: !origChanged})
 	}
 	return out
 }
@@ -271,19 +365,29 @@ func versions(d *content.Decoder, file string, orig, trans []step, lang string, 
 // original's, the version that brings (or drops) the translation is
 // compared with nothing: a translation is not a change of fact; a commit
 // that changes only the translation shows only its revised texts.
-func walk(l *Log, key recordKey, seq []version, cur interface{ Meta() *content.Record }, quiet map[int]bool) []*Change {
-	fields := fieldsOf(key.kind)
+func walk(l *Log, key recordKey, fields []field, seq []version, cur snapshot, quiet map[int]bool) []*Change {
 	var texts []field
-	for _, f := range fields {
+	var textCur snapshot
+	for i, f := range fields {
 		if f.typ == prose {
 			texts = append(texts, f)
+			textCur = append(textCur, cur[i])
 		}
+	}
+	proseOf := func(s snapshot) snapshot {
+		var out snapshot
+		for i, f := range fields {
+			if f.typ == prose {
+				out = append(out, s[i])
+			}
+		}
+		return out
 	}
 	var out []*Change
 	var last *version
 	for i := range seq {
 		v := &seq[i]
-		if !v.Published() {
+		if v.snap == nil {
 			continue
 		}
 		var items []Item
@@ -292,9 +396,9 @@ func walk(l *Log, key recordKey, seq []version, cur interface{ Meta() *content.R
 			items = []Item{{Action: Published}}
 		case last.translated != v.translated:
 		case v.translationOnly:
-			items = diff(texts, last.Record, v.Record, cur)
+			items = diff(texts, proseOf(last.snap), proseOf(v.snap), textCur)
 		default:
-			items = diff(fields, last.Record, v.Record, cur)
+			items = diff(fields, last.snap, v.snap, cur)
 		}
 		last = v
 		if len(items) == 0 {

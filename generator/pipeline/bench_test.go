@@ -328,7 +328,7 @@ func BenchmarkHistory(b *testing.B) {
 			b.Fatal(err)
 		}
 		for b.Loop() {
-			if h, note := readHistory(withGit, set); h == nil {
+			if h, note := readHistory(Options{dir: withGit}, set); h == nil {
 				b.Fatal(note)
 			}
 		}

@@ -1,0 +1,445 @@
+package history
+
+// The cache keeps, between builds, what reading the history found: the
+// log up to the commit it was read at, and the snapshot of every version
+// decoded, by the blobs it was decoded from. See the package comment.
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/presos-politicos/briefing/generator/content"
+)
+
+// cacheMagic starts a cache file; the number changes with its layout.
+const cacheMagic = "briefing history cache 1\n"
+
+// A cache is the file that keeps one site folder's history between builds.
+type cache struct {
+	path     string
+	identity [32]byte // the program's (see programIdentity)
+	// What the file held, when it was valid; zero otherwise.
+	prefix, head string
+	log          *Log
+	raw          map[string][]byte // the groups of versions, by groupKey
+}
+
+// openCache opens the cache of the site folder dir in the folder
+// cacheDir. It is nil when there is none to use (the program's identity
+// cannot be read); a file that is missing, damaged, or written by another
+// program is not read, and is written anew.
+func openCache(cacheDir, dir string) *cache {
+	id, err := programIdentity()
+	if err != nil {
+		return nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	sum := sha256.Sum256([]byte(abs))
+	c := &cache{path: filepath.Join(cacheDir, "history", hex.EncodeToString(sum[:12])), identity: id}
+	data, err := os.ReadFile(c.path)
+	if err != nil {
+		return c
+	}
+	c.load(data)
+	return c
+}
+
+// programIdentity is the SHA-256 of the running program: a snapshot is
+// what this program's decoder and fields made of a version, and another
+// build of the program may make another.
+func programIdentity() ([32]byte, error) {
+	var id [32]byte
+	exe, err := os.Executable()
+	if err != nil {
+		return id, err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return id, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return id, err
+	}
+	copy(id[:], h.Sum(nil))
+	return id, nil
+}
+
+// load reads a cache file's data: the magic, the program's identity, the
+// SHA-256 of the rest, then the rest. Data that fails any check is left
+// unread.
+func (c *cache) load(data []byte) {
+	rest, ok := bytes.CutPrefix(data, []byte(cacheMagic))
+	if !ok || len(rest) < 64 || !bytes.Equal(rest[:32], c.identity[:]) {
+		return
+	}
+	body := rest[64:]
+	if sum := sha256.Sum256(body); !bytes.Equal(rest[32:64], sum[:]) {
+		return
+	}
+	d := &decoder{b: body}
+	prefix, head := d.string(), d.string()
+	l := &Log{files: make(map[string][]step)}
+	for range d.count() {
+		hash, iso, note := d.string(), d.string(), d.string()
+		t, err := time.Parse(time.RFC3339, iso)
+		if err != nil {
+			return
+		}
+		l.Commits = append(l.Commits, Commit{Hash: hash, Time: t, Note: note, iso: iso})
+	}
+	for range d.count() {
+		p := d.string()
+		n := d.count()
+		steps := make([]step, 0, n)
+		for range n {
+			i := int(d.uvarint())
+			if i >= len(l.Commits) {
+				return
+			}
+			steps = append(steps, step{commit: i, blob: d.hash()})
+		}
+		l.files[p] = steps
+	}
+	raw := make(map[string][]byte)
+	for range d.count() {
+		k := d.string()
+		raw[k] = d.bytes()
+	}
+	if d.bad {
+		return
+	}
+	c.prefix, c.head, c.log, c.raw = prefix, head, l, raw
+}
+
+// write writes the cache anew: the log l, and the groups of versions. A
+// failure to write leaves the build as it is, without a cache for the
+// next one.
+func (c *cache) write(l *Log, groups map[string][]byte) {
+	if c == nil {
+		return
+	}
+	var e encoder
+	e.string(l.prefix)
+	e.string(l.head)
+	e.uvarint(uint64(len(l.Commits)))
+	for _, cm := range l.Commits {
+		e.string(cm.Hash)
+		e.string(cm.iso)
+		e.string(cm.Note)
+	}
+	paths := make([]string, 0, len(l.files))
+	for p := range l.files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	e.uvarint(uint64(len(paths)))
+	for _, p := range paths {
+		e.string(p)
+		e.uvarint(uint64(len(l.files[p])))
+		for _, s := range l.files[p] {
+			e.uvarint(uint64(s.commit))
+			e.hash(s.blob)
+		}
+	}
+	keys := make([]string, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	e.uvarint(uint64(len(keys)))
+	for _, k := range keys {
+		e.string(k)
+		e.bytes(groups[k])
+	}
+	if e.bad {
+		return
+	}
+	sum := sha256.Sum256(e.b)
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(filepath.Dir(c.path), ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, err = f.WriteString(cacheMagic)
+	for _, b := range [][]byte{c.identity[:], sum[:], e.b} {
+		if err == nil {
+			_, err = f.Write(b)
+		}
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), c.path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+}
+
+// groupKey names the versions of a record file, decoded alone (lang "")
+// or with its translation into lang.
+func groupKey(file, lang string) string { return file + "\x00" + lang }
+
+// held returns the versions of a group that the cache holds, by their
+// blobs; nil on a nil cache.
+func (c *cache) held(file, lang string) map[[2]string]bool {
+	if c == nil || c.raw[groupKey(file, lang)] == nil {
+		return nil
+	}
+	d := &decoder{b: c.raw[groupKey(file, lang)]}
+	held := make(map[[2]string]bool)
+	for range d.count() {
+		held[[2]string{d.hash(), d.hash()}] = true
+	}
+	if d.bad {
+		return nil
+	}
+	return held
+}
+
+// group returns the snapshots of a group that the cache holds, by their
+// blobs: a map of its own, which the caller adds to.
+func (c *cache) group(file, lang string, fields []field) map[[2]string]snapshot {
+	snaps := make(map[[2]string]snapshot)
+	if c == nil || c.raw[groupKey(file, lang)] == nil {
+		return snaps
+	}
+	d := &decoder{b: c.raw[groupKey(file, lang)]}
+	var keys [][2]string
+	for range d.count() {
+		keys = append(keys, [2]string{d.hash(), d.hash()})
+	}
+	fps := make([]uint64, d.count())
+	for i := range fps {
+		fps[i] = d.uint64()
+	}
+	fp := func() uint64 {
+		i := d.uvarint()
+		if i >= uint64(len(fps)) {
+			d.bad = true
+			return 0
+		}
+		return fps[i]
+	}
+	for _, k := range keys {
+		if d.byte() == 0 {
+			snaps[k] = nil
+			continue
+		}
+		s := make(snapshot, len(fields))
+		for i := range s {
+			v := &s[i]
+			v.fp, v.code, v.date, v.n = fp(), d.string(), d.date(), int(d.varint())
+			if n := d.count(); n > 0 {
+				v.list = make([]entry, n)
+				for j := range v.list {
+					e := &v.list[j]
+					e.key, e.rest, e.from, e.to, e.n = fp(), fp(), d.date(), d.date(), int(d.varint())
+				}
+			}
+		}
+		snaps[k] = s
+	}
+	if d.bad {
+		return make(map[[2]string]snapshot)
+	}
+	return snaps
+}
+
+// encodeGroup encodes the snapshots of the versions of a sequence: their
+// blobs, the table of their fingerprints, and each snapshot, its
+// fingerprints as indexes into the table (versions share most of them).
+func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byte {
+	var keys [][2]string
+	seen := make(map[[2]string]bool)
+	for _, p := range seq {
+		if p.blobs[0] != "" && !seen[p.blobs] {
+			seen[p.blobs] = true
+			keys = append(keys, p.blobs)
+		}
+	}
+	table := make(map[uint64]uint64)
+	var fps []uint64
+	var body encoder
+	fp := func(f uint64) {
+		i, ok := table[f]
+		if !ok {
+			i = uint64(len(fps))
+			table[f] = i
+			fps = append(fps, f)
+		}
+		body.uvarint(i)
+	}
+	for _, k := range keys {
+		s := snaps[k]
+		if s == nil {
+			body.b = append(body.b, 0)
+			continue
+		}
+		body.b = append(body.b, 1)
+		for _, v := range s {
+			fp(v.fp)
+			body.string(v.code)
+			body.date(v.date)
+			body.varint(int64(v.n))
+			body.uvarint(uint64(len(v.list)))
+			for _, e := range v.list {
+				fp(e.key)
+				fp(e.rest)
+				body.date(e.from)
+				body.date(e.to)
+				body.varint(int64(e.n))
+			}
+		}
+	}
+	var e encoder
+	e.uvarint(uint64(len(keys)))
+	for _, k := range keys {
+		e.hash(k[0])
+		e.hash(k[1])
+	}
+	e.uvarint(uint64(len(fps)))
+	for _, f := range fps {
+		e.b = binary.LittleEndian.AppendUint64(e.b, f)
+	}
+	e.b = append(e.b, body.b...)
+	return e.b
+}
+
+// An encoder appends values to b; bad is set by a value it cannot encode.
+type encoder struct {
+	b   []byte
+	bad bool
+}
+
+func (e *encoder) uvarint(n uint64) { e.b = binary.AppendUvarint(e.b, n) }
+func (e *encoder) varint(n int64)   { e.b = binary.AppendVarint(e.b, n) }
+func (e *encoder) bytes(b []byte)   { e.uvarint(uint64(len(b))); e.b = append(e.b, b...) }
+func (e *encoder) string(s string)  { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
+
+// hash encodes a blob's or commit's hexadecimal name as its bytes, "" as
+// none.
+func (e *encoder) hash(h string) {
+	raw, err := hex.DecodeString(h)
+	if err != nil || len(raw) > 255 {
+		e.bad = true
+		return
+	}
+	e.b = append(e.b, byte(len(raw)))
+	e.b = append(e.b, raw...)
+}
+
+func (e *encoder) date(d content.Date) {
+	if d == (content.Date{}) {
+		e.b = append(e.b, 0)
+		return
+	}
+	e.b = append(e.b, 1)
+	for _, n := range []int{d.Year, int(d.Month), d.Day, int(d.Precision), d.End.Year, int(d.End.Month), d.End.Day, int(d.End.Precision)} {
+		e.varint(int64(n))
+	}
+}
+
+// A decoder reads what an encoder wrote; bad is set, and zero values
+// returned, once it reads past the end or finds what no encoder writes.
+type decoder struct {
+	b   []byte
+	bad bool
+}
+
+func (d *decoder) uvarint() uint64 {
+	n, k := binary.Uvarint(d.b)
+	if k <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[k:]
+	return n
+}
+
+func (d *decoder) varint() int64 {
+	n, k := binary.Varint(d.b)
+	if k <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[k:]
+	return n
+}
+
+// count reads a number of things to read, each at least a byte long.
+func (d *decoder) count() int {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) bytes() []byte {
+	n := d.count()
+	b := d.b[:n:n]
+	d.b = d.b[n:]
+	return b
+}
+
+func (d *decoder) string() string { return string(d.bytes()) }
+
+func (d *decoder) byte() byte {
+	if len(d.b) == 0 {
+		d.bad = true
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) uint64() uint64 {
+	if len(d.b) < 8 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	n := binary.LittleEndian.Uint64(d.b)
+	d.b = d.b[8:]
+	return n
+}
+
+func (d *decoder) hash() string {
+	n := int(d.byte())
+	if n > len(d.b) {
+		d.bad, d.b = true, nil
+		return ""
+	}
+	h := hex.EncodeToString(d.b[:n])
+	d.b = d.b[n:]
+	return h
+}
+
+func (d *decoder) date() content.Date {
+	if d.byte() == 0 {
+		return content.Date{}
+	}
+	var f [8]int
+	for i := range f {
+		f[i] = int(d.varint())
+	}
+	return content.Date{Year: f[0], Month: time.Month(f[1]), Day: f[2], Precision: content.Precision(f[3]),
+		End: content.Bound{Year: f[4], Month: time.Month(f[5]), Day: f[6], Precision: content.Precision(f[7])}}
+}
