@@ -5,13 +5,16 @@ package history
 // decoded, by the blobs it was decoded from. See the package comment.
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 
@@ -77,15 +80,15 @@ func programIdentity() ([32]byte, error) {
 }
 
 // load reads a cache file's data: the magic, the program's identity, the
-// SHA-256 of the rest, then the rest. Data that fails any check is left
+// body, and the SHA-256 of the body. Data that fails any check is left
 // unread.
 func (c *cache) load(data []byte) {
 	rest, ok := bytes.CutPrefix(data, []byte(cacheMagic))
 	if !ok || len(rest) < 64 || !bytes.Equal(rest[:32], c.identity[:]) {
 		return
 	}
-	body := rest[64:]
-	if sum := sha256.Sum256(body); !bytes.Equal(rest[32:64], sum[:]) {
+	body, trailer := rest[32:len(rest)-32], rest[len(rest)-32:]
+	if sum := sha256.Sum256(body); !bytes.Equal(trailer, sum[:]) {
 		return
 	}
 	d := &decoder{b: body}
@@ -123,14 +126,26 @@ func (c *cache) load(data []byte) {
 	c.prefix, c.head, c.log, c.raw = prefix, head, l, raw
 }
 
-// write writes the cache anew: the log l, and the groups of versions. A
-// failure to write leaves the build as it is, without a cache for the
-// next one.
-func (c *cache) write(l *Log, groups map[string][]byte) {
-	if c == nil {
+// write writes the cache anew: the log l, and the groups of versions;
+// unless changed is false (the log and every group are as the file holds
+// them). A failure to write leaves the build as it is, without a cache for
+// the next one.
+func (c *cache) write(l *Log, groups map[string][]byte, changed bool) {
+	if c == nil || !changed {
 		return
 	}
-	var e encoder
+	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(filepath.Dir(c.path), ".tmp-*")
+	if err != nil {
+		return
+	}
+	sum := sha256.New()
+	w := bufio.NewWriterSize(f, 1<<16)
+	w.WriteString(cacheMagic)
+	w.Write(c.identity[:])
+	e := &encoder{w: io.MultiWriter(w, sum)}
 	e.string(l.prefix)
 	e.string(l.head)
 	e.uvarint(uint64(len(l.Commits)))
@@ -163,22 +178,11 @@ func (c *cache) write(l *Log, groups map[string][]byte) {
 		e.string(k)
 		e.bytes(groups[k])
 	}
+	e.flush()
+	w.Write(sum.Sum(nil))
+	err = w.Flush()
 	if e.bad {
-		return
-	}
-	sum := sha256.Sum256(e.b)
-	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
-		return
-	}
-	f, err := os.CreateTemp(filepath.Dir(c.path), ".tmp-*")
-	if err != nil {
-		return
-	}
-	_, err = f.WriteString(cacheMagic)
-	for _, b := range [][]byte{c.identity[:], sum[:], e.b} {
-		if err == nil {
-			_, err = f.Write(b)
-		}
+		err = errors.New("unwritable")
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -236,6 +240,7 @@ func (c *cache) group(file, lang string, fields []field) map[[2]string]snapshot 
 		}
 		return fps[i]
 	}
+	var prev snapshot
 	for _, k := range keys {
 		if d.byte() == 0 {
 			snaps[k] = nil
@@ -244,16 +249,37 @@ func (c *cache) group(file, lang string, fields []field) map[[2]string]snapshot 
 		s := make(snapshot, len(fields))
 		for i := range s {
 			v := &s[i]
-			v.fp, v.code, v.date, v.n = fp(), d.string(), d.date(), int(d.varint())
-			if n := d.count(); n > 0 {
-				v.list = make([]entry, n)
-				for j := range v.list {
-					e := &v.list[j]
-					e.key, e.rest, e.from, e.to, e.n = fp(), fp(), d.date(), d.date(), int(d.varint())
+			how := d.byte()
+			if how != whole && len(prev) != len(s) {
+				d.bad = true
+				break
+			}
+			switch how {
+			case same:
+				*v = prev[i]
+				continue
+			case whole:
+				v.fp, v.code, v.date, v.n = fp(), d.string(), d.date(), int(d.varint())
+			case longer:
+				k := d.uvarint() // entries kept, not read
+				if k > uint64(len(prev[i].list)) {
+					d.bad = true
+					break
 				}
+				v.list = prev[i].list[:k:k]
+			default:
+				d.bad = true
+			}
+			for range d.count() {
+				var e entry
+				e.key, e.rest, e.from, e.to, e.n = fp(), fp(), d.date(), d.date(), int(d.varint())
+				v.list = append(v.list, e)
 			}
 		}
-		snaps[k] = s
+		if d.bad {
+			break
+		}
+		snaps[k], prev = s, s
 	}
 	if d.bad {
 		return make(map[[2]string]snapshot)
@@ -263,7 +289,9 @@ func (c *cache) group(file, lang string, fields []field) map[[2]string]snapshot 
 
 // encodeGroup encodes the snapshots of the versions of a sequence: their
 // blobs, the table of their fingerprints, and each snapshot, its
-// fingerprints as indexes into the table (versions share most of them).
+// fingerprints as indexes into the table (versions share most of them),
+// each field as the same as in the snapshot before (same), as that one's
+// list with entries added (longer), or whole.
 func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byte {
 	var keys [][2]string
 	seen := make(map[[2]string]bool)
@@ -285,6 +313,7 @@ func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byt
 		}
 		body.uvarint(i)
 	}
+	var prev snapshot
 	for _, k := range keys {
 		s := snaps[k]
 		if s == nil {
@@ -292,13 +321,30 @@ func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byt
 			continue
 		}
 		body.b = append(body.b, 1)
-		for _, v := range s {
-			fp(v.fp)
-			body.string(v.code)
-			body.date(v.date)
-			body.varint(int64(v.n))
-			body.uvarint(uint64(len(v.list)))
-			for _, e := range v.list {
+		for i, v := range s {
+			var p value
+			if prev != nil {
+				p = prev[i]
+			}
+			list := v.list
+			switch {
+			case prev != nil && v.fp == p.fp && v.code == p.code && v.date == p.date && v.n == p.n && slices.Equal(v.list, p.list):
+				body.b = append(body.b, same)
+				continue
+			case prev != nil && v.fp == p.fp && v.code == p.code && v.date == p.date && v.n == p.n &&
+				len(p.list) > 0 && len(p.list) <= len(v.list) && slices.Equal(v.list[:len(p.list)], p.list):
+				body.b = append(body.b, longer)
+				body.uvarint(uint64(len(p.list)))
+				list = v.list[len(p.list):]
+			default:
+				body.b = append(body.b, whole)
+				fp(v.fp)
+				body.string(v.code)
+				body.date(v.date)
+				body.varint(int64(v.n))
+			}
+			body.uvarint(uint64(len(list)))
+			for _, e := range list {
 				fp(e.key)
 				fp(e.rest)
 				body.date(e.from)
@@ -306,6 +352,7 @@ func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byt
 				body.varint(int64(e.n))
 			}
 		}
+		prev = s
 	}
 	var e encoder
 	e.uvarint(uint64(len(keys)))
@@ -321,16 +368,39 @@ func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byt
 	return e.b
 }
 
-// An encoder appends values to b; bad is set by a value it cannot encode.
+// How a field of a snapshot is encoded.
+const (
+	whole  = iota // every part of it
+	same          // as the field of the version before
+	longer        // as the list of the version before, with entries added
+)
+
+// An encoder appends values to b, and writes them to w (when not nil)
+// whenever b grows long; bad is set by a value it cannot encode.
 type encoder struct {
 	b   []byte
+	w   io.Writer
 	bad bool
+}
+
+// flush writes what b holds to w.
+func (e *encoder) flush() {
+	if e.w != nil {
+		e.w.Write(e.b)
+		e.b = e.b[:0]
+	}
+}
+
+func (e *encoder) grew() {
+	if e.w != nil && len(e.b) >= 1<<16 {
+		e.flush()
+	}
 }
 
 func (e *encoder) uvarint(n uint64) { e.b = binary.AppendUvarint(e.b, n) }
 func (e *encoder) varint(n int64)   { e.b = binary.AppendVarint(e.b, n) }
-func (e *encoder) bytes(b []byte)   { e.uvarint(uint64(len(b))); e.b = append(e.b, b...) }
-func (e *encoder) string(s string)  { e.uvarint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) bytes(b []byte)   { e.uvarint(uint64(len(b))); e.b = append(e.b, b...); e.grew() }
+func (e *encoder) string(s string)  { e.uvarint(uint64(len(s))); e.b = append(e.b, s...); e.grew() }
 
 // hash encodes a blob's or commit's hexadecimal name as its bytes, "" as
 // none.

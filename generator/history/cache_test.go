@@ -2,11 +2,15 @@ package history
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/presos-politicos/briefing/generator/content"
 )
 
 // commit writes files into a repository and commits them.
@@ -57,7 +61,7 @@ func TestReadFromCache(t *testing.T) {
 	// A mark that only the cache holds, to tell the cached log from one
 	// read again.
 	l.Commits[0].Note = "from the cache"
-	l.cache.write(l, nil)
+	l.cache.write(l, nil, true)
 
 	commit(t, dir, "2026-01-04T10:00:00+02:00", map[string]string{"content/prisoners/a.toml": "name = \"A\"\nstatus = \"exiled\"\n", "content/prisoners/b.toml": "name = \"B\"\nstatus = \"detained\"\n"})
 	got, err := Read(ctx, dir, cacheDir)
@@ -78,8 +82,70 @@ func TestReadFromCache(t *testing.T) {
 
 	// Another program's cache.
 	got.cache.identity[0] ^= 1
-	got.cache.write(got, nil)
+	got.cache.write(got, nil, true)
 	if c := openCache(cacheDir, dir); c == nil || c.log != nil {
 		t.Error("a cache written by another program was read")
+	}
+}
+
+// TestComputeFromCache: with the cache filled, a build reads from git only
+// the versions of the commits since, and makes the same history as one
+// without the cache.
+func TestComputeFromCache(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", "-b", "main", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v: %s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"T\"\nbaseURL = \"https://example.org/\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := "name = \"A\"\nstatus = \"detained\"\ncharges = [\"one\", \"two\", \"three\"]\n"
+	source := func(n int) string {
+		return fmt.Sprintf("\n[[sources]]\ntitle = \"Report %d\"\nurl = \"https://example.org/%d\"\npublisher = \"P%d\"\n", n, n, n)
+	}
+	for i := range 30 { // a long list, of which each version keeps all and adds one
+		a += source(100 + i)
+	}
+	for i := range 4 {
+		a += source(i)
+		commit(t, dir, fmt.Sprintf("2026-01-%02dT10:00:00Z", i+2), map[string]string{
+			"content/prisoners/a.toml": a,
+			"content/prisoners/b.toml": fmt.Sprintf("name = \"B\"\nstatus = \"detained\"\narrested = 2024-01-%02d\n", i+1),
+		})
+	}
+	ctx := context.Background()
+	compute := func(cacheDir string) (*History, *Log) {
+		t.Helper()
+		set, err := content.Load(os.DirFS(dir), content.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := Read(ctx, dir, cacheDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := Compute(ctx, l, set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h, l
+	}
+	if _, l := compute(cacheDir); l.blobsRead.Load() != 8 {
+		t.Errorf("the first build read %d blobs, want the 8 versions", l.blobsRead.Load())
+	}
+	if _, l := compute(cacheDir); l.blobsRead.Load() != 0 {
+		t.Errorf("a build at the same commit read %d blobs, want none", l.blobsRead.Load())
+	}
+	commit(t, dir, "2026-01-10T10:00:00Z", map[string]string{"content/prisoners/a.toml": strings.Replace(a, "detained", "released", 1) + source(9)})
+	h, l := compute(cacheDir)
+	if l.blobsRead.Load() != 1 {
+		t.Errorf("a build after one commit read %d blobs, want its one", l.blobsRead.Load())
+	}
+	want, _ := compute("")
+	if !reflect.DeepEqual(h, want) {
+		t.Errorf("history with the cache:\n%v\nwithout:\n%v", h.changes, want.changes)
 	}
 }

@@ -23,6 +23,35 @@
 // Read returns an *UnavailableError, and the site is built without
 // history.
 //
+// Each version is decoded once and reduced to a snapshot: its public
+// fields as the comparison needs them, a text as its fingerprint (its
+// 64-bit FNV-1a hash; no past text is ever shown, see below), dates,
+// statuses and figures as they are. Every comparison is between
+// snapshots, and every text a change shows is the current record's.
+//
+// # The cache
+//
+// Given a cache folder (Read's cacheDir: the generator's -cache), Read and
+// Compute keep there, in one file per site folder, what they found: the
+// log up to the commit it was read at (HEAD), and the snapshot of every
+// version, named by the blobs it was decoded from. The next build reads
+// the log only from that commit, when it is on HEAD's first-parent line
+// (else from scratch), and reads and decodes only the versions the cache
+// does not hold; the comparing is done again, every time, with the
+// records as they are now. The cache can never be stale: every entry is
+// named by git's hashes, and the file by the program's own (the SHA-256
+// of its executable, since another build may decode differently); a file
+// that is damaged (it carries the SHA-256 of its content), another
+// program's, or unreadable is ignored and written anew, and a history
+// that was rewritten is read from scratch. The output is byte for byte
+// the same with or without it. The cache holds what the history holds,
+// private and unpublished versions included (their dates, statuses and
+// figures; texts only as fingerprints; the commits' Public-note: lines),
+// so it lives outside the site folder and the output (pipeline refuses
+// one inside either) and is never published; it is written with
+// permissions for its owner only. A failure to write it is not an error:
+// the next build reads everything again.
+//
 // # Comparing
 //
 // For each language, each published version of a record (with its

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
@@ -34,6 +35,8 @@ type Log struct {
 	prefix string // the site folder's path in the repository, as git rev-parse --show-prefix says it
 	head   string // the commit read up to; "" in a repository without one
 	cache  *cache // nil without one
+
+	blobsRead atomic.Int64 // the blobs read from git: a cache's tests count them
 }
 
 // step is what one commit made of one file: its blob, or "" when the
@@ -311,6 +314,7 @@ func (l *Log) blobs(ctx context.Context, names []string, fn func(i int, data []b
 			ferr = fmt.Errorf("git cat-file: %v", err)
 			break
 		}
+		l.blobsRead.Add(1)
 		if err := fn(i, data[:size]); err != nil {
 			ferr = err
 			break

@@ -154,6 +154,9 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	}
 	var mu sync.Mutex
 	groups := make(map[string][]byte) // what the cache will hold, by groupKey
+	// changed is whether the cache must be written again: the log grew,
+	// or a group was encoded anew.
+	changed := l.cache != nil && (l.cache.head != l.head || l.cache.prefix != l.prefix)
 	// decoders are kept for the next job, each with its cache of parsed
 	// pieces, rather than made for every record.
 	decoders := sync.Pool{New: func() any { return content.NewDecoder() }}
@@ -210,11 +213,13 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 			seqs[tlang] = versions(seq, snaps)
 			if l.cache != nil {
 				b := l.cache.raw[groupKey(j.file, tlang)]
-				if fresh || b == nil || len(snaps) != countVersions(seq) {
+				renewed := fresh || b == nil || len(snaps) != countVersions(seq)
+				if renewed {
 					b = encodeGroup(seq, snaps, j.fields)
 				}
 				mu.Lock()
 				groups[groupKey(j.file, tlang)] = b
+				changed = changed || renewed
 				mu.Unlock()
 			}
 		}
@@ -281,7 +286,10 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	if err := errors.Join(readErr, g.Wait()); err != nil {
 		return nil, err
 	}
-	l.cache.write(l, groups)
+	if l.cache != nil && len(groups) != len(l.cache.raw) {
+		changed = true // a record gone, or a group the cache did not hold
+	}
+	l.cache.write(l, groups, changed)
 	return h, nil
 }
 
