@@ -32,6 +32,7 @@ type cache struct {
 	prefix, head string
 	log          *Log
 	raw          map[string][]byte // the groups of versions, by groupKey
+	results      map[string][]byte // each record's changes in a language, by resultKey
 }
 
 // openCache opens the cache of the site folder dir in the folder
@@ -115,22 +116,24 @@ func (c *cache) load(data []byte) {
 		}
 		l.files[p] = steps
 	}
-	raw := make(map[string][]byte)
-	for range d.count() {
-		k := d.string()
-		raw[k] = d.bytes()
+	raw, results := make(map[string][]byte), make(map[string][]byte)
+	for _, m := range []map[string][]byte{raw, results} {
+		for range d.count() {
+			k := d.string()
+			m[k] = d.bytes()
+		}
 	}
 	if d.bad {
 		return
 	}
-	c.prefix, c.head, c.log, c.raw = prefix, head, l, raw
+	c.prefix, c.head, c.log, c.raw, c.results = prefix, head, l, raw, results
 }
 
 // write writes the cache anew: the log l, and the groups of versions;
 // unless changed is false (the log and every group are as the file holds
 // them). A failure to write leaves the build as it is, without a cache for
 // the next one.
-func (c *cache) write(l *Log, groups map[string][]byte, changed bool) {
+func (c *cache) write(l *Log, groups, results map[string][]byte, changed bool) {
 	if c == nil || !changed {
 		return
 	}
@@ -168,15 +171,17 @@ func (c *cache) write(l *Log, groups map[string][]byte, changed bool) {
 			e.hash(s.blob)
 		}
 	}
-	keys := make([]string, 0, len(groups))
-	for k := range groups {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	e.uvarint(uint64(len(keys)))
-	for _, k := range keys {
-		e.string(k)
-		e.bytes(groups[k])
+	for _, m := range []map[string][]byte{groups, results} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		e.uvarint(uint64(len(keys)))
+		for _, k := range keys {
+			e.string(k)
+			e.bytes(m[k])
+		}
 	}
 	e.flush()
 	w.Write(sum.Sum(nil))
@@ -366,6 +371,109 @@ func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byt
 	}
 	e.b = append(e.b, body.b...)
 	return e.b
+}
+
+// resultKey names a record's changes in a language: its file's, in the
+// site's language lang.
+func resultKey(file, lang string) string { return file + "\x00" + lang }
+
+// inputs is the SHA-256 of everything a record's changes in a language
+// are made from but the notes (which walk's caller withholds, or not, each
+// time): its sequence of versions, named by their commits and blobs, and
+// its current record's snapshot, texts included.
+func inputs(l *Log, tlang string, seq []pair, cur snapshot) [32]byte {
+	var e encoder
+	e.string(tlang)
+	e.uvarint(uint64(len(seq)))
+	for _, p := range seq {
+		e.string(l.Commits[p.commit].Hash)
+		e.string(p.blobs[0])
+		e.string(p.blobs[1])
+		if p.translationOnly {
+			e.b = append(e.b, 1)
+		} else {
+			e.b = append(e.b, 0)
+		}
+	}
+	for _, v := range cur {
+		e.uvarint(v.fp)
+		e.string(v.code)
+		e.date(v.date)
+		e.varint(int64(v.n))
+		e.string(v.show)
+		e.uvarint(uint64(len(v.list)))
+		for _, x := range v.list {
+			e.uvarint(x.key)
+			e.uvarint(x.rest)
+			e.date(x.from)
+			e.date(x.to)
+			e.varint(int64(x.n))
+			e.string(x.show)
+		}
+	}
+	return sha256.Sum256(e.b)
+}
+
+// encodeResult encodes a record's changes in a language, each by the
+// index of its version in the sequence, after the inputs they were made
+// from.
+func encodeResult(in [32]byte, at []int, changes []*Change) []byte {
+	e := encoder{b: append([]byte(nil), in[:]...)}
+	e.uvarint(uint64(len(changes)))
+	for i, c := range changes {
+		e.uvarint(uint64(at[i]))
+		e.uvarint(uint64(len(c.Items)))
+		for _, it := range c.Items {
+			e.string(string(it.Action))
+			e.string(it.Field)
+			for _, v := range []Value{it.Within, it.Old, it.New} {
+				e.date(v.Date)
+				e.string(v.Code)
+				e.string(v.Text)
+				if v.Ref == nil {
+					e.b = append(e.b, 0)
+				} else {
+					e.b = append(e.b, 1)
+					e.string(string(v.Ref.Kind))
+					e.string(v.Ref.Slug)
+				}
+			}
+		}
+	}
+	return e.b
+}
+
+// result returns a record's changes in a language as the cache holds
+// them, when they were made from the same inputs; ok is false otherwise.
+// Each change is given as the index of its version in the sequence.
+func (c *cache) result(file, lang string, in [32]byte) (at []int, changes [][]Item, ok bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	b := c.results[resultKey(file, lang)]
+	if len(b) < 32 || !bytes.Equal(b[:32], in[:]) {
+		return nil, nil, false
+	}
+	d := &decoder{b: b[32:]}
+	for range d.count() {
+		at = append(at, int(d.uvarint()))
+		items := make([]Item, d.count())
+		for i := range items {
+			it := &items[i]
+			it.Action, it.Field = Action(d.string()), d.string()
+			for _, v := range []*Value{&it.Within, &it.Old, &it.New} {
+				v.Date, v.Code, v.Text = d.date(), d.string(), d.string()
+				if d.byte() == 1 {
+					v.Ref = &content.Ref{Kind: content.Kind(d.string()), Slug: d.string()}
+				}
+			}
+		}
+		changes = append(changes, items)
+	}
+	if d.bad {
+		return nil, nil, false
+	}
+	return at, changes, true
 }
 
 // How a field of a snapshot is encoded.

@@ -61,7 +61,7 @@ func TestReadFromCache(t *testing.T) {
 	// A mark that only the cache holds, to tell the cached log from one
 	// read again.
 	l.Commits[0].Note = "from the cache"
-	l.cache.write(l, nil, true)
+	l.cache.write(l, nil, nil, true)
 
 	commit(t, dir, "2026-01-04T10:00:00+02:00", map[string]string{"content/prisoners/a.toml": "name = \"A\"\nstatus = \"exiled\"\n", "content/prisoners/b.toml": "name = \"B\"\nstatus = \"detained\"\n"})
 	got, err := Read(ctx, dir, cacheDir)
@@ -82,7 +82,7 @@ func TestReadFromCache(t *testing.T) {
 
 	// Another program's cache.
 	got.cache.identity[0] ^= 1
-	got.cache.write(got, nil, true)
+	got.cache.write(got, nil, nil, true)
 	if c := openCache(cacheDir, dir); c == nil || c.log != nil {
 		t.Error("a cache written by another program was read")
 	}

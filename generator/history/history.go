@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"path"
@@ -160,7 +161,72 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	// decoders are kept for the next job, each with its cache of parsed
 	// pieces, rather than made for every record.
 	decoders := sync.Pool{New: func() any { return content.NewDecoder() }}
+	results := make(map[string][]byte) // likewise, by resultKey
+	// A language's work on a record: its current snapshot, and the
+	// inputs its changes are made from.
+	type work struct {
+		lang, tlang string
+		cur         snapshot
+		in          [32]byte
+	}
+	// fromCache gives a record's changes from the cache, when it holds
+	// every one of them made from the same inputs, and needs nothing read:
+	// nothing is then decoded or compared.
+	fromCache := func(j *job, works []work) bool {
+		if l.cache == nil || len(j.names) > 0 {
+			return false
+		}
+		for tlang := range j.seqs {
+			if l.cache.raw[groupKey(j.file, tlang)] == nil {
+				return false
+			}
+		}
+		made := make([][]*Change, len(works))
+		for i, w := range works {
+			at, items, ok := l.cache.result(j.file, w.lang, w.in)
+			if !ok {
+				return false
+			}
+			seq := j.seqs[w.tlang]
+			for k, vi := range at {
+				if vi >= len(seq) {
+					return false
+				}
+				made[i] = append(made[i], change(l, j.key, seq[vi].commit, items[k], quiet))
+			}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		for tlang := range j.seqs {
+			groups[groupKey(j.file, tlang)] = l.cache.raw[groupKey(j.file, tlang)]
+		}
+		for i, w := range works {
+			results[resultKey(j.file, w.lang)] = l.cache.results[resultKey(j.file, w.lang)]
+			if len(made[i]) > 0 {
+				h.changes[w.lang][j.key] = made[i]
+			}
+		}
+		return true
+	}
 	run := func(j *job) error {
+		var works []work
+		for i, lang := range langs {
+			cur := current[lang][j.key]
+			if cur == nil {
+				continue
+			}
+			w := work{lang: lang, cur: snap(j.fields, cur, true)}
+			if _, ok := j.seqs[lang]; ok && i > 0 {
+				w.tlang = lang
+			}
+			if l.cache != nil {
+				w.in = inputs(l, w.tlang, j.seqs[w.tlang], w.cur)
+			}
+			works = append(works, w)
+		}
+		if fromCache(j, works) {
+			return nil
+		}
 		var d *content.Decoder
 		defer func() {
 			if d != nil {
@@ -223,19 +289,19 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 				mu.Unlock()
 			}
 		}
-		for i, lang := range langs {
-			cur := current[lang][j.key]
-			if cur == nil {
-				continue
+		for _, w := range works {
+			changes, at := walk(l, j.key, j.fields, seqs[w.tlang], w.cur, quiet)
+			var result []byte
+			if l.cache != nil {
+				result = encodeResult(w.in, at, changes)
 			}
-			tlang := ""
-			if _, ok := j.seqs[lang]; ok && i > 0 {
-				tlang = lang
-			}
-			changes := walk(l, j.key, j.fields, seqs[tlang], snap(j.fields, cur, true), quiet)
 			mu.Lock()
 			if len(changes) > 0 {
-				h.changes[lang][j.key] = changes
+				h.changes[w.lang][j.key] = changes
+			}
+			if l.cache != nil {
+				results[resultKey(j.file, w.lang)] = result
+				changed = changed || !bytes.Equal(result, l.cache.results[resultKey(j.file, w.lang)])
 			}
 			mu.Unlock()
 		}
@@ -286,10 +352,10 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	if err := errors.Join(readErr, g.Wait()); err != nil {
 		return nil, err
 	}
-	if l.cache != nil && len(groups) != len(l.cache.raw) {
-		changed = true // a record gone, or a group the cache did not hold
+	if l.cache != nil && (len(groups) != len(l.cache.raw) || len(results) != len(l.cache.results)) {
+		changed = true // a record gone, or one the cache did not hold
 	}
-	l.cache.write(l, groups, changed)
+	l.cache.write(l, groups, results, changed)
 	return h, nil
 }
 
@@ -373,7 +439,9 @@ func versions(seq []pair, snaps map[[2]string]snapshot) []version {
 // original's, the version that brings (or drops) the translation is
 // compared with nothing: a translation is not a change of fact; a commit
 // that changes only the translation shows only its revised texts.
-func walk(l *Log, key recordKey, fields []field, seq []version, cur snapshot, quiet map[int]bool) []*Change {
+//
+// It returns the changes, and the index in seq of the version of each.
+func walk(l *Log, key recordKey, fields []field, seq []version, cur snapshot, quiet map[int]bool) ([]*Change, []int) {
 	var texts []field
 	var textCur snapshot
 	for i, f := range fields {
@@ -392,6 +460,7 @@ func walk(l *Log, key recordKey, fields []field, seq []version, cur snapshot, qu
 		return out
 	}
 	var out []*Change
+	var at []int
 	var last *version
 	for i := range seq {
 		v := &seq[i]
@@ -412,13 +481,20 @@ func walk(l *Log, key recordKey, fields []field, seq []version, cur snapshot, qu
 		if len(items) == 0 {
 			continue
 		}
-		c := &l.Commits[v.commit]
-		if quiet[v.commit] && c.Note != "" {
-			cc := *c
-			cc.Note = ""
-			c = &cc
-		}
-		out = append(out, &Change{Kind: key.kind, Slug: key.slug, Commit: c, Items: items})
+		out = append(out, change(l, key, v.commit, items, quiet))
+		at = append(at, i)
 	}
-	return out
+	return out, at
+}
+
+// change makes a record's change in a commit, its note withheld when the
+// commit is quiet.
+func change(l *Log, key recordKey, commit int, items []Item, quiet map[int]bool) *Change {
+	c := &l.Commits[commit]
+	if quiet[commit] && c.Note != "" {
+		cc := *c
+		cc.Note = ""
+		c = &cc
+	}
+	return &Change{Kind: key.kind, Slug: key.slug, Commit: c, Items: items}
 }

@@ -121,6 +121,28 @@ func TestHistoryCache(t *testing.T) {
 	}
 	sameFiles(t, "cache filled before two new commits", buildFiles(t, src, cache), after)
 
+	// An edit not yet committed: the changes shown follow the record as
+	// it is now, not as the cache last saw it.
+	p := filepath.Join(src, "content/prisoners/ana-perez.toml")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(`publisher = "The Independent"`)) {
+		t.Fatalf("ana-perez.toml has no publisher to change:\n%s", data)
+	}
+	if err := os.WriteFile(p, bytes.Replace(data, []byte(`publisher = "The Independent"`), []byte(`publisher = "The Independent (London)"`), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	edited := buildFiles(t, src, "")
+	if !bytes.Contains(edited["prisoners/ana-perez/index.html"], []byte("Source added: The Independent (London)")) {
+		t.Fatal("the edit does not show in Ana Pérez's changes")
+	}
+	sameFiles(t, "an edit not committed", buildFiles(t, src, cache), edited)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
 	// Another site's cache, at a commit this repository does not have.
 	other := historySite(t, "history.txtar")
 	commitFile(t, other, "2026-02-01T10:00:00-04:00", "content/prisoners/ana-perez.toml", "arrested = 2024-08-02", "arrested = 2024-07-30", "Another site")
