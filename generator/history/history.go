@@ -3,8 +3,15 @@ package history
 import (
 	"bytes"
 	"context"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
+	"hash"
+	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -82,8 +89,12 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		fields []field
 		seqs   map[string][]pair             // by the language of the translation, "" for the original alone
 		held   map[string]map[[2]string]bool // the versions the cache holds, by seqs' key
-		blobs  map[string][]byte
-		names  []string // the blobs it needs, each once
+		// now holds the snapshot of the version that the files on disk
+		// hold, from the record as Load decoded them: it is not read
+		// from git nor decoded again.
+		now   map[[2]string]snapshot
+		blobs map[string][]byte
+		names []string // the blobs it needs, each once
 	}
 	var jobs []*job
 	total := 0
@@ -97,7 +108,7 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 			continue // never committed
 		}
 		j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, fields: fieldsOf(r.Kind), seqs: make(map[string][]pair),
-			held: make(map[string]map[[2]string]bool), blobs: make(map[string][]byte)}
+			held: make(map[string]map[[2]string]bool), now: make(map[[2]string]snapshot), blobs: make(map[string][]byte)}
 		seen := make(map[string]bool)
 		for i, lang := range langs {
 			tlang, trans := "", []step(nil)
@@ -114,8 +125,21 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 			j.seqs[tlang] = seq
 			held := l.cache.held(r.File, tlang)
 			j.held[tlang] = held
+			if last := seq[len(seq)-1]; !held[last.blobs] && last.blobs[0] != "" {
+				// The version committed last, when the files on disk are
+				// still as it left them, is the record loaded: in the
+				// default language when decoded alone, else in its
+				// translation's.
+				cur := current[langs[0]][j.key]
+				if tlang != "" {
+					cur = current[tlang][j.key]
+				}
+				if cur != nil && onDisk(l.dir, r.File, tlang, last.blobs) {
+					j.now[last.blobs] = snap(j.fields, cur, false)
+				}
+			}
 			for _, p := range seq {
-				if held[p.blobs] || p.blobs[0] == "" {
+				if _, now := j.now[p.blobs]; now || held[p.blobs] || p.blobs[0] == "" {
 					continue
 				}
 				for _, b := range p.blobs {
@@ -262,6 +286,10 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 				if _, ok := snaps[p.blobs]; ok || p.blobs[0] == "" {
 					continue
 				}
+				if sn, ok := j.now[p.blobs]; ok {
+					snaps[p.blobs], fresh = sn, true
+					continue
+				}
 				if d == nil {
 					d = decoders.Get().(*content.Decoder)
 				}
@@ -396,6 +424,47 @@ func pairs(orig, trans []step) []pair {
 		out = append(out, pair{commit: c, blobs: [2]string{ob, tb}, translationOnly: !origChanged})
 	}
 	return out
+}
+
+// onDisk reports whether the record file, and its translation into lang
+// when lang is not "", are on disk under dir as the blobs name them: the
+// blobs of their text are named alike (git hash-object).
+func onDisk(dir, file, lang string, blobs [2]string) bool {
+	names := []string{file, ""}
+	if lang != "" {
+		ext := path.Ext(file)
+		names[1] = strings.TrimSuffix(file, ext) + "." + lang + ext
+	}
+	for i, name := range names {
+		if name == "" {
+			if blobs[i] != "" {
+				return false
+			}
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || blobName(data, len(blobs[i])) != blobs[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// blobName is the name git gives a blob of data: the SHA-1 of its header
+// and data, or in a repository of SHA-256 names (64 digits) the SHA-256.
+func blobName(data []byte, digits int) string {
+	var h hash.Hash
+	switch digits {
+	case 40:
+		h = sha1.New()
+	case 64:
+		h = sha256.New()
+	default:
+		return ""
+	}
+	fmt.Fprintf(h, "blob %d\x00", len(data))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // countVersions counts the different versions of a sequence that a file
