@@ -27,20 +27,30 @@
 // fields as the comparison needs them, a text as its fingerprint (its
 // 64-bit FNV-1a hash; no past text is ever shown, see below), dates,
 // statuses and figures as they are. Every comparison is between
-// snapshots, and every text a change shows is the current record's.
+// snapshots, and every text a change shows is the current record's. The
+// version a record's last commit made, when the files on disk are still
+// as it left them (their git blob names are computed and compared), is
+// the record content.Load decoded, and is neither read nor decoded again.
 //
 // # The cache
 //
 // Given a cache folder (Read's cacheDir: the generator's -cache), Read and
 // Compute keep there, in one file per site folder, what they found: the
-// log up to the commit it was read at (HEAD), and the snapshot of every
-// version, named by the blobs it was decoded from. The next build reads
-// the log only from that commit, when it is on HEAD's first-parent line
-// (else from scratch), and reads and decodes only the versions the cache
-// does not hold; the comparing is done again, every time, with the
-// records as they are now. The cache can never be stale: every entry is
-// named by git's hashes, and the file by the program's own (the SHA-256
-// of its executable, since another build may decode differently); a file
+// log up to the commit it was read at (HEAD), the snapshot of every
+// version, named by the blobs it was decoded from (each encoded as its
+// changes from the version before), and each record's changes in each
+// language, with the SHA-256 of what they were made from: the commits and
+// blobs of its versions and the snapshot of the record as it is now. The
+// next build reads the log only from that commit, when it is on HEAD's
+// first-parent line (else from scratch), reads and decodes only the
+// versions the cache does not hold, and compares again only the records
+// whose versions or current text changed; notes are withheld, or not, at
+// every build. The cache can never be stale: every entry is named by
+// git's hashes or by the SHA-256 of its inputs, and the file by the
+// program's own (the SHA-256 of its executable, since another build may
+// decode differently: go run builds the same executable from the same
+// code, but a binary stamped with its commit by go build is another at
+// every commit, and starts the cache afresh); a file
 // that is damaged (it carries the SHA-256 of its content), another
 // program's, or unreadable is ignored and written anew, and a history
 // that was rewritten is read from scratch. The output is byte for byte
