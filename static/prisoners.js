@@ -91,7 +91,13 @@
       else h.removeAttribute("aria-sort");
     });
     var text = shown === rows.length ? tools.getAttribute("data-all") : tools.getAttribute("data-shown");
-    said.textContent = text.split("{n}").join(rows.length).split("{shown}").join(shown);
+    said.textContent = text.split("{n}").join(grouped(rows.length)).split("{shown}").join(grouped(shown));
+  }
+
+  // grouped writes n with the page's thousands mark, as the page's own
+  // numbers are: 10,000 / 10.000.
+  function grouped(n) {
+    return String(n).replace(/\B(?=(\d{3})+$)/g, tools.getAttribute("data-thousands") || ",");
   }
 
   status.addEventListener("change", function () { apply(); save(); });

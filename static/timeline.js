@@ -67,7 +67,13 @@
       sec.hidden = !sec.querySelector("li.entry:not([hidden])");
     });
     var text = shown === entries.length ? form.getAttribute("data-all") : form.getAttribute("data-some");
-    status.textContent = text.split("{n}").join(entries.length).split("{shown}").join(shown);
+    status.textContent = text.split("{n}").join(grouped(entries.length)).split("{shown}").join(grouped(shown));
+  }
+
+  // grouped writes n with the page's thousands mark, as the page's own
+  // numbers are: 10,000 / 10.000.
+  function grouped(n) {
+    return String(n).replace(/\B(?=(\d{3})+$)/g, form.getAttribute("data-thousands") || ",");
   }
 
   form.addEventListener("change", function () { apply(); save(); });

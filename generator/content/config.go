@@ -71,6 +71,17 @@ func (c *Config) Prefix(code string) string {
 	return code + "/"
 }
 
+// LanguageOf is one of the site's languages by its code, with the site's
+// title and description in it.
+func (c *Config) LanguageOf(code string) Language {
+	for _, l := range c.Languages {
+		if l.Code == code {
+			return l
+		}
+	}
+	return Language{Code: code, Title: c.Title, Description: c.Description}
+}
+
 // Has reports whether the site is published in a language.
 func (c *Config) Has(code string) bool {
 	for _, l := range c.Languages {

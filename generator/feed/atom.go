@@ -37,19 +37,20 @@ func atom(s *site.Site, out site.Output) error {
 	}
 	main = newest(main, FeedSize)
 	d := new(xmlDoc) // one buffer for every feed
-	if err := writeFeed(d, s, out, "feed.xml", s.Config.Title, main); err != nil {
+	title := s.Config.LanguageOf(s.Lang).Title
+	if err := writeFeed(d, s, out, "feed.xml", title, main); err != nil {
 		return err
 	}
 	if !s.Config.RecordFeeds {
 		return nil
 	}
 	for _, p := range s.Prisoners {
-		if err := writeFeed(d, s, out, FeedPath(p.URL), p.Label()+" · "+s.Config.Title, recordEntries(p.History, p.Changes)); err != nil {
+		if err := writeFeed(d, s, out, FeedPath(p.URL), p.Label()+" · "+title, recordEntries(p.History, p.Changes)); err != nil {
 			return err
 		}
 	}
 	for _, v := range s.Sites {
-		if err := writeFeed(d, s, out, FeedPath(v.URL), v.Name+" · "+s.Config.Title, recordEntries(v.History, v.Changes)); err != nil {
+		if err := writeFeed(d, s, out, FeedPath(v.URL), v.Name+" · "+title, recordEntries(v.History, v.Changes)); err != nil {
 			return err
 		}
 	}
@@ -117,10 +118,11 @@ func writeFeed(d *xmlDoc, s *site.Site, out site.Output, name, title string, ent
 	d.elem("  ", "title", title)
 	d.elem("  ", "updated", updated.Format(time.RFC3339))
 	d.WriteString("  <author>\n")
-	d.elem("    ", "name", or(s.Config.Author, s.Config.Title))
+	d.elem("    ", "name", or(s.Config.Author, s.Config.LanguageOf(s.Lang).Title))
 	d.WriteString("  </author>\n")
-	d.empty("  ", "link", "rel", "self", "type", "application/atom+xml", "href", abs(s, name))
-	d.empty("  ", "link", "rel", "alternate", "type", "text/html", "href", abs(s, pageOf(name)))
+	href := func(u string) string { return feedLink(s, name, u) }
+	d.empty("  ", "link", "rel", "self", "type", "application/atom+xml", "href", href(name))
+	d.empty("  ", "link", "rel", "alternate", "type", "text/html", "href", href(pageOf(name)))
 	if s.Config.License != "" {
 		d.elem("  ", "rights", s.Config.License)
 	}
@@ -129,7 +131,7 @@ func writeFeed(d *xmlDoc, s *site.Site, out site.Output, name, title string, ent
 		d.elem("    ", "id", entryURN(s, e.id))
 		d.elem("    ", "title", e.title)
 		d.elem("    ", "updated", e.updated.Format(time.RFC3339))
-		d.empty("    ", "link", "rel", "alternate", "type", "text/html", "href", abs(s, e.link))
+		d.empty("    ", "link", "rel", "alternate", "type", "text/html", "href", href(e.link))
 		d.empty("    ", "category", "term", e.category)
 		if e.summary != "" {
 			d.elem("    ", "summary", e.summary)
@@ -161,6 +163,20 @@ func entryURN(s *site.Site, key string) string {
 	b[8] = b[8]&0x3f | 0x80 // RFC 4122 variant
 	x := hex.EncodeToString(b)
 	return "urn:uuid:" + x[0:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:]
+}
+
+// feedLink is the address, in the feed at name, of u (given from the
+// root of the site's language, as records' URLs are): absolute with a
+// base URL, else relative to the feed's own folder, against which a feed
+// reader resolves it ("../../changes/" in prisoners/x/feed.xml).
+func feedLink(s *site.Site, name, u string) string {
+	if base := s.Base(); base != "" {
+		return base + u
+	}
+	if rel := strings.Repeat("../", strings.Count(name, "/")) + u; rel != "" {
+		return rel
+	}
+	return "./"
 }
 
 // pageOf is the page a feed belongs to.

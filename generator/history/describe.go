@@ -1,6 +1,7 @@
 package history
 
 import (
+	"strconv"
 	"unicode"
 	"unicode/utf8"
 
@@ -104,6 +105,10 @@ func (it Item) Describe(words *i18n.Dict, kind content.Kind, name func(content.R
 		case v.Ref != nil:
 			n, _ := name(*v.Ref)
 			return n
+		case v.Number:
+			if n, err := strconv.Atoi(v.Text); err == nil {
+				return words.Number(n)
+			}
 		}
 		return v.Text
 	}

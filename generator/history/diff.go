@@ -38,6 +38,9 @@ type Value struct {
 	Code string
 	Ref  *content.Ref
 	Text string
+	// Number says that Text is a whole number in digits ("863"), which
+	// a page writes as its language writes numbers ("1.000" in Spanish).
+	Number bool
 }
 
 // IsZero reports whether the value is not shown.

@@ -11,7 +11,7 @@ import (
 	"github.com/presos-politicos/briefing/generator/content"
 )
 
-func figureValue(n int) Value { return Value{Text: strconv.Itoa(n)} }
+func figureValue(n int) Value { return Value{Text: strconv.Itoa(n), Number: true} }
 
 // diffRef compares one reference to another record (a count's
 // statement): the new one is named while it is the current one, the old

@@ -20,7 +20,9 @@
 // the person can (Dict.G); without a gender the plain text's translation
 // is used, which should then read well for anyone ("Aparece en"). Month names ("January") and date patterns
 // ("{month} {day}, {year}", "{month} {year}") are texts like any other, so
-// that dates read as the language writes them.
+// that dates read as the language writes them, and so are the marks that
+// write a number: ",|thousands" = "." and ".|decimal" = ",", so that 48,727
+// and 6.5 read 48.727 and 6,5 in Spanish (Number, Decimal).
 //
 // A text with no translation is an error naming the text and the language,
 // never an empty string: Missing lists them, and the build fails on them.
@@ -37,6 +39,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -147,7 +150,45 @@ func (d *Dict) Count(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + d.T(one)
 	}
-	return strconv.Itoa(n) + " " + d.T(many)
+	return d.Number(n) + " " + d.T(many)
+}
+
+// Number writes a whole number as the language does, its thousands
+// grouped by the language's mark (",|thousands"): 48,727 in English,
+// 48.727 in Spanish. Numbers of four digits are grouped too (1,000), as
+// the briefing's Spanish style asks (1.000).
+func (d *Dict) Number(n int) string {
+	if n < 0 {
+		return "-" + d.Number(-n)
+	}
+	s := strconv.Itoa(n)
+	if len(s) <= 3 {
+		return s
+	}
+	sep := d.T(",|thousands")
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/3*len(sep))
+	head := len(s) % 3
+	if head == 0 {
+		head = 3
+	}
+	b.WriteString(s[:head])
+	for i := head; i < len(s); i += 3 {
+		b.WriteString(sep)
+		b.WriteString(s[i : i+3])
+	}
+	return b.String()
+}
+
+// Decimal writes x with one decimal, grouped and marked as the language
+// does: 1,234.5 in English, 1.234,5 in Spanish.
+func (d *Dict) Decimal(x float64) string {
+	tenths := int(math.Round(x * 10))
+	sign := ""
+	if tenths < 0 {
+		sign, tenths = "-", -tenths
+	}
+	return sign + d.Number(tenths/10) + d.T(".|decimal") + strconv.Itoa(tenths%10)
 }
 
 // Check records as missing every one of texts that has no translation,
@@ -157,7 +198,7 @@ func (d *Dict) Count(n int, one, many string) string {
 // history.Texts does), so that a language file is checked for them all
 // when it is loaded, not only for those a given site happens to show.
 func (d *Dict) Check(texts ...string) {
-	for _, t := range dateTexts {
+	for _, t := range ownTexts {
 		d.T(t)
 	}
 	for _, t := range texts {
@@ -191,8 +232,9 @@ func (d *Dict) MissingError() error {
 	return errors.Join(errs...)
 }
 
-// dateTexts are the texts Date and Month ask for.
-var dateTexts = append(months[:len(months):len(months)], "{month} {day}, {year}", "{month} {year}")
+// ownTexts are the texts the Dict itself asks for, in Date, Month,
+// Number and Decimal.
+var ownTexts = append(months[:len(months):len(months)], "{month} {day}, {year}", "{month} {year}", ",|thousands", ".|decimal")
 
 var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 

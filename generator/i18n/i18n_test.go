@@ -107,3 +107,54 @@ func TestContextAndGender(t *testing.T) {
 		t.Errorf("MissingError = %v", err)
 	}
 }
+
+func TestNumbers(t *testing.T) {
+	es, err := Load(fstest.MapFS{Dir + "/es.toml": {Data: []byte(`
+",|thousands" = "."
+".|decimal" = ","
+"days" = "días"
+`)}}, "es")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, _ := Load(nil, English)
+	for _, c := range []struct {
+		n      int
+		en, es string
+	}{
+		{0, "0", "0"},
+		{999, "999", "999"},
+		{1000, "1,000", "1.000"},
+		{48727, "48,727", "48.727"},
+		{100000, "100,000", "100.000"},
+		{1234567, "1,234,567", "1.234.567"},
+		{-1500, "-1,500", "-1.500"},
+	} {
+		if got := en.Number(c.n); got != c.en {
+			t.Errorf("en.Number(%d) = %q, want %q", c.n, got, c.en)
+		}
+		if got := es.Number(c.n); got != c.es {
+			t.Errorf("es.Number(%d) = %q, want %q", c.n, got, c.es)
+		}
+	}
+	if got := es.Count(10000, "day", "days"); got != "10.000 días" {
+		t.Errorf("es.Count = %q", got)
+	}
+	for _, c := range []struct {
+		x      float64
+		en, es string
+	}{{6.5, "6.5", "6,5"}, {1234.56, "1,234.6", "1.234,6"}, {0.04, "0.0", "0,0"}, {25.96, "26.0", "26,0"}} {
+		if got := en.Decimal(c.x); got != c.en {
+			t.Errorf("en.Decimal(%v) = %q, want %q", c.x, got, c.en)
+		}
+		if got := es.Decimal(c.x); got != c.es {
+			t.Errorf("es.Decimal(%v) = %q, want %q", c.x, got, c.es)
+		}
+	}
+	// A language file without the marks is told to add them.
+	bare, _ := Load(fstest.MapFS{Dir + "/pt.toml": {Data: []byte(`"x" = "y"`)}}, "pt")
+	bare.Check()
+	if m := strings.Join(bare.Missing(), "\n"); !strings.Contains(m, ",|thousands") || !strings.Contains(m, ".|decimal") {
+		t.Errorf("missing = %q, want the number marks", m)
+	}
+}

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"bytes"
 	"compress/gzip"
-	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -41,11 +40,16 @@ func tool(t *testing.T, rel string) string {
 	return p
 }
 
-// sites builds the embedded briefing and a 200-prisoner synthetic corpus.
+// sites builds the browser tests' site (testdata/browse.txtar: every
+// kind of page, in English and Spanish, two counters that differ, three
+// charts, an interval), a site built from its git history (the pages of
+// changes) and a 200-prisoner synthetic corpus.
 func sites(t *testing.T) map[string]string {
 	t.Helper()
-	embedded := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: repo, Out: embedded}); err != nil {
+	_, browse := builtBrowse(t)
+	needGit(t)
+	history := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Src: historySite(t, "history.txtar"), Out: history}); err != nil {
 		t.Fatal(err)
 	}
 	src := t.TempDir()
@@ -57,40 +61,23 @@ func sites(t *testing.T) map[string]string {
 	if _, err := Build(Options{Src: src, Out: synthetic}); err != nil {
 		t.Fatal(err)
 	}
-	// The fixture with counts, in English and Spanish, one count translated.
-	fixtureSrc := testsite.Dir(t)
-	f, err := os.OpenFile(filepath.Join(fixtureSrc, "site.toml"), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteString("[languages.es]\nname = \"Español\"\ntitle = \"Prueba\"\n")
-	f.Close()
-	es := "note = \"Dada en una rueda de prensa; véase [la otra cifra](count:foro-penal-2024-12-29).\"\n"
-	if err := os.WriteFile(filepath.Join(fixtureSrc, "content/counts/opposition-2024-12-31.es.toml"), []byte(es), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	fixture := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: fixtureSrc, Out: fixture}); err != nil {
-		t.Fatal(err)
-	}
-	return map[string]string{"embedded": embedded, "synthetic": synthetic, "fixture": fixture}
+	return map[string]string{"browse": browse, "history": history, "synthetic": synthetic}
 }
 
 // pageKinds are one page of each kind, per site.
 var pageKinds = map[string][]string{
-	"embedded": {
-		"index.html", "briefs/index.html", "briefs/january-2026-releases/index.html",
-		"prisoners/index.html", "prisoners/rocio-san-miguel/index.html",
-		"statements/index.html", "statements/jorge-rodriguez-2026-01-08/index.html",
+	"browse": {
+		"index.html", "briefs/index.html", "briefs/first-releases/index.html",
+		"prisoners/index.html", "prisoners/lucia-san-martin/index.html",
+		"statements/index.html", "statements/elena-albarran-2026-01-08/index.html",
 		"sites/index.html", "sites/el-helicoide/index.html", "about/index.html",
-		"methodology/index.html", "timeline/index.html", "search/index.html?q=rocio", "search/index.html?q=rcoio+xylophone",
+		"methodology/index.html", "timeline/index.html", "search/index.html?q=lucia", "search/index.html?q=lcuia+xylophone",
 		"data/index.html", "404.html", "es/404.html", "counts/index.html", "es/counts/index.html",
-		"es/index.html", "es/prisoners/rocio-san-miguel/index.html", "es/statements/donald-trump-2026-01-09/index.html",
-		"es/timeline/index.html", "es/search/index.html?q=excarcelacion", "es/briefs/january-2026-releases/index.html",
-		"changes/index.html", "es/changes/index.html", // when built from a repository with history
+		"es/index.html", "es/prisoners/lucia-san-martin/index.html", "es/statements/walter-brandt-2026-01-09/index.html",
+		"es/timeline/index.html", "es/search/index.html?q=excarcelacion", "es/briefs/first-releases/index.html",
 	},
-	// Two counters that differ, three charts, an interval.
-	"fixture": {"index.html", "counts/index.html", "timeline/index.html", "es/index.html", "es/counts/index.html", "es/timeline/index.html"},
+	// The pages of changes, and a record's with its history.
+	"history": {"changes/index.html", "es/changes/index.html", "prisoners/ana-perez/index.html", "es/prisoners/ana-perez/index.html"},
 	"synthetic": {
 		"index.html", "prisoners/p-1/index.html", "prisoners/p-7/index.html", "briefs/b-1/index.html",
 		"statements/s-1/index.html", "sites/site-1/index.html", "timeline/index.html", "search/index.html?q=perez",
@@ -148,9 +135,6 @@ func axePages(t *testing.T, axe []byte, name, dir string) {
 		for _, scheme := range []string{"light", "dark"} {
 			must(t, chromedp.Do(ctx, browsertest.ColorScheme(scheme)))
 			for _, page := range pageKinds[name] {
-				if _, err := os.Stat(filepath.Join(dir, page)); err != nil && strings.Contains(page, "changes/") {
-					continue // a shallow clone: no history
-				}
 				url := srv.URL + "/" + page
 				must(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900), chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("main"))))
 				if strings.Contains(page, "?q=") {
@@ -174,17 +158,6 @@ func axePages(t *testing.T, axe []byte, name, dir string) {
 		}
 	}
 	jsErrors.Check(t)
-}
-
-func waitFor(t *testing.T, ctx context.Context, js string) {
-	t.Helper()
-	for range 200 {
-		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err == nil && ok {
-			return
-		}
-		must(t, chromedp.Do(ctx, chromedp.Sleep(20_000_000)))
-	}
-	t.Fatalf("timed out waiting for %s", js)
 }
 
 // TestPageWeight: a prisoner page with its stylesheet and scripts weighs at

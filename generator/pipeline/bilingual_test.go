@@ -3,6 +3,7 @@ package pipeline
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"maps"
 	"net/url"
 	"os"
@@ -105,6 +106,24 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 		if !strings.Contains(ana, want) {
 			t.Errorf("Ana's Spanish page lacks %s", want)
 		}
+	}
+	// Numbers take each language's thousands mark; the sources' titles,
+	// written in the record's own file, are marked as English.
+	for name, want := range map[string][]string{
+		"counts/index.html":    {`<strong>1,800</strong>`, `women: 1,250`, `rel="external noreferrer">Report on the count of November 2024</a>`},
+		"es/counts/index.html": {`<strong>1.800</strong>`, `mujeres: 1.250`, `rel="external noreferrer" lang="en">Report on the count of November 2024</a>`},
+		"es/index.html":        {`<strong>1.800</strong>`, `text-anchor="end">1.000</text>`},
+		"es/data/index.html":   {`(1)`, ` kB)`},
+	} {
+		for _, w := range want {
+			if !strings.Contains(string(files[name]), w) {
+				t.Errorf("%s lacks %s", name, w)
+			}
+		}
+	}
+	// The Spanish feed is titled in Spanish.
+	if f := parseFeed(t, files["es/feed.xml"]); f.Title != "Presos políticos" || f.Author.Name != "Presos políticos" {
+		t.Errorf("es/feed.xml is titled %q by %q", f.Title, f.Author.Name)
 	}
 	// Luis has no translation: his text shows in English, marked so, with a note.
 	luis := string(files["es/prisoners/luis-gomez/index.html"])
@@ -215,16 +234,17 @@ func TestMissingTranslationFailsCheck(t *testing.T) {
 	}
 }
 
-// TestSpanishSearch searches the Spanish site of the embedded briefing:
+// TestSpanishSearch searches the Spanish site of the browser tests' site:
 // "excarcelacion" finds the Spanish brief.
 func TestSpanishSearch(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := builtEmbedded(t)
+	_, out := builtBrowse(t)
+	const brief = "Venezuela comienza a excarcelar presos políticos" // the Spanish title of briefs/first-releases
 	for _, q := range []string{"excarcelación", "excarcelacion"} {
 		searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/es/search/index.html?q="+url.QueryEscape(q))
 		titles := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li > a")).map(a => a.textContent)`))
 		status := run(t, ctx, chromedp.Text(chromedp.ID("search-status")))
-		if !strings.Contains(strings.Join(titles, "|"), "Venezuela comienza a excarcelar presos políticos") && !strings.Contains(status, "resultados") {
+		if !strings.Contains(strings.Join(titles, "|"), brief) && !strings.Contains(status, "resultados") {
 			t.Errorf("%q: %v (%s)", q, titles, status)
 		}
 		if !strings.Contains(status, "resultados para «"+q+"»") {
@@ -233,14 +253,14 @@ func TestSpanishSearch(t *testing.T) {
 	}
 	// The brief is among the results: show them all.
 	for range 50 {
-		more := run(t, ctx, chromedp.Evaluate[bool](`(() => { const b = document.getElementById("more-results"); if (b.hidden) return false; b.click(); return true; })()`))
-		if !more {
+		shown := run(t, ctx, chromedp.Evaluate[int](`(() => { const b = document.getElementById("more-results"); if (b.hidden) return -1; b.click(); return document.querySelectorAll("#results > li").length; })()`))
+		if shown < 0 {
 			break
 		}
-		must(t, chromedp.Do(ctx, chromedp.Sleep(100_000_000)))
+		waitFor(t, ctx, fmt.Sprintf(`document.querySelectorAll("#results > li").length > %d`, shown))
 	}
 	titles := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li > a")).map(a => a.textContent)`))
-	if !strings.Contains(strings.Join(titles, "|"), "Venezuela comienza a excarcelar presos políticos tras la captura de Maduro") {
+	if !strings.Contains(strings.Join(titles, "|"), brief) {
 		t.Errorf("the Spanish brief is not found: %v", titles)
 	}
 	jsErrors.Check(t)

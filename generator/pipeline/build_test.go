@@ -18,19 +18,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
-// repo is the repository's root, which holds the real site.
-const repo = "../.."
-
-// builtEmbedded builds the real briefing into a fresh folder and returns it.
-func builtEmbedded(t *testing.T) string {
-	t.Helper()
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: repo, Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 func TestBuildFixture(t *testing.T) {
 	src := testsite.Dir(t)
 	res, err := Build(Options{Src: src})
@@ -239,48 +226,6 @@ func TestStaticFileCannotShadowAPage(t *testing.T) {
 	}
 }
 
-// TestEmbeddedBriefing builds the real briefing in content/ and checks it.
-func TestEmbeddedBriefing(t *testing.T) {
-	res, err := Check(Options{Src: repo})
-	if err != nil {
-		t.Fatalf("check on the embedded briefing:\n%v", err)
-	}
-	if res.Pages < 20 {
-		t.Errorf("the embedded briefing has %d pages", res.Pages)
-	}
-	out := builtEmbedded(t)
-	files := testsite.Read(t, out)
-	for _, want := range []string{
-		"prisoners/rocio-san-miguel/index.html", "prisoners/enrique-marquez/index.html", "prisoners/biagio-pilieri/index.html",
-		"sites/el-helicoide/index.html", "sites/la-tumba/index.html",
-		"statements/jorge-rodriguez-2026-01-08/index.html", "statements/donald-trump-2026-01-09/index.html",
-		"statements/jose-manuel-albares-2026-01-08/index.html", "statements/foro-penal-2025-12-29/index.html", "statements/provea-2026-01/index.html",
-		"briefs/january-2026-releases/index.html", "about/index.html", "methodology/index.html",
-	} {
-		if _, ok := files[want]; !ok {
-			t.Errorf("the embedded briefing lacks %s", want)
-		}
-	}
-	timeline := string(files["timeline/index.html"])
-	last := -1
-	for _, id := range []string{"2024-02-arrest-rocio-san-miguel", "2024-07-28-event-presidential-election-2024", "2026-01-03-event-maduro-captured",
-		"2026-01-07-event-torture-chamber-remark", "2026-01-08-statement-jorge-rodriguez-2026-01-08", "2026-01-08-release-rocio-san-miguel",
-		"2026-01-09-statement-donald-trump-2026-01-09"} {
-		i := strings.Index(timeline, `<li id="`+id+`"`)
-		if i < 0 {
-			t.Errorf("the timeline lacks the entry %s", id)
-			continue
-		}
-		if i < last {
-			t.Errorf("the entry %s is out of order", id)
-		}
-		last = i
-	}
-	if !strings.Contains(timeline, `<svg class="chart"`) || !strings.Contains(string(files["index.html"]), `<svg class="chart"`) {
-		t.Error("the chart is missing from the timeline or the home page")
-	}
-}
-
 // TestSyntheticCorpus builds a 200-prisoner corpus in the content format,
 // in one language and in two: every record gets its page in each and
 // check finds no broken link.
@@ -365,71 +310,6 @@ func lineDiff(want, got string) string {
 	return b.String()
 }
 
-// TestRebuildLinksUnchangedFiles: a rebuild hard-links the files whose
-// bytes did not change from the previous output, writes the others anew,
-// and the site is the same as a build from scratch.
-func TestRebuildLinksUnchangedFiles(t *testing.T) {
-	src := testsite.Dir(t)
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: src, Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	stat := func(name string) os.FileInfo {
-		t.Helper()
-		info, err := os.Stat(filepath.Join(out, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return info
-	}
-	unchanged, changed := stat("prisoners/ana-perez/index.html"), stat("prisoners/luis-gomez/index.html")
-	// A file of the output that also has a name outside it is not shared
-	// into the next output.
-	outside := filepath.Join(t.TempDir(), "outside.html")
-	if err := os.Link(filepath.Join(out, "404.html"), outside); err != nil {
-		t.Fatal(err)
-	}
-
-	toml := filepath.Join(src, "content/prisoners/luis-gomez.toml")
-	data, err := os.ReadFile(toml)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data = bytes.Replace(data, []byte(`aliases = ["Lucho Gómez"]`), []byte(`aliases = ["Lucho"]`), 1)
-	if err := os.WriteFile(toml, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Build(Options{Src: src, Out: out}); err != nil {
-		t.Fatal(err)
-	}
-	if !os.SameFile(unchanged, stat("prisoners/ana-perez/index.html")) {
-		t.Error("an unchanged page was written anew")
-	}
-	if os.SameFile(changed, stat("prisoners/luis-gomez/index.html")) {
-		t.Error("a changed page kept its old file")
-	}
-	if info, err := os.Stat(outside); err != nil || os.SameFile(info, stat("404.html")) {
-		t.Error("a file linked from outside the output was shared into the new output")
-	}
-	page, _ := os.ReadFile(filepath.Join(out, "prisoners/luis-gomez/index.html"))
-	if !bytes.Contains(page, []byte("Lucho")) {
-		t.Error("the changed page lacks the change")
-	}
-	fresh := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: src, Out: fresh}); err != nil {
-		t.Fatal(err)
-	}
-	a, b := testsite.Read(t, out), testsite.Read(t, fresh)
-	for name := range b {
-		if !bytes.Equal(a[name], b[name]) {
-			t.Errorf("%s differs from a build from scratch", name)
-		}
-	}
-	if len(a) != len(b) {
-		t.Errorf("%d files after the rebuild, %d from scratch", len(a), len(b))
-	}
-}
-
 // TestCheckFindsDuplicateIDs: with raw HTML allowed, an element whose id
 // is one the layout uses (main, the skip link's target) or that another
 // element has is a problem check reports.
@@ -446,42 +326,6 @@ func TestCheckFindsDuplicateIDs(t *testing.T) {
 briefs/b/index.html: the id "twice" is on 2 elements; an id names one element (links and the skip link go to the first): rename the others`
 	if err == nil || err.Error() != want {
 		t.Errorf("Check: %v\nwant:\n%s", err, want)
-	}
-}
-
-// TestEmbeddedBriefingReads reads the built briefing for the sentences
-// that numbers and dates make, in both languages: no "1 people", no
-// counter without its article ("claimed by Government of Venezuela"), no
-// preposition before an interval ("al entre", "on between") or the wrong
-// one before a month ("el diciembre de 2025"), no heading that starts in
-// lower case ("febrero de 2026" as a month's heading).
-func TestEmbeddedBriefingReads(t *testing.T) {
-	files := testsite.Read(t, builtEmbedded(t))
-	wrong := []string{
-		"<strong>1</strong> people", "<strong>1</strong> personas", ">1 people", " 1 people", " 1 personas",
-		"by Government of", "to Government of", "por Gobierno de", "según Gobierno de",
-		"on between", "as of between", "since between", "on after", "as of after",
-		"al entre", "el entre", "desde el entre", "del entre", "al después", "el después",
-		"counted, counted", "contadas, contadas", "counted by Foro Penal, counted since",
-	}
-	months := []string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
-	for _, m := range months {
-		wrong = append(wrong, " el "+m+" de", " al "+m+" de", " desde el "+m+" de")
-	}
-	heading := regexp.MustCompile(`<h[1-6][^>]*>(?:<[^>]+>)*\p{Ll}`)
-	for name, data := range files {
-		if !strings.HasSuffix(name, ".html") {
-			continue
-		}
-		page := string(data)
-		for _, w := range wrong {
-			if i := strings.Index(page, w); i >= 0 {
-				t.Errorf("%s reads %q: …%s…", name, w, page[max(0, i-80):min(len(page), i+80)])
-			}
-		}
-		for _, h := range heading.FindAllString(page, -1) {
-			t.Errorf("%s has a heading in lower case: %s", name, h)
-		}
 	}
 }
 

@@ -14,17 +14,17 @@ import (
 )
 
 // The design's measurements, in headless Chromium on a phone (375x812)
-// and a desktop (1280x900). The pages are pageKinds' embedded ones.
+// and a desktop (1280x900). The pages are pageKinds' browse ones.
 
 // badged are the pages that show a prisoner's or a site's status: each
 // must show it as a badge with its word.
 var badged = map[string]bool{
-	"index.html": true, "briefs/january-2026-releases/index.html": true,
-	"prisoners/index.html": true, "prisoners/rocio-san-miguel/index.html": true,
+	"index.html": true, "briefs/first-releases/index.html": true,
+	"prisoners/index.html": true, "prisoners/lucia-san-martin/index.html": true,
 	"sites/index.html": true, "sites/el-helicoide/index.html": true,
-	"timeline/index.html": true, "search/index.html?q=rocio": true,
-	"es/index.html": true, "es/prisoners/rocio-san-miguel/index.html": true,
-	"es/timeline/index.html": true, "es/briefs/january-2026-releases/index.html": true,
+	"timeline/index.html": true, "search/index.html?q=lucia": true,
+	"es/index.html": true, "es/prisoners/lucia-san-martin/index.html": true,
+	"es/timeline/index.html": true, "es/briefs/first-releases/index.html": true,
 }
 
 // design is what the test reads of a page, in one evaluation.
@@ -68,14 +68,14 @@ type designFacts struct {
 // on a phone, and chart text at least 12 px.
 func TestDesign(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := builtEmbedded(t)
+	_, out := builtBrowse(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
 	for _, scheme := range []string{"light", "dark"} {
 		must(t, chromedp.Do(ctx, browsertest.ColorScheme(scheme)))
 		for _, size := range [][2]int64{{375, 812}, {1280, 900}} {
 			phone := size[0] < 600
-			for _, page := range pageKinds["embedded"] {
+			for _, page := range pageKinds["browse"] {
 				where := fmt.Sprintf("%s at %dx%d (%s)", page, size[0], size[1], scheme)
 				must(t, chromedp.Do(ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(srv.URL+"/"+page), chromedp.WaitReady(chromedp.CSS("main"))))
 				if strings.Contains(page, "?q=") {
@@ -121,9 +121,9 @@ func TestDesign(t *testing.T) {
 // and shows the navigation.
 func TestMenuWithoutJavaScript(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := builtEmbedded(t)
+	_, out := builtBrowse(t)
 	must(t, chromedp.Do(ctx, browsertest.DisableScripts(), chromedp.EmulateViewport(375, 812)))
-	must(t, chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(out)+"/prisoners/rocio-san-miguel/index.html"), chromedp.WaitReady(chromedp.CSS("main"))))
+	must(t, chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(out)+"/prisoners/lucia-san-martin/index.html"), chromedp.WaitReady(chromedp.CSS("main"))))
 	shown := `document.querySelector(".menu nav a").checkVisibility()`
 	if run(t, ctx, chromedp.Evaluate[bool](shown)) {
 		t.Error("the menu is open before it is asked for")
@@ -144,13 +144,14 @@ func TestMenuWithoutJavaScript(t *testing.T) {
 // language switch keeps the view.
 func TestPrisonersList(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := builtEmbedded(t)
+	src, out := builtBrowse(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
-	// What the list should show comes from the briefing itself, so that
-	// editing content/ does not break the test: every person in the list's
-	// order, those ever held at El Helicoide, and the latest arrest.
-	s, _, err := generate(os.DirFS(repo), Options{}, discarded())
+	// What the list should show comes from the site itself, so that a
+	// record added to the fixture does not break the test: every person in
+	// the list's order, those ever held at El Helicoide, and the latest
+	// arrest.
+	s, _, err := generate(os.DirFS(src), Options{}, discarded())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,16 +207,16 @@ func TestPrisonersList(t *testing.T) {
 // query and the timeline's filters.
 func TestLanguageSwitchKeepsQuery(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := builtEmbedded(t)
+	_, out := builtBrowse(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
 	must(t, chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)))
 	for from, want := range map[string]string{
-		"search/index.html?q=rocio":                   "/es/search/index.html?q=rocio",
+		"search/index.html?q=lucia":                   "/es/search/index.html?q=lucia",
 		"timeline/index.html?kind=release&year=2026":  "/es/timeline/index.html?kind=release&year=2026",
 		"es/timeline/index.html?kind=arrest":          "/timeline/index.html?kind=arrest",
 		"es/search/index.html?q=excarcelacion":        "/search/index.html?q=excarcelacion",
-		"prisoners/rocio-san-miguel/index.html?x=1#a": "/es/prisoners/rocio-san-miguel/index.html",
+		"prisoners/lucia-san-martin/index.html?x=1#a": "/es/prisoners/lucia-san-martin/index.html",
 	} {
 		must(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"+from), chromedp.WaitReady(chromedp.CSS("main"))))
 		must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.languages a[hreflang]`)), chromedp.WaitReady(chromedp.CSS("main"))))
@@ -231,7 +232,7 @@ func TestLanguageSwitchKeepsQuery(t *testing.T) {
 // TestNotFoundPages: build writes a 404 page per language, in its
 // language, with links that work at any depth.
 func TestNotFoundPages(t *testing.T) {
-	out := builtEmbedded(t)
+	_, out := builtBrowse(t)
 	for name, want := range map[string]string{"404.html": `<html lang="en">`, "es/404.html": `<html lang="es">`} {
 		data, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {
@@ -253,13 +254,13 @@ func TestNotFoundPages(t *testing.T) {
 // the build publishes.
 func TestShareImages(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(Options{Src: repo, Out: out, BaseURL: "https://example.org/"}); err != nil {
+	if _, err := Build(Options{Src: browseSrc(t), Out: out, BaseURL: "https://example.org/"}); err != nil {
 		t.Fatal(err)
 	}
 	for page, want := range map[string]string{
 		"index.html":    `<meta property="og:image" content="https://example.org/share.png">`,
 		"es/index.html": `<meta property="og:image" content="https://example.org/share-es.png">`,
-		"es/prisoners/rocio-san-miguel/index.html": `<meta property="og:image" content="https://example.org/share-es.png">`,
+		"es/prisoners/lucia-san-martin/index.html": `<meta property="og:image" content="https://example.org/share-es.png">`,
 	} {
 		data, err := os.ReadFile(filepath.Join(out, page))
 		if err != nil {

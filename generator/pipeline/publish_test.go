@@ -5,7 +5,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
+	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -80,12 +82,12 @@ func TestFeeds(t *testing.T) {
 		got = append(got, e.Category.Term+" "+e.Updated[:10]+" "+e.Title)
 	}
 	want := []string{
-		"count 2024-12-31 Plataforma Unitaria: about 1000 held, December 31, 2024",
+		"count 2024-12-31 Plataforma Unitaria: about 1,000 held, December 31, 2024",
 		"count 2024-12-29 Foro Penal: 863 held, December 29, 2024",
 		"statement 2024-12-29 Foro Penal: “Many”",
 		"count 2024-12-24 Foro Penal: at least 154 released since November 20, 2024, December 24, 2024",
 		"count 2024-12-23 Government of Venezuela: 626 released since November 20, 2024, December 23, 2024",
-		"count 2024-11-04 Foro Penal: 1800 held, November 4, 2024",
+		"count 2024-11-04 Foro Penal: 1,800 held, November 4, 2024",
 		"brief 2024-08-01 A brief",
 		"release 2024-06-10 Luis Gómez released",
 		"arrest 2024-02-09 Ana Pérez arrested",
@@ -322,5 +324,45 @@ func TestRecordFeedsOff(t *testing.T) {
 	}
 	if strings.Contains(string(files["data/index.html"]), "beside its page") {
 		t.Error("the data page still promises a feed per record")
+	}
+}
+
+// TestFeedLinksWithoutBaseURL: without a base URL a feed's links are
+// relative to the feed itself, as a feed reader resolves them, so that
+// every link of every feed reaches a page of the site.
+func TestFeedLinksWithoutBaseURL(t *testing.T) {
+	res, err := Build(Options{Src: testsite.Dir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := testsite.Read(t, res.Out)
+	feeds := 0
+	for name, data := range files {
+		if path.Base(name) != "feed.xml" {
+			continue
+		}
+		feeds++
+		f := parseFeed(t, data)
+		hrefs := []string{f.Links[0].Href, f.Links[1].Href}
+		for _, e := range f.Entries {
+			hrefs = append(hrefs, e.Link.Href)
+		}
+		for _, h := range hrefs {
+			u, err := url.Parse(h)
+			if err != nil || u.IsAbs() || h == "" {
+				t.Errorf("%s: link %q is not relative", name, h)
+				continue
+			}
+			target := path.Join(path.Dir(name), u.Path)
+			if strings.HasSuffix(u.Path, "/") || target == "." {
+				target = path.Join(target, "index.html")
+			}
+			if _, ok := files[target]; !ok {
+				t.Errorf("%s: link %q reaches %s, which is not in the site", name, h, target)
+			}
+		}
+	}
+	if feeds < 3 {
+		t.Errorf("%d feeds", feeds)
 	}
 }

@@ -9,9 +9,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/presos-politicos/briefing/generator/content"
@@ -34,36 +34,36 @@ type result struct {
 	Title, Href, Status, Note, Partial string
 }
 
-// TestSearchInBrowser searches the embedded briefing in headless Chromium,
+// TestSearchInBrowser searches the browser tests' site in headless Chromium,
 // over HTTP and from disk, under the site's Content-Security-Policy: any
 // violation, failed load or script error fails the test.
 func TestSearchInBrowser(t *testing.T) {
-	out := builtEmbedded(t)
+	src, out := builtBrowse(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
 
 	queries := []struct{ q, title, href string }{
-		{"rocio", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
-		{"Rocío", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
-		{"ROCIO", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
+		{"lucia", "Lucía San Martín", "../prisoners/lucia-san-martin/index.html"},
+		{"Lucía", "Lucía San Martín", "../prisoners/lucia-san-martin/index.html"},
+		{"LUCIA", "Lucía San Martín", "../prisoners/lucia-san-martin/index.html"},
 		{"HELICOIDE", "El Helicoide", "../sites/el-helicoide/index.html"},
 		{"helico", "El Helicoide", "../sites/el-helicoide/index.html"}, // part of a word
-		{"san miguel", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
-		{"miguel san", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
-		{"pilieri lawmaker", "Biagio Pilieri", "../prisoners/biagio-pilieri/index.html"},
+		{"san martin", "Lucía San Martín", "../prisoners/lucia-san-martin/index.html"},
+		{"martin san", "Lucía San Martín", "../prisoners/lucia-san-martin/index.html"},
+		{"quintero lawmaker", "Mateo Quintero", "../prisoners/mateo-quintero/index.html"},
 		{"la tumba", "La Tumba", "../sites/la-tumba/index.html"},
-		{"albares", "José Manuel Albares", "../statements/jose-manuel-albares-2026-01-08/index.html"},
+		{"albarran", "Elena Albarrán", "../statements/elena-albarran-2026-01-08/index.html"},
 		// One typo in a name, wherever it is: the person is found, and
 		// the page says the results were widened.
-		{"rcoio san miguel", "Rocío San Miguel", "../prisoners/rocio-san-miguel/index.html"},
-		{"biagio pillieri", "Biagio Pilieri", "../prisoners/biagio-pilieri/index.html"},
+		{"lcuia san martin", "Lucía San Martín", "../prisoners/lucia-san-martin/index.html"},
+		{"mateo quintrero", "Mateo Quintero", "../prisoners/mateo-quintero/index.html"},
 		{"helocoide", "El Helicoide", "../sites/el-helicoide/index.html"},
 	}
 	// A word that matches nothing is widened to the words one edit away;
 	// the note says which, as the Go reference search finds them on the
-	// same briefing ("rocío" for "rcoio san miguel"). Every typo query
-	// above is widened, and no query typed right is.
-	ix := embeddedIndex(t)
+	// same site ("lucía" for "lcuia san martin"). Every typo query above
+	// is widened, and no query typed right is.
+	ix := index(t, src)
 	widened := func(q string) string {
 		a := ix.Query(q)
 		note := ""
@@ -75,12 +75,12 @@ func TestSearchInBrowser(t *testing.T) {
 		}
 		return note
 	}
-	for _, q := range []string{"rcoio san miguel", "biagio pillieri", "helocoide"} {
+	for _, q := range []string{"lcuia san martin", "mateo quintrero", "helocoide"} {
 		if widened(q) == "" {
 			t.Errorf("%q is not widened by the Go search", q)
 		}
 	}
-	for _, q := range []string{"rocio", "san miguel", "pilieri lawmaker", "albares"} {
+	for _, q := range []string{"lucia", "san martin", "quintero lawmaker", "albarran"} {
 		if w := widened(q); w != "" {
 			t.Errorf("%q, typed right, is widened by the Go search: %s", q, w)
 		}
@@ -99,9 +99,9 @@ func TestSearchInBrowser(t *testing.T) {
 				}
 			}
 			// No record has every word: those with the most, marked partial.
-			r := searchFor(t, ctx, base+"search/index.html?q="+url.QueryEscape("rocio xylophone"))
-			if r.Title != "Rocío San Miguel" || r.Note != widened("rocio xylophone") || !strings.HasPrefix(r.Note, "No record matches every word") || r.Partial != "Partial match: 1 of 2 words" {
-				t.Errorf("rocio xylophone: %+v", r)
+			r := searchFor(t, ctx, base+"search/index.html?q="+url.QueryEscape("lucia xylophone"))
+			if r.Title != "Lucía San Martín" || r.Note != widened("lucia xylophone") || !strings.HasPrefix(r.Note, "No record matches every word") || r.Partial != "Partial match: 1 of 2 words" {
+				t.Errorf("lucia xylophone: %+v", r)
 			}
 			// Two letters wrong: nothing, and a suggestion.
 			r = searchFor(t, ctx, base+"search/index.html?q=helocoidx")
@@ -116,14 +116,8 @@ func TestSearchInBrowser(t *testing.T) {
 func searchFor(t *testing.T, ctx context.Context, page string) result {
 	t.Helper()
 	must(t, chromedp.Do(ctx, chromedp.Navigate(page)))
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		r := run(t, ctx, chromedp.Evaluate[result](firstResult))
-		if r.Status != "" || time.Now().After(deadline) {
-			return r
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitFor(t, ctx, `document.getElementById("search-status").textContent !== ""`)
+	return run(t, ctx, chromedp.Evaluate[result](firstResult))
 }
 
 // TestSearchTyping types into the search box: results follow each
@@ -131,20 +125,13 @@ func searchFor(t *testing.T, ctx context.Context, page string) result {
 // matched words are marked.
 func TestSearchTyping(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := builtEmbedded(t)
+	src, out := builtBrowse(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	defer srv.Close()
 	must(t, chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/index.html"), chromedp.WaitVisible(chromedp.ID("q"))))
 	must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), "releas")))
-	deadline := time.Now().Add(10 * time.Second)
-	var r result
-	for time.Now().Before(deadline) {
-		r = run(t, ctx, chromedp.Evaluate[result](firstResult))
-		if strings.Contains(r.Status, "releas") {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitFor(t, ctx, `document.getElementById("search-status").textContent.includes("releas")`)
+	r := run(t, ctx, chromedp.Evaluate[result](firstResult))
 	if !strings.Contains(r.Status, "results for “releas”") {
 		t.Fatalf("status = %q", r.Status)
 	}
@@ -156,7 +143,7 @@ func TestSearchTyping(t *testing.T) {
 		t.Error("no matched word is marked")
 	}
 	// The filters count what the Go index finds for the same query.
-	want := searchFacets(t, "releas")
+	want := searchFacets(index(t, src), "releas")
 	kinds := run(t, ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll("#filter-kind option")).map(o => o.textContent).join("|")`))
 	if !strings.HasPrefix(kinds, "All kinds (") || !strings.Contains(kinds, fmt.Sprintf("Prisoner (%d)", want.prisoners)) || want.prisoners < 3 {
 		t.Errorf("kind filter = %s, want Prisoner (%d)", kinds, want.prisoners)
@@ -166,15 +153,10 @@ func TestSearchTyping(t *testing.T) {
 	must(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#search-filters summary"))))
 	must(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("filter-status"))))
 	options := func(id string) map[string]bool {
+		waitFor(t, ctx, `document.querySelectorAll("#`+id+` option").length > 1`)
 		got := map[string]bool{}
-		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-			list := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#`+id+` option")).map(o => o.textContent)`))
-			if len(list) > 1 {
-				for _, o := range list {
-					got[o] = true
-				}
-				break
-			}
+		for _, o := range run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#`+id+` option")).map(o => o.textContent)`)) {
+			got[o] = true
 		}
 		return got
 	}
@@ -184,9 +166,11 @@ func TestSearchTyping(t *testing.T) {
 	if got := options("filter-site"); !maps.Equal(got, want.sites) {
 		t.Errorf("site filter = %v, want %v", got, want.sites)
 	}
+	// The filter redraws the results, and the status line with their number.
+	before := run(t, ctx, chromedp.Text(chromedp.ID("search-status")))
 	must(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("filter-kind"), "prisoner")))
 	must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("filter-kind").dispatchEvent(new Event("change"))`)))
-	time.Sleep(100 * time.Millisecond)
+	waitFor(t, ctx, `document.getElementById("search-status").textContent !== `+strconv.Quote(before))
 	n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll("#results > li").length`))
 	if n != min(want.prisoners, searchPage) {
 		t.Errorf("%d results with the prisoner filter, want %d", n, min(want.prisoners, searchPage))
@@ -199,15 +183,11 @@ func TestSearchTyping(t *testing.T) {
 // first results in the same order.
 func TestSearchScriptAgreesWithGo(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := builtEmbedded(t)
-	s, _, err := generate(os.DirFS(repo), Options{}, discarded())
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix := search.Build(s)
-	for _, q := range []string{"releas", "venezuela", "san", "trump gesture", "presos politicos", "helicoide caracas", "foro penal", "863", "Spanish", "detenc",
+	src, out := builtBrowse(t)
+	ix := index(t, src)
+	for _, q := range []string{"releas", "venezuela", "san", "brandt gesture", "presos politicos", "helicoide caracas", "foro penal", "863", "Spanish", "detenc",
 		// Repeated words, typos anywhere (widened), partial matches.
-		"san miguel san", "rocio rocio", "rcoio san miguel", "biagio pillieri", "helocoide", "rocio xylophone", "venezuela zzzz tumba", "presso", "machdo", "maria corina machado"} {
+		"san martin san", "lucia lucia", "lcuia san martin", "mateo quintrero", "helocoide", "lucia xylophone", "venezuela zzzz tumba", "presso", "qintero", "elena albarran"} {
 		var want []string
 		a := ix.Query(q)
 		for i, r := range a.Results {
@@ -240,9 +220,9 @@ func TestSearchScriptAgreesWithGo(t *testing.T) {
 // links to the lists.
 func TestSearchWithoutJavaScript(t *testing.T) {
 	ctx, _ := browsertest.New(t)
-	out := builtEmbedded(t)
+	_, out := builtBrowse(t)
 	must(t, chromedp.Do(ctx, browsertest.DisableScripts()))
-	must(t, chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(out)+"/search/index.html?q=rocio"), chromedp.WaitReady(chromedp.ID("search-nojs"))))
+	must(t, chromedp.Do(ctx, chromedp.Navigate("file://"+filepath.ToSlash(out)+"/search/index.html?q=lucia"), chromedp.WaitReady(chromedp.ID("search-nojs"))))
 	text := run(t, ctx, chromedp.Text(chromedp.ID("search-browse")))
 	if !strings.Contains(text, "needs JavaScript") || !strings.Contains(text, "Political prisoners") {
 		t.Errorf("without JavaScript the page says: %q", text)
@@ -255,26 +235,24 @@ const searchPage = 5
 
 // facets are what the search page's filters should say for a query: the
 // number of prisoners found, and the options of the status and place
-// filters ("Released (3)"), from the Go index of the real briefing.
+// filters ("Released (3)"), from the Go index of the same site.
 type facets struct {
 	prisoners       int
 	statuses, sites map[string]bool
 }
 
-// embeddedIndex is the Go reference index of the embedded briefing, in
-// its default language.
-func embeddedIndex(t *testing.T) *search.Index {
+// index is the Go reference index of the site in src, in its default
+// language.
+func index(t *testing.T, src string) *search.Index {
 	t.Helper()
-	s, _, err := generate(os.DirFS(repo), Options{}, discarded())
+	s, _, err := generate(os.DirFS(src), Options{}, discarded())
 	if err != nil {
 		t.Fatal(err)
 	}
 	return search.Build(s)
 }
 
-func searchFacets(t *testing.T, q string) facets {
-	t.Helper()
-	ix := embeddedIndex(t)
+func searchFacets(ix *search.Index, q string) facets {
 	names := map[string]string{}
 	for _, d := range ix.Sites {
 		names[d.Slug] = d.Name
@@ -311,10 +289,10 @@ func searchFacets(t *testing.T, q string) facets {
 // and the first result shows without scrolling, snippet included.
 func TestSearchPageOnAPhone(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
-	out := builtEmbedded(t)
+	_, out := builtBrowse(t)
 	must(t, chromedp.Do(ctx, chromedp.EmulateViewport(375, 812)))
-	r := searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/search/index.html?q=rocio")
-	if r.Title != "Rocío San Miguel" {
+	r := searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/search/index.html?q=lucia")
+	if r.Title != "Lucía San Martín" {
 		t.Fatalf("first result %+v", r)
 	}
 	must(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`)))
@@ -350,7 +328,7 @@ func TestSearchPageOnAPhone(t *testing.T) {
 		t.Errorf("the lists after the results: %s", browse)
 	}
 	// Every result shows a matched word, wherever the match is.
-	for _, q := range []string{"releas", "tumba", "caracas", "helocoide", "lawmaker pilieri"} {
+	for _, q := range []string{"releas", "tumba", "caracas", "helocoide", "lawmaker quintero"} {
 		searchFor(t, ctx, "file://"+filepath.ToSlash(out)+"/search/index.html?q="+url.QueryEscape(q))
 		unmarked := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("#results > li")).filter(li => !li.querySelector("mark")).map(li => li.textContent)`))
 		if len(unmarked) > 0 {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html/template"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -60,8 +59,8 @@ func chartSummary(words *i18n.Dict, f site.Figures) string {
 	}
 	last := f.Series[len(f.Series)-1]
 	s := words.F("Counted {first}, the number of documented people held peaks at {peak} {peakDate} and stands at {now} {asOf}.",
-		"first", site.DatePhrase(words, site.Since, first.Date), "peak", strconv.Itoa(peak.Held), "peakDate", site.DatePhrase(words, site.On, peak.Date),
-		"now", strconv.Itoa(last.Held), "asOf", site.DatePhrase(words, site.AsOf, f.AsOf))
+		"first", site.DatePhrase(words, site.Since, first.Date), "peak", words.Number(peak.Held), "peakDate", site.DatePhrase(words, site.On, peak.Date),
+		"now", words.Number(last.Held), "asOf", site.DatePhrase(words, site.AsOf, f.AsOf))
 	if f.Undated > 0 {
 		s += " " + words.F("{count} not counted in it: their arrest date, or the date they were freed, is unknown.", "count", words.Count(f.Undated, "person is", "people are"))
 	}
@@ -214,7 +213,7 @@ func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, a
 	// Horizontal grid lines with their counts.
 	for _, n := range slices.Compact([]int{0, top / 2, top}) {
 		fmt.Fprintf(&b, `<line class="grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, padLeft, chartW-padRight, y(n), y(n))
-		fmt.Fprintf(&b, `<text class="tick" x="%d" y="%.1f" text-anchor="end">%d</text>`, padLeft-4, y(n)+4.5, n)
+		fmt.Fprintf(&b, `<text class="tick" x="%d" y="%.1f" text-anchor="end">%s</text>`, padLeft-4, y(n)+4.5, words.Number(n))
 	}
 	// A tick at each month's start, labelled as often as they fit, and the
 	// year under the first label of each year.

@@ -86,8 +86,9 @@
 // # Accessible, valid, light
 //
 //   - Valid HTML: every page passes the W3C Nu HTML Checker (vnu.jar);
-//     TestValidHTML runs it on the embedded briefing and on a synthetic
-//     corpus, and .ci/run on the built site.
+//     TestValidHTML runs it on the browser tests' fixture (every kind of
+//     page, in two languages), a site with its history and a synthetic
+//     corpus, and .ci/run on the built briefing.
 //   - Accessible (WCAG 2.2 AA): landmarks, one h1, headings in order, a
 //     skip link, visible focus, a label on every control, sufficient
 //     contrast in light and dark mode, status in words and not by colour

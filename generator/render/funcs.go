@@ -37,6 +37,8 @@ func funcs(words *i18n.Dict) template.FuncMap {
 		"join":              strings.Join,
 		"base":              path.Base,
 		"count":             words.Count,
+		"number":            words.Number, // 48,727 / 48.727
+		"size":              func(a Archive) string { return a.Size(words) },
 		"t":                 words.T,
 		"tg":                words.G, // said of a person: {{tg "Named in" .Gender}} (i18n.Dict.G)
 		"sub":               func(a, b int) int { return a - b },

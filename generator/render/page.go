@@ -2,12 +2,12 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"strings"
 	"sync"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/i18n"
 	"github.com/presos-politicos/briefing/generator/search"
 	"github.com/presos-politicos/briefing/generator/site"
 )
@@ -102,12 +102,13 @@ type Archive struct {
 	Alone bool   // the first part holds every file but the records' and works by itself
 }
 
-// Size is the archive's size for readers: "12.4 MB".
-func (a Archive) Size() string {
+// Size is the archive's size for readers, as their language writes
+// numbers: "12.4 MB", "12,4 MB".
+func (a Archive) Size(words *i18n.Dict) string {
 	if a.Bytes < 1_000_000 {
-		return fmt.Sprintf("%d kB", (a.Bytes+999)/1000)
+		return words.Number(int((a.Bytes+999)/1000)) + " kB"
 	}
-	return fmt.Sprintf("%.1f MB", float64(a.Bytes)/1e6)
+	return words.Decimal(float64(a.Bytes)/1e6) + " MB"
 }
 
 // An Asset is a static file published under a name that carries a hash of
@@ -172,14 +173,7 @@ func (p *Page) SiteTitle() string { return p.language().Title }
 // SiteDescription is the site's description in the page's language.
 func (p *Page) SiteDescription() string { return p.language().Description }
 
-func (p *Page) language() content.Language {
-	for _, l := range p.Site.Config.Languages {
-		if l.Code == p.Site.Lang {
-			return l
-		}
-	}
-	return content.Language{Code: p.Site.Lang, Title: p.Site.Config.Title, Description: p.Site.Config.Description}
-}
+func (p *Page) language() content.Language { return p.Site.Config.LanguageOf(p.Site.Lang) }
 
 // An Alternate is the same page in another language.
 type Alternate struct {
@@ -234,6 +228,17 @@ func (p *Page) ContentLang() string {
 		return ""
 	}
 	return r.Lang
+}
+
+// SourceLang is the language of the sources' titles, for their lang
+// attribute, when it is not the page's: an editor writes them in the
+// record's original file, in the site's default language, and a
+// translation does not translate them.
+func (p *Page) SourceLang() string {
+	if p.Site.Config.Language == p.Site.Lang {
+		return ""
+	}
+	return p.Site.Config.Language
 }
 
 // Rel returns the link from this page to a page or file given relative to

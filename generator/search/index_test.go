@@ -74,8 +74,8 @@ func TestDocumentsNumberedByKindThenName(t *testing.T) {
 		got = append(got, string(d.Kind)+":"+d.Title)
 	}
 	want := "prisoner:Ana Pérez prisoner:Luis Gómez prisoner:Name withheld site:El Helicoide site:La Tumba statement:Foro Penal brief:A brief event:Election event:Transfers reported " +
-		"count:Foro Penal: 1800 held, November 4, 2024 count:Foro Penal: 863 held, December 29, 2024 count:Foro Penal: at least 154 released since November 20, 2024, December 24, 2024 " +
-		"count:Government of Venezuela: 626 released since November 20, 2024, December 23, 2024 count:Plataforma Unitaria: about 1000 held, December 31, 2024"
+		"count:Foro Penal: 1,800 held, November 4, 2024 count:Foro Penal: 863 held, December 29, 2024 count:Foro Penal: at least 154 released since November 20, 2024, December 24, 2024 " +
+		"count:Government of Venezuela: 626 released since November 20, 2024, December 23, 2024 count:Plataforma Unitaria: about 1,000 held, December 31, 2024"
 	if strings.Join(got, " ") != want {
 		t.Errorf("docs:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}

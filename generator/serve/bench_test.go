@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
+	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/pipeline"
 )
 
@@ -25,11 +26,7 @@ func BenchmarkEditToPage(b *testing.B) {
 	if err := corpus.Write(src, corpus.Scaled(*corpusSize)); err != nil {
 		b.Fatal(err)
 	}
-	for _, d := range []string{"templates", "static"} {
-		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join("../..", d))); err != nil {
-			b.Fatal(err)
-		}
-	}
+	testsite.Templates(b, src)
 	s := New(Options{Options: pipeline.Options{Src: src}})
 	if p := s.Problem(); p != "" {
 		b.Fatal(p)

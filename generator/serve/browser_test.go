@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -8,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
 	"github.com/presos-politicos/briefing/generator/pipeline"
@@ -29,29 +32,20 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	}
 	defer w.Close()
 
-	wait := func(js string, want bool) {
-		t.Helper()
-		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(25 * time.Millisecond) {
-			if got, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err == nil && got == want {
-				return
-			}
-		}
-		t.Fatalf("timed out waiting for %s to be %v", js, want)
-	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/prisoners/ana-perez/"), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
+	if err := chromedp.Do(ctx, markListening(), chromedp.Navigate(ts.URL+"/prisoners/ana-perez/"), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
 		t.Fatal(err)
 	}
-	waitListening(t, s)
+	waitFor(t, ctx, listening)
 	file := filepath.Join(src, "content/prisoners/ana-perez.toml")
 	data, _ := os.ReadFile(file)
 
 	start := time.Now()
 	os.WriteFile(file, []byte(strings.Replace(string(data), `name = "Ana Pérez"`, `name = "Ana María Pérez"`, 1)), 0o644)
-	wait(`document.querySelector("h1").textContent === "Ana María Pérez"`, true)
+	waitFor(t, ctx, `document.querySelector("h1").textContent === "Ana María Pérez"`)
 	t.Logf("edit to updated page: %v", time.Since(start).Round(time.Millisecond))
 
 	os.WriteFile(file, []byte(strings.Replace(string(data), `status = "detained"`, `status = "jailed"`, 1)), 0o644)
-	wait(`!!document.getElementById("briefing-errors")`, true)
+	waitFor(t, ctx, `!!document.getElementById("briefing-errors")`)
 	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("briefing-errors")))
 	if err != nil {
 		t.Fatal(err)
@@ -65,8 +59,8 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	}
 
 	os.WriteFile(file, data, 0o644)
-	wait(`!!document.getElementById("briefing-errors")`, false)
-	wait(`document.querySelector("h1").textContent === "Ana Pérez"`, true)
+	waitFor(t, ctx, `!document.getElementById("briefing-errors")`)
+	waitFor(t, ctx, `document.querySelector("h1").textContent === "Ana Pérez"`)
 	jsErrors.Check(t)
 }
 
@@ -81,12 +75,12 @@ func TestOverlayShowsCauseFirst(t *testing.T) {
 	ts := start(t, s)
 	t.Cleanup(ts.Close)
 	t.Cleanup(s.Close)
-	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL+"/prisoners/luis-gomez/"), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
+	if err := chromedp.Do(ctx, markListening(), chromedp.Navigate(ts.URL+"/prisoners/luis-gomez/"), chromedp.WaitReady(chromedp.CSS("h1"))); err != nil {
 		t.Fatal(err)
 	}
 	// Break both files, then rebuild once (no watcher: one rebuild, one
 	// report), once the page listens.
-	waitListening(t, s)
+	waitFor(t, ctx, listening)
 	ana := filepath.Join(src, "content/prisoners/ana-perez.toml")
 	data, _ := os.ReadFile(ana)
 	os.WriteFile(ana, []byte(strings.Replace(string(data), `status = "detained"`, `status = "detained`, 1)), 0o644)
@@ -112,18 +106,36 @@ func TestOverlayShowsCauseFirst(t *testing.T) {
 	jsErrors.Check(t)
 }
 
-// waitListening waits until a page listens to the server's event stream.
-func waitListening(t *testing.T, s *Server) {
+// markListening makes every page the tab opens set window.briefingListening
+// once its event stream is open (the server has it among its clients), by
+// wrapping EventSource before the page's scripts run.
+func markListening() chromedp.Action[chromedp.Void] {
+	const js = `window.EventSource = class extends window.EventSource {
+  constructor(url, opts) { super(url, opts); this.addEventListener("open", () => { window.briefingListening = true; }); }
+};`
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: js})
+		return chromedp.Void{}, err
+	}
+}
+
+// listening is true in a page marked by markListening once it listens to
+// the server's events.
+const listening = `window.briefingListening === true`
+
+// waitFor waits until the page's JavaScript expression js is true, the
+// browser polling it on its own timer. A reload ends a poll; the next polls
+// the new page.
+func waitFor(t *testing.T, ctx context.Context, js string) {
 	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		s.clientsMu.Lock()
-		n := len(s.clients)
-		s.clientsMu.Unlock()
-		if n > 0 {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingInterval(10*time.Millisecond), chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
 			return
 		}
-		if time.Now().After(deadline) {
-			t.Fatal("the page never connected to the event stream")
+		if time.Until(deadline) < 10*time.Millisecond {
+			t.Fatalf("waiting for %s: %v", js, err)
 		}
 	}
 }

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -31,6 +33,13 @@ var watched = []string{"content", "templates", "static"}
 // folders created later included, and calls rebuild after each burst of
 // changes.
 func Watch(src string, rebuild func() error, log io.Writer) (*Watcher, error) {
+	return watch(src, Debounce, func([]string) error { return rebuild() }, log)
+}
+
+// watch is Watch with a burst ending after quiet of debounce, telling
+// rebuild what changed in the burst: the files and folders, as slash paths
+// under src, sorted. The tests wait on it.
+func watch(src string, debounce time.Duration, rebuild func(changed []string) error, log io.Writer) (*Watcher, error) {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
@@ -52,6 +61,7 @@ func Watch(src string, rebuild func() error, log io.Writer) (*Watcher, error) {
 		defer w.wg.Done()
 		var timer *time.Timer
 		fire := make(chan struct{}, 1)
+		changed := map[string]bool{} // in this burst
 		for {
 			select {
 			case <-w.done:
@@ -66,20 +76,23 @@ func Watch(src string, rebuild func() error, log io.Writer) (*Watcher, error) {
 				if !relevant(src, ev.Name) {
 					continue
 				}
+				if rel, err := filepath.Rel(src, ev.Name); err == nil {
+					changed[filepath.ToSlash(rel)] = true
+				}
 				if ev.Has(fsnotify.Create) {
 					if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
 						w.addTree(ev.Name)
 					}
 				}
 				if timer == nil {
-					timer = time.AfterFunc(Debounce, func() {
+					timer = time.AfterFunc(debounce, func() {
 						select {
 						case fire <- struct{}{}:
 						default:
 						}
 					})
 				} else {
-					timer.Reset(Debounce)
+					timer.Reset(debounce)
 				}
 			case err, ok := <-fw.Errors:
 				if !ok {
@@ -87,7 +100,9 @@ func Watch(src string, rebuild func() error, log io.Writer) (*Watcher, error) {
 				}
 				fmt.Fprintln(log, "watching:", err)
 			case <-fire:
-				rebuild()
+				names := slices.Sorted(maps.Keys(changed))
+				clear(changed)
+				rebuild(names)
 			}
 		}
 	}()

@@ -3,7 +3,6 @@ package site
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
@@ -89,7 +88,7 @@ var countTexts = []string{"the {counter}", "at least {n}", "about {n}", "{counte
 // Figure writes a count's value with its qualifier: "863", "at least 803",
 // "about 626".
 func Figure(words *i18n.Dict, c *content.Count) string {
-	n := strconv.Itoa(c.Value)
+	n := words.Number(c.Value)
 	switch c.Qualifier {
 	case "at_least":
 		return words.F("at least {n}", "n", n)

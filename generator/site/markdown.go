@@ -154,7 +154,7 @@ func (m *markdown) convertImages(md content.Markdown, idBase string, resolve fun
 	if refused {
 		return "", nil, nil // an error: not worth the seconds it would take
 	}
-	ctx := parser.NewContext()
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(stateKey, st)
 	var buf bytes.Buffer
 	if err := m.md.Convert(st.src, &buf, parser.WithContext(ctx)); err != nil {

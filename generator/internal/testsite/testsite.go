@@ -1,20 +1,61 @@
 // Package testsite is the one small site the tests build, and the helpers
 // that put a txtar fixture on disk or in memory.
 //
-// site.txtar is a bilingual site with every kind of record: two
-// prisoners (one with an alias), a detention site, a statement, events
-// (one with an interval), counts that agree and disagree, a brief and a
-// page. Tests that check behaviour build it, or a fixture of their own,
-// never the real briefing in content/: editing the briefing cannot break
-// them. A fixture holds content and site.toml; the repository's templates/
-// and static/ are added unless the fixture has its own.
+// # The shared site
 //
-// An overlay is txtar text whose files replace or add to a fixture's:
+// site.txtar holds a site in one language (English) with a record of every
+// kind and the cases that the resolver, the pages and the feeds must get
+// right, each once:
+//
+//   - three prisoners: Ana Pérez (accented name; a day-precise arrest;
+//     custody at two sites, one period closed; named in a brief and an
+//     event; a body with a heading and links to a site, a statement and an
+//     event), Luis Gómez (an alias; released; month-precise arrest;
+//     custody without dates) and an anonymous one (a name that must never
+//     be published; year-precise arrest);
+//   - two detention sites, El Helicoide and La Tumba;
+//   - a statement, by Foro Penal, naming Luis;
+//   - two events, one on a day and one over an interval;
+//   - five counts by three counters that disagree: held and released,
+//     one with a breakdown, one "about", one "at least", one with a note
+//     linking another count, from which the charts and the counts page
+//     are drawn;
+//   - a brief naming both prisoners, a site and a count, with a footnote.
+//
+// It is small on purpose: a test reads its pages whole (the golden files
+// of pipeline's TestGolden are its pages), and a record added to it shows
+// up in every package's tests. The figures tests assert (17 pages, "at
+// least 327 days") follow from it.
+//
+// # Fixtures that need more
+//
+// A test that needs more than the shared site says so in an overlay: txtar
+// text whose files replace or add to the shared site's (Dir, FS, Archive
+// take them), written inline for a file or two:
 //
 //	dir := testsite.Dir(t, `
 //	-- content/prisoners/ana-perez.toml --
 //	name = "Ana Pérez"
 //	...`)
+//
+// or kept under its package's testdata when it is a site of its own: the
+// browser tests of pipeline build pipeline/testdata/browse.txtar over the
+// shared site (a second language, every kind of page, people released and
+// arrested over three years for the timeline's filters, accented and
+// misspelt names for search). A fixture that is not the shared site at
+// all (a history of commits, a hostile site) is read with DirFrom.
+//
+// # Why fixtures
+//
+// Tests that check behaviour build these fixtures, never the real briefing
+// in content/: editing the briefing cannot break them, and what a test
+// asserts about a person is about a record the test can see. The one test
+// that reads the real briefing is pipeline's TestEmbeddedBriefing, which
+// checks and builds it (the screenshot command and the benchmarks are
+// tools, and use it too).
+//
+// A fixture holds content and site.toml; the repository's templates/ and
+// static/ are added (Write, Templates) unless the fixture has its own.
 package testsite
 
 import (
