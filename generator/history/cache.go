@@ -389,11 +389,7 @@ func inputs(l *Log, tlang string, seq []pair, cur snapshot) [32]byte {
 		e.string(l.Commits[p.commit].Hash)
 		e.string(p.blobs[0])
 		e.string(p.blobs[1])
-		if p.translationOnly {
-			e.b = append(e.b, 1)
-		} else {
-			e.b = append(e.b, 0)
-		}
+		e.b = append(e.b, boolByte(p.translationOnly))
 	}
 	for _, v := range cur {
 		e.uvarint(v.fp)
@@ -430,6 +426,7 @@ func encodeResult(in [32]byte, at []int, changes []*Change) []byte {
 				e.date(v.Date)
 				e.string(v.Code)
 				e.string(v.Text)
+				e.b = append(e.b, boolByte(v.Number))
 				if v.Ref == nil {
 					e.b = append(e.b, 0)
 				} else {
@@ -462,7 +459,7 @@ func (c *cache) result(file, lang string, in [32]byte) (at []int, changes [][]It
 			it := &items[i]
 			it.Action, it.Field = Action(d.string()), d.string()
 			for _, v := range []*Value{&it.Within, &it.Old, &it.New} {
-				v.Date, v.Code, v.Text = d.date(), d.string(), d.string()
+				v.Date, v.Code, v.Text, v.Number = d.date(), d.string(), d.string(), d.byte() == 1
 				if d.byte() == 1 {
 					v.Ref = &content.Ref{Kind: content.Kind(d.string()), Slug: d.string()}
 				}
@@ -474,6 +471,13 @@ func (c *cache) result(file, lang string, in [32]byte) (at []int, changes [][]It
 		return nil, nil, false
 	}
 	return at, changes, true
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // How a field of a snapshot is encoded.

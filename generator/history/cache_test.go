@@ -179,3 +179,29 @@ func TestComputeFromCache(t *testing.T) {
 		t.Errorf("history with the cache:\n%v\nwithout:\n%v", h.changes, want.changes)
 	}
 }
+
+// TestResultRoundTrip: a record's changes come back from the cache as they
+// went in, every field of every value; a field added to Value fails here
+// until the cache keeps it.
+func TestResultRoundTrip(t *testing.T) {
+	full := Value{Date: content.Date{Year: 2026, Month: 1, Day: 8, Precision: content.Day}, Code: "released",
+		Ref: &content.Ref{Kind: content.KindSite, Slug: "el-helicoide"}, Text: "1000", Number: true}
+	v := reflect.ValueOf(full)
+	for i := range v.NumField() {
+		if v.Field(i).IsZero() {
+			t.Fatalf("the sample value has no %s: give it one, and keep it in the cache (encodeResult)", v.Type().Field(i).Name)
+		}
+	}
+	items := [][]Item{{{Action: Corrected, Field: "value", Within: full, Old: Value{Text: "863", Number: true}, New: full}}, {{Action: Published}}}
+	commits := []Commit{{Hash: "aa"}, {Hash: "bb"}}
+	changes := []*Change{{Commit: &commits[0], Items: items[0]}, {Commit: &commits[1], Items: items[1]}}
+	in := [32]byte{1, 2, 3}
+	c := &cache{results: map[string][]byte{resultKey("f", "es"): encodeResult(in, []int{2, 5}, changes)}}
+	at, got, ok := c.result("f", "es", in)
+	if !ok || !reflect.DeepEqual(at, []int{2, 5}) || !reflect.DeepEqual(got, items) {
+		t.Errorf("result = %v %v %v, want %v %v", ok, at, got, []int{2, 5}, items)
+	}
+	if _, _, ok := c.result("f", "es", [32]byte{9}); ok {
+		t.Error("a result made from other inputs was given")
+	}
+}
