@@ -62,8 +62,11 @@ func (h *History) Of(lang string, kind content.Kind, slug string) []*Change {
 // the record in that language is decoded as Load decodes it today and
 // compared with the version before it that was published. The blobs are
 // read by one git cat-file per core, and decoded on every core. A version
-// the log's cache holds (see ReadCached) is neither read nor decoded; the
-// cache is written anew once the history is made.
+// the log's cache holds (see Read), or that the files on disk hold, is
+// neither read nor decoded, and a record whose versions and current
+// snapshot are as the cache last saw them is not compared again; the
+// cache is written anew once the history is made, when anything in it
+// changed.
 func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	var langs []string
 	for _, lang := range set.Config.Languages {
