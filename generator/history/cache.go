@@ -277,8 +277,10 @@ func (c *cache) group(file, lang string, fields []field) map[[2]string]snapshot 
 			}
 			for range d.count() {
 				var e entry
-				e.key, e.rest, e.from, e.to, e.n = fp(), fp(), d.date(), d.date(), int(d.varint())
-				v.list = append(v.list, e)
+				e.key, e.rest = fp(), fp()
+				from, to := d.date(), d.date()
+				e.n = int(d.varint())
+				v.list = append(v.list, e.withDates(from, to))
 			}
 		}
 		if d.bad {
@@ -333,11 +335,11 @@ func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byt
 			}
 			list := v.list
 			switch {
-			case prev != nil && v.fp == p.fp && v.code == p.code && v.date == p.date && v.n == p.n && slices.Equal(v.list, p.list):
+			case prev != nil && v.fp == p.fp && v.code == p.code && v.date == p.date && v.n == p.n && slices.EqualFunc(v.list, p.list, sameEntry):
 				body.b = append(body.b, same)
 				continue
 			case prev != nil && v.fp == p.fp && v.code == p.code && v.date == p.date && v.n == p.n &&
-				len(p.list) > 0 && len(p.list) <= len(v.list) && slices.Equal(v.list[:len(p.list)], p.list):
+				len(p.list) > 0 && len(p.list) <= len(v.list) && slices.EqualFunc(v.list[:len(p.list)], p.list, sameEntry):
 				body.b = append(body.b, longer)
 				body.uvarint(uint64(len(p.list)))
 				list = v.list[len(p.list):]
@@ -352,8 +354,8 @@ func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byt
 			for _, e := range list {
 				fp(e.key)
 				fp(e.rest)
-				body.date(e.from)
-				body.date(e.to)
+				body.date(e.from())
+				body.date(e.to())
 				body.varint(int64(e.n))
 			}
 		}
@@ -401,8 +403,8 @@ func inputs(l *Log, tlang string, seq []pair, cur snapshot) [32]byte {
 		for _, x := range v.list {
 			e.uvarint(x.key)
 			e.uvarint(x.rest)
-			e.date(x.from)
-			e.date(x.to)
+			e.date(x.from())
+			e.date(x.to())
 			e.varint(int64(x.n))
 			e.string(x.show)
 		}

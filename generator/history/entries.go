@@ -150,16 +150,16 @@ func diffCustody(items []Item, o, n, c []entry) []Item {
 			continue
 		}
 		if ci < 0 {
-			if o[oi].from != n[i].from || o[oi].to != n[i].to || o[oi].rest != n[i].rest {
+			if o[oi].from() != n[i].from() || o[oi].to() != n[i].to() || o[oi].rest != n[i].rest {
 				items = append(items, Item{Action: Revised, Field: "custody"})
 			}
 			continue
 		}
-		if !c[ci].from.IsZero() {
-			items = appendDate(items, "custody.from", site, o[oi].from, n[i].from)
+		if !c[ci].from().IsZero() {
+			items = appendDate(items, "custody.from", site, o[oi].from(), n[i].from())
 		}
-		if !c[ci].to.IsZero() {
-			items = appendDate(items, "custody.to", site, o[oi].to, n[i].to)
+		if !c[ci].to().IsZero() {
+			items = appendDate(items, "custody.to", site, o[oi].to(), n[i].to())
 		}
 		if c[ci].rest != blank && o[oi].rest != n[i].rest {
 			action := Revised
@@ -190,11 +190,11 @@ func diffEvents(items []Item, name string, o, n, c []entry) []Item {
 		case oi < 0:
 			items = append(items, Item{Action: Added, Field: name, New: show})
 		case ci < 0:
-			if o[oi].from != m.from || o[oi].rest != m.rest {
+			if o[oi].from() != m.from() || o[oi].rest != m.rest {
 				items = append(items, Item{Action: Revised, Field: name})
 			}
 		default:
-			items = appendDate(items, name+".date", show, o[oi].from, m.from)
+			items = appendDate(items, name+".date", show, o[oi].from(), m.from())
 			if o[oi].rest != m.rest && c[ci].rest != blank {
 				items = append(items, Item{Action: Revised, Field: name + ".body", Within: show})
 			}

@@ -26,13 +26,42 @@ type value struct {
 	show string       // the current record only: its text, as shown
 }
 
-// An entry is one entry of a list field.
+// An entry is one entry of a list field. It is small: a version holds
+// many (every source), and most have no date.
 type entry struct {
-	key      uint64       // what it is matched by: its text, reference, URL, site, title or part's name
-	rest     uint64       // the rest of it: a whole source, a custody's note, an event's body
-	from, to content.Date // a custody's dates; an event's date (from)
-	n        int          // a part's figure
-	show     string       // the current record only: its text, reference, site, title or part's name; a source's publisher or title
+	key   uint64           // what it is matched by: its text, reference, URL, site, title or part's name
+	rest  uint64           // the rest of it: a whole source, a custody's note, an event's body
+	dates *[2]content.Date // a custody's dates; an event's date (the first); nil for none
+	n     int              // a part's figure
+	show  string           // the current record only: its text, reference, site, title or part's name; a source's publisher or title
+}
+
+// from and to are an entry's dates, zero for none.
+func (e entry) from() content.Date {
+	if e.dates == nil {
+		return content.Date{}
+	}
+	return e.dates[0]
+}
+
+func (e entry) to() content.Date {
+	if e.dates == nil {
+		return content.Date{}
+	}
+	return e.dates[1]
+}
+
+// withDates returns e with the dates from and to.
+func (e entry) withDates(from, to content.Date) entry {
+	if from != (content.Date{}) || to != (content.Date{}) {
+		e.dates = &[2]content.Date{from, to}
+	}
+	return e
+}
+
+// sameEntry reports whether two entries are alike, dates included.
+func sameEntry(a, b entry) bool {
+	return a.key == b.key && a.rest == b.rest && a.n == b.n && a.show == b.show && a.from() == b.from() && a.to() == b.to()
 }
 
 // fingerprint is the FNV-1a hash of a text: two versions' texts are
@@ -114,11 +143,11 @@ func valueOf(t fieldType, v any, cur bool) value {
 		}
 	case custody:
 		for _, c := range v.([]content.Custody) {
-			list = append(list, entry{key: fingerprint(c.Site.Slug), from: c.From, to: c.To, rest: fingerprint(c.Note), show: shown(c.Site.Slug)})
+			list = append(list, entry{key: fingerprint(c.Site.Slug), rest: fingerprint(c.Note), show: shown(c.Site.Slug)}.withDates(c.From, c.To))
 		}
 	case events:
 		for _, m := range v.([]content.Milestone) {
-			list = append(list, entry{key: fingerprint(m.Title), from: m.Date, rest: fingerprint(strings.TrimSpace(m.Body.Text)), show: shown(m.Title)})
+			list = append(list, entry{key: fingerprint(m.Title), rest: fingerprint(strings.TrimSpace(m.Body.Text)), show: shown(m.Title)}.withDates(m.Date, content.Date{}))
 		}
 	}
 	return value{list: list}
