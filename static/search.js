@@ -15,9 +15,9 @@
   var POINTS = [[100, 60, 30], [30, 18, 9], [10, 6, 3]];
   var root = app.getAttribute("data-root");
   var dir = root + app.getAttribute("data-index");
-  var keys = {};
-  app.getAttribute("data-keys").split(" ").forEach(function (k) { if (k) keys[k] = true; });
-  var nearFiles = +app.getAttribute("data-near-files");
+  // The table (k.js, loaded as the page opens): the keys that have a term
+  // file, and how many near and name files there are.
+  var keys = {}, nearFiles = 0, nameFiles = 0;
   var chunkSize = +app.getAttribute("data-chunk-size");
   var labels = JSON.parse(app.getAttribute("data-labels"));
   // msg translates one of the script's messages and fills its parts.
@@ -114,12 +114,17 @@
     }
     return x.slice(i).join("") === y.slice(i + 1).join("");
   }
-  // nearFile: the same as search.NearFile, the 32-bit FNV-1a hash of the
-  // key's UTF-8 bytes modulo the number of near files.
-  function nearFile(key) {
+  // fileOf: the same as search.NearFile and search.NameFile, the 32-bit
+  // FNV-1a hash of the key's UTF-8 bytes modulo the number of files.
+  function fileOf(key, n) {
     var h = 0x811c9dc5;
     new TextEncoder().encode(key).forEach(function (b) { h = Math.imul(h ^ b, 0x01000193) >>> 0; });
-    return h % nearFiles;
+    return h % n;
+  }
+  // queryPair: the same as search.QueryPair.
+  function queryPair(terms) {
+    var ks = terms.map(keyOf).filter(function (k) { return keys[k]; }).sort();
+    return ks.length < 2 ? "" : ks[0] + " " + ks[1];
   }
   function fileName(key) {
     if (/^[a-z0-9]+$/.test(key)) return key;
@@ -130,12 +135,26 @@
 
   // --- Loading the index files as scripts. ---
   var shards = {}, nears = {}, chunks = {}, facets = null, docs = {}, pending = {};
+  function addDocs(recs) {
+    for (var id in recs) docs[id] = recs[id];
+  }
   window.__briefingSearch = {
+    table: function (text, near, names) {
+      // compactKeys: "ab ro:dms" is ab, rod, rom and ros.
+      text.split(" ").forEach(function (tok) {
+        var i = tok.indexOf(":");
+        if (i < 0) { if (tok) keys[tok] = true; return; }
+        Array.from(tok.slice(i + 1)).forEach(function (c) { keys[tok.slice(0, i) + c] = true; });
+      });
+      nearFiles = near;
+      nameFiles = names;
+    },
     shard: function (key, terms, shown) {
       shards[key] = terms;
-      Object.keys(shown).forEach(function (id) { docs[id] = shown[id]; });
+      addDocs(shown);
     },
     near: function (n, lists) { Object.keys(lists).forEach(function (k) { nears[k] = lists[k]; }); },
+    names: function (n, recs) { addDocs(recs); },
     chunk: function (n, recs) {
       chunks[n] = true;
       recs.forEach(function (r, i) { docs[n * chunkSize + i] = r; });
@@ -156,15 +175,9 @@
   }
 
   // --- Ranking: the same as generator/search/query.go (Index.Query). ---
-  function undelta(list) {
-    var out = [], prev = 0;
-    for (var i = 0; i < list.length; i++) { prev += list[i]; out.push(prev); }
-    return out;
-  }
-  function untag(c) {
-    var n = parseInt(c, 36);
-    return { name: Math.floor(n / MAX_NAME_LEN), length: n % MAX_NAME_LEN + 1 };
-  }
+  // It runs on the key press, often before the browser has compiled it,
+  // so it does little per posting: typed arrays indexed by document, no
+  // object per posting or per name, and one native sort of numeric keys.
   function posting(term) { return (shards[keyOf(term)] || {})[term]; }
 
   // exactOrPrefix lists the index terms a query term matches exactly or,
@@ -179,65 +192,88 @@
   }
 
   // score: the same as Index.score. Each query term's best match in each
-  // document is kept in typed arrays indexed by document, so that a query
-  // that matches thousands of records allocates no object per record but
-  // its result; a result's matches are read back with matchesOf.
+  // document is kept in typed arrays indexed by document (best: the
+  // candidate's number, field: where), and each name's count of each
+  // matched index term in a typed array by name; a result's matches are
+  // read back with matchesOf.
   var MAX_NAMES = 4;
   function score(terms, count, cands) {
     var order = wholeNameOrder(terms, cands); // sorts each term's candidates
     var T = terms.length, N = numDocs;
     var pts = new Int32Array(N * T), best = new Int32Array(N * T).fill(-1);
     var field = new Uint8Array(N * T), nonTypo = new Uint8Array(N * T);
-    var seen = new Uint8Array(N), touched = [], names = new Map(), counted = {};
-    cands.forEach(function (cs, i) {
-      cs.forEach(function (c, ci) {
-        var p = posting(c.term);
-        for (var f = 0; f < 3; f++) {
-          var pt = POINTS[f][c.kind], list = p[f], id = 0;
-          for (var n = 0; n < list.length; n++) {
+    var seen = new Uint8Array(N), touched = [];
+    // The distinct index terms matched, numbered, for the names.
+    var slotOf = {}, distinct = [], candSlot = [];
+    var i, ci, f, n, id, x;
+    for (i = 0; i < T; i++) {
+      var cs = cands[i], slots = [];
+      for (ci = 0; ci < cs.length; ci++) {
+        var c = cs[ci], p = posting(c.term), typo = c.kind === TYPO;
+        if (!(c.term in slotOf)) { slotOf[c.term] = distinct.length; distinct.push(c.term); }
+        slots.push(slotOf[c.term]);
+        for (f = 0; f < 3; f++) {
+          var pt = POINTS[f][c.kind], list = p[f];
+          id = 0;
+          for (n = 0; n < list.length; n++) {
             id += list[n];
             if (!seen[id]) { seen[id] = 1; touched.push(id); }
-            var x = id * T + i, b = best[x];
-            if (pt > pts[x] || (pt === pts[x] && c.term < cs[b].term)) {
+            x = id * T + i;
+            if (pt > pts[x] || (pt === pts[x] && c.term < cs[best[x]].term)) {
               pts[x] = pt; best[x] = ci; field[x] = f;
             }
-            if (c.kind !== TYPO) nonTypo[x] = 1;
+            if (!typo) nonTypo[x] = 1;
           }
         }
-        if (counted[c.term]) return;
-        counted[c.term] = true;
-        var titles = p[0], tags = p[4], tid = 0;
-        for (var m = 0; m < titles.length; m++) {
-          tid += titles[m];
-          var tag = untag(tags.charAt(m)), k = tid * MAX_NAMES + tag.name, nc = names.get(k);
-          if (!nc) names.set(k, nc = { length: tag.length, occ: {} });
-          nc.occ[c.term] = (nc.occ[c.term] || 0) + 1;
-        }
-      });
-    });
-    var total = 0;
-    terms.forEach(function (t) { total += count[t]; });
-    var tier = new Uint8Array(N);
-    names.forEach(function (nc, k) {
-      var id = Math.floor(k / MAX_NAMES), exactly = nc.length === total;
-      terms.forEach(function (t) { exactly = exactly && (nc.occ[t] || 0) >= count[t]; });
-      if (exactly) tier[id] = 2;
-      else if (tier[id] === 0 && wholeName(nc, terms, count, cands, order)) tier[id] = 1;
-    });
-    var table = { terms: terms, cands: cands, best: best, field: field };
-    var out = [];
-    for (var j = 0; j < touched.length; j++) {
-      var id = touched[j], s = { id: id, score: 0, matched: 0, typo: false, name: tier[id], table: table };
-      for (var i = 0; i < T; i++) {
-        var x = id * T + i;
-        if (best[x] < 0) continue;
-        s.score += pts[x];
-        s.matched += count[terms[i]];
-        s.typo = s.typo || !nonTypo[x];
       }
-      out.push(s);
+      candSlot.push(slots);
     }
-    return out;
+    // Names: the occurrences of each matched index term in each name,
+    // from the Title postings and their tags.
+    var D = distinct.length, slotOfName = new Int32Array(N * MAX_NAMES).fill(-1);
+    var nameLen = [], nameDoc = [], occ = [];
+    for (var d = 0; d < D; d++) {
+      var pd = posting(distinct[d]), titles = pd[0], tags = pd[4];
+      id = 0;
+      for (n = 0; n < titles.length; n++) {
+        id += titles[n];
+        var code = tags.charCodeAt(n), tag = code < 97 ? code - 48 : code - 87;
+        var k = id * MAX_NAMES + Math.floor(tag / MAX_NAME_LEN), s = slotOfName[k];
+        if (s < 0) {
+          s = slotOfName[k] = nameLen.length;
+          nameLen.push(tag % MAX_NAME_LEN + 1);
+          nameDoc.push(id);
+          for (var z = 0; z < D; z++) occ.push(0);
+        }
+        occ[s * D + d]++;
+      }
+    }
+    var total = 0, need = [], exactSlot = [];
+    for (i = 0; i < T; i++) {
+      need.push(count[terms[i]]);
+      total += need[i];
+      exactSlot.push(terms[i] in slotOf ? slotOf[terms[i]] : -1);
+    }
+    var tier = new Uint8Array(N), left = new Int32Array(D);
+    for (var s2 = 0; s2 < nameLen.length; s2++) {
+      var base = s2 * D, nd = nameDoc[s2], exactly = nameLen[s2] === total;
+      for (i = 0; i < T && exactly; i++) exactly = exactSlot[i] >= 0 && occ[base + exactSlot[i]] >= need[i];
+      if (exactly) tier[nd] = 2;
+      else if (tier[nd] === 0 && wholeName(occ, base, left, need, candSlot, order)) tier[nd] = 1;
+    }
+    // Each document's sums.
+    var sum = new Int32Array(N), matched = new Int32Array(N), anyTypo = new Uint8Array(N);
+    for (var j = 0; j < touched.length; j++) {
+      id = touched[j];
+      for (i = 0; i < T; i++) {
+        x = id * T + i;
+        if (best[x] < 0) continue;
+        sum[id] += pts[x];
+        matched[id] += need[i];
+        if (!nonTypo[x]) anyTypo[id] = 1;
+      }
+    }
+    return { terms: terms, cands: cands, best: best, field: field, touched: touched, score: sum, matched: matched, typo: anyTypo, tier: tier };
   }
 
   // matchesOf returns a result's best match for each query term: the
@@ -253,7 +289,8 @@
     return m;
   }
 
-  // wholeNameOrder and wholeName: the same as in query.go.
+  // wholeNameOrder and wholeName: the same as in query.go, wholeName on
+  // one name's counts (occ from base), left its scratch space.
   function wholeNameOrder(terms, cands) {
     var order = terms.map(function (_, i) { return i; });
     cands.forEach(function (cs) {
@@ -262,19 +299,56 @@
     order.sort(function (a, b) { return cands[a].length - cands[b].length || a - b; });
     return order;
   }
-  function wholeName(nc, terms, count, cands, order) {
-    var left = {};
-    Object.keys(nc.occ).forEach(function (t) { left[t] = nc.occ[t]; });
+  function wholeName(occ, base, left, need, candSlot, order) {
+    for (var d = 0; d < left.length; d++) left[d] = occ[base + d];
     for (var o = 0; o < order.length; o++) {
-      var i = order[o], need = count[terms[i]];
-      cands[i].forEach(function (c) {
-        var take = Math.min(need, left[c.term] || 0);
-        left[c.term] = (left[c.term] || 0) - take;
-        need -= take;
-      });
-      if (need > 0) return false;
+      var i = order[o], want = need[i], slots = candSlot[i];
+      for (var c = 0; c < slots.length && want > 0; c++) {
+        var take = Math.min(want, left[slots[c]]);
+        left[slots[c]] -= take;
+        want -= take;
+      }
+      if (want > 0) return false;
     }
     return true;
+  }
+
+  // nearLoads loads the near files of a term's NearKeys, for each of its
+  // TypoForms.
+  function nearKeys(t) {
+    var out = [];
+    typoForms(t).forEach(function (f) {
+      nearKeysOf(f).forEach(function (k) { if (out.indexOf(k) < 0) out.push(k); });
+    });
+    return out;
+  }
+  function nearLoads(t) {
+    if (!nearFiles || runes(t) < TYPO_MIN) return [];
+    return nearKeys(t).map(function (k) { return load("n/" + fileOf(k, nearFiles) + ".js"); });
+  }
+  // loadNames loads the name file of the pair of these terms, if they
+  // have one: the display records the first results will likely need,
+  // which show waits for rather than load a chunk.
+  function loadNames(terms) {
+    var pair = queryPair(terms);
+    if (!pair || !nameFiles) return;
+    state.names = load("p/" + fileOf(pair, nameFiles) + ".js");
+    state.names.catch(function () {});
+  }
+  // firstLoads starts, on the key press, every load that a query of these
+  // terms is sure to need: the term files of their keys, the near files
+  // of a term whose key has none, and the name file of the query's pair.
+  // It returns the term files' loads.
+  function firstLoads(terms) {
+    var loads = {};
+    terms.forEach(function (t) {
+      var k = keyOf(t);
+      if (keys[k]) loads[k] = loads[k] || load("t/" + fileName(k) + ".js");
+      else nearLoads(t).forEach(function (p) { p.catch(function () {}); });
+    });
+    state.names = null;
+    loadNames(terms);
+    return Object.keys(loads).map(function (k) { return loads[k]; });
   }
 
   // query runs a query once the shards of its terms are loaded, loading
@@ -288,13 +362,6 @@
     var terms = Object.keys(count).sort();
     var cands = terms.map(exactOrPrefix);
     var matched = cands.map(function (cs) { return cs.length > 0; });
-    function keysOf(t) {
-      var out = [];
-      typoForms(t).forEach(function (f) {
-        nearKeysOf(f).forEach(function (k) { if (out.indexOf(k) < 0) out.push(k); });
-      });
-      return out;
-    }
     // typos adds the typos of term i found in pool.
     function typos(i, pool) {
       var t = terms[i];
@@ -303,53 +370,79 @@
         if (near(t, it) && !cands[i].some(function (c) { return c.term === it; })) cands[i].push({ term: it, kind: TYPO });
       });
     }
-    var anywhere = terms.filter(function (t, i) { return !matched[i] && runes(t) >= TYPO_MIN; });
-    var nearLoads = [];
-    anywhere.forEach(function (t) {
-      keysOf(t).forEach(function (k) { if (nearFiles) nearLoads.push(load("n/" + nearFile(k) + ".js")); });
-    });
-    return Promise.all(nearLoads).then(function () {
+    var wait = [];
+    terms.forEach(function (t, i) { if (!matched[i]) wait = wait.concat(nearLoads(t)); });
+    var ready = wait.length ? Promise.all(wait).then(function () {
       var shardLoads = [];
       terms.forEach(function (t, i) {
         if (matched[i]) return;
         var pool = {};
-        keysOf(t).forEach(function (k) { (nears[k] || []).forEach(function (it) { pool[it] = true; }); });
+        nearKeys(t).forEach(function (k) { (nears[k] || []).forEach(function (it) { pool[it] = true; }); });
         typos(i, pool);
         cands[i].forEach(function (c) {
           var k = keyOf(c.term);
           if (keys[k]) shardLoads.push(load("t/" + fileName(k) + ".js"));
         });
       });
+      // The name file of the words the query was widened to.
+      var widenedTerms = [];
+      words.forEach(function (w) {
+        var cs = cands[terms.indexOf(w)];
+        if (cs.length) widenedTerms.push(cs[0].term);
+      });
+      loadNames(widenedTerms);
       return Promise.all(shardLoads);
-    }).then(function () {
+    }) : null;
+    function rank() {
       var scored = score(terms, count, cands);
-      var full = scored.some(function (d) { return d.matched === words.length; });
+      var full = false;
+      for (var j = 0; j < scored.touched.length && !full; j++) full = scored.matched[scored.touched[j]] === words.length;
       if (!full) {
         terms.forEach(function (t, i) { if (matched[i]) typos(i, shards[keyOf(t)] || {}); });
         scored = score(terms, count, cands);
       }
-      return finish(words, terms, scored);
-    });
+      return finish(words, scored);
+    }
+    // Without a near file to wait for, the ranking runs at once, in the
+    // task that loaded the last term file.
+    return ready ? ready.then(rank) : rank();
   }
 
-  function finish(words, terms, scored) {
-    var most = 0;
-    scored.forEach(function (d) { most = Math.max(most, d.matched); });
-    var partial = most < words.length;
-    if (partial && terms.length < 2) return { results: [], partial: false, widened: [] };
-    var results = [], widened = {};
-    scored.forEach(function (d) {
-      if (!partial && d.matched < words.length) return;
-      results.push(d);
-      var t = d.table, T = terms.length;
+  // finish picks the results and orders them as Index.Query does: by
+  // words matched, without a typo first, name tier, score, then id, as
+  // one number each (a native sort of a Float64Array), or, were a query
+  // long enough to overflow it, with a comparison.
+  var ID_BITS = 16777216; // 2^24 ids
+  function finish(words, sc) {
+    var most = 0, touched = sc.touched, j, id;
+    for (j = 0; j < touched.length; j++) most = Math.max(most, sc.matched[touched[j]]);
+    var partial = most < words.length, T = sc.terms.length;
+    if (partial && T < 2) return { results: [], partial: false, widened: [] };
+    var ids = [], widened = {};
+    for (j = 0; j < touched.length; j++) {
+      id = touched[j];
+      if (!partial && sc.matched[id] < words.length) continue;
+      ids.push(id);
       for (var i = 0; i < T; i++) {
-        var b = t.best[d.id * T + i], c = b < 0 ? null : t.cands[i][b];
+        var b = sc.best[id * T + i], c = b < 0 ? null : sc.cands[i][b];
         if (c && c.kind === TYPO) widened[posting(c.term)[3]] = true;
       }
-    });
-    results.sort(function (a, b) {
-      return b.matched - a.matched || (a.typo ? 1 : 0) - (b.typo ? 1 : 0) || b.name - a.name || b.score - a.score || a.id - b.id;
-    });
+    }
+    var maxScore = 100 * T;
+    if (words.length < 64 && maxScore < 8192 && numDocs < ID_BITS) {
+      var keysOrder = new Float64Array(ids.length);
+      for (j = 0; j < ids.length; j++) {
+        id = ids[j];
+        keysOrder[j] = ((((63 - sc.matched[id]) * 2 + sc.typo[id]) * 4 + (2 - sc.tier[id])) * 8192 + (8191 - sc.score[id])) * ID_BITS + id;
+      }
+      keysOrder.sort();
+      for (j = 0; j < ids.length; j++) ids[j] = keysOrder[j] % ID_BITS;
+    } else {
+      ids.sort(function (a, b) {
+        return sc.matched[b] - sc.matched[a] || sc.typo[a] - sc.typo[b] || sc.tier[b] - sc.tier[a] || sc.score[b] - sc.score[a] || a - b;
+      });
+    }
+    var results = ids.map(function (id) { return { id: id, matched: sc.matched[id], table: sc }; });
     return { results: results, partial: partial, widened: Object.keys(widened).sort() };
   }
 
@@ -426,7 +519,7 @@
     return root + (url === "" || /\/$/.test(url) ? url + "index.html" : url.replace(/(\/)#/, "/index.html#"));
   }
 
-  var state = { q: "", words: 0, all: [], partial: false, widened: [], shown: 0 };
+  var state = { q: "", words: 0, all: [], partial: false, widened: [], shown: 0, names: null };
 
   function filtered() {
     if (!fKind.value && !fStatus.value && !fSite.value) return state.all;
@@ -444,16 +537,19 @@
   }
 
   // show draws results [0, upto) of the filtered list, loading the display
-  // records it lacks.
+  // records it lacks: from the query's name file, if one is on its way,
+  // else from the chunks that hold them.
   function show(upto) {
-    var list = filtered();
-    var need = {};
-    list.slice(0, upto).forEach(function (r) {
-      if (!docs[r.id]) need[Math.floor(r.id / chunkSize)] = true;
-    });
-    var loads = Object.keys(need).map(function (n) { return load("d/" + n + ".js"); });
-    var q = state.q;
-    return Promise.all(loads).then(function () {
+    var q = state.q, list = filtered();
+    function missing() {
+      return list.slice(0, upto).filter(function (r) { return !docs[r.id]; });
+    }
+    var names = state.names && missing().length ? state.names.catch(function () {}) : null;
+    return Promise.resolve(names).then(function () {
+      var need = {};
+      missing().forEach(function (r) { need[Math.floor(r.id / chunkSize)] = true; });
+      return Promise.all(Object.keys(need).map(function (n) { return load("d/" + n + ".js"); }));
+    }).then(function () {
       if (q !== state.q) return;
       while (results.firstChild) results.removeChild(results.firstChild);
       list.slice(0, upto).forEach(function (r) { results.appendChild(item(r, docs[r.id])); });
@@ -595,10 +691,12 @@
     }
   }
 
+  // search runs a query. Its first loads start in the key press's own
+  // task (firstLoads), before anything else, and the results are drawn in
+  // the task that loads the last file they need.
   function search(q) {
     q = q.trim();
     state.q = q;
-    saveQuery(q);
     var terms = tokens(q);
     if (terms.length === 0) {
       state.all = [];
@@ -609,17 +707,18 @@
       more.hidden = true;
       noResults.hidden = true;
       widenedNote.hidden = true;
+      saveQuery(q);
       return Promise.resolve();
     }
-    var loads = {};
-    terms.forEach(function (t) {
-      var k = keyOf(t);
-      if (keys[k]) loads[k] = load("t/" + fileName(k) + ".js");
-    });
-    return Promise.all(Object.keys(loads).map(function (k) { return loads[k]; })).then(function () {
-      return query(terms);
+    function start() {
+      var loads = firstLoads(terms);
+      saveQuery(q); // while the files load
+      return Promise.all(loads);
+    }
+    return (tableLoaded ? start() : table.then(start)).then(function () {
+      return q === state.q ? query(terms) : null;
     }).then(function (answer) {
-      if (q !== state.q) return;
+      if (!answer || q !== state.q) return;
       state.all = answer.results;
       state.words = terms.length;
       state.partial = answer.partial;
@@ -651,6 +750,19 @@
     load("f.js").then(drawFilters, function () {});
   }
   more.addEventListener("click", function () { show(state.shown + PAGE); });
+
+  // The table, as the page opens; then, while the reader has not typed
+  // yet, a first run of the code a key press runs, on nothing, and of the
+  // drawing of a result, into no page: the browser compiles a function
+  // and a regular expression when first used.
+  var tableLoaded = false;
+  var table = load("k.js").then(function () {
+    tableLoaded = true;
+    var none = score([], {}, []);
+    finish([], none);
+    item({ id: 0, matched: 0, table: none }, [0, "Ana Pérez", "", "detained", "Búsqueda de José", ""]);
+  });
+  table.catch(function () {});
 
   app.hidden = false;
   document.getElementById("search-nojs").hidden = true;

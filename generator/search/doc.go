@@ -70,12 +70,36 @@
 //
 // # Files
 //
-// See write.go: term files keyed by the first KeyLen letters of the terms;
-// near files, which list the words that one edit in their first letters
-// can reach, near keys sharing a file by a hash (NearFile) so that the
-// number of files grows with the index (about NearFileBytes each) rather
-// than with the number of keys; chunks of display records; and the facets
-// for the filters, all under a folder named by a hash of their content.
+// See write.go: a table of the keys that have a term file (k.js, loaded
+// as the search page opens, so that the page's own attributes do not grow
+// with the index); term files keyed by the first KeyLen letters of the
+// terms; near files, which list the words that one edit in their first
+// letters can reach, near keys sharing a file by a hash (NearFile) so
+// that the number of files grows with the index (about NearFileBytes
+// each) rather than with the number of keys; name files, which hold the
+// display records of the people, places and speakers whose names have
+// words with both keys of a name pair (NamePairs, NameFile), so that a
+// name typed whole shows its first results after one round of loads;
+// chunks of display records; and the facets for the filters, all under a
+// folder named by a hash of their content.
+//
+// # Time
+//
+// A key press starts every load the query is sure to need at once: the
+// term files of its words, the name file of its first two keys
+// (QueryPair), and the near files of a word whose key has no term file.
+// The ranking runs in the task that loads the last term file, and the
+// results are drawn as soon as the name file is in too. A name typed
+// whole, a word or the start of one, and a query with a word whose first
+// letters begin no word of the index (partial results: "jose rodriguez
+// xylophone") thus wait for one round of loads; a typo after the first
+// letters waits for a second (the near files), and one within them for
+// a second too (the term files and name file its near files lead to).
+// Results whose records none of these holds wait for their chunks. The
+// script's ranking uses typed arrays indexed by document and a native
+// sort of numeric keys, so that it is quick before the browser has
+// compiled it; the page runs it once, on nothing, as it opens, with its
+// regular expressions and the drawing of a result.
 //
 // # Measuring
 //
@@ -98,43 +122,69 @@
 // npm:
 //
 //	10,000 prisoners (13,269 pages)         this site        Pagefind 1.6
-//	perez (a first query)                   3 files  10.5 KB  11 files 199 KB
-//	jose rodrigez (typo after 3 letters)    10 files 18.0 KB  12 files 300 KB
-//	jose odriguez (typo in the first 3)     10 files 18.2 KB  11 files 264 KB
+//	perez (a first query)                   4 files  13.1 KB  11 files 199 KB
+//	jose rodriguez (a name)                 6 files  15.4 KB
+//	julian suarez suarez (a name)           6 files  15.5 KB
+//	jose rodrigez (typo after 3 letters)    10 files 18.3 KB  12 files 300 KB
+//	jose odriguez (typo in the first 3)     10 files 18.4 KB  11 files 264 KB
 //
-// Of a first query's 10.5 KB, 8 KB are the search script. A typo adds the
-// near files of its near keys (up to four here, of the 33 at 10,000
-// prisoners, about 700 bytes each compressed) and the term files of the words they lead
-// to; with a file per near key (1,522 of them, 60 to 130 bytes each) the
-// same queries fetched 14.7 and 14.6 KB.
+// Of a first query's 13.1 KB, 10.5 KB are the search script and 0.6 KB
+// the table. A name adds its name file (1 to 3 KB compressed); before
+// name files, "jose rodriguez" loaded two chunks of display records
+// instead (14.7 KB in all, in two rounds of loads), and "perez" fetched
+// 10.5 KB, its keys in the page's attributes (4.3 KB more HTML, 2 KB
+// compressed, on every load of the search page). A typo adds the near
+// files of its near keys (up to four here, of the 33 at 10,000
+// prisoners, about 700 bytes each compressed) and the term files of the
+// words they lead to; with a file per near key (1,522 of them, 60 to
+// 130 bytes each) the same queries fetched 14.7 and 14.6 KB.
 //
-//	go run ./generator/internal/searchbench -latency -n 10000 [-runs 5] [-q "a,b"]
+//	go run ./generator/internal/searchbench -latency -n 10000 [-runs 5] [-q "a,b"] [-http]
 //
 // the time from a key press to the results painted, the search page
-// opened from disk: for each query (exact names, with accents, with a
-// typo, a word that matches nothing, half a word; or those of -q) the
-// median and worst of -runs, cold (a fresh browser, no index file loaded)
-// and warm (the same key press again, ranking and drawing only). It prints
-// the load average before and after: on a shared machine, measure again
-// when it is quiet. The budget is 100 ms. -built DIR measures a site
-// already built, and -profile prints where the page's time goes, by
-// function. On 30 November 2026, on this 2-core machine under a load
-// average of 23 to 31 (other engineers' builds and browsers), 10,000
-// prisoners, 5 runs of each of 10 queries: cold, a median of 420 ms (250
-// to 640 ms by query, worst 1.15 s); warm, a median of 102 ms (68 to 176
-// ms by query). Before scoring into typed arrays (see static/search.js's
-// score) the same runs took 920 ms cold and 215 ms warm under a load of
-// 20 to 25. Under such load the figures say little about an idle
-// machine; the budget is not shown until they are measured on one.
+// opened from disk (or, with -http, served on the loopback): for each
+// query (exact names, with accents, with a typo, a word that matches
+// nothing, half a word; or those of -q) the median and worst of -runs,
+// cold (a fresh browser, no index file loaded but the table) and warm
+// (the same key press again, ranking and drawing only). It prints the
+// load average before and after: on a shared machine, measure again when
+// it is quiet. The budget is 100 ms. -built DIR measures a site already
+// built, and -profile prints where the page's time goes, by function.
+//
+// Where a cold query's time went, at 10,000 prisoners, before the table
+// and name files (a load average of 4, "jose rodriguez", from the key press):
+// 19 ms until the page's input event (the browser's own), 21 ms in the
+// handler before the first load (saving the query in the address,
+// compiling regular expressions), 38 ms for the term files, 26 ms
+// ranking, 7 ms filters, 36 ms for two chunks of display records, 5 ms
+// drawing and 22 ms until painted: 182 ms. Now the loads start within a
+// millisecond of the input event, the chunks' round is gone for a name
+// typed whole, and the ranking allocates no object per name and sorts
+// numbers natively (in node, its processor time for such queries fell by
+// a third to a half, but on this machine it is hard to tell). On 30
+// November 2026, under a load average of 20 to 23 (other engineers'
+// builds and browsers, and this project's tests), 3 runs of each of 10
+// queries, the same site before and after: cold, a median of 551 ms
+// before, 420 ms after from disk and 504 ms over HTTP; warm, 175 ms
+// before, 172 and 148 ms after. Under a load of 17, from disk: cold 475
+// ms before, 245 ms after; warm 116 and 93 ms. The lead measured 222 ms
+// cold (60 ms warm) before on a quiet machine; under such load the
+// figures say little about an idle one, and the budget is not shown
+// until they are measured on one.
 //
 //	go run ./generator/internal/searchbench -files -n 1000,10000
 //
 // the files and bytes of the search index of the briefing in -site and of
 // bilingual corpora of each size, per language: a host limits the files
-// of a site. Per language, term files + near files + chunks + facets:
+// of a site. Per language, the table + term files + near files + name
+// files + chunks + facets:
 //
-//	                          near files   index files   near keys (a file each, before)
-//	the briefing (embedded)   20           517           1,692 (2,189 index files)
-//	1,000 prisoners           14           752           1,056 (1,794)
-//	10,000 prisoners          33           1,244         1,522 (2,733)
+//	                          near files   name files   index files   near keys (a file each, before)
+//	the briefing (embedded)   20           4            520           1,692 (2,189 index files)
+//	1,000 prisoners           14           100          853           1,056 (1,794)
+//	10,000 prisoners          33           1,008        2,253         1,522 (2,733)
+//
+// Name files add about 4 MB per language at 10,000 prisoners (a person's
+// record in each file that one of their name pairs leads to), and 1,008
+// files; before them and the table, 517, 752 and 1,244 index files.
 package search

@@ -2,11 +2,13 @@ package search
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,6 +23,9 @@ import (
 // that works from a copy opened from disk, where fetch does not, and under
 // a Content-Security-Policy that allows no eval and no WebAssembly.
 //
+//	search/<version>/k.js        the table: the keys that have a term file
+//	                             (compactKeys), and how many near and name
+//	                             files there are
 //	search/<version>/t/<key>.js  the terms that start with key (their first
 //	                             KeyLen letters), each with its postings per
 //	                             field, the word it most often stems from and
@@ -31,18 +36,33 @@ import (
 //	                             NearFile is i, the terms (words only) that
 //	                             one edit in their first KeyLen letters can
 //	                             bring to it, those whose NearKeys hold it
+//	search/<version>/p/<i>.js    the name file i: the display records of
+//	                             the people, places and speakers
+//	                             (namedKinds) that have, in one of their
+//	                             names, two words whose keys make a name
+//	                             pair (NamePairs) whose NameFile is i
 //	search/<version>/d/<n>.js    display records of documents n*ChunkSize...
 //	search/<version>/f.js        the filter facets of every prisoner
 //
 // The version is a hash of every file, so a cached file is never stale.
-// The search page learns the version, the keys that exist and the id range
-// of each kind from data attributes (Meta), and so needs no file to start.
-// A one-word query loads one term file and at most a chunk or two of
-// display records: documents are numbered by kind and name, so the first
-// results of a common name sit together. A word that matches nothing loads
-// the near files of its NearKeys (at most KeyLen+1 for each of its
-// TypoForms, about NearFileBytes each before compression) and then the
-// term files of the words within one edit of it.
+// The search page learns the version and the id range of each kind from
+// data attributes (Meta), which do not grow with the index, and loads the
+// table (k.js) as it opens, before a word is typed.
+//
+// A query is meant to show its first results after one round of loads,
+// all started on the key press: the term files of its words' keys, the
+// name file of its first two keys (which holds the display records of
+// every person whose name has words with both, so that the first results
+// of a name typed whole need no chunk), and, for a word whose key has no
+// term file (a typo in its first letters), the near files of its
+// NearKeys. A one-word query finds the records of its first results in
+// its term file. Only results that none of these holds wait for a chunk
+// of display records: documents are numbered by kind and name, so the
+// first results of a common name sit together. A word whose key has a
+// term file but that matches nothing there loads the near files of its
+// NearKeys (at most KeyLen+1 for each of its TypoForms, about
+// NearFileBytes each before compression) once that term file is in, and
+// then the term files of the words within one edit of it.
 //
 // Near keys are as many as the three-letter starts of the index's words
 // and of their neighbours, most listing a word or two: one file per key
@@ -66,16 +86,24 @@ const (
 	// NearFileBytes is about how many bytes of near keys and their terms
 	// one near file holds.
 	NearFileBytes = 2048
+	// NameFileBytes is about how many bytes of display records one name
+	// file holds.
+	NameFileBytes = 4096
 )
 
-// Meta is what the search page needs to find the index.
+// Meta is what the search page needs to find the index: a few short
+// attributes, whatever the size of the index.
 type Meta struct {
 	Dir       string // "search/<version>/"
-	Keys      string // the term files that exist, space-separated
-	NearFiles int    // how many near files there are, numbered from 0
 	Kinds     string // the id range of each kind: "prisoner:0-9 site:10-11"
 	Chunks    int
 	ChunkSize int
+	// Keys, NearFiles and NameFiles are in the table file, k.js: the keys
+	// of the term files, and how many near and name files there are,
+	// each numbered from 0.
+	Keys      []string
+	NearFiles int
+	NameFiles int
 }
 
 // FileName is the file name of a term key: the key itself when it is
@@ -120,6 +148,79 @@ func NearFile(key string, n int) int {
 	h := fnv.New32a()
 	h.Write([]byte(key))
 	return int(h.Sum32() % uint32(n))
+}
+
+// NamePairs returns the name pairs of a name given as its terms: for each
+// two of its terms, their keys in order, space-separated ("jos rod"), a
+// key twice when two terms share it ("sua sua" for Suárez Suárez). A
+// query of two words or more loads the name file of its first pair
+// (QueryPair): every document whose name holds all its words is there.
+func NamePairs(terms []string) []string {
+	keys := make([]string, len(terms))
+	for i, t := range terms {
+		keys[i] = key(t)
+	}
+	slices.Sort(keys)
+	var out []string
+	for i := range keys {
+		for j := i + 1; j < len(keys); j++ {
+			if p := keys[i] + " " + keys[j]; !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// QueryPair returns the name pair whose name file a query loads: the
+// first two, in order, of the keys of its terms (repetitions kept) that
+// have a term file; "" when fewer than two have one. static/search.js
+// computes the same.
+func QueryPair(terms []string, hasKey func(string) bool) string {
+	var keys []string
+	for _, t := range terms {
+		if k := key(t); hasKey(k) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) < 2 {
+		return ""
+	}
+	slices.Sort(keys)
+	return keys[0] + " " + keys[1]
+}
+
+// NameFile returns the number of the name file that holds a name pair,
+// out of n: the same hash as NearFile's.
+func NameFile(pair string, n int) int { return NearFile(pair, n) }
+
+// compactKeys writes sorted keys for the table: a key shorter than KeyLen
+// as it is, and the others grouped by their first KeyLen-1 letters, each
+// group those letters, a colon and the last letter of each of its keys:
+// "ab ro:dms" for ab, rod, rom and ros.
+func compactKeys(keys []string) string {
+	var b strings.Builder
+	group := ""
+	for _, k := range keys {
+		r := []rune(k)
+		if len(r) < KeyLen {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(k)
+			group = ""
+			continue
+		}
+		if g := string(r[:KeyLen-1]); g != group {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(g + ":")
+			group = g
+		}
+		b.WriteRune(r[KeyLen-1])
+	}
+	return b.String()
 }
 
 // display is a document as a result shows it: kind, title, URL, meta
@@ -184,7 +285,10 @@ func (ix *Index) Write(out site.Output) (Meta, error) {
 		}
 		files["t/"+FileName(k)+".js"] = call("shard", k, postingsJSON, docs)
 	}
+
 	slices.Sort(keys)
+	nameFiles := ix.writeNameFiles(files)
+	files["k.js"] = call("table", compactKeys(keys), nearFiles, nameFiles)
 
 	chunks := (len(ix.Docs) + ChunkSize - 1) / ChunkSize
 	for n := range chunks {
@@ -229,7 +333,68 @@ func (ix *Index) Write(out site.Output) (Meta, error) {
 			ranges = append(ranges, fmt.Sprintf("%s:%d-%d", k, first, last))
 		}
 	}
-	return Meta{Dir: dir, Keys: strings.Join(keys, " "), NearFiles: nearFiles, Kinds: strings.Join(ranges, " "), Chunks: chunks, ChunkSize: ChunkSize}, nil
+	return Meta{Dir: dir, Kinds: strings.Join(ranges, " "), Chunks: chunks, ChunkSize: ChunkSize, Keys: keys, NearFiles: nearFiles, NameFiles: nameFiles}, nil
+}
+
+// namedKinds are the kinds whose Title field is the name of a person or a
+// place, which readers type whole: prisoners (and their aliases),
+// detention sites, statements (the speaker and their organization). The
+// titles of briefs, events and pages are sentences; their results come
+// from the chunks.
+var namedKinds = []content.Kind{content.KindPrisoner, content.KindSite, content.KindStatement}
+
+// writeNameFiles adds the name files to files and returns how many there
+// are: as many as it takes for each to hold about NameFileBytes, the name
+// pairs shared among them by NameFile, each document's display record once
+// in each file that one of its pairs leads to.
+func (ix *Index) writeNameFiles(files map[string][]byte) int {
+	// The terms of each name of each document, from the Title postings:
+	// a document's names by their number in its name tags.
+	type name struct{ id, n int }
+	terms := make(map[name][]string)
+	for t, p := range ix.terms {
+		for i, id := range p.ids[Title] {
+			if !slices.Contains(namedKinds, ix.Docs[id].Kind) {
+				continue
+			}
+			n, _ := untag(p.tags[i])
+			terms[name{id, n}] = append(terms[name{id, n}], t)
+		}
+	}
+	pairs := make(map[string][]int) // pair -> ids, increasing
+	names := slices.SortedFunc(maps.Keys(terms), func(a, b name) int { return cmp.Or(cmp.Compare(a.id, b.id), cmp.Compare(a.n, b.n)) })
+	for _, nm := range names {
+		for _, p := range NamePairs(terms[nm]) {
+			if ids := pairs[p]; len(ids) == 0 || ids[len(ids)-1] != nm.id {
+				pairs[p] = append(ids, nm.id)
+			}
+		}
+	}
+	records := make([][]byte, len(ix.Docs))
+	size := 0
+	for _, ids := range pairs {
+		for _, id := range ids {
+			if records[id] == nil {
+				records[id], _ = json.Marshal(ix.Docs[id].display())
+			}
+			size += len(records[id]) + 8 // "id":[...],
+		}
+	}
+	n := max(1, (size+NameFileBytes-1)/NameFileBytes)
+	shared := make([]map[string]json.RawMessage, n)
+	for i := range shared {
+		shared[i] = make(map[string]json.RawMessage)
+	}
+	for p, ids := range pairs {
+		m := shared[NameFile(p, n)]
+		for _, id := range ids {
+			m[strconv.Itoa(id)] = records[id]
+		}
+	}
+	for i, m := range shared {
+		files["p/"+strconv.Itoa(i)+".js"] = call("names", i, m)
+	}
+	return n
 }
 
 // firstDocs returns up to n documents of a term in the order a one-word

@@ -43,7 +43,7 @@ func TestShards(t *testing.T) {
 	if meta.Kinds != "prisoner:0-2 site:3-4 statement:5-5 brief:6-6 event:7-8 count:9-13" {
 		t.Errorf("kinds = %s", meta.Kinds)
 	}
-	keys := strings.Fields(meta.Keys)
+	keys := meta.Keys
 	for _, k := range keys {
 		data, ok := out[meta.Dir+"t/"+FileName(k)+".js"]
 		if !ok {
@@ -163,5 +163,125 @@ func TestNearFile(t *testing.T) {
 		if got := NearFile(tt.key, tt.n); got != tt.want {
 			t.Errorf("NearFile(%q, %d) = %d, want %d", tt.key, tt.n, got, tt.want)
 		}
+	}
+}
+
+// TestTable: the table file lists the keys of the term files, compactly,
+// and how many near and name files there are; the search page's own
+// attributes hold none of it, so that they do not grow with the index.
+func TestTable(t *testing.T) {
+	ix := fixture(t, nil)
+	out := files{}
+	meta, err := ix.Write(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn, a := args(t, out[meta.Dir+"k.js"])
+	var text string
+	var near, names int
+	json.Unmarshal(a[0], &text)
+	json.Unmarshal(a[1], &near)
+	json.Unmarshal(a[2], &names)
+	if fn != "table" || near != meta.NearFiles || names != meta.NameFiles || names < 1 {
+		t.Errorf("%s(…, %d, %d), meta says %d near and %d name files", fn, near, names, meta.NearFiles, meta.NameFiles)
+	}
+	if got := expandKeys(text); !slices.Equal(got, meta.Keys) {
+		t.Errorf("table keys %q expand to %v, want %v", text, got, meta.Keys)
+	}
+}
+
+func TestCompactKeys(t *testing.T) {
+	keys := []string{"86", "ab", "rod", "rom", "ros", "ña", "ñan", "ñaz", "жур"}
+	const want = "86 ab ro:dms ña ña:nz жу:р"
+	if got := compactKeys(keys); got != want {
+		t.Errorf("compactKeys = %q, want %q", got, want)
+	}
+	if got := expandKeys(want); !slices.Equal(got, keys) {
+		t.Errorf("expanded: %v", got)
+	}
+}
+
+// expandKeys reads the table's keys as static/search.js does.
+func expandKeys(text string) []string {
+	var out []string
+	for _, tok := range strings.Fields(text) {
+		group, last, ok := strings.Cut(tok, ":")
+		if !ok {
+			out = append(out, tok)
+			continue
+		}
+		for _, r := range last {
+			out = append(out, group+string(r))
+		}
+	}
+	return out
+}
+
+// TestNameFiles: the name file of a query's pair holds the display record
+// of every document whose name (or alias) holds all its words, so that
+// the first results of a name typed whole need no chunk.
+func TestNameFiles(t *testing.T) {
+	ix := fixture(t, map[string]string{
+		"content/prisoners/suarez.toml": "name = \"Julián Suárez Suárez\"\nstatus = \"detained\"\naliases = [\"Juli Rodríguez\"]\n",
+	})
+	out := files{}
+	meta, err := ix.Write(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := map[int]map[string][]any{}
+	size := 0
+	for i := range meta.NameFiles {
+		data, ok := out[meta.Dir+"p/"+fmt.Sprint(i)+".js"]
+		if !ok {
+			t.Fatalf("name file %d is missing", i)
+		}
+		size += len(data)
+		fn, a := args(t, data)
+		m := map[string][]any{}
+		recs[i] = m
+		if err := json.Unmarshal(a[1], &m); fn != "names" || string(a[0]) != fmt.Sprint(i) || err != nil {
+			t.Errorf("name file %d: %s(%s), %v", i, fn, a[0], err)
+		}
+	}
+	if size/meta.NameFiles > 2*NameFileBytes {
+		t.Errorf("%d name files of %d bytes on average", meta.NameFiles, size/meta.NameFiles)
+	}
+	hasKey := func(k string) bool { return slices.Contains(meta.Keys, k) }
+	for _, tt := range []struct{ q, title, pair string }{
+		{"julian suarez suarez", "Julián Suárez Suárez", "jul sua"},
+		{"suárez suárez", "Julián Suárez Suárez", "sua sua"},
+		{"rodriguez juli", "Julián Suárez Suárez", "jul rod"}, // the alias
+		{"ana perez", "Ana Pérez", "ana per"},
+		{"perez ana xylophone", "Ana Pérez", "ana per"}, // a word with no term file has no part in it
+	} {
+		pair := QueryPair(Tokens(tt.q), hasKey)
+		if pair != tt.pair {
+			t.Errorf("%q: pair %q, want %q", tt.q, pair, tt.pair)
+			continue
+		}
+		file := recs[NameFile(pair, meta.NameFiles)]
+		found := false
+		for _, r := range ix.Query(tt.q).Results {
+			d := file[fmt.Sprint(r.Doc.ID)]
+			if d == nil && r.Name != NoName {
+				t.Errorf("%q: %s, a whole name, is not in the name file of %q", tt.q, r.Doc.Title, pair)
+			}
+			found = found || r.Doc.Title == tt.title && d != nil && d[1] == tt.title
+		}
+		if !found {
+			t.Errorf("%q: %s is not found, or not in the name file of %q", tt.q, tt.title, pair)
+		}
+	}
+	if p := QueryPair(Tokens("perez"), hasKey); p != "" {
+		t.Errorf("one word has a pair: %q", p)
+	}
+}
+
+func TestNamePairs(t *testing.T) {
+	got := NamePairs([]string{"suarez", "julian", "suarez", "sanchez"})
+	want := []string{"jul san", "jul sua", "san sua", "sua sua"}
+	if !slices.Equal(got, want) {
+		t.Errorf("NamePairs = %v, want %v", got, want)
 	}
 }

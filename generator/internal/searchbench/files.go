@@ -19,7 +19,7 @@ import (
 // of a site (Cloudflare Pages to 20,000).
 func indexFiles(from, sizes string) {
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "site\tlanguage\tterm files\tnear files\tchunks\tindex files\tsite files\tbytes\tgzip bytes\tnear bytes\tnear gzip\tnear keys\t")
+	fmt.Fprintln(w, "site\tlanguage\tterm files\tnear files\tname files\tchunks\tindex files\tsite files\tbytes\tgzip bytes\tnear bytes\tnear gzip\tnear keys\t")
 	var sites []struct {
 		name, out string
 	}
@@ -44,7 +44,7 @@ func indexFiles(from, sizes string) {
 			if _, err := os.Stat(dir); err != nil {
 				continue
 			}
-			var c struct{ t, n, d, all, bytes, gzip, nearBytes, nearGzip, nearKeys int }
+			var c struct{ t, n, p, d, all, bytes, gzip, nearBytes, nearGzip, nearKeys int }
 			check(filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 				if err != nil || d.IsDir() || strings.HasSuffix(p, ".html") {
 					return err
@@ -70,16 +70,18 @@ func indexFiles(from, sizes string) {
 							c.nearKeys += len(lists)
 						}
 					}
+				case "p":
+					c.p++
 				case "d":
 					c.d++
 				}
 				return nil
 			}))
-			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", s.name, strings.TrimSuffix(or(lang, "en/"), "/"), c.t, c.n, c.d, c.all, total, c.bytes, c.gzip, c.nearBytes, c.nearGzip, c.nearKeys)
+			fmt.Fprintf(w, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t\n", s.name, strings.TrimSuffix(or(lang, "en/"), "/"), c.t, c.n, c.p, c.d, c.all, total, c.bytes, c.gzip, c.nearBytes, c.nearGzip, c.nearKeys)
 		}
 	}
 	w.Flush()
-	fmt.Println("\nindex files: every file of the language's search index (term files, near files, chunks of display records, facets);")
+	fmt.Println("\nindex files: every file of the language's search index (the table, term files, near files, name files, chunks of display records, facets);")
 	fmt.Println("site files: every file the build wrote, both languages; bytes and gzip bytes: the index's files, each gzip-compressed;")
 	fmt.Println("near keys: the keys the near files hold (before near keys shared files, each had a file of its own).")
 }

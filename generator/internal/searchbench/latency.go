@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"path"
 	"path/filepath"
@@ -39,8 +41,9 @@ var latencyQueries = []latencyQuery{
 	{"prefix", "rodr"},
 }
 
-// latency opens the built site's search page from disk in headless
-// Chromium, types each query's last letter as a key press, and measures
+// latency opens the built site's search page from disk (or, with
+// overHTTP, from a server on the loopback) in headless Chromium, types
+// each query's last letter as a key press, and measures
 // the time from the key press to the results drawn and painted: cold, in
 // a fresh browser whose page has loaded no index file yet, then warm, the
 // same key press again with the files loaded. It prints the median and
@@ -48,9 +51,19 @@ var latencyQueries = []latencyQuery{
 //
 // With profile, it also profiles the page's scripts during each key press
 // and prints, for each query, the functions that took the most time.
-func latency(chromium, out, site string, runs int, queries []latencyQuery, profile bool) {
+func latency(chromium, out, site string, runs int, queries []latencyQuery, profile, overHTTP bool) {
 	before := loadAverage()
 	page := "file://" + filepath.ToSlash(out) + "/search/index.html"
+	from := "opened from disk"
+	if overHTTP {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		check(err)
+		srv := &http.Server{Handler: http.FileServer(http.Dir(out))}
+		go srv.Serve(ln)
+		defer srv.Close()
+		page = "http://" + ln.Addr().String() + "/search/index.html"
+		from = "served over HTTP on the loopback"
+	}
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(w, "site\tform\tquery\tcold median\tcold worst\twarm median\twarm worst\tresults\tfirst result\t")
 	var allCold, allWarm []time.Duration
@@ -73,7 +86,7 @@ func latency(chromium, out, site string, runs int, queries []latencyQuery, profi
 	}
 	fmt.Fprintf(w, "%s\tall\t\t%s\t%s\t%s\t%s\t\t\t\n", site, median(allCold), slices.Max(allCold), median(allWarm), slices.Max(allWarm))
 	w.Flush()
-	fmt.Printf("\n%d runs per query, each in a fresh browser, the page opened from disk (%s).\n", runs, page)
+	fmt.Printf("\n%d runs per query, each in a fresh browser, the page %s (%s).\n", runs, from, page)
 	fmt.Println("cold: from the key press of the query's last letter to its results painted, the index files not yet loaded;")
 	fmt.Println("warm: the same key press again, the files loaded (ranking and drawing only).")
 	fmt.Printf("load average (1, 5, 15 minutes) before: %s; after: %s; on %d cores.\n", before, loadAverage(), runtime.NumCPU())

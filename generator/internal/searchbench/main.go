@@ -28,7 +28,8 @@
 //
 // -built DIR measures a site already built instead (go run
 // ./generator/internal/benchcorpus and go run ./generator build make one),
-// and -profile prints where the page's time went, by function.
+// -http serves the site over HTTP on the loopback instead of opening it
+// from disk, and -profile prints where the page's time went, by function.
 //
 // With -files, it counts the search index's files and bytes, per language,
 // of the briefing in -site and of bilingual corpora of each size:
@@ -68,6 +69,7 @@ func main() {
 	runs := flag.Int("runs", 5, "with -latency, how many times to measure each query")
 	built := flag.String("built", "", "with -latency, measure the site already built in this `folder` instead of building corpora")
 	profile := flag.Bool("profile", false, "with -latency, profile the page's scripts and print where the time goes")
+	overHTTP := flag.Bool("http", false, "with -latency, serve the site over HTTP on the loopback instead of opening it from disk")
 	withFiles := flag.Bool("files", false, "count the search index's files and bytes instead, in both languages")
 	flag.Parse()
 	defer removeTemps()
@@ -93,12 +95,12 @@ func main() {
 		if *built != "" {
 			out, err := filepath.Abs(*built)
 			check(err)
-			latency(chromium, out, *built, *runs, queries, *profile)
+			latency(chromium, out, *built, *runs, queries, *profile, *overHTTP)
 			return
 		}
 		for _, n := range numbers(*sizes) {
 			out, _ := site(*from, corpus.Scaled(n))
-			latency(chromium, out, strconv.Itoa(n)+" prisoners", *runs, queries, *profile)
+			latency(chromium, out, strconv.Itoa(n)+" prisoners", *runs, queries, *profile, *overHTTP)
 		}
 		return
 	}
