@@ -89,6 +89,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	fl.BoolVar(&opts.Drafts, "drafts", false, "include records marked draft = true")
 	fl.StringVar(&opts.BaseURL, "baseurl", "", "the `URL` the site is published at, overriding site.toml")
 	fl.StringVar(&opts.Host, "host", "", "the `name` of the host whose limits the output must fit, overriding site.toml's host: "+host.Names(hosts))
+	cacheFlag(fl, &opts.HistoryCache)
 	opts.Hosts = hosts
 	fl.Usage = func() {
 		what := "builds the site into a fresh folder and swaps it in only if everything succeeded"
@@ -165,6 +166,23 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "checked %d pages: no problems%s\n", res.Pages, fits)
 	}
 	return 0
+}
+
+// cacheFlag defines -cache, the folder that keeps what reading the git
+// history found from one build to the next (package history). It is
+// $BRIEFING_CACHE when set, else briefing-generator in the user's cache
+// folder (os.UserCacheDir); -cache= builds without one.
+func cacheFlag(fl *flag.FlagSet, dir *string) {
+	*dir = os.Getenv("BRIEFING_CACHE")
+	if *dir == "" {
+		if user, err := os.UserCacheDir(); err == nil {
+			*dir = filepath.Join(user, "briefing-generator")
+		}
+	}
+	fl.Func("cache", "the `folder`, outside the site and the output, that keeps the git history's reading between builds (default $BRIEFING_CACHE, else briefing-generator in the user's cache folder; -cache= for none)", func(v string) error {
+		*dir = v
+		return nil
+	})
 }
 
 // hosts is the table of hosts' limits that -host and site.toml's host
@@ -268,6 +286,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return nil
 	})
 	fl.BoolVar(&opts.Drafts, "drafts", false, "include records marked draft = true")
+	cacheFlag(fl, &opts.HistoryCache)
 	if code, stop := parse(fl, args, stdout); stop {
 		return code
 	}

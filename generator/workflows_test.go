@@ -157,6 +157,24 @@ func TestPublishWorkflow(t *testing.T) {
 	if checkout.Uses != "actions/checkout@v4" || checkout.With["fetch-depth"] != 0 {
 		t.Errorf("publish.yml must check out the whole history (fetch-depth: 0): %+v", checkout)
 	}
+	// The history cache is kept between runs, in the folder that check
+	// and build are given, outside the checkout.
+	var cached string
+	for _, s := range build.Steps {
+		if strings.HasPrefix(s.Uses, "actions/cache@") {
+			cached, _ = s.With["path"].(string)
+		}
+	}
+	if !strings.HasPrefix(cached, "${{ runner.temp }}/") {
+		t.Errorf("publish.yml keeps no history cache outside the checkout with actions/cache: path %q", cached)
+	}
+	for _, c := range commands {
+		if strings.HasPrefix(c, "go run ./generator check") || strings.HasPrefix(c, "go run ./generator build") {
+			if !strings.HasSuffix(c, `-cache "`+cached+`"`) {
+				t.Errorf("publish.yml runs %q without the history cache it keeps (-cache %q)", c, cached)
+			}
+		}
+	}
 }
 
 // TestReleaseWorkflow: a version tag builds the program for every system,

@@ -194,19 +194,20 @@ func meta(r any) *content.Record { return r.(interface{ Meta() *content.Record }
 // diff lists what changed between two published versions of a record,
 // showing only what cur, the record as it is now, makes public: a field
 // empty now is never compared, a text or a list entry is shown only while
-// cur holds it, and a removed value is never shown.
-func diff(fields []field, old, new, cur any) []Item {
+// cur holds it, and a removed value is never shown. Every text shown is
+// cur's.
+func diff(fields []field, old, new, cur snapshot) []Item {
 	var items []Item
-	for _, f := range fields {
-		o, n, c := f.get(old), f.get(new), f.get(cur)
-		if empty(c) {
+	for i, f := range fields {
+		o, n, c := old[i], new[i], cur[i]
+		if c.empty(f.typ) {
 			continue
 		}
 		switch f.typ {
 		case date:
-			items = appendDate(items, f.name, Value{}, o.(content.Date), n.(content.Date))
+			items = appendDate(items, f.name, Value{}, o.date, n.date)
 		case code:
-			o, n := o.(string), n.(string)
+			o, n := o.code, n.code
 			switch {
 			case o == n:
 			case o == "":
@@ -217,84 +218,52 @@ func diff(fields []field, old, new, cur any) []Item {
 				items = append(items, Item{Action: Changed, Field: f.name, Old: Value{Code: o}, New: Value{Code: n}})
 			}
 		case text, coords:
-			o, n, c := o.(string), n.(string), c.(string)
-			if o == n {
+			if o.fp == n.fp {
 				continue
 			}
 			it := Item{Action: Changed, Field: f.name}
 			switch {
-			case o == "":
+			case o.fp == blank:
 				it.Action = Added
-			case n == "":
+			case n.fp == blank:
 				it.Action = Removed
 			}
-			if n == c && n != "" {
-				it.New = Value{Text: n}
+			if n.fp == c.fp && n.fp != blank {
+				it.New = Value{Text: c.show}
 			}
 			items = append(items, it)
 		case prose:
-			o, n := strings.TrimSpace(o.(string)), strings.TrimSpace(n.(string))
 			switch {
-			case o == n:
-			case o == "":
+			case o.fp == n.fp:
+			case o.fp == blank:
 				items = append(items, Item{Action: Added, Field: f.name})
-			case n == "":
+			case n.fp == blank:
 				items = append(items, Item{Action: Removed, Field: f.name})
 			default:
 				items = append(items, Item{Action: Revised, Field: f.name})
 			}
 		case strs:
-			items = appendEntries(items, f.name, o.([]string), n.([]string), c.([]string), func(s string) Value { return Value{Text: s} })
+			items = appendEntries(items, f.name, o.list, n.list, c.list, func(s string) Value { return Value{Text: s} })
 		case refs:
-			key := func(r content.Ref) string { return string(r.Kind) + ":" + r.Slug }
-			items = appendEntries(items, f.name, keys(o.([]content.Ref), key), keys(n.([]content.Ref), key), keys(c.([]content.Ref), key), func(s string) Value {
+			items = appendEntries(items, f.name, o.list, n.list, c.list, func(s string) Value {
 				kind, slug, _ := strings.Cut(s, ":")
 				return Value{Ref: &content.Ref{Kind: content.Kind(kind), Slug: slug}}
 			})
 		case figure:
-			if o, n := o.(int), n.(int); o != n {
-				items = append(items, Item{Action: Corrected, Field: f.name, Old: figureValue(o), New: figureValue(n)})
+			if o.n != n.n {
+				items = append(items, Item{Action: Corrected, Field: f.name, Old: figureValue(o.n), New: figureValue(n.n)})
 			}
 		case ref:
-			items = diffRef(items, f.name, o.(content.Ref), n.(content.Ref), c.(content.Ref))
+			items = diffRef(items, f.name, o, n, c)
 		case parts:
-			items = diffParts(items, f.name, o.([]content.Part), n.([]content.Part), c.([]content.Part))
+			items = diffParts(items, f.name, o.list, n.list, c.list)
 		case sources:
-			items = diffSources(items, o.([]content.Source), n.([]content.Source), c.([]content.Source))
+			items = diffSources(items, o.list, n.list, c.list)
 		case custody:
-			items = diffCustody(items, o.([]content.Custody), n.([]content.Custody), c.([]content.Custody))
+			items = diffCustody(items, o.list, n.list, c.list)
 		case events:
-			items = diffEvents(items, f.name, o.([]content.Milestone), n.([]content.Milestone), c.([]content.Milestone))
+			items = diffEvents(items, f.name, o.list, n.list, c.list)
 		}
 	}
 	return items
-}
-
-// empty reports whether a field's current value is empty: such a field is
-// private now, or dropped (an anonymous person's), and its past is not
-// shown.
-func empty(v any) bool {
-	switch v := v.(type) {
-	case string:
-		return strings.TrimSpace(v) == ""
-	case content.Date:
-		return v.IsZero()
-	case []string:
-		return len(v) == 0
-	case []content.Ref:
-		return len(v) == 0
-	case []content.Source:
-		return len(v) == 0
-	case []content.Custody:
-		return len(v) == 0
-	case []content.Milestone:
-		return len(v) == 0
-	case []content.Part:
-		return len(v) == 0
-	case content.Ref:
-		return v.Slug == ""
-	case int:
-		return false // a count's figure, which every count has
-	}
-	return true
 }

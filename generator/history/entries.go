@@ -4,7 +4,6 @@ package history
 // references, breakdowns, dates, sources, custody and events.
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -17,46 +16,50 @@ func figureValue(n int) Value { return Value{Text: strconv.Itoa(n), Number: true
 // diffRef compares one reference to another record (a count's
 // statement): the new one is named while it is the current one, the old
 // one never.
-func diffRef(items []Item, name string, o, n, c content.Ref) []Item {
-	if o.Kind == n.Kind && o.Slug == n.Slug {
+func diffRef(items []Item, name string, o, n, c value) []Item {
+	if o.fp == n.fp {
 		return items
 	}
 	it := Item{Action: Changed, Field: name}
 	switch {
-	case o.Slug == "":
+	case o.fp == blank:
 		it.Action = Added
-	case n.Slug == "":
+	case n.fp == blank:
 		return append(items, Item{Action: Removed, Field: name})
 	}
-	if n.Kind == c.Kind && n.Slug == c.Slug {
-		it.New = Value{Ref: &content.Ref{Kind: n.Kind, Slug: n.Slug}}
+	if n.fp == c.fp {
+		kind, slug, _ := strings.Cut(c.show, ":")
+		it.New = Value{Ref: &content.Ref{Kind: content.Kind(kind), Slug: slug}}
 	}
 	return append(items, it)
+}
+
+// find returns the index of the first entry of list with the key, or -1.
+func find(list []entry, key uint64) int {
+	return slices.IndexFunc(list, func(e entry) bool { return e.key == key })
 }
 
 // diffParts matches the parts of a count's breakdown by name. A part the
 // count still has is named (Within, its name as a code) with its old and
 // new figures; one it no longer has is not named.
-func diffParts(items []Item, name string, o, n, c []content.Part) []Item {
-	find := func(list []content.Part, part string) int {
-		return slices.IndexFunc(list, func(p content.Part) bool { return p.Name == part })
-	}
+func diffParts(items []Item, name string, o, n, c []entry) []Item {
 	for _, p := range n {
-		oi, current := find(o, p.Name), find(c, p.Name) >= 0
+		oi, ci := find(o, p.key), find(c, p.key)
+		current := ci >= 0
 		switch {
-		case oi >= 0 && o[oi].Value == p.Value:
+		case oi >= 0 && o[oi].n == p.n:
 		case !current && oi < 0:
 			items = append(items, Item{Action: Added, Field: name})
 		case !current:
 			items = append(items, Item{Action: Revised, Field: name})
 		case oi < 0:
-			items = append(items, Item{Action: Added, Field: name, Within: Value{Code: p.Name}, New: figureValue(p.Value)})
+			items = append(items, Item{Action: Added, Field: name, Within: Value{Code: c[ci].show}, New: figureValue(p.n)})
 		default:
-			items = append(items, Item{Action: Corrected, Field: name, Within: Value{Code: p.Name}, Old: figureValue(o[oi].Value), New: figureValue(p.Value)})
+			items = append(items, Item{Action: Corrected, Field: name, Within: Value{Code: c[ci].show}, Old: figureValue(o[oi].n), New: figureValue(p.n)})
 		}
 	}
 	for _, p := range o {
-		if find(n, p.Name) < 0 {
+		if find(n, p.key) < 0 {
 			items = append(items, Item{Action: Removed, Field: name})
 		}
 	}
@@ -76,58 +79,42 @@ func appendDate(items []Item, name string, within Value, o, n content.Date) []It
 	return items
 }
 
-func keys[T any](list []T, key func(T) string) []string {
-	out := make([]string, len(list))
-	for i, v := range list {
-		out[i] = key(v)
-	}
-	return out
-}
-
 // appendEntries lists the entries added to and removed from a list. An
 // added entry is shown while the current record holds it; a removed one
 // is never shown.
-func appendEntries(items []Item, name string, o, n, c []string, value func(string) Value) []Item {
-	for _, s := range n {
-		if !slices.Contains(o, s) {
+func appendEntries(items []Item, name string, o, n, c []entry, value func(string) Value) []Item {
+	for _, e := range n {
+		if find(o, e.key) < 0 {
 			it := Item{Action: Added, Field: name}
-			if slices.Contains(c, s) {
-				it.New = value(s)
+			if ci := find(c, e.key); ci >= 0 {
+				it.New = value(c[ci].show)
 			}
 			items = append(items, it)
 		}
 	}
-	for _, s := range o {
-		if !slices.Contains(n, s) {
+	for _, e := range o {
+		if find(n, e.key) < 0 {
 			items = append(items, Item{Action: Removed, Field: name})
 		}
 	}
 	return items
 }
 
-func diffSources(items []Item, o, n, c []content.Source) []Item {
-	byURL := func(list []content.Source, url string) (content.Source, bool) {
-		for _, s := range list {
-			if s.URL == url {
-				return s, true
-			}
-		}
-		return content.Source{}, false
-	}
+// diffSources matches sources by URL.
+func diffSources(items []Item, o, n, c []entry) []Item {
 	for _, s := range n {
-		cs, current := byURL(c, s.URL)
 		show := Value{}
-		if current {
-			show = Value{Text: cmpOr(cs.Publisher, cs.Title)}
+		if ci := find(c, s.key); ci >= 0 {
+			show = Value{Text: c[ci].show}
 		}
-		if os, had := byURL(o, s.URL); !had {
+		if oi := find(o, s.key); oi < 0 {
 			items = append(items, Item{Action: Added, Field: "sources", New: show})
-		} else if os != s {
+		} else if o[oi].rest != s.rest {
 			items = append(items, Item{Action: Revised, Field: "sources", New: show})
 		}
 	}
 	for _, s := range o {
-		if _, kept := byURL(n, s.URL); !kept {
+		if find(n, s.key) < 0 {
 			items = append(items, Item{Action: Removed, Field: "sources"})
 		}
 	}
@@ -136,22 +123,26 @@ func diffSources(items []Item, o, n, c []content.Source) []Item {
 
 // diffCustody matches custody periods by site, the first at a site with
 // the first, and compares their dates and notes.
-func diffCustody(items []Item, o, n, c []content.Custody) []Item {
-	key := func(list []content.Custody) []string {
-		seen := map[string]int{}
-		out := make([]string, len(list))
+func diffCustody(items []Item, o, n, c []entry) []Item {
+	type key struct {
+		site uint64
+		nth  int
+	}
+	keys := func(list []entry) []key {
+		seen := map[uint64]int{}
+		out := make([]key, len(list))
 		for i, cu := range list {
-			seen[cu.Site.Slug]++
-			out[i] = fmt.Sprintf("%s#%d", cu.Site.Slug, seen[cu.Site.Slug])
+			seen[cu.key]++
+			out[i] = key{cu.key, seen[cu.key]}
 		}
 		return out
 	}
-	ok, nk, ck := key(o), key(n), key(c)
+	ok, nk, ck := keys(o), keys(n), keys(c)
 	for i, k := range nk {
 		ci := slices.Index(ck, k)
 		site := Value{}
 		if ci >= 0 {
-			site = Value{Ref: &content.Ref{Kind: content.KindSite, Slug: n[i].Site.Slug}}
+			site = Value{Ref: &content.Ref{Kind: content.KindSite, Slug: c[ci].show}}
 		}
 		oi := slices.Index(ok, k)
 		if oi < 0 {
@@ -159,20 +150,20 @@ func diffCustody(items []Item, o, n, c []content.Custody) []Item {
 			continue
 		}
 		if ci < 0 {
-			if o[oi].From != n[i].From || o[oi].To != n[i].To || o[oi].Note != n[i].Note {
+			if o[oi].from() != n[i].from() || o[oi].to() != n[i].to() || o[oi].rest != n[i].rest {
 				items = append(items, Item{Action: Revised, Field: "custody"})
 			}
 			continue
 		}
-		if !c[ci].From.IsZero() {
-			items = appendDate(items, "custody.from", site, o[oi].From, n[i].From)
+		if !c[ci].from().IsZero() {
+			items = appendDate(items, "custody.from", site, o[oi].from(), n[i].from())
 		}
-		if !c[ci].To.IsZero() {
-			items = appendDate(items, "custody.to", site, o[oi].To, n[i].To)
+		if !c[ci].to().IsZero() {
+			items = appendDate(items, "custody.to", site, o[oi].to(), n[i].to())
 		}
-		if c[ci].Note != "" && o[oi].Note != n[i].Note {
+		if c[ci].rest != blank && o[oi].rest != n[i].rest {
 			action := Revised
-			if o[oi].Note == "" {
+			if o[oi].rest == blank {
 				action = Added
 			}
 			items = append(items, Item{Action: action, Field: "custody.note", Within: site})
@@ -187,33 +178,30 @@ func diffCustody(items []Item, o, n, c []content.Custody) []Item {
 }
 
 // diffEvents matches a record's dated events by title.
-func diffEvents(items []Item, name string, o, n, c []content.Milestone) []Item {
-	find := func(list []content.Milestone, title string) int {
-		return slices.IndexFunc(list, func(m content.Milestone) bool { return m.Title == title })
-	}
+func diffEvents(items []Item, name string, o, n, c []entry) []Item {
 	for _, m := range n {
-		ci := find(c, m.Title)
+		ci := find(c, m.key)
 		show := Value{}
 		if ci >= 0 {
-			show = Value{Text: m.Title}
+			show = Value{Text: c[ci].show}
 		}
-		oi := find(o, m.Title)
+		oi := find(o, m.key)
 		switch {
 		case oi < 0:
 			items = append(items, Item{Action: Added, Field: name, New: show})
 		case ci < 0:
-			if o[oi].Date != m.Date || strings.TrimSpace(o[oi].Body.Text) != strings.TrimSpace(m.Body.Text) {
+			if o[oi].from() != m.from() || o[oi].rest != m.rest {
 				items = append(items, Item{Action: Revised, Field: name})
 			}
 		default:
-			items = appendDate(items, name+".date", show, o[oi].Date, m.Date)
-			if strings.TrimSpace(o[oi].Body.Text) != strings.TrimSpace(m.Body.Text) && strings.TrimSpace(c[ci].Body.Text) != "" {
+			items = appendDate(items, name+".date", show, o[oi].from(), m.from())
+			if o[oi].rest != m.rest && c[ci].rest != blank {
 				items = append(items, Item{Action: Revised, Field: name + ".body", Within: show})
 			}
 		}
 	}
 	for _, m := range o {
-		if find(n, m.Title) < 0 {
+		if find(n, m.key) < 0 {
 			items = append(items, Item{Action: Removed, Field: name})
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
@@ -20,6 +21,7 @@ type Commit struct {
 	Hash string
 	Time time.Time // the commit's date, in the committer's time zone
 	Note string    // the Public-note: trailer, "" when there is none
+	iso  string    // the date as git wrote it, which Time was parsed from
 }
 
 // A Log is the history of the content folder: every commit that changed a
@@ -29,6 +31,12 @@ type Log struct {
 	dir     string
 	Commits []Commit
 	files   map[string][]step // by path under the site folder, oldest first
+
+	prefix string // the site folder's path in the repository, as git rev-parse --show-prefix says it
+	head   string // the commit read up to; "" in a repository without one
+	cache  *cache // nil without one
+
+	blobsRead atomic.Int64 // the blobs read from git: a cache's tests count them
 }
 
 // step is what one commit made of one file: its blob, or "" when the
@@ -50,24 +58,58 @@ func (e *UnavailableError) Error() string { return "no history: " + e.Reason }
 // not be its root). Without git, outside a repository, or in a shallow
 // clone, whose oldest commits are missing, it returns an
 // *UnavailableError.
-func Read(ctx context.Context, dir string) (*Log, error) {
+//
+// cacheDir, when not "", is a folder that keeps what was read and decoded
+// from one build to the next (see the package comment): the log is then
+// read only from the commit the cache was written at, when that commit is
+// on the first-parent line of HEAD, and Compute decodes only the versions
+// the cache does not hold.
+func Read(ctx context.Context, dir, cacheDir string) (*Log, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, &UnavailableError{"git is not installed"}
 	}
-	out, err := git(ctx, dir, nil, "rev-parse", "--is-shallow-repository")
+	out, err := git(ctx, dir, nil, "rev-parse", "--is-shallow-repository", "--show-prefix")
 	if err != nil {
 		return nil, &UnavailableError{"the site folder is not in a git repository"}
 	}
-	if strings.TrimSpace(string(out)) == "true" {
+	shallow, prefix, _ := strings.Cut(string(out), "\n")
+	if strings.TrimSpace(shallow) == "true" {
 		return nil, &UnavailableError{"the repository is a shallow clone; fetch its whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions)"}
 	}
+	prefix = strings.TrimSpace(prefix)
 	// A repository without a commit has an empty history; HEAD names
 	// no commit yet, which rev-parse --verify says by its exit status.
-	if _, err := git(ctx, dir, nil, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"); err != nil {
-		return &Log{dir: dir, files: map[string][]step{}}, nil
+	out, err = git(ctx, dir, nil, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+	if err != nil {
+		return &Log{dir: dir, files: map[string][]step{}, prefix: prefix}, nil
+	}
+	head := strings.TrimSpace(string(out))
+	var c *cache
+	if cacheDir != "" {
+		c = openCache(cacheDir, dir)
+	}
+	l, from := &Log{files: make(map[string][]step)}, ""
+	if c != nil && c.log != nil && c.prefix == prefix {
+		switch {
+		case c.head == head:
+			l, from = c.log, head
+		case onFirstParentLine(ctx, dir, c.head, head):
+			l, from = c.log, c.head
+		}
+	}
+	l.dir, l.prefix, l.head, l.cache = dir, prefix, head, c
+	if c != nil {
+		c.log = nil // now l's
+	}
+	if from == head {
+		return l, nil
+	}
+	rev := head
+	if from != "" {
+		rev = from + ".." + head
 	}
 	cmd := exec.CommandContext(ctx, "git", "-C", dir, "log", "--first-parent", "--reverse", "--no-renames",
-		"--relative", "--no-abbrev", "--raw", "-z", "--no-color", "--format=%x1e%H %cI%n%B", "--", "content/")
+		"--relative", "--no-abbrev", "--raw", "-z", "--no-color", "--format=%x1e%H %cI%n%B", rev, "--", "content/")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
@@ -77,7 +119,7 @@ func Read(ctx context.Context, dir string) (*Log, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	l, perr := parseLog(bufio.NewReaderSize(stdout, 1<<16))
+	perr := parseLog(l, bufio.NewReaderSize(stdout, 1<<16))
 	if perr != nil {
 		io.Copy(io.Discard, stdout)
 	}
@@ -87,24 +129,36 @@ func Read(ctx context.Context, dir string) (*Log, error) {
 	if perr != nil {
 		return nil, fmt.Errorf("git log in %s: %w", dir, perr)
 	}
-	l.dir = dir
 	return l, nil
 }
 
+// onFirstParentLine reports whether commit is on the first-parent line of
+// head, below it: then the log of head is the log of commit followed by
+// the log of commit..head. A commit reached only through a merged
+// branch's side is not: the log from scratch would not hold its changes.
+func onFirstParentLine(ctx context.Context, dir, commit, head string) bool {
+	out, err := git(ctx, dir, nil, "rev-list", "--first-parent", "--parents", commit+".."+head)
+	if err != nil {
+		return false
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	f := strings.Fields(lines[len(lines)-1]) // the oldest: "hash parent..."
+	return len(f) >= 2 && f[1] == commit
+}
+
 // parseLog reads the output of git log -z --raw with the format
-// "\x1e%H %cI\n%B": NUL-separated tokens, each a commit's header and
-// message, or a raw line (":old new oldblob newblob status") followed by
-// its path.
-func parseLog(r *bufio.Reader) (*Log, error) {
-	l := &Log{files: make(map[string][]step)}
+// "\x1e%H %cI\n%B" into l, after what it holds: NUL-separated tokens, each
+// a commit's header and message, or a raw line (":old new oldblob newblob
+// status") followed by its path.
+func parseLog(l *Log, r *bufio.Reader) error {
 	wantPath := ""
 	for {
 		tok, err := r.ReadString(0)
 		if err == io.EOF && tok == "" {
-			return l, nil
+			return nil
 		}
 		if err != nil && err != io.EOF {
-			return nil, err
+			return err
 		}
 		tok = strings.TrimSuffix(tok, "\x00")
 		if wantPath != "" {
@@ -123,14 +177,14 @@ func parseLog(r *bufio.Reader) (*Log, error) {
 		case strings.HasPrefix(tok, "\x1e"):
 			c, err := parseCommit(tok[1:])
 			if err != nil {
-				return nil, err
+				return err
 			}
 			l.Commits = append(l.Commits, c)
 		case strings.HasPrefix(tok, ":"):
 			// ":100644 100644 <old> <new> M"
 			f := strings.Fields(tok)
 			if len(f) != 5 || len(l.Commits) == 0 {
-				return nil, fmt.Errorf("unexpected line %q", tok)
+				return fmt.Errorf("unexpected line %q", tok)
 			}
 			wantPath = f[3]
 			if f[4] == "D" {
@@ -141,10 +195,10 @@ func parseLog(r *bufio.Reader) (*Log, error) {
 			}
 		case tok == "":
 		default:
-			return nil, fmt.Errorf("unexpected output %q", tok)
+			return fmt.Errorf("unexpected output %q", tok)
 		}
 		if err == io.EOF {
-			return l, nil
+			return nil
 		}
 	}
 }
@@ -159,7 +213,7 @@ func parseCommit(s string) (Commit, error) {
 	if err != nil {
 		return Commit{}, fmt.Errorf("commit %s: date %q: %v", hash, date, err)
 	}
-	return Commit{Hash: hash, Time: t, Note: PublicNote(msg)}, nil
+	return Commit{Hash: hash, Time: t, Note: PublicNote(msg), iso: date}, nil
 }
 
 // NoteKey is the trailer that makes part of a commit message public.
@@ -214,7 +268,7 @@ func git(ctx context.Context, dir string, stdin io.Reader, args ...string) ([]by
 // blobs reads the blobs named in order with one git cat-file --batch and
 // hands each to fn as it arrives. A name may repeat.
 func (l *Log) blobs(ctx context.Context, names []string, fn func(i int, data []byte) error) error {
-	cmd := exec.CommandContext(ctx, "git", "-C", l.dir, "cat-file", "--batch")
+	cmd := exec.CommandContext(ctx, "git", "-C", l.dir, "cat-file", "--batch", "--buffer")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdin, err := cmd.StdinPipe()
@@ -260,6 +314,7 @@ func (l *Log) blobs(ctx context.Context, names []string, fn func(i int, data []b
 			ferr = fmt.Errorf("git cat-file: %v", err)
 			break
 		}
+		l.blobsRead.Add(1)
 		if err := fn(i, data[:size]); err != nil {
 			ferr = err
 			break

@@ -1,10 +1,19 @@
 package history
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha1"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
+	"fmt"
+	"hash"
+	"os"
 	"path"
+	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -52,7 +61,12 @@ func (h *History) Of(lang string, kind content.Kind, slug string) []*Change {
 // with its translations) from the log: for each language, each version of
 // the record in that language is decoded as Load decodes it today and
 // compared with the version before it that was published. The blobs are
-// read by one git cat-file per core, and decoded on every core.
+// read by one git cat-file per core, and decoded on every core. A version
+// the log's cache holds (see Read), or that the files on disk hold, is
+// neither read nor decoded, and a record whose versions and current
+// snapshot are as the cache last saw them is not compared again; the
+// cache is written anew once the history is made, when anything in it
+// changed.
 func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	var langs []string
 	for _, lang := range set.Config.Languages {
@@ -70,12 +84,18 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	}
 
 	// The jobs, one per record, with the blobs each needs, in the order
-	// cat-file will return them.
+	// cat-file will return them: those of the versions the cache does not
+	// hold.
 	type job struct {
-		key   recordKey
-		file  string
-		orig  []step
-		trans map[string][]step // by language
+		key    recordKey
+		file   string
+		fields []field
+		seqs   map[string][]pair             // by the language of the translation, "" for the original alone
+		held   map[string]map[[2]string]bool // the versions the cache holds, by seqs' key
+		// now holds the snapshot of the version that the files on disk
+		// hold, from the record as Load decoded them: it is not read
+		// from git nor decoded again.
+		now   map[[2]string]snapshot
 		blobs map[string][]byte
 		names []string // the blobs it needs, each once
 	}
@@ -90,22 +110,47 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		if len(orig) == 0 {
 			continue // never committed
 		}
-		j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, orig: orig, trans: make(map[string][]step), blobs: make(map[string][]byte)}
+		j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, fields: fieldsOf(r.Kind), seqs: make(map[string][]pair),
+			held: make(map[string]map[[2]string]bool), now: make(map[[2]string]snapshot), blobs: make(map[string][]byte)}
 		seen := make(map[string]bool)
-		need := func(steps []step) {
-			for _, s := range steps {
-				if s.blob != "" && !seen[s.blob] {
-					seen[s.blob] = true
-					j.names = append(j.names, s.blob)
+		for i, lang := range langs {
+			tlang, trans := "", []step(nil)
+			if i > 0 {
+				ext := path.Ext(r.File)
+				if t := l.files[strings.TrimSuffix(r.File, ext)+"."+lang+ext]; len(t) > 0 {
+					tlang, trans = lang, t
 				}
 			}
-		}
-		need(orig)
-		for _, lang := range langs[1:] {
-			ext := path.Ext(r.File)
-			if t := l.files[strings.TrimSuffix(r.File, ext)+"."+lang+ext]; len(t) > 0 {
-				j.trans[lang] = t
-				need(t)
+			if _, done := j.seqs[tlang]; done {
+				continue
+			}
+			seq := pairs(orig, trans)
+			j.seqs[tlang] = seq
+			held := l.cache.held(r.File, tlang)
+			j.held[tlang] = held
+			if last := seq[len(seq)-1]; !held[last.blobs] && last.blobs[0] != "" {
+				// The version committed last, when the files on disk are
+				// still as it left them, is the record loaded: in the
+				// default language when decoded alone, else in its
+				// translation's.
+				cur := current[langs[0]][j.key]
+				if tlang != "" {
+					cur = current[tlang][j.key]
+				}
+				if cur != nil && onDisk(l.dir, r.File, tlang, last.blobs) {
+					j.now[last.blobs] = snap(j.fields, cur, false)
+				}
+			}
+			for _, p := range seq {
+				if _, now := j.now[p.blobs]; now || held[p.blobs] || p.blobs[0] == "" {
+					continue
+				}
+				for _, b := range p.blobs {
+					if b != "" && !seen[b] {
+						seen[b] = true
+						j.names = append(j.names, b)
+					}
+				}
 			}
 		}
 		total += len(j.names)
@@ -136,33 +181,162 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		h.changes[lang] = make(map[recordKey][]*Change)
 	}
 	var mu sync.Mutex
+	groups := make(map[string][]byte) // what the cache will hold, by groupKey
+	// changed is whether the cache must be written again: the log grew,
+	// or a group was encoded anew.
+	changed := l.cache != nil && (l.cache.head != l.head || l.cache.prefix != l.prefix)
 	// decoders are kept for the next job, each with its cache of parsed
 	// pieces, rather than made for every record.
 	decoders := sync.Pool{New: func() any { return content.NewDecoder() }}
+	results := make(map[string][]byte) // likewise, by resultKey
+	// A language's work on a record: its current snapshot, and the
+	// inputs its changes are made from.
+	type work struct {
+		lang, tlang string
+		cur         snapshot
+		in          [32]byte
+	}
+	// fromCache gives a record's changes from the cache, when it holds
+	// every one of them made from the same inputs, and needs nothing read:
+	// nothing is then decoded or compared.
+	fromCache := func(j *job, works []work) bool {
+		if l.cache == nil || len(j.names) > 0 {
+			return false
+		}
+		for tlang := range j.seqs {
+			if l.cache.raw[groupKey(j.file, tlang)] == nil {
+				return false
+			}
+		}
+		made := make([][]*Change, len(works))
+		for i, w := range works {
+			at, items, ok := l.cache.result(j.file, w.lang, w.in)
+			if !ok {
+				return false
+			}
+			seq := j.seqs[w.tlang]
+			for k, vi := range at {
+				if vi >= len(seq) {
+					return false
+				}
+				made[i] = append(made[i], change(l, j.key, seq[vi].commit, items[k], quiet))
+			}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		for tlang := range j.seqs {
+			groups[groupKey(j.file, tlang)] = l.cache.raw[groupKey(j.file, tlang)]
+		}
+		for i, w := range works {
+			results[resultKey(j.file, w.lang)] = l.cache.results[resultKey(j.file, w.lang)]
+			if len(made[i]) > 0 {
+				h.changes[w.lang][j.key] = made[i]
+			}
+		}
+		return true
+	}
 	run := func(j *job) error {
-		d := decoders.Get().(*content.Decoder)
-		defer decoders.Put(d)
-		var orig []version // decoded once, for every language without a translation
-		for _, lang := range langs {
+		var works []work
+		for i, lang := range langs {
 			cur := current[lang][j.key]
 			if cur == nil {
 				continue
 			}
-			seq := orig
-			if t := j.trans[lang]; len(t) > 0 {
-				seq = versions(d, j.file, j.orig, t, lang, j.blobs)
-			} else if seq == nil {
-				seq = versions(d, j.file, j.orig, nil, "", j.blobs)
-				orig = seq
+			w := work{lang: lang, cur: snap(j.fields, cur, true)}
+			if _, ok := j.seqs[lang]; ok && i > 0 {
+				w.tlang = lang
 			}
-			changes := walk(l, j.key, seq, cur, quiet)
+			if l.cache != nil {
+				w.in = inputs(l, w.tlang, j.seqs[w.tlang], w.cur)
+			}
+			works = append(works, w)
+		}
+		if fromCache(j, works) {
+			return nil
+		}
+		var d *content.Decoder
+		defer func() {
+			if d != nil {
+				decoders.Put(d)
+			}
+		}()
+		seqs := make(map[string][]version)
+		for tlang, seq := range j.seqs {
+			snaps := l.cache.group(j.file, tlang, j.fields)
+			// A group the cache said it held but cannot give (it would
+			// be a fault of the cache's) has its blobs read now.
+			var missing []string
+			for _, p := range seq {
+				if _, ok := snaps[p.blobs]; !ok && j.held[tlang][p.blobs] {
+					for _, b := range p.blobs {
+						if _, read := j.blobs[b]; b != "" && !read && !slices.Contains(missing, b) {
+							missing = append(missing, b)
+						}
+					}
+				}
+			}
+			if len(missing) > 0 {
+				err := l.blobs(ctx, missing, func(i int, data []byte) error {
+					j.blobs[missing[i]] = data
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+			}
+			fresh := false
+			for _, p := range seq {
+				if _, ok := snaps[p.blobs]; ok || p.blobs[0] == "" {
+					continue
+				}
+				if sn, ok := j.now[p.blobs]; ok {
+					snaps[p.blobs], fresh = sn, true
+					continue
+				}
+				if d == nil {
+					d = decoders.Get().(*content.Decoder)
+				}
+				var t []byte
+				if p.blobs[1] != "" {
+					t = j.blobs[p.blobs[1]]
+				}
+				var sn snapshot
+				if v := d.Decode(j.file, j.blobs[p.blobs[0]], tlang, t); v.Published() {
+					sn = snap(j.fields, v.Record, false)
+				}
+				snaps[p.blobs] = sn
+				fresh = true
+			}
+			seqs[tlang] = versions(seq, snaps)
+			if l.cache != nil {
+				b := l.cache.raw[groupKey(j.file, tlang)]
+				renewed := fresh || b == nil || len(snaps) != countVersions(seq)
+				if renewed {
+					b = encodeGroup(seq, snaps, j.fields)
+				}
+				mu.Lock()
+				groups[groupKey(j.file, tlang)] = b
+				changed = changed || renewed
+				mu.Unlock()
+			}
+		}
+		for _, w := range works {
+			changes, at := walk(l, j.key, j.fields, seqs[w.tlang], w.cur, quiet)
+			var result []byte
+			if l.cache != nil {
+				result = encodeResult(w.in, at, changes)
+			}
 			mu.Lock()
 			if len(changes) > 0 {
-				h.changes[lang][j.key] = changes
+				h.changes[w.lang][j.key] = changes
+			}
+			if l.cache != nil {
+				results[resultKey(j.file, w.lang)] = result
+				changed = changed || !bytes.Equal(result, l.cache.results[resultKey(j.file, w.lang)])
 			}
 			mu.Unlock()
 		}
-		j.blobs = nil
+		j.blobs, j.held = nil, nil
 		return nil
 	}
 	// The blobs are read by one git cat-file per core, each for a run of
@@ -185,7 +359,7 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 		var names []string
 		for _, j := range mine {
 			if len(j.names) == 0 {
-				g.Go(func() error { return run(j) }) // deleted in every commit that named it
+				g.Go(func() error { return run(j) }) // cached, or deleted in every commit that named it
 			}
 			names = append(names, j.names...)
 		}
@@ -209,26 +383,30 @@ func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	if err := errors.Join(readErr, g.Wait()); err != nil {
 		return nil, err
 	}
+	if l.cache != nil && (len(groups) != len(l.cache.raw) || len(results) != len(l.cache.results)) {
+		changed = true // a record gone, or one the cache did not hold
+	}
+	l.cache.write(l, groups, results, changed)
 	return h, nil
 }
 
-// version is a record as a commit left it, decoded.
-type version struct {
+// A pair is a record's version as one commit left it: the blobs of its
+// original and, where it has one, its translation; "" for a file the
+// commit had deleted, or that did not exist.
+type pair struct {
 	commit int
-	content.Version
-	translated bool // decoded with a translation
+	blobs  [2]string
 	// translationOnly is true when the commit changed the translation and
 	// not the original.
 	translationOnly bool
 }
 
-// versions decodes a record file's versions in one language: the
-// original's, with its translation's where it had one at the time.
-func versions(d *content.Decoder, file string, orig, trans []step, lang string, blobs map[string][]byte) []version {
-	var out []version
+// pairs merges the steps of a record's original and of its translation,
+// commit by commit.
+func pairs(orig, trans []step) []pair {
+	var out []pair
 	oi, ti := 0, 0
 	var ob, tb string
-	decoded := make(map[[2]string]content.Version)
 	for oi < len(orig) || ti < len(trans) {
 		c, origChanged := -1, false
 		switch {
@@ -246,20 +424,82 @@ func versions(d *content.Decoder, file string, orig, trans []step, lang string, 
 			tb = trans[ti].blob
 			ti++
 		}
-		if ob == "" {
-			out = append(out, version{commit: c}) // deleted: not published
+		out = append(out, pair{commit: c, blobs: [2]string{ob, tb}, translationOnly: !origChanged})
+	}
+	return out
+}
+
+// onDisk reports whether the record file, and its translation into lang
+// when lang is not "", are on disk under dir as the blobs name them: the
+// blobs of their text are named alike (git hash-object).
+func onDisk(dir, file, lang string, blobs [2]string) bool {
+	names := []string{file, ""}
+	if lang != "" {
+		ext := path.Ext(file)
+		names[1] = strings.TrimSuffix(file, ext) + "." + lang + ext
+	}
+	for i, name := range names {
+		if name == "" {
+			if blobs[i] != "" {
+				return false
+			}
 			continue
 		}
-		v, ok := decoded[[2]string{ob, tb}]
-		if !ok {
-			var t []byte
-			if tb != "" {
-				t = blobs[tb]
-			}
-			v = d.Decode(file, blobs[ob], lang, t)
-			decoded[[2]string{ob, tb}] = v
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil || blobName(data, len(blobs[i])) != blobs[i] {
+			return false
 		}
-		out = append(out, version{commit: c, Version: v, translated: tb != "", translationOnly: !origChanged})
+	}
+	return true
+}
+
+// blobName is the name git gives a blob of data: the SHA-1 of its header
+// and data, or in a repository of SHA-256 names (64 digits) the SHA-256.
+func blobName(data []byte, digits int) string {
+	var h hash.Hash
+	switch digits {
+	case 40:
+		h = sha1.New()
+	case 64:
+		h = sha256.New()
+	default:
+		return ""
+	}
+	fmt.Fprintf(h, "blob %d\x00", len(data))
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// countVersions counts the different versions of a sequence that a file
+// held (not those deleted).
+func countVersions(seq []pair) int {
+	seen := make(map[[2]string]bool)
+	for _, p := range seq {
+		if p.blobs[0] != "" {
+			seen[p.blobs] = true
+		}
+	}
+	return len(seen)
+}
+
+// version is a record as a commit left it, reduced to what is compared:
+// nil when it was not published (deleted, unpublished, a draft, or it did
+// not decode).
+type version struct {
+	commit          int
+	snap            snapshot
+	translated      bool // decoded with a translation
+	translationOnly bool
+}
+
+// versions gives each version of a sequence its snapshot.
+func versions(seq []pair, snaps map[[2]string]snapshot) []version {
+	out := make([]version, len(seq))
+	for i, p := range seq {
+		out[i] = version{commit: p.commit, translated: p.blobs[1] != "", translationOnly: p.translationOnly}
+		if p.blobs[0] != "" {
+			out[i].snap = snaps[p.blobs]
+		}
 	}
 	return out
 }
@@ -271,19 +511,32 @@ func versions(d *content.Decoder, file string, orig, trans []step, lang string, 
 // original's, the version that brings (or drops) the translation is
 // compared with nothing: a translation is not a change of fact; a commit
 // that changes only the translation shows only its revised texts.
-func walk(l *Log, key recordKey, seq []version, cur interface{ Meta() *content.Record }, quiet map[int]bool) []*Change {
-	fields := fieldsOf(key.kind)
+//
+// It returns the changes, and the index in seq of the version of each.
+func walk(l *Log, key recordKey, fields []field, seq []version, cur snapshot, quiet map[int]bool) ([]*Change, []int) {
 	var texts []field
-	for _, f := range fields {
+	var textCur snapshot
+	for i, f := range fields {
 		if f.typ == prose {
 			texts = append(texts, f)
+			textCur = append(textCur, cur[i])
 		}
 	}
+	proseOf := func(s snapshot) snapshot {
+		var out snapshot
+		for i, f := range fields {
+			if f.typ == prose {
+				out = append(out, s[i])
+			}
+		}
+		return out
+	}
 	var out []*Change
+	var at []int
 	var last *version
 	for i := range seq {
 		v := &seq[i]
-		if !v.Published() {
+		if v.snap == nil {
 			continue
 		}
 		var items []Item
@@ -292,21 +545,28 @@ func walk(l *Log, key recordKey, seq []version, cur interface{ Meta() *content.R
 			items = []Item{{Action: Published}}
 		case last.translated != v.translated:
 		case v.translationOnly:
-			items = diff(texts, last.Record, v.Record, cur)
+			items = diff(texts, proseOf(last.snap), proseOf(v.snap), textCur)
 		default:
-			items = diff(fields, last.Record, v.Record, cur)
+			items = diff(fields, last.snap, v.snap, cur)
 		}
 		last = v
 		if len(items) == 0 {
 			continue
 		}
-		c := &l.Commits[v.commit]
-		if quiet[v.commit] && c.Note != "" {
-			cc := *c
-			cc.Note = ""
-			c = &cc
-		}
-		out = append(out, &Change{Kind: key.kind, Slug: key.slug, Commit: c, Items: items})
+		out = append(out, change(l, key, v.commit, items, quiet))
+		at = append(at, i)
 	}
-	return out
+	return out, at
+}
+
+// change makes a record's change in a commit, its note withheld when the
+// commit is quiet.
+func change(l *Log, key recordKey, commit int, items []Item, quiet map[int]bool) *Change {
+	c := &l.Commits[commit]
+	if quiet[commit] && c.Note != "" {
+		cc := *c
+		cc.Note = ""
+		c = &cc
+	}
+	return &Change{Kind: key.kind, Slug: key.slug, Commit: c, Items: items}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -52,7 +53,8 @@ func TestParseLog(t *testing.T) {
 		":000000 100644 0000 3333 A\x00content/prisoners/notes.txt\x00" +
 		"\x1ebbbb 2026-01-09T10:00:00Z\nRemove\n\x00\n" +
 		":100644 000000 1111 0000 D\x00content/prisoners/x.toml\x00"
-	l, err := parseLog(bufio.NewReader(strings.NewReader(out)))
+	l := &Log{files: make(map[string][]step)}
+	err := parseLog(l, bufio.NewReader(strings.NewReader(out)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +70,7 @@ func TestParseLog(t *testing.T) {
 	if _, ok := l.files["content/prisoners/notes.txt"]; ok {
 		t.Error("a file that is not a record was kept")
 	}
-	if _, err := parseLog(bufio.NewReader(strings.NewReader("garbage\x00"))); err == nil {
+	if err := parseLog(&Log{files: make(map[string][]step)}, bufio.NewReader(strings.NewReader("garbage\x00"))); err == nil {
 		t.Error("unexpected output was accepted")
 	}
 }
@@ -111,7 +113,16 @@ func TestDiff(t *testing.T) {
 		{"anonymous now", base + "occupation = \"Lawyer\"\n", strings.Replace(base, "Ana Pérez", "Ana Pérez Gómez", 1) + "occupation = \"Judge\"\n", "anonymous = true\n" + strings.Replace(base, "detained", "released", 1) + "occupation = \"Judge\"\n", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			items := diff(fieldsOf(content.KindPrisoner), decode(t, tc.old), decode(t, tc.new), decode(t, tc.cur))
+			fields := fieldsOf(content.KindPrisoner)
+			old, new := snap(fields, decode(t, tc.old), false), snap(fields, decode(t, tc.new), false)
+			// The versions as the cache gives them back.
+			seq := []pair{{commit: 0, blobs: [2]string{"aa", ""}}, {commit: 1, blobs: [2]string{"bb", ""}}}
+			c := &cache{raw: map[string][]byte{groupKey("f", ""): encodeGroup(seq, map[[2]string]snapshot{seq[0].blobs: old, seq[1].blobs: new}, fields)}}
+			back := c.group("f", "", fields)
+			if !reflect.DeepEqual(back[seq[0].blobs], old) || !reflect.DeepEqual(back[seq[1].blobs], new) {
+				t.Fatalf("the cache gave back other snapshots:\n%v\n%v", back, []snapshot{old, new})
+			}
+			items := diff(fields, back[seq[0].blobs], back[seq[1].blobs], snap(fields, decode(t, tc.cur), true))
 			var got []string
 			for _, it := range items {
 				got = append(got, it.Describe(words, content.KindPrisoner, name))
@@ -146,7 +157,7 @@ func TestReadWithoutCommits(t *testing.T) {
 	if out, err := exec.Command("git", "init", "-q", dir).CombinedOutput(); err != nil {
 		t.Fatalf("git init: %v: %s", err, out)
 	}
-	l, err := Read(context.Background(), dir)
+	l, err := Read(context.Background(), dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +218,8 @@ func TestDiffCount(t *testing.T) {
 		{"note", base + "note = \"a\"\n" + src, base + "note = \"b\"\n" + src, base + "note = \"c\"\n" + src, "Note revised", "Se revisó la nota"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			items := diff(fieldsOf(content.KindCount), dec(tc.old), dec(tc.new), dec(tc.cur))
+			fields := fieldsOf(content.KindCount)
+			items := diff(fields, snap(fields, dec(tc.old), false), snap(fields, dec(tc.new), false), snap(fields, dec(tc.cur), true))
 			for _, lang := range []struct {
 				words *i18n.Dict
 				want  string

@@ -291,9 +291,11 @@ func historyCorpus(b *testing.B) (withGit, withoutGit string) {
 }
 
 // BenchmarkHistory compares the whole build of a site in a git repository
-// (with its history) with the same files outside one (without), and times
-// reading and comparing the history alone. The repository is made once and
-// kept in the temporary folder for later runs:
+// (with its history, read without a cache) with the same files outside one
+// (without), and with a build whose history cache was filled before one
+// more commit (warm); and times reading and comparing the history alone.
+// The repository is made once and kept in the temporary folder for later
+// runs:
 //
 //	go test ./generator/pipeline -run XXX -bench History -corpus 10000 -commits 20 -benchtime 1x -count 3
 func BenchmarkHistory(b *testing.B) {
@@ -322,13 +324,64 @@ func BenchmarkHistory(b *testing.B) {
 		}
 		reportCPU(b, cpu)
 	})
+	b.Run("build-warm", func(b *testing.B) {
+		// The repository cloned, built once to fill the cache, then one
+		// more commit that adds a source to every prisoner, as each of
+		// the others did: the build reads and decodes that commit only.
+		clone := filepath.Join(b.TempDir(), "site")
+		gitRun(b, withGit, "2026-01-01T00:00:00Z", "clone", "-q", "--local", withGit, clone)
+		testsite.Templates(b, clone)
+		cache, filled := b.TempDir(), b.TempDir()
+		out := filepath.Join(b.TempDir(), "public")
+		if _, err := Build(Options{Src: clone, Out: out, HistoryCache: cache}); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.CopyFS(filled, os.DirFS(cache)); err != nil {
+			b.Fatal(err)
+		}
+		prisoners, err := filepath.Glob(filepath.Join(clone, "content", "prisoners", "*.toml"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range prisoners {
+			f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				b.Fatal(err)
+			}
+			fmt.Fprintf(f, "\n[[sources]]\ntitle = \"Report %d\"\nurl = \"https://example.org/report/%d\"\npublisher = \"Publisher %d\"\n", *commits, *commits, *commits)
+			if err := f.Close(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		gitRun(b, clone, "2026-03-01T12:00:00Z", "add", "-A", "content")
+		gitRun(b, clone, "2026-03-01T12:00:00Z", "commit", "-q", "-m", "One more source for everyone")
+		var cpu time.Duration
+		for b.Loop() {
+			b.StopTimer()
+			os.RemoveAll(cache)
+			if err := os.CopyFS(cache, os.DirFS(filled)); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			start := cpuTime()
+			res, err := Build(Options{Src: clone, Out: out, HistoryCache: cache})
+			if err != nil {
+				b.Fatal(err)
+			}
+			if res.Note != "" {
+				b.Fatal(res.Note)
+			}
+			cpu += cpuTime() - start
+		}
+		b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+	})
 	b.Run("read-and-compare", func(b *testing.B) {
 		set, err := content.Load(os.DirFS(withGit), content.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
 		for b.Loop() {
-			if h, note := readHistory(withGit, set); h == nil {
+			if h, note := readHistory(Options{dir: withGit}, set); h == nil {
 				b.Fatal(note)
 			}
 		}

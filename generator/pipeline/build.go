@@ -37,6 +37,9 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkHistoryCache(opts.HistoryCache, src, given); err != nil {
+		return nil, err
+	}
 	folder, err := outdir.Open(ctx, src, given)
 	if err != nil {
 		return nil, err

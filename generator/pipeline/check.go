@@ -25,6 +25,9 @@ func Check(opts Options) (*Result, error) {
 		return nil, err
 	}
 	opts.dir = src
+	if err := checkHistoryCache(opts.HistoryCache, src); err != nil {
+		return nil, err
+	}
 	c := &checked{}
 	out := newFiles(c, offline.NewSizeSpool())
 	fsys := os.DirFS(src)

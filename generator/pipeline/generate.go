@@ -35,7 +35,7 @@ import (
 // It returns the site in the default language, and a note when the site
 // was built without its history (readHistory).
 func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) {
-	readHistory := startHistory(opts.dir)
+	readHistory := startHistory(opts)
 	set, errs := load(fsys, opts, nil)
 	if set == nil || len(errs) > 0 {
 		readHistory(nil)

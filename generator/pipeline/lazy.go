@@ -53,6 +53,9 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 	}
 	fsys := os.DirFS(src)
 	opts.dir = src
+	if err := checkHistoryCache(opts.HistoryCache, src); err != nil {
+		return nil, err
+	}
 	p, err := prepare(fsys, opts, cache)
 	if err != nil {
 		return nil, err

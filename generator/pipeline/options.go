@@ -10,6 +10,11 @@ type Options struct {
 	BaseURL string // overrides site.toml's baseURL when not ""
 	Host    string // the host whose limits the output must fit, overriding site.toml's host
 
+	// HistoryCache is a folder, outside the site folder and the output,
+	// that keeps what reading the git history found from one build to the
+	// next (see package history); "" reads it all every time.
+	HistoryCache string
+
 	// Hosts is the table of hosts' limits Host is looked up in; nil means
 	// host.Documented. Tests give smaller limits.
 	Hosts []host.Host

@@ -54,10 +54,10 @@ func prepare(fsys fs.FS, opts Options, cache *Cache) (*prepared, error) {
 	var hist *history.History
 	if set != nil && len(errs) == 0 {
 		if cache == nil {
-			hist, _ = readHistory(opts.dir, set)
+			hist, _ = readHistory(opts, set)
 		} else {
 			if !cache.historyRead {
-				cache.history, cache.historyNote = readHistory(opts.dir, set)
+				cache.history, cache.historyNote = readHistory(opts, set)
 				cache.historyRead = true
 			}
 			hist = cache.history

@@ -1,0 +1,207 @@
+package history
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/presos-politicos/briefing/generator/content"
+)
+
+// commit writes files into a repository and commits them.
+func commit(t *testing.T, dir, date string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"add", "-A"}, {"commit", "-q", "-m", "Change\n\nPublic-note: On " + date + "."}} {
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=A", "GIT_AUTHOR_EMAIL=a@example.org", "GIT_COMMITTER_NAME=A",
+			"GIT_COMMITTER_EMAIL=a@example.org", "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date,
+			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v: %s", args, err, out)
+		}
+	}
+}
+
+// TestReadFromCache: a log read from a cache filled at an earlier commit
+// of the first-parent line is the cached log followed by the commits
+// since, and equals the log read from scratch; a cache written by
+// another program is not read.
+func TestReadFromCache(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", "-b", "main", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v: %s", err, out)
+	}
+	ctx := context.Background()
+	commit(t, dir, "2026-01-02T10:00:00-04:00", map[string]string{"content/prisoners/a.toml": "name = \"A\"\nstatus = \"detained\"\n"})
+	commit(t, dir, "2026-01-03T10:00:00Z", map[string]string{"content/prisoners/a.toml": "name = \"A\"\nstatus = \"released\"\n"})
+	l, err := Read(ctx, dir, cacheDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.cache == nil {
+		t.Fatal("no cache opened")
+	}
+	// A mark that only the cache holds, to tell the cached log from one
+	// read again.
+	l.Commits[0].Note = "from the cache"
+	l.cache.write(l, nil, nil, true)
+
+	commit(t, dir, "2026-01-04T10:00:00+02:00", map[string]string{"content/prisoners/a.toml": "name = \"A\"\nstatus = \"exiled\"\n", "content/prisoners/b.toml": "name = \"B\"\nstatus = \"detained\"\n"})
+	got, err := Read(ctx, dir, cacheDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Commits[0].Note != "from the cache" {
+		t.Fatalf("the log was read from scratch, not from the cache: %+v", got.Commits)
+	}
+	got.Commits[0].Note = "On 2026-01-02T10:00:00-04:00."
+	want, err := Read(ctx, dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Commits, want.Commits) || !reflect.DeepEqual(got.files, want.files) || got.head != want.head {
+		t.Errorf("log from the cache:\n%+v\n%v\nfrom scratch:\n%+v\n%v", got.Commits, got.files, want.Commits, want.files)
+	}
+
+	// Another program's cache.
+	got.cache.identity[0] ^= 1
+	got.cache.write(got, nil, nil, true)
+	if c := openCache(cacheDir, dir); c == nil || c.log != nil {
+		t.Error("a cache written by another program was read")
+	}
+}
+
+// TestComputeFromCache: with the cache filled, a build reads from git only
+// the versions of the commits since, and makes the same history as one
+// without the cache.
+func TestComputeFromCache(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir, cacheDir := t.TempDir(), t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", "-b", "main", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v: %s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"T\"\nbaseURL = \"https://example.org/\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := "name = \"A\"\nstatus = \"detained\"\ncharges = [\"one\", \"two\", \"three\"]\n"
+	source := func(n int) string {
+		return fmt.Sprintf("\n[[sources]]\ntitle = \"Report %d\"\nurl = \"https://example.org/%d\"\npublisher = \"P%d\"\n", n, n, n)
+	}
+	for i := range 30 { // a long list, of which each version keeps all and adds one
+		a += source(100 + i)
+	}
+	for i := range 4 {
+		a += source(i)
+		commit(t, dir, fmt.Sprintf("2026-01-%02dT10:00:00Z", i+2), map[string]string{
+			"content/prisoners/a.toml": a,
+			"content/prisoners/b.toml": fmt.Sprintf("name = \"B\"\nstatus = \"detained\"\narrested = 2024-01-%02d\n", i+1),
+		})
+	}
+	ctx := context.Background()
+	compute := func(cacheDir string) (*History, *Log) {
+		t.Helper()
+		set, err := content.Load(os.DirFS(dir), content.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		l, err := Read(ctx, dir, cacheDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, err := Compute(ctx, l, set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h, l
+	}
+	// The versions last committed are the files on disk: they are not
+	// read, but taken from the records loaded, which are alike.
+	if _, l := compute(cacheDir); l.blobsRead.Load() != 6 {
+		t.Errorf("the first build read %d blobs, want the 6 versions before the last", l.blobsRead.Load())
+	}
+	set, err := content.Load(os.DirFS(dir), content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range set.Prisoners {
+		fields := fieldsOf(p.Kind)
+		data, err := os.ReadFile(filepath.Join(dir, p.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := content.DecodeVersion(p.File, data, "", nil)
+		if got, want := snap(fields, v.Record, false), snap(fields, p, false); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s decoded as a version:\n%v\nloaded:\n%v", p.File, got, want)
+		}
+	}
+	if _, l := compute(cacheDir); l.blobsRead.Load() != 0 {
+		t.Errorf("a build at the same commit read %d blobs, want none", l.blobsRead.Load())
+	}
+	commit(t, dir, "2026-01-10T10:00:00Z", map[string]string{"content/prisoners/a.toml": strings.Replace(a, "detained", "released", 1) + source(9)})
+	h, l := compute(cacheDir)
+	if l.blobsRead.Load() != 0 {
+		t.Errorf("a build after one commit read %d blobs, want none: its version is on disk", l.blobsRead.Load())
+	}
+	want, _ := compute("")
+	if !reflect.DeepEqual(h, want) {
+		t.Errorf("history with the cache:\n%v\nwithout:\n%v", h.changes, want.changes)
+	}
+
+	// A file edited since its last commit: that commit's version is read.
+	commit(t, dir, "2026-01-11T10:00:00Z", map[string]string{"content/prisoners/b.toml": "name = \"B\"\nstatus = \"exiled\"\n"})
+	if err := os.WriteFile(filepath.Join(dir, "content/prisoners/b.toml"), []byte("name = \"B\"\nstatus = \"released\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h, l = compute(cacheDir)
+	if l.blobsRead.Load() != 1 {
+		t.Errorf("a build after one commit and an edit read %d blobs, want the commit's one", l.blobsRead.Load())
+	}
+	if want, _ := compute(""); !reflect.DeepEqual(h, want) {
+		t.Errorf("history with the cache:\n%v\nwithout:\n%v", h.changes, want.changes)
+	}
+}
+
+// TestResultRoundTrip: a record's changes come back from the cache as they
+// went in, every field of every value; a field added to Value fails here
+// until the cache keeps it.
+func TestResultRoundTrip(t *testing.T) {
+	full := Value{Date: content.Date{Year: 2026, Month: 1, Day: 8, Precision: content.Day}, Code: "released",
+		Ref: &content.Ref{Kind: content.KindSite, Slug: "el-helicoide"}, Text: "1000", Number: true}
+	v := reflect.ValueOf(full)
+	for i := range v.NumField() {
+		if v.Field(i).IsZero() {
+			t.Fatalf("the sample value has no %s: give it one, and keep it in the cache (encodeResult)", v.Type().Field(i).Name)
+		}
+	}
+	items := [][]Item{{{Action: Corrected, Field: "value", Within: full, Old: Value{Text: "863", Number: true}, New: full}}, {{Action: Published}}}
+	commits := []Commit{{Hash: "aa"}, {Hash: "bb"}}
+	changes := []*Change{{Commit: &commits[0], Items: items[0]}, {Commit: &commits[1], Items: items[1]}}
+	in := [32]byte{1, 2, 3}
+	c := &cache{results: map[string][]byte{resultKey("f", "es"): encodeResult(in, []int{2, 5}, changes)}}
+	at, got, ok := c.result("f", "es", in)
+	if !ok || !reflect.DeepEqual(at, []int{2, 5}) || !reflect.DeepEqual(got, items) {
+		t.Errorf("result = %v %v %v, want %v %v", ok, at, got, []int{2, 5}, items)
+	}
+	if _, _, ok := c.result("f", "es", [32]byte{9}); ok {
+		t.Error("a result made from other inputs was given")
+	}
+}
