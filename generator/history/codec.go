@@ -1,0 +1,159 @@
+package history
+
+// The cache file's encoding: numbers as varints, texts and bytes with
+// their length, hashes in binary.
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"io"
+	"time"
+
+	"github.com/presos-politicos/briefing/generator/content"
+)
+
+// An encoder appends values to b, and writes them to w (when not nil)
+// whenever b grows long; bad is set by a value it cannot encode.
+type encoder struct {
+	b   []byte
+	w   io.Writer
+	bad bool
+}
+
+// flush writes what b holds to w.
+func (e *encoder) flush() {
+	if e.w != nil {
+		e.w.Write(e.b)
+		e.b = e.b[:0]
+	}
+}
+
+func (e *encoder) grew() {
+	if e.w != nil && len(e.b) >= 1<<16 {
+		e.flush()
+	}
+}
+
+func (e *encoder) uvarint(n uint64) { e.b = binary.AppendUvarint(e.b, n) }
+func (e *encoder) varint(n int64)   { e.b = binary.AppendVarint(e.b, n) }
+func (e *encoder) bytes(b []byte)   { e.uvarint(uint64(len(b))); e.b = append(e.b, b...); e.grew() }
+func (e *encoder) string(s string)  { e.uvarint(uint64(len(s))); e.b = append(e.b, s...); e.grew() }
+
+// hash encodes a blob's or commit's hexadecimal name as its bytes, "" as
+// none.
+func (e *encoder) hash(h string) {
+	raw, err := hex.DecodeString(h)
+	if err != nil || len(raw) > 255 {
+		e.bad = true
+		return
+	}
+	e.b = append(e.b, byte(len(raw)))
+	e.b = append(e.b, raw...)
+}
+
+func (e *encoder) date(d content.Date) {
+	if d == (content.Date{}) {
+		e.b = append(e.b, 0)
+		return
+	}
+	e.b = append(e.b, 1)
+	for _, n := range []int{d.Year, int(d.Month), d.Day, int(d.Precision), d.End.Year, int(d.End.Month), d.End.Day, int(d.End.Precision)} {
+		e.varint(int64(n))
+	}
+}
+
+// A decoder reads what an encoder wrote; bad is set, and zero values
+// returned, once it reads past the end or finds what no encoder writes.
+type decoder struct {
+	b   []byte
+	bad bool
+}
+
+func (d *decoder) uvarint() uint64 {
+	n, k := binary.Uvarint(d.b)
+	if k <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[k:]
+	return n
+}
+
+func (d *decoder) varint() int64 {
+	n, k := binary.Varint(d.b)
+	if k <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[k:]
+	return n
+}
+
+// count reads a number of things to read, each at least a byte long.
+func (d *decoder) count() int {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) bytes() []byte {
+	n := d.count()
+	b := d.b[:n:n]
+	d.b = d.b[n:]
+	return b
+}
+
+func (d *decoder) string() string { return string(d.bytes()) }
+
+func (d *decoder) byte() byte {
+	if len(d.b) == 0 {
+		d.bad = true
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
+func (d *decoder) uint64() uint64 {
+	if len(d.b) < 8 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	n := binary.LittleEndian.Uint64(d.b)
+	d.b = d.b[8:]
+	return n
+}
+
+func (d *decoder) hash() string {
+	n := int(d.byte())
+	if n > len(d.b) {
+		d.bad, d.b = true, nil
+		return ""
+	}
+	h := hex.EncodeToString(d.b[:n])
+	d.b = d.b[n:]
+	return h
+}
+
+func (d *decoder) date() content.Date {
+	if d.byte() == 0 {
+		return content.Date{}
+	}
+	var f [8]int
+	for i := range f {
+		f[i] = int(d.varint())
+	}
+	return content.Date{Year: f[0], Month: time.Month(f[1]), Day: f[2], Precision: content.Precision(f[3]),
+		End: content.Bound{Year: f[4], Month: time.Month(f[5]), Day: f[6], Precision: content.Precision(f[7])}}
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
