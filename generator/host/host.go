@@ -51,6 +51,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"github.com/presos-politicos/briefing/generator/i18n"
 )
 
 // A Host is a place to publish the site, with the limits its documentation
@@ -209,14 +211,6 @@ func (h Host) Check(m Measure) (problems, warnings []string) {
 	return problems, warnings
 }
 
-// Thousands writes n with commas between thousands: 48,727.
-func Thousands(n int64) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + Thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
+// Thousands writes n with commas between thousands, as messages to
+// editors write numbers: 48,727.
+func Thousands(n int64) string { return i18n.Group(n, ",") }

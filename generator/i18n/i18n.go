@@ -157,24 +157,28 @@ func (d *Dict) Count(n int, one, many string) string {
 // grouped by the language's mark (",|thousands"): 48,727 in English,
 // 48.727 in Spanish. Numbers of four digits are grouped too (1,000), as
 // the briefing's Spanish style asks (1.000).
-func (d *Dict) Number(n int) string {
+func (d *Dict) Number(n int) string { return Group(int64(n), d.T(",|thousands")) }
+
+// Group writes n with mark between its thousands: Group(48727, ",") is
+// "48,727". Messages to editors, which are in English, write their
+// numbers with it; pages write theirs with Dict.Number.
+func Group(n int64, mark string) string {
 	if n < 0 {
-		return "-" + d.Number(-n)
+		return "-" + Group(-n, mark)
 	}
-	s := strconv.Itoa(n)
+	s := strconv.FormatInt(n, 10)
 	if len(s) <= 3 {
 		return s
 	}
-	sep := d.T(",|thousands")
 	var b strings.Builder
-	b.Grow(len(s) + len(s)/3*len(sep))
+	b.Grow(len(s) + len(s)/3*len(mark))
 	head := len(s) % 3
 	if head == 0 {
 		head = 3
 	}
 	b.WriteString(s[:head])
 	for i := head; i < len(s); i += 3 {
-		b.WriteString(sep)
+		b.WriteString(mark)
 		b.WriteString(s[i : i+3])
 	}
 	return b.String()

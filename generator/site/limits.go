@@ -11,9 +11,9 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 
+	"github.com/presos-politicos/briefing/generator/i18n"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -159,7 +159,7 @@ func (st *docState) tableTooBig() bool {
 			if i > 1 {
 				offset++
 			}
-			st.errs.Addf(st.posAt(offset), "this table would have %s rows of %d columns, more than %s cells; split it into smaller tables", thousands(rows), cols, thousands(maxTableCells))
+			st.errs.Addf(st.posAt(offset), "this table would have %s rows of %d columns, more than %s cells; split it into smaller tables", i18n.Group(int64(rows), ","), cols, i18n.Group(maxTableCells, ","))
 			return true
 		}
 		i += rows - 1
@@ -217,7 +217,7 @@ func (st *docState) tooMuchWork() bool {
 	if most == '\n' {
 		what = "lines"
 	}
-	st.errs.Addf(st.posAt(at), "this text holds more Markdown than renders in good time: it passes %s here, counting 2 for each line and 1 for each of %s, mostly %s; no brief comes near that: split the text or remove what repeats", thousands(maxWork), strings.Join(strings.Split(workMarks, ""), " "), what)
+	st.errs.Addf(st.posAt(at), "this text holds more Markdown than renders in good time: it passes %s here, counting 2 for each line and 1 for each of %s, mostly %s; no brief comes near that: split the text or remove what repeats", i18n.Group(maxWork, ","), strings.Join(strings.Split(workMarks, ""), " "), what)
 	return true
 }
 
@@ -319,13 +319,4 @@ func (quoteRuns) Parse(parent ast.Node, block text.Reader, pc parser.Context) as
 	}
 	block.Advance(n)
 	return ast.NewTextSegment(seg.WithStop(seg.Start + n))
-}
-
-// thousands writes n with commas: 100,000.
-func thousands(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
