@@ -6,10 +6,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -219,21 +220,8 @@ func historyCorpus(b *testing.B) (withGit, withoutGit string) {
 	if err := corpus.Write(withGit, corpus.Scaled(*corpusSize)); err != nil {
 		b.Fatal(err)
 	}
-	files := make(map[string][]byte)
-	var names []string
-	err := filepath.WalkDir(withGit, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(withGit, p)
-		data, err := os.ReadFile(p)
-		files[filepath.ToSlash(rel)] = data
-		names = append(names, filepath.ToSlash(rel))
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	files := testsite.Read(b, withGit)
+	names := slices.Sorted(maps.Keys(files))
 	gitRun(b, withGit, "2026-01-01T00:00:00Z", "init", "-q", "-b", "main")
 	cmd := exec.Command("git", "-C", withGit, "fast-import", "--quiet")
 	stdin, err := cmd.StdinPipe()
