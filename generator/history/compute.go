@@ -1,0 +1,420 @@
+package history
+
+// Compute's steps: plan a job per record (the blobs it needs), read the
+// blobs with one git cat-file per core, and run each job once it has its
+// blobs: its changes from the cache, or its versions decoded and
+// compared.
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/parallel"
+)
+
+// A computation is one Compute: what every job reads, and what the jobs
+// make, under mu.
+type computation struct {
+	l     *Log
+	langs []string // the site's languages, the default first
+	// current holds the records as Load decoded them, by language.
+	current map[string]map[recordKey]interface{ Meta() *content.Record }
+	quiet   map[int]bool // the commits whose notes are withheld (quietCommits)
+	// decoders are kept for the next job, each with its cache of parsed
+	// pieces, rather than made for every record.
+	decoders sync.Pool
+
+	mu      sync.Mutex
+	h       *History
+	groups  map[string][]byte // what the cache will hold, by groupKey
+	results map[string][]byte // likewise, by resultKey
+	// changed is whether the cache must be written again: the log grew,
+	// or a group was encoded anew.
+	changed bool
+}
+
+func newComputation(l *Log, set *content.Set) *computation {
+	c := &computation{l: l, h: &History{changes: make(map[string]map[recordKey][]*Change)},
+		groups: make(map[string][]byte), results: make(map[string][]byte),
+		current:  make(map[string]map[recordKey]interface{ Meta() *content.Record }),
+		decoders: sync.Pool{New: func() any { return content.NewDecoder() }},
+		changed:  l.cache != nil && (l.cache.head != l.head || l.cache.prefix != l.prefix),
+	}
+	for _, lang := range set.Config.Languages {
+		c.langs = append(c.langs, lang.Code)
+	}
+	if len(c.langs) == 0 {
+		c.langs = []string{set.Lang}
+	}
+	for _, lang := range c.langs {
+		c.h.changes[lang] = make(map[recordKey][]*Change)
+		c.current[lang] = make(map[recordKey]interface{ Meta() *content.Record })
+		for _, r := range set.In(lang).Records() {
+			c.current[lang][recordKey{r.Meta().Kind, r.Meta().Slug}] = r
+		}
+	}
+	c.quiet = quietCommits(l, set, c.langs)
+	return c
+}
+
+// quietCommits are the commits whose notes are withheld on every record:
+// those that changed the file of a person whose name is withheld now,
+// since a note may name the person its commit was about.
+func quietCommits(l *Log, set *content.Set, langs []string) map[int]bool {
+	quiet := make(map[int]bool)
+	for _, p := range set.Prisoners {
+		if !p.Anonymous {
+			continue
+		}
+		for _, s := range l.files[p.File] {
+			quiet[s.commit] = true
+		}
+		for _, lang := range langs[1:] {
+			for _, s := range l.files[translationFile(p.File, lang)] {
+				quiet[s.commit] = true
+			}
+		}
+	}
+	return quiet
+}
+
+// translationFile is the path of a record file's translation into lang.
+func translationFile(file, lang string) string {
+	ext := path.Ext(file)
+	return strings.TrimSuffix(file, ext) + "." + lang + ext
+}
+
+// A job is one record's history: its sequences of versions, and the
+// blobs it needs read, in the order cat-file will return them: those of
+// the versions the cache does not hold.
+type job struct {
+	key    recordKey
+	file   string
+	fields []field
+	seqs   map[string][]pair             // by the language of the translation, "" for the original alone
+	held   map[string]map[[2]string]bool // the versions the cache holds, by seqs' key
+	// now holds the snapshot of the version that the files on disk
+	// hold, from the record as Load decoded them: it is not read
+	// from git nor decoded again.
+	now   map[[2]string]snapshot
+	blobs map[string][]byte
+	names []string // the blobs it needs, each once
+}
+
+// plan makes the jobs, one per record of set that was committed and is
+// not a draft.
+func (c *computation) plan(set *content.Set) []*job {
+	var jobs []*job
+	for _, rec := range set.Records() {
+		r := rec.Meta()
+		if r.Draft {
+			continue // a draft built with -drafts has no history
+		}
+		if len(c.l.files[r.File]) == 0 {
+			continue // never committed
+		}
+		jobs = append(jobs, c.planJob(r))
+	}
+	return jobs
+}
+
+// planJob makes a record's job: a sequence of versions for each language
+// it is read in (the original alone, or with a translation), and the
+// blobs of those that neither the cache nor the files on disk hold.
+func (c *computation) planJob(r *content.Record) *job {
+	l := c.l
+	j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, fields: fieldsOf(r.Kind), seqs: make(map[string][]pair),
+		held: make(map[string]map[[2]string]bool), now: make(map[[2]string]snapshot), blobs: make(map[string][]byte)}
+	seen := make(map[string]bool)
+	for i, lang := range c.langs {
+		tlang, trans := "", []step(nil)
+		if i > 0 {
+			if t := l.files[translationFile(r.File, lang)]; len(t) > 0 {
+				tlang, trans = lang, t
+			}
+		}
+		if _, done := j.seqs[tlang]; done {
+			continue
+		}
+		seq := pairs(l.files[r.File], trans)
+		j.seqs[tlang] = seq
+		held := l.cache.held(r.File, tlang)
+		j.held[tlang] = held
+		if last := seq[len(seq)-1]; !held[last.blobs] && last.blobs[0] != "" {
+			// The version committed last, when the files on disk are
+			// still as it left them, is the record loaded: in the
+			// default language when decoded alone, else in its
+			// translation's.
+			cur := c.current[c.langs[0]][j.key]
+			if tlang != "" {
+				cur = c.current[tlang][j.key]
+			}
+			if cur != nil && onDisk(l.dir, r.File, tlang, last.blobs) {
+				j.now[last.blobs] = snap(j.fields, cur, false)
+			}
+		}
+		for _, p := range seq {
+			if _, now := j.now[p.blobs]; now || held[p.blobs] || p.blobs[0] == "" {
+				continue
+			}
+			for _, b := range p.blobs {
+				if b != "" && !seen[b] {
+					seen[b] = true
+					j.names = append(j.names, b)
+				}
+			}
+		}
+	}
+	return j
+}
+
+// readAndRun reads the jobs' blobs by one git cat-file per core, each for
+// a run of the jobs, so that reading keeps up with decoding, and runs
+// each job once it has all its blobs.
+func (c *computation) readAndRun(ctx context.Context, jobs []*job) error {
+	total := 0
+	for _, j := range jobs {
+		total += len(j.names)
+	}
+	g := parallel.NewGroup()
+	readers := runtime.GOMAXPROCS(0)
+	var runs [][]*job
+	for r, start := 0, 0; r < readers; r++ {
+		end, n := start, 0
+		for end < len(jobs) && (n < (total+readers-1)/readers || r == readers-1) {
+			n += len(jobs[end].names)
+			end++
+		}
+		runs = append(runs, jobs[start:end])
+		start = end
+	}
+	readErr := parallel.Do(len(runs), func(r int) error {
+		mine := runs[r]
+		var names []string
+		for _, j := range mine {
+			if len(j.names) == 0 {
+				g.Go(func() error { return c.run(ctx, j) }) // cached, or deleted in every commit that named it
+			}
+			names = append(names, j.names...)
+		}
+		if len(names) == 0 {
+			return nil
+		}
+		ji, got := 0, 0
+		return c.l.blobs(ctx, names, func(i int, data []byte) error {
+			for len(mine[ji].names) == 0 {
+				ji++
+			}
+			j := mine[ji]
+			j.blobs[names[i]] = data
+			if got++; got == len(j.names) {
+				g.Go(func() error { return c.run(ctx, j) })
+				ji, got = ji+1, 0
+			}
+			return nil
+		})
+	})
+	return errors.Join(readErr, g.Wait())
+}
+
+// A work is a language's work on a record: its current snapshot, and the
+// inputs its changes are made from.
+type work struct {
+	lang, tlang string
+	cur         snapshot
+	in          [32]byte
+}
+
+// run makes a record's changes in each language: from the cache when it
+// holds them, else by decoding its versions and comparing them.
+func (c *computation) run(ctx context.Context, j *job) error {
+	works := c.works(j)
+	if c.fromCache(j, works) {
+		return nil
+	}
+	seqs, err := c.versions(ctx, j)
+	if err != nil {
+		return err
+	}
+	c.compare(j, works, seqs)
+	j.blobs, j.held = nil, nil
+	return nil
+}
+
+// works makes a record's work in each language it is published in.
+func (c *computation) works(j *job) []work {
+	var works []work
+	for i, lang := range c.langs {
+		cur := c.current[lang][j.key]
+		if cur == nil {
+			continue
+		}
+		w := work{lang: lang, cur: snap(j.fields, cur, true)}
+		if _, ok := j.seqs[lang]; ok && i > 0 {
+			w.tlang = lang
+		}
+		if c.l.cache != nil {
+			w.in = inputs(c.l, w.tlang, j.seqs[w.tlang], w.cur)
+		}
+		works = append(works, w)
+	}
+	return works
+}
+
+// fromCache gives a record's changes from the cache, when it holds every
+// one of them made from the same inputs, and needs nothing read: nothing
+// is then decoded or compared.
+func (c *computation) fromCache(j *job, works []work) bool {
+	l := c.l
+	if l.cache == nil || len(j.names) > 0 {
+		return false
+	}
+	for tlang := range j.seqs {
+		if l.cache.raw[groupKey(j.file, tlang)] == nil {
+			return false
+		}
+	}
+	made := make([][]*Change, len(works))
+	for i, w := range works {
+		at, items, ok := l.cache.result(j.file, w.lang, w.in)
+		if !ok {
+			return false
+		}
+		seq := j.seqs[w.tlang]
+		for k, vi := range at {
+			if vi >= len(seq) {
+				return false
+			}
+			made[i] = append(made[i], change(l, j.key, seq[vi].commit, items[k], c.quiet))
+		}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for tlang := range j.seqs {
+		c.groups[groupKey(j.file, tlang)] = l.cache.raw[groupKey(j.file, tlang)]
+	}
+	for i, w := range works {
+		c.results[resultKey(j.file, w.lang)] = l.cache.results[resultKey(j.file, w.lang)]
+		if len(made[i]) > 0 {
+			c.h.changes[w.lang][j.key] = made[i]
+		}
+	}
+	return true
+}
+
+// versions gives each of a record's sequences its versions, each with
+// its snapshot: from the cache, from the files on disk, or decoded from
+// the blobs read; the cache's group of each sequence is encoded anew when
+// any was not the cache's.
+func (c *computation) versions(ctx context.Context, j *job) (map[string][]version, error) {
+	l := c.l
+	var d *content.Decoder
+	defer func() {
+		if d != nil {
+			c.decoders.Put(d)
+		}
+	}()
+	seqs := make(map[string][]version)
+	for tlang, seq := range j.seqs {
+		snaps := l.cache.group(j.file, tlang, j.fields)
+		if err := c.readMissing(ctx, j, tlang, snaps); err != nil {
+			return nil, err
+		}
+		fresh := false
+		for _, p := range seq {
+			if _, ok := snaps[p.blobs]; ok || p.blobs[0] == "" {
+				continue
+			}
+			if sn, ok := j.now[p.blobs]; ok {
+				snaps[p.blobs], fresh = sn, true
+				continue
+			}
+			if d == nil {
+				d = c.decoders.Get().(*content.Decoder)
+			}
+			var t []byte
+			if p.blobs[1] != "" {
+				t = j.blobs[p.blobs[1]]
+			}
+			var sn snapshot
+			if v := d.Decode(j.file, j.blobs[p.blobs[0]], tlang, t); v.Published() {
+				sn = snap(j.fields, v.Record, false)
+			}
+			snaps[p.blobs] = sn
+			fresh = true
+		}
+		seqs[tlang] = versions(seq, snaps)
+		if l.cache != nil {
+			b := l.cache.raw[groupKey(j.file, tlang)]
+			renewed := fresh || b == nil || len(snaps) != countVersions(seq)
+			if renewed {
+				b = encodeGroup(seq, snaps, j.fields)
+			}
+			c.mu.Lock()
+			c.groups[groupKey(j.file, tlang)] = b
+			c.changed = c.changed || renewed
+			c.mu.Unlock()
+		}
+	}
+	return seqs, nil
+}
+
+// readMissing reads the blobs of the versions of a group that the cache
+// said it held but cannot give (it would be a fault of the cache's).
+func (c *computation) readMissing(ctx context.Context, j *job, tlang string, snaps map[[2]string]snapshot) error {
+	var missing []string
+	for _, p := range j.seqs[tlang] {
+		if _, ok := snaps[p.blobs]; !ok && j.held[tlang][p.blobs] {
+			for _, b := range p.blobs {
+				if _, read := j.blobs[b]; b != "" && !read && !slices.Contains(missing, b) {
+					missing = append(missing, b)
+				}
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return c.l.blobs(ctx, missing, func(i int, data []byte) error {
+		j.blobs[missing[i]] = data
+		return nil
+	})
+}
+
+// compare walks a record's versions in each language, and keeps its
+// changes, and what the cache will hold of them.
+func (c *computation) compare(j *job, works []work, seqs map[string][]version) {
+	l := c.l
+	for _, w := range works {
+		changes, at := walk(l, j.key, j.fields, seqs[w.tlang], w.cur, c.quiet)
+		var result []byte
+		if l.cache != nil {
+			result = encodeResult(w.in, at, changes)
+		}
+		c.mu.Lock()
+		if len(changes) > 0 {
+			c.h.changes[w.lang][j.key] = changes
+		}
+		if l.cache != nil {
+			c.results[resultKey(j.file, w.lang)] = result
+			c.changed = c.changed || !bytes.Equal(result, l.cache.results[resultKey(j.file, w.lang)])
+		}
+		c.mu.Unlock()
+	}
+}
+
+// writeCache writes the cache anew, when anything in it changed.
+func (c *computation) writeCache() {
+	l := c.l
+	if l.cache != nil && (len(c.groups) != len(l.cache.raw) || len(c.results) != len(l.cache.results)) {
+		c.changed = true // a record gone, or one the cache did not hold
+	}
+	l.cache.write(l, c.groups, c.results, c.changed)
+}
