@@ -128,6 +128,9 @@ type piece struct {
 	array  bool
 }
 
+// tomlSyntax marks the bytes splitPieces looks at outside strings.
+var tomlSyntax = [256]bool{'#': true, '"': true, '\'': true, '[': true, '{': true, ']': true, '}': true, '\n': true}
+
 // splitPieces cuts TOML text into pieces at the ends of statements: a
 // newline outside strings, comments and brackets. ok is false for text it
 // cannot cut with certainty.
@@ -176,13 +179,22 @@ func splitPieces(s string) (pieces []piece, ok bool) {
 		pieces = append(pieces, p)
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
+		// Each state skips at once to the next byte that can end it
+		// or that it must look at.
 		switch state {
 		case normal:
-			switch {
+			for i < len(s) && !tomlSyntax[s[i]] {
+				i++
+			}
+			if i == len(s) {
+				continue
+			}
+			switch c := s[i]; {
 			case c == '#':
-				for i+1 < len(s) && s[i+1] != '\n' {
-					i++
+				if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+					i += j - 1
+				} else {
+					i = len(s) - 1
 				}
 			case strings.HasPrefix(s[i:], `"""`):
 				state, i = multiBasic, i+2
@@ -200,7 +212,13 @@ func splitPieces(s string) (pieces []piece, ok bool) {
 				end(i + 1)
 			}
 		case basic:
-			switch c {
+			j := strings.IndexAny(s[i:], "\\\"\n")
+			if j < 0 {
+				i = len(s)
+				continue
+			}
+			i += j
+			switch s[i] {
 			case '\\':
 				i++
 			case '"':
@@ -209,22 +227,32 @@ func splitPieces(s string) (pieces []piece, ok bool) {
 				return nil, false
 			}
 		case literal:
-			switch c {
-			case '\'':
-				state = normal
-			case '\n':
+			j := strings.IndexAny(s[i:], "'\n")
+			if j < 0 {
+				i = len(s)
+				continue
+			}
+			i += j
+			if s[i] == '\n' {
 				return nil, false
 			}
+			state = normal
 		case multiBasic, multiLiteral:
-			q := byte('"')
+			q, closer, stops := byte('"'), `"""`, "\\\""
 			if state == multiLiteral {
-				q = '\''
+				q, closer, stops = '\'', `'''`, "'"
 			}
-			if c == '\\' && state == multiBasic {
+			j := strings.IndexAny(s[i:], stops)
+			if j < 0 {
+				i = len(s)
+				continue
+			}
+			i += j
+			if s[i] == '\\' {
 				i++
 				continue
 			}
-			if c == q && strings.HasPrefix(s[i:], strings.Repeat(string(q), 3)) {
+			if strings.HasPrefix(s[i:], closer) {
 				for i+1 < len(s) && s[i+1] == q { // up to two quotes may end the string
 					i++
 				}
@@ -241,16 +269,19 @@ func splitPieces(s string) (pieces []piece, ok bool) {
 	}
 	// A table inside an array of tables ([[a]] then [a.b]) belongs to its
 	// last element: parsed alone, it would not.
-	for i, p := range pieces {
-		if !p.array {
+	var arrays []string // the names of the arrays of tables so far, each once
+	for _, p := range pieces {
+		if p.header == "" {
 			continue
 		}
 		name := strings.TrimSpace(strings.Trim(p.header, "[]"))
-		for _, q := range pieces[i+1:] {
-			n := strings.TrimSpace(strings.Trim(q.header, "[]"))
-			if q.header != "" && strings.HasPrefix(n, name+".") {
+		for _, a := range arrays {
+			if len(name) > len(a) && name[len(a)] == '.' && strings.HasPrefix(name, a) {
 				return nil, false
 			}
+		}
+		if p.array && !slices.Contains(arrays, name) {
+			arrays = append(arrays, name)
 		}
 	}
 	return pieces, true

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Control characters are invisible in an editor, and written out as raw
@@ -20,8 +21,17 @@ var controlNames = map[rune]string{0: "NUL", 7: "BEL", 8: "BS", 0x0b: "VT", 0x0c
 // controlAt returns the byte offset of the first control character in s
 // that is not text, and the character; -1 if there is none.
 func controlAt(s string) (int, rune) {
-	for i, r := range s {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		if b >= 0x20 && b < 0x7f {
+			continue // printable ASCII, most of any text: no rune to decode
+		}
+		r, n := rune(b), 1
+		if b >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
 		if !unicode.IsControl(r) || r == '\t' || r == '\n' || r == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+			i += n - 1
 			continue
 		}
 		return i, r

@@ -384,11 +384,13 @@ func BenchmarkHistory(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		cpu := cpuTime()
 		for b.Loop() {
 			if h, note := readHistory(Options{dir: withGit}, set); h == nil {
 				b.Fatal(note)
 			}
 		}
+		reportCPU(b, cpu)
 	})
 }
 
