@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -44,7 +45,13 @@ func (c chunks) decode(src string) (map[string]any, bool) {
 	if !utf8.ValidString(src) {
 		return nil, false
 	}
-	pieces, ok := splitPieces(src)
+	buf := piecesPool.Get().(*[]piece)
+	pieces, ok := splitPieces(src, (*buf)[:0])
+	defer func() {
+		clear(pieces) // so as not to keep src
+		*buf = pieces[:0]
+		piecesPool.Put(buf)
+	}()
 	if !ok {
 		return nil, false
 	}
@@ -131,10 +138,16 @@ type piece struct {
 // tomlSyntax marks the bytes splitPieces looks at outside strings.
 var tomlSyntax = [256]bool{'#': true, '"': true, '\'': true, '[': true, '{': true, ']': true, '}': true, '\n': true}
 
+// piecesPool keeps the slices decode cuts texts into, one per decoding at
+// a time: every version of every record is cut, and each slice is done
+// with once its pieces are merged.
+var piecesPool = sync.Pool{New: func() any { return new([]piece) }}
+
 // splitPieces cuts TOML text into pieces at the ends of statements: a
-// newline outside strings, comments and brackets. ok is false for text it
-// cannot cut with certainty.
-func splitPieces(s string) (pieces []piece, ok bool) {
+// newline outside strings, comments and brackets, appending them to
+// pieces. ok is false for text it cannot cut with certainty (and the
+// pieces then mean nothing).
+func splitPieces(s string, pieces []piece) (_ []piece, ok bool) {
 	const (
 		normal = iota
 		basic
@@ -224,7 +237,7 @@ func splitPieces(s string) (pieces []piece, ok bool) {
 			case '"':
 				state = normal
 			case '\n':
-				return nil, false
+				return pieces, false
 			}
 		case literal:
 			j := strings.IndexAny(s[i:], "'\n")
@@ -234,7 +247,7 @@ func splitPieces(s string) (pieces []piece, ok bool) {
 			}
 			i += j
 			if s[i] == '\n' {
-				return nil, false
+				return pieces, false
 			}
 			state = normal
 		case multiBasic, multiLiteral:
@@ -261,7 +274,7 @@ func splitPieces(s string) (pieces []piece, ok bool) {
 		}
 	}
 	if state != normal || depth != 0 {
-		return nil, false
+		return pieces, false
 	}
 	end(len(s))
 	if pending >= 0 {
@@ -277,7 +290,7 @@ func splitPieces(s string) (pieces []piece, ok bool) {
 		name := strings.TrimSpace(strings.Trim(p.header, "[]"))
 		for _, a := range arrays {
 			if len(name) > len(a) && name[len(a)] == '.' && strings.HasPrefix(name, a) {
-				return nil, false
+				return pieces, false
 			}
 		}
 		if p.array && !slices.Contains(arrays, name) {

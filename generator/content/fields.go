@@ -291,14 +291,18 @@ func (f *fields) tables(key string) []*fields {
 		f.typeError(key, v, "a list of tables written as [["+key+"]]")
 		return nil
 	}
-	out := make([]*fields, len(list))
+	// One allocation for the tables, one for each one's prefix: a
+	// record's history reads a list of sources for each of its versions.
+	out, all := make([]*fields, len(list)), make([]fields, len(list))
+	base, asked := f.prefix+key+"[", f.path+key+"."
 	for i, m := range list {
-		path := f.prefix + key + "[" + strconv.Itoa(i) + "]"
+		prefix := base + strconv.Itoa(i) + "]."
 		at := f.at
-		if p, ok := f.pos[path]; ok {
+		if p, ok := f.pos[prefix[:len(prefix)-1]]; ok {
 			at = p.Key
 		}
-		out[i] = &fields{file: f.file, m: m, prefix: path + ".", at: at, pos: f.pos, errs: f.errs, asOf: f.asOf, asked: f.asked, path: f.path + key + "."}
+		all[i] = fields{file: f.file, m: m, prefix: prefix, at: at, pos: f.pos, errs: f.errs, asOf: f.asOf, asked: f.asked, path: asked}
+		out[i] = &all[i]
 	}
 	return out
 }

@@ -67,8 +67,11 @@ func sameEntry(a, b entry) bool {
 // fingerprint is the FNV-1a hash of a text: two versions' texts are
 // compared by it. Within one field of one record, two different texts
 // share one with a chance of one in 2^64.
-func fingerprint(s string) uint64 {
-	h := uint64(14695981039346656037)
+func fingerprint(s string) uint64 { return fnvAdd(14695981039346656037, s) }
+
+// fnvAdd adds s to h, an FNV-1a hash: the fingerprint of a text made of
+// several is taken without putting them together.
+func fnvAdd[S string | []byte](h uint64, s S) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
 		h *= 1099511628211
@@ -119,36 +122,47 @@ func valueOf(t fieldType, v any, cur bool) value {
 	var list []entry
 	switch t {
 	case strs:
+		list = make([]entry, 0, len(v.([]string)))
 		for _, s := range v.([]string) {
 			list = append(list, entry{key: fingerprint(s), show: shown(s)})
 		}
 	case refs:
+		list = make([]entry, 0, len(v.([]content.Ref)))
 		for _, r := range v.([]content.Ref) {
 			s := refKey(r)
 			list = append(list, entry{key: fingerprint(s), show: shown(s)})
 		}
 	case parts:
+		list = make([]entry, 0, len(v.([]content.Part)))
 		for _, p := range v.([]content.Part) {
 			list = append(list, entry{key: fingerprint(p.Name), n: p.Value, show: shown(p.Name)})
 		}
 	case sources:
-		var b []byte
+		list = make([]entry, 0, len(v.([]content.Source)))
+		var date [96]byte
 		for _, s := range v.([]content.Source) {
-			b = b[:0]
-			for _, f := range []string{s.Title, s.URL, s.Publisher, s.Archive} {
-				b = append(append(b, f...), 0)
+			// The whole source: its fields, each ended by a NUL, then
+			// its date.
+			h := fingerprint("")
+			for _, f := range [...]string{s.Title, s.URL, s.Publisher, s.Archive} {
+				h = fnvAdd(fnvAdd(h, f), "\x00")
 			}
-			b = dateBytes(b, s.Date)
-			list = append(list, entry{key: fingerprint(s.URL), rest: fingerprint(string(b)), show: shown(cmpOr(s.Publisher, s.Title))})
+			h = fnvAdd(h, dateBytes(date[:0], s.Date))
+			list = append(list, entry{key: fingerprint(s.URL), rest: h, show: shown(cmpOr(s.Publisher, s.Title))})
 		}
 	case custody:
+		list = make([]entry, 0, len(v.([]content.Custody)))
 		for _, c := range v.([]content.Custody) {
 			list = append(list, entry{key: fingerprint(c.Site.Slug), rest: fingerprint(c.Note), show: shown(c.Site.Slug)}.withDates(c.From, c.To))
 		}
 	case events:
+		list = make([]entry, 0, len(v.([]content.Milestone)))
 		for _, m := range v.([]content.Milestone) {
 			list = append(list, entry{key: fingerprint(m.Title), rest: fingerprint(strings.TrimSpace(m.Body.Text)), show: shown(m.Title)}.withDates(m.Date, content.Date{}))
 		}
+	}
+	if len(list) == 0 {
+		list = nil // as an empty list always was: the cache's encoding and empty tell no difference
 	}
 	return value{list: list}
 }
@@ -158,7 +172,7 @@ func refKey(r content.Ref) string { return string(r.Kind) + ":" + r.Slug }
 // dateBytes appends every field of a date, so that two dates are equal
 // exactly when their texts are.
 func dateBytes(b []byte, d content.Date) []byte {
-	for _, n := range []int{d.Year, int(d.Month), d.Day, int(d.Precision), d.End.Year, int(d.End.Month), d.End.Day, int(d.End.Precision)} {
+	for _, n := range [...]int{d.Year, int(d.Month), d.Day, int(d.Precision), d.End.Year, int(d.End.Month), d.End.Day, int(d.End.Precision)} {
 		b = strconv.AppendInt(b, int64(n), 10)
 		b = append(b, ' ')
 	}
