@@ -86,20 +86,21 @@ func (c chunks) decode(src string) (map[string]any, bool) {
 
 // merge adds a piece's values to the document. The document shares the
 // parsed pieces' values and copies a table only to merge into it, so that
-// the pieces stay as they are: owned holds the tables of the document
-// that are its own (by path), and an array of tables is copied whenever it
-// grows. It reports false where TOML would not merge them alike.
+// the pieces stay as they are: owned holds the tables and arrays of
+// tables of the document that are its own (by path); an array of tables
+// is copied the first time it grows, and grows in place after. It
+// reports false where TOML would not merge them alike.
 func merge(dst, src map[string]any, path string, array bool, arrays, owned map[string]bool) bool {
 	for k, v := range src {
-		p := path + "\x00" + k
 		old, has := dst[k]
 		if !has {
 			dst[k] = v
 			if _, isArray := v.([]map[string]any); isArray && array {
-				arrays[p] = true
+				arrays[path+"\x00"+k] = true
 			}
 			continue
 		}
+		p := path + "\x00" + k // made only here: most keys are new
 		switch o := old.(type) {
 		case map[string]any:
 			n, ok := v.(map[string]any)
@@ -118,7 +119,11 @@ func merge(dst, src map[string]any, path string, array bool, arrays, owned map[s
 			if !ok || !array || !arrays[p] {
 				return false
 			}
-			dst[k] = slices.Concat(o, n)
+			if owned[p] {
+				dst[k] = append(o, n...)
+			} else {
+				dst[k], owned[p] = slices.Concat(o, n), true
+			}
 		default:
 			return false
 		}
