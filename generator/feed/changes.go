@@ -1,7 +1,7 @@
 package feed
 
 import (
-	"slices"
+	"iter"
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/site"
@@ -28,18 +28,23 @@ type change struct {
 	URL    string `json:"url"`
 }
 
-func changes(s *site.Site) []change {
-	out := []change{}
-	for _, c := range s.Changes {
-		for _, it := range c.Items {
-			out = append(out, change{
-				ID: c.ID, Date: c.Date.String(), Time: c.Time.Format(time.RFC3339), Record: toLink(s, c.Record),
-				Slug: c.Slug, Change: string(it.Action), Field: it.Field, Within: it.Within.String(),
-				Old: it.Old.String(), New: it.New.String(), Text: it.Text, Note: c.Note, URL: abs(s, c.URL),
-			})
+// changes yields the rows of data/changes.json one at a time: at 10,000
+// records with 20 changes each, the whole list would be a slice of
+// 200,000 rows, grown and copied as it is made.
+func changes(s *site.Site) iter.Seq[change] {
+	return func(yield func(change) bool) {
+		for _, c := range s.Changes {
+			for _, it := range c.Items {
+				if !yield(change{
+					ID: c.ID, Date: c.Date.String(), Time: c.Time.Format(time.RFC3339), Record: toLink(s, c.Record),
+					Slug: c.Slug, Change: string(it.Action), Field: it.Field, Within: it.Within.String(),
+					Old: it.Old.String(), New: it.New.String(), Text: it.Text, Note: c.Note, URL: abs(s, c.URL),
+				}) {
+					return
+				}
+			}
 		}
 	}
-	return out
 }
 
 // writeChanges writes data/changes.json for a site built with its
@@ -49,5 +54,5 @@ func writeChanges(s *site.Site, w *partWriter) error {
 	if !s.History {
 		return nil
 	}
-	return writeJSON(w, "data/changes.json", slices.Values(changes(s)))
+	return writeJSON(w, "data/changes.json", changes(s))
 }
