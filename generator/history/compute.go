@@ -109,20 +109,23 @@ type job struct {
 }
 
 // plan makes the jobs, one per record of set that was committed and is
-// not a draft.
+// not a draft, in the order of set's records, on every core (each reads
+// its files on disk to name their blobs).
 func (c *computation) plan(set *content.Set) []*job {
-	var jobs []*job
-	for _, rec := range set.Records() {
-		r := rec.Meta()
+	records := set.Records()
+	jobs := make([]*job, len(records))
+	parallel.Do(len(records), func(i int) error {
+		r := records[i].Meta()
 		if r.Draft {
-			continue // a draft built with -drafts has no history
+			return nil // a draft built with -drafts has no history
 		}
 		if len(c.l.files[r.File]) == 0 {
-			continue // never committed
+			return nil // never committed
 		}
-		jobs = append(jobs, c.planJob(r))
-	}
-	return jobs
+		jobs[i] = c.planJob(r)
+		return nil
+	})
+	return slices.DeleteFunc(jobs, func(j *job) bool { return j == nil })
 }
 
 // planJob makes a record's job: a sequence of versions for each language
