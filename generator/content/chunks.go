@@ -38,7 +38,7 @@ func (c chunks) parse(file, src string, lineOffset int, errs *ErrorList) (*field
 	if lineOffset > 0 {
 		at = Pos{File: file, Line: lineOffset, Col: 1}
 	}
-	return &fields{file: file, m: m, at: at, errs: errs}, true
+	return &fields{file: file, m: m, at: at, errs: errs, known: make([]string, 0, 32)}, true // a kind's keys, read one by one
 }
 
 func (c chunks) decode(src string) (map[string]any, bool) {

@@ -282,6 +282,20 @@ func (f *fields) markdown(key string) Markdown {
 
 // tables reads an array of tables ([[custody]]).
 func (f *fields) tables(key string) []*fields {
+	list := f.tableList(key)
+	if list == nil {
+		return nil
+	}
+	out := make([]*fields, len(list))
+	for i, m := range list {
+		out[i] = f.tableAt(key, i, m)
+	}
+	return out
+}
+
+// tableList reads an array of tables as the TOML decoder made it: nil
+// when it is absent, or not one (an error then).
+func (f *fields) tableList(key string) []map[string]any {
 	v, ok := f.get(key)
 	if !ok {
 		return nil
@@ -291,20 +305,17 @@ func (f *fields) tables(key string) []*fields {
 		f.typeError(key, v, "a list of tables written as [["+key+"]]")
 		return nil
 	}
-	// One allocation for the tables, one for each one's prefix: a
-	// record's history reads a list of sources for each of its versions.
-	out, all := make([]*fields, len(list)), make([]fields, len(list))
-	base, asked := f.prefix+key+"[", f.path+key+"."
-	for i, m := range list {
-		prefix := base + strconv.Itoa(i) + "]."
-		at := f.at
-		if p, ok := f.pos[prefix[:len(prefix)-1]]; ok {
-			at = p.Key
-		}
-		all[i] = fields{file: f.file, m: m, prefix: prefix, at: at, pos: f.pos, errs: f.errs, asOf: f.asOf, asked: f.asked, path: asked}
-		out[i] = &all[i]
+	return list
+}
+
+// tableAt reads m, the table at index i of the array of tables key.
+func (f *fields) tableAt(key string, i int, m map[string]any) *fields {
+	path := f.prefix + key + "[" + strconv.Itoa(i) + "]"
+	at := f.at
+	if p, ok := f.pos[path]; ok {
+		at = p.Key
 	}
-	return out
+	return &fields{file: f.file, m: m, prefix: path + ".", at: at, pos: f.pos, errs: f.errs, asOf: f.asOf, asked: f.asked, path: f.path + key + "."}
 }
 
 // table reads a table ([markdown]) or returns nil when it is absent.
@@ -329,7 +340,7 @@ func (f *fields) skip(key string) {
 
 // done reports every key that was not read as unknown.
 func (f *fields) done() {
-	keys := make([]string, 0, len(f.m))
+	var keys []string // none, mostly
 	for k := range f.m {
 		if !slices.Contains(f.known, k) {
 			keys = append(keys, k)

@@ -39,12 +39,12 @@ func common(f *fields, r *Record, bodyInFile bool) (publish bool) {
 			f.typeError("private", v, "a table written as [private]")
 		}
 	}
-	tables := f.tables("sources")
-	if len(tables) > 0 {
-		r.Sources = make([]Source, 0, len(tables))
+	list := f.tableList("sources")
+	if len(list) > 0 {
+		r.Sources = make([]Source, 0, len(list))
 	}
-	for _, s := range tables {
-		r.Sources = append(r.Sources, f.sources.source(s))
+	for i, t := range list {
+		r.Sources = append(r.Sources, f.sources.source(f, i, t))
 	}
 	return publish
 }

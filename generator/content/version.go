@@ -91,23 +91,24 @@ type memoSource struct {
 	source Source
 }
 
-// source decodes a source, or returns it as decoded before; without a
-// memo (Load) it decodes it.
-func (m *sourceMemo) source(f *fields) Source {
+// source decodes the source at index i of the record f's sources, table,
+// or returns it as decoded before, without reading the table again;
+// without a memo (Load) it decodes it.
+func (m *sourceMemo) source(f *fields, i int, table map[string]any) Source {
 	if m == nil {
-		return source(f)
+		return source(f.tableAt("sources", i, table))
 	}
-	key := reflect.ValueOf(f.m).UnsafePointer()
+	key := reflect.ValueOf(table).UnsafePointer()
 	if e, ok := (*m)[key]; ok && e.asOf == f.asOf {
 		return e.source
 	}
 	before := f.errs.count()
-	s := source(f)
+	s := source(f.tableAt("sources", i, table))
 	if f.errs.count() == before {
 		if len(*m) >= maxPieces {
 			clear(*m)
 		}
-		(*m)[key] = memoSource{table: f.m, asOf: f.asOf, source: s}
+		(*m)[key] = memoSource{table: table, asOf: f.asOf, source: s}
 	}
 	return s
 }
