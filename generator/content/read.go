@@ -159,25 +159,26 @@ func readFile(fsys fs.FS, cf contentFile, info fs.FileInfo, errs *ErrorList) (*f
 		errs.AddStagef(Parse, Pos{File: cf.path}, "%s", Unreadable(err))
 		return nil, r, false
 	}
-	return parseSource(cf, src, errs, parseTOML)
+	return parseSource(cf, string(src), errs, parseTOML)
 }
 
 // parseSource parses a record file's TOML (the front matter of a Markdown
 // kind, whose body goes into the record) with parse, without decoding it.
-func parseSource(cf contentFile, src []byte, errs *ErrorList, parse func(file, src string, lineOffset int, errs *ErrorList) (*fields, bool)) (*fields, Record, bool) {
+// text is the file's, as it was read (a file on disk, or a past version's
+// blob), never copied for TOML kinds.
+func parseSource(cf contentFile, text string, errs *ErrorList, parse func(file, src string, lineOffset int, errs *ErrorList) (*fields, bool)) (*fields, Record, bool) {
 	r := Record{Kind: cf.kind, Slug: cf.slug, File: cf.path, Lang: cf.lang}
-	if !utf8.Valid(src) {
-		line, col := invalidUTF8(src)
+	if !utf8.ValidString(text) {
+		line, col := invalidUTF8([]byte(text))
 		errs.AddStagef(Parse, Pos{File: cf.path, Line: line, Col: col}, "invalid UTF-8; save the file as UTF-8")
 		return nil, r, false
 	}
-	text := string(src)
 	if !checkControl(cf.path, text, errs) {
 		return nil, r, false
 	}
 	front, lineOffset := text, 0
 	if cf.kind == KindBrief || cf.kind == KindPage {
-		fm, body, err := splitFrontMatter(src)
+		fm, body, err := splitFrontMatter([]byte(text))
 		if err != nil {
 			errs.AddStagef(Parse, Pos{File: cf.path, Line: 1, Col: 1}, "%v", err)
 			return nil, r, false

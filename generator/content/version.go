@@ -53,12 +53,12 @@ func RecordFile(p string) (kind Kind, slug, lang string, ok bool) {
 }
 
 // DecodeVersion decodes a past version of a record file: src is the
-// original's text at path, and trans, when not nil, the text of its
-// translation into lang at that time. A version that does not decode
+// original's text at path, and trans, when lang is not "", the text of
+// its translation into lang at that time. A version that does not decode
 // (invalid TOML, a missing required key) has a nil Record: it was never
 // published as such. Anonymous prisoners lose their identifying fields as
 // in Load.
-func DecodeVersion(p string, src []byte, lang string, trans []byte) Version {
+func DecodeVersion(p, src, lang, trans string) Version {
 	return NewDecoder().Decode(p, src, lang, trans)
 }
 
@@ -114,7 +114,7 @@ func (m *sourceMemo) source(f *fields, i int, table map[string]any) Source {
 }
 
 // Decode is DecodeVersion.
-func (d *Decoder) Decode(p string, src []byte, lang string, trans []byte) Version {
+func (d *Decoder) Decode(p, src, lang, trans string) Version {
 	kind, slug, _, ok := RecordFile(p)
 	if !ok {
 		return Version{}
@@ -126,7 +126,7 @@ func (d *Decoder) Decode(p string, src []byte, lang string, trans []byte) Versio
 		return Version{}
 	}
 	fo.sources = &d.sources
-	if trans == nil {
+	if lang == "" {
 		rec, publish := decode(fo, ro)
 		if errs.Err() != nil {
 			return Version{}

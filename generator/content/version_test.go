@@ -17,16 +17,16 @@ func TestDecoderAsLoad(t *testing.T) {
 	d := NewDecoder()
 	for range 2 {
 		for _, v := range []string{v1, v2, v3} {
-			got, want := d.Decode(file, []byte(v), "", nil), DecodeVersion(file, []byte(v), "", nil)
+			got, want := d.Decode(file, v, "", ""), DecodeVersion(file, v, "", "")
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("decoded %#v, a fresh decoder %#v:\n%s", got, want, v)
 			}
 		}
 	}
-	if d.Decode(file, []byte(v2), "", nil).Record != nil {
+	if d.Decode(file, v2, "", "").Record != nil {
 		t.Error("a version with a source that is not a web address decoded")
 	}
-	if got := d.Decode(file, []byte(v3), "", nil).Record.Meta().Sources; len(got) != 2 || got[1].Publisher != "P" {
+	if got := d.Decode(file, v3, "", "").Record.Meta().Sources; len(got) != 2 || got[1].Publisher != "P" {
 		t.Errorf("sources = %+v", got)
 	}
 }

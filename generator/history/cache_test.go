@@ -148,7 +148,7 @@ func TestComputeFromCache(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		v := content.DecodeVersion(p.File, data, "", nil)
+		v := content.DecodeVersion(p.File, string(data), "", "")
 		if got, want := snap(fields, v.Record, false), snap(fields, p, false); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s decoded as a version:\n%v\nloaded:\n%v", p.File, got, want)
 		}

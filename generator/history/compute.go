@@ -104,7 +104,7 @@ type job struct {
 	// hold, from the record as Load decoded them: it is not read
 	// from git nor decoded again.
 	now   map[[2]string]snapshot
-	blobs map[string][]byte
+	blobs map[string]string
 	names []string // the blobs it needs, each once
 }
 
@@ -134,7 +134,7 @@ func (c *computation) plan(set *content.Set) []*job {
 func (c *computation) planJob(r *content.Record) *job {
 	l := c.l
 	j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, fields: fieldsOf(r.Kind), seqs: make(map[string][]pair),
-		held: make(map[string]map[[2]string]bool), now: make(map[[2]string]snapshot), blobs: make(map[string][]byte)}
+		held: make(map[string]map[[2]string]bool), now: make(map[[2]string]snapshot), blobs: make(map[string]string)}
 	seen := make(map[string]bool)
 	for i, lang := range c.langs {
 		tlang, trans := "", []step(nil)
@@ -211,7 +211,7 @@ func (c *computation) readAndRun(ctx context.Context, jobs []*job) error {
 			return nil
 		}
 		ji, got := 0, 0
-		return c.l.blobs(ctx, names, func(i int, data []byte) error {
+		return c.l.blobs(ctx, names, func(i int, data string) error {
 			for len(mine[ji].names) == 0 {
 				ji++
 			}
@@ -342,12 +342,12 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 			if d == nil {
 				d = c.decoders.Get().(*content.Decoder)
 			}
-			var t []byte
+			lang, t := "", "" // decoded alone, unless the translation existed then
 			if p.blobs[1] != "" {
-				t = j.blobs[p.blobs[1]]
+				lang, t = tlang, j.blobs[p.blobs[1]]
 			}
 			var sn snapshot
-			if v := d.Decode(j.file, j.blobs[p.blobs[0]], tlang, t); v.Published() {
+			if v := d.Decode(j.file, j.blobs[p.blobs[0]], lang, t); v.Published() {
 				sn = snap(j.fields, v.Record, false)
 			}
 			snaps[p.blobs] = sn
@@ -385,7 +385,7 @@ func (c *computation) readMissing(ctx context.Context, j *job, tlang string, sna
 	if len(missing) == 0 {
 		return nil
 	}
-	return c.l.blobs(ctx, missing, func(i int, data []byte) error {
+	return c.l.blobs(ctx, missing, func(i int, data string) error {
 		j.blobs[missing[i]] = data
 		return nil
 	})

@@ -266,8 +266,9 @@ func git(ctx context.Context, dir string, stdin io.Reader, args ...string) ([]by
 }
 
 // blobs reads the blobs named in order with one git cat-file --batch and
-// hands each to fn as it arrives. A name may repeat.
-func (l *Log) blobs(ctx context.Context, names []string, fn func(i int, data []byte) error) error {
+// hands each to fn as it arrives, read straight into a string, which the
+// decoder parses without a copy. A name may repeat.
+func (l *Log) blobs(ctx context.Context, names []string, fn func(i int, data string) error) error {
 	cmd := exec.CommandContext(ctx, "git", "-C", l.dir, "cat-file", "--batch", "--buffer")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -309,13 +310,16 @@ func (l *Log) blobs(ctx context.Context, names []string, fn func(i int, data []b
 			ferr = fmt.Errorf("git cat-file: %s", strings.TrimSpace(head))
 			break
 		}
-		data := make([]byte, size+1) // and the newline after it
-		if _, err := io.ReadFull(r, data); err != nil {
+		data, err := readString(r, size)
+		if err == nil {
+			_, err = r.Discard(1) // the newline after it
+		}
+		if err != nil {
 			ferr = fmt.Errorf("git cat-file: %v", err)
 			break
 		}
 		l.blobsRead.Add(1)
-		if err := fn(i, data[:size]); err != nil {
+		if err := fn(i, data); err != nil {
 			ferr = err
 			break
 		}
@@ -332,4 +336,22 @@ func (l *Log) blobs(ctx context.Context, names []string, fn func(i int, data []b
 		return fmt.Errorf("git cat-file: %v: %s", werr, strings.TrimSpace(stderr.String()))
 	}
 	return nil
+}
+
+// readString reads n bytes from r into a string of its own.
+func readString(r *bufio.Reader, n int) (string, error) {
+	var b strings.Builder
+	b.Grow(n)
+	for b.Len() < n {
+		chunk, err := r.Peek(min(n-b.Len(), r.Size()))
+		b.Write(chunk)
+		r.Discard(len(chunk))
+		if err != nil { // fewer bytes than asked for: the stream ended
+			if err == io.EOF {
+				err = io.ErrUnexpectedEOF
+			}
+			return "", err
+		}
+	}
+	return b.String(), nil
 }

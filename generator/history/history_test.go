@@ -77,7 +77,7 @@ func TestParseLog(t *testing.T) {
 
 func decode(t *testing.T, src string) any {
 	t.Helper()
-	v := content.DecodeVersion("content/prisoners/p-1.toml", []byte(src), "", nil)
+	v := content.DecodeVersion("content/prisoners/p-1.toml", src, "", "")
 	if v.Record == nil {
 		t.Fatalf("does not decode:\n%s", src)
 	}
@@ -182,7 +182,7 @@ func TestDiffCount(t *testing.T) {
 	}
 	dec := func(src string) any {
 		t.Helper()
-		v := content.DecodeVersion("content/counts/foro-penal-held.toml", []byte(src), "", nil)
+		v := content.DecodeVersion("content/counts/foro-penal-held.toml", src, "", "")
 		if v.Record == nil {
 			t.Fatalf("does not decode:\n%s", src)
 		}
