@@ -170,8 +170,26 @@ func (s *Statement) Link() Link {
 func (e *Event) Link() Link        { return Link{Kind: content.KindEvent, Title: e.Title, URL: e.URL} }
 func (s *Statement) Label() string { return s.label }
 
-// reserved are the top-level URL segments a page slug may not take.
-var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "counts", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
+// languagePaths are the first segments of the paths that each language
+// has its own of (under its prefix, es/): the home page, the folders of
+// render's pages, the search index, the feed. A test of the pipeline
+// checks that every file under a language's prefix starts with one.
+var languagePaths = []string{"", "briefs", "prisoners", "statements", "sites", "counts", "timeline", "search", "changes", "data", "feed.xml", "404.html"}
+
+// sharedPaths are the first segments of the site's files that every
+// language shares, and of the content's own folders.
+var sharedPaths = []string{"events", "pages", "static", "sitemap.xml", "robots.txt", "_headers"}
+
+// LanguagePath reports whether first, the first segment of a path from
+// the site's root, is one that each language has its own of; any other
+// path from the root is a file every language shares.
+func LanguagePath(first string) bool { return slices.Contains(languagePaths, first) }
+
+// reserved reports whether a page's slug is a path the site uses for
+// something else.
+func reserved(slug string) bool {
+	return slug != "" && (LanguagePath(slug) || slices.Contains(sharedPaths, slug))
+}
 
 // New resolves a loaded set into a Site. Every unknown or unpublished
 // reference is an error with its position; all are returned at once as a
@@ -245,7 +263,7 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache, hist *history.H
 	for _, p := range set.Pages {
 		w := &Page{Page: p, URL: p.Slug + "/"}
 		switch {
-		case slices.Contains(reserved, p.Slug):
+		case reserved(p.Slug):
 			r.errs.Addf(content.Pos{File: p.File}, "a page cannot be called %q: the site uses /%s/ for something else; rename the file", p.Slug, p.Slug)
 		case set.Config.Has(p.Slug) && set.Config.Prefix(p.Slug) != "":
 			r.errs.Addf(content.Pos{File: p.File}, "a page cannot be called %q: the site's pages in that language are under /%s/; rename the file", p.Slug, p.Slug)
