@@ -206,11 +206,8 @@ func printErrors(w io.Writer, src string, err error) int {
 		es = content.Errors{one}
 	}
 	if es == nil && !errors.As(err, &es) {
-		lines := strings.Split(err.Error(), "\n")
-		for _, l := range lines {
-			fmt.Fprintln(w, l)
-		}
-		return len(lines)
+		fmt.Fprintln(w, err)
+		return 1
 	}
 	for _, e := range es {
 		if e.Pos.File != "" && src != "." && src != "" {
