@@ -3,6 +3,7 @@ package feed
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/site"
@@ -95,6 +96,12 @@ func (f *partFile) add(rec []byte) error {
 		}
 		f.names = append(f.names, part)
 		f.buf, f.n = append(make([]byte, 0, len(f.buf)), f.head...), 0 // the written bytes may be kept by out
+	}
+	if need := len(f.buf) + len(f.sep) + len(rec); need > cap(f.buf) {
+		// Doubled, not grown by a quarter as append grows a large slice:
+		// a part of data/changes.json, made of 100,000 records, would
+		// otherwise be copied some 40 times as it grows to its limit.
+		f.buf = slices.Grow(f.buf, max(need, min(2*cap(f.buf), f.w.limit))-len(f.buf))
 	}
 	if f.n > 0 {
 		f.buf = append(f.buf, f.sep...)

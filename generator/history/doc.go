@@ -12,9 +12,10 @@
 // Read runs one git log over content/ (first parents only, renames as a
 // deletion and an addition, oldest first) and parses it as it streams.
 // Compute reads every version it needs with one git cat-file --batch per
-// core, each for a run of the records, and decodes them on every core,
-// each core with one content.Decoder, which decodes a file exactly as
-// content.Load does today and parses each piece of text (a statement, a
+// core, each for a run of the records, each blob straight into a string,
+// and decodes them on every core, each core with one content.Decoder,
+// which decodes a file exactly as content.Load does today (from that
+// string, without a copy) and parses each piece of text (a statement, a
 // table, a source) once for all the versions and files that share it. A
 // change's date is its commit's date: on the branch being built, a merged
 // branch counts as one change on the day of its merge, with the merge
