@@ -100,28 +100,40 @@
 // # Cost
 //
 // At 10,000 prisoners with 20 commits each (200,000 versions, written into
-// a repository with one git fast-import),
+// a repository with one git fast-import, then packed again from scratch
+// with git repack -a -d -f, as a server packs what a clone receives:
+// fast-import's own pack chains each blob to another file's, and git
+// unpacked it twice as slowly),
 //
 //	go test ./generator/pipeline -run XXX -bench History -corpus 10000 -commits 20 -benchtime 1x
 //
 // times the whole build outside git (build-without), inside it without a
-// cache (build-with), inside it with a cache filled before one more commit
+// cache (build-with: the first build on a fresh machine, such as CI
+// without its cache), inside it with a cache filled before one more commit
 // that changed every prisoner (build-warm: the bench's clone of the
 // repository, clean, as CI checks it out), and reading and comparing the
-// history alone. On 2026-11-30, on the project's 2-core machine shared
-// with other work (so in processor time, which the load moves less than
-// the wall clock; wall times in parentheses): build-without 24.5 s
-// (87 s), build-with 59.8 s (119 s, +144%), build-warm 41.5 s (148 s,
-// +69%), the last measured in another run, beside the whole test suite,
-// at a load of 15 to 20 on 2 cores; at -corpus 1000, all three in one run:
-// 2.6 s, 7.3 s (+183%), 3.8 s (+47%). So the history's cost is not yet
-// within a fifth of the build even warm, when a commit changed every
-// record: each is then compared again (its current snapshot changed), and
-// the cache written again whole. Without a cache the history cannot
-// add only a fifth: git alone spends about 7 processor-seconds unpacking
-// the 200,000 blobs (git cat-file --batch, whatever the order or the
-// number of processes), and decoding them takes about 11 more. With the
-// cache, a build reads, decodes and compares only what the new commits
-// changed, and serve, which reads the history once at start, starts as
-// fast.
+// history alone (read-and-compare). On 2026-11-30, on the project's
+// 2-core machine shared with other work (a load of 5 to 13, which moved
+// even the processor time of one build by a fifth from run to run), in
+// processor seconds over three runs: build-without 22 to 27, build-with 60
+// to 68 (about +150%), build-warm 33 to 40 (+30% to +75%); reading and
+// comparing alone 25. Before the decoder's and the data files' work was
+// cut (see the git log), on the same machine: 22 to 23, 62 to 65, 37 to
+// 44 (+60% to +90%). So the history does not yet add only a fifth, cold
+// or warm.
+//
+// What remains: git unpacks the 200,000 blobs in about 4 processor
+// seconds (git cat-file --batch, whatever the order or the number of
+// processes); each version is decoded as Load decodes a file and reduced
+// to its snapshot, some 100 microseconds a version on this machine, which
+// is most of the rest of reading and comparing (a lighter decoder for the
+// history alone could disagree with Load about a field, and show a change
+// that was never made); and the history's own output, cold or warm, costs
+// what any output costs: a Changes section on each record's page, 420,000
+// rows of data/changes.json in two languages, the changes pages and the
+// feeds, and the collector's work on all of it. The build without history
+// already keeps both cores busy most of the time, so reading the history
+// beside the content's loading would save little. With the cache a build
+// reads, decodes and compares only what the new commits changed, and
+// serve, which reads the history once at start, starts as fast.
 package history
