@@ -551,8 +551,10 @@
       return Promise.all(Object.keys(need).map(function (n) { return load("d/" + n + ".js"); }));
     }).then(function () {
       if (q !== state.q) return;
+      mark("records");
       while (results.firstChild) results.removeChild(results.firstChild);
       list.slice(0, upto).forEach(function (r) { results.appendChild(item(r, docs[r.id])); });
+      mark("drawn");
       state.shown = Math.min(upto, list.length);
       more.hidden = list.length <= state.shown;
       var n = list.length;
@@ -691,10 +693,19 @@
     }
   }
 
+  // mark notes a step of a search on the page's performance timeline
+  // (search:input, search:loaded, search:ranked, search:records,
+  // search:drawn), where generator/internal/searchbench -latency reads
+  // where a key press's time went.
+  function mark(step) {
+    if (window.performance && performance.mark) performance.mark("search:" + step);
+  }
+
   // search runs a query. Its first loads start in the key press's own
   // task (firstLoads), before anything else, and the results are drawn in
   // the task that loads the last file they need.
   function search(q) {
+    mark("input");
     q = q.trim();
     state.q = q;
     var terms = tokens(q);
@@ -716,9 +727,11 @@
       return Promise.all(loads);
     }
     return (tableLoaded ? start() : table.then(start)).then(function () {
+      mark("loaded");
       return q === state.q ? query(terms) : null;
     }).then(function (answer) {
       if (!answer || q !== state.q) return;
+      mark("ranked");
       state.all = answer.results;
       state.words = terms.length;
       state.partial = answer.partial;
