@@ -371,13 +371,16 @@
   // key press that starts them (see prefetch) and the input event that
   // waits for them share the loads.
   function firstLoads(terms) {
-    var loads = {};
+    // The name file first: it is the largest, and files come in the
+    // order they were asked for, so that the ranking, in the task of the
+    // last term file, finds the records of the first results in.
+    var names = namesLoad(terms), loads = {};
     terms.forEach(function (t) {
       var k = keyOf(t);
       if (keys[k]) loads[k] = loads[k] || load("t/" + fileName(k) + ".js");
       else nearLoads(t).forEach(function (p) { p.catch(function () {}); });
     });
-    return { terms: Object.keys(loads).map(function (k) { return loads[k]; }), names: namesLoad(terms) };
+    return { terms: Object.keys(loads).map(function (k) { return loads[k]; }), names: names };
   }
 
   // query runs a query once the shards of its terms are loaded, loading
@@ -760,7 +763,8 @@
   // mark notes a step of a search on the page's performance timeline
   // (search:input, search:loaded, search:ranked, search:records,
   // search:drawn), where generator/internal/searchbench -latency reads
-  // where a key press's time went.
+  // where a key press's time went; and search:ready, once the table is in
+  // and the rehearsal done, which it waits for before it types.
   function mark(step) {
     if (window.performance && performance.mark) performance.mark("search:" + step);
   }
@@ -878,6 +882,7 @@
   var table = load("k.js").then(function () {
     tableLoaded = true;
     rehearse();
+    mark("ready");
   });
   table.catch(function () {});
 
