@@ -371,9 +371,9 @@
   // key press that starts them (see prefetch) and the input event that
   // waits for them share the loads.
   function firstLoads(terms) {
-    // The name file first: it is the largest, and files come in the
-    // order they were asked for, so that the ranking, in the task of the
-    // last term file, finds the records of the first results in.
+    // The name file first: it is often the largest, and files come about
+    // in the order they were asked for, so that the ranking, in the task
+    // of the last term file, mostly finds the first results' records in.
     var names = namesLoad(terms), loads = {};
     terms.forEach(function (t) {
       var k = keyOf(t);

@@ -85,21 +85,34 @@
 //
 // # Time
 //
-// A key press starts every load the query is sure to need at once: the
-// term files of its words, the name file of its first two keys
-// (QueryPair), and the near files of a word whose key has no term file.
-// The ranking runs in the task that loads the last term file, and the
-// results are drawn as soon as the name file is in too. A name typed
-// whole, a word or the start of one, and a query with a word whose first
-// letters begin no word of the index (partial results: "jose rodriguez
-// xylophone") thus wait for one round of loads; a typo after the first
-// letters waits for a second (the near files), and one within them for
-// a second too (the term files and name file its near files lead to).
-// Results whose records none of these holds wait for their chunks. The
-// script's ranking uses typed arrays indexed by document and a native
-// sort of numeric keys, so that it is quick before the browser has
-// compiled it; the page runs it once, on nothing, as it opens, with its
-// regular expressions and the drawing of a result.
+// A key that types a letter starts, as it goes down (keydown), every load
+// the query it makes is sure to need: the name file of its first two keys
+// (QueryPair), asked for first as it is the largest, the term files of
+// its words, and the near files of a word whose key has no term file. The
+// browser's input event, which runs the search, comes some milliseconds
+// later, and finds the loads under way. The ranking runs in the task that
+// loads the last term file, and the results are drawn as soon as the name
+// file is in too. A name typed whole, a word or the start of one, and a
+// query with a word whose first letters begin no word of the index
+// (partial results: "jose rodriguez xylophone") thus wait for one round
+// of loads; a typo after the first letters waits for a second (the near
+// files), and one within them for a second too (the term files and name
+// file its near files lead to). Results whose records none of these holds
+// wait for their chunks.
+//
+// Until the results are painted the page does nothing else: the ranking
+// uses typed arrays and a native sort of numeric keys, allocates in
+// proportion to the documents its words match, not to the index, and
+// keeps the results as numbers (their places in its table), making an
+// object only for the five it draws; the address (history.replaceState)
+// is saved once they are painted, and the filters' options, folded under
+// "Filter results", are filled only while they are open, after the
+// results are painted (filling a select makes the browser lay the page
+// out again, and its form autofill look at it). As the page opens, once
+// the table is in, it rehearses: it runs the ranking on a made-up term
+// file as large as a common surname's, so that the browser compiles the
+// code a key press runs, and lays a result out unseen, so that the fonts
+// a result uses are found before the first query.
 //
 // # Measuring
 //
