@@ -193,7 +193,8 @@
 //
 // and, with -built, the same built site before and after (3 runs each,
 // back to back): cold 310 and 227 ms, warm 109 and 53 ms, under a load
-// of 11.8. The lead measured 182 ms cold (73 ms warm) before on a quiet
+// of 11.8; again, cold 206 and 229 ms, warm 78 and 53 ms, the load
+// rising from 11 to 18. The lead measured 182 ms cold (73 ms warm) before on a quiet
 // machine. Warm, a quarter to a half of the time is gone; cold, the key
 // press's time is now mostly the browser's own (the input event, reading
 // the files from disk, the frame), which the load stretches, and the
