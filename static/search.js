@@ -191,34 +191,60 @@
     return out;
   }
 
-  // score: the same as Index.score. Each query term's best match in each
-  // document is kept in typed arrays indexed by document (best: the
-  // candidate's number, field: where), and each name's count of each
-  // matched index term in a typed array by name; a result's matches are
-  // read back with matchesOf.
-  var MAX_NAMES = 4;
+  // score: the same as Index.score. The documents that any candidate's
+  // postings hold (touched, in id order) are numbered by their place in
+  // touched; each query term's best match in each of them is kept in
+  // typed arrays by place (best: the candidate's number, field: where),
+  // and each name's count of each matched index term in a typed array by
+  // name; a result's matches are read back with matchesOf. placeOf and
+  // nameSlot, by document, are allocated once and left as found (-1), so
+  // that a query allocates in proportion to what it matches, not to the
+  // index.
+  var MAX_NAMES = 4, placeOf = null, nameSlot = null;
   function score(terms, count, cands) {
     var order = wholeNameOrder(terms, cands); // sorts each term's candidates
-    var T = terms.length, N = numDocs;
-    var pts = new Int32Array(N * T), best = new Int32Array(N * T).fill(-1);
-    var field = new Uint8Array(N * T), nonTypo = new Uint8Array(N * T);
-    var seen = new Uint8Array(N), touched = [];
+    var T = terms.length, i, ci, f, n, id, x, j, d, list;
+    if (!placeOf) {
+      placeOf = new Int32Array(numDocs).fill(-1);
+      nameSlot = new Int32Array(numDocs * MAX_NAMES).fill(-1);
+    }
     // The distinct index terms matched, numbered, for the names.
     var slotOf = {}, distinct = [], candSlot = [];
-    var i, ci, f, n, id, x;
     for (i = 0; i < T; i++) {
-      var cs = cands[i], slots = [];
+      var slots = [];
+      for (ci = 0; ci < cands[i].length; ci++) {
+        var term = cands[i][ci].term;
+        if (!(term in slotOf)) { slotOf[term] = distinct.length; distinct.push(term); }
+        slots.push(slotOf[term]);
+      }
+      candSlot.push(slots);
+    }
+    var D = distinct.length, postings = distinct.map(posting), ids = [];
+    for (d = 0; d < D; d++) {
+      for (f = 0; f < 3; f++) {
+        list = postings[d][f];
+        id = 0;
+        for (n = 0; n < list.length; n++) {
+          id += list[n];
+          if (placeOf[id] < 0) { placeOf[id] = 0; ids.push(id); }
+        }
+      }
+    }
+    var touched = Int32Array.from(ids).sort(), M = touched.length;
+    for (j = 0; j < M; j++) placeOf[touched[j]] = j;
+    var pts = new Int32Array(M * T), best = new Int32Array(M * T).fill(-1);
+    var field = new Uint8Array(M * T), nonTypo = new Uint8Array(M * T);
+    for (i = 0; i < T; i++) {
+      var cs = cands[i];
       for (ci = 0; ci < cs.length; ci++) {
-        var c = cs[ci], p = posting(c.term), typo = c.kind === TYPO;
-        if (!(c.term in slotOf)) { slotOf[c.term] = distinct.length; distinct.push(c.term); }
-        slots.push(slotOf[c.term]);
+        var c = cs[ci], p = postings[candSlot[i][ci]], typo = c.kind === TYPO;
         for (f = 0; f < 3; f++) {
-          var pt = POINTS[f][c.kind], list = p[f];
+          var pt = POINTS[f][c.kind];
+          list = p[f];
           id = 0;
           for (n = 0; n < list.length; n++) {
             id += list[n];
-            if (!seen[id]) { seen[id] = 1; touched.push(id); }
-            x = id * T + i;
+            x = placeOf[id] * T + i;
             if (pt > pts[x] || (pt === pts[x] && c.term < cs[best[x]].term)) {
               pts[x] = pt; best[x] = ci; field[x] = f;
             }
@@ -226,23 +252,22 @@
           }
         }
       }
-      candSlot.push(slots);
     }
     // Names: the occurrences of each matched index term in each name,
     // from the Title postings and their tags.
-    var D = distinct.length, slotOfName = new Int32Array(N * MAX_NAMES).fill(-1);
-    var nameLen = [], nameDoc = [], occ = [];
-    for (var d = 0; d < D; d++) {
-      var pd = posting(distinct[d]), titles = pd[0], tags = pd[4];
+    var nameLen = [], nameAt = [], nameKey = [], occ = [];
+    for (d = 0; d < D; d++) {
+      var titles = postings[d][0], tags = postings[d][4];
       id = 0;
       for (n = 0; n < titles.length; n++) {
         id += titles[n];
         var code = tags.charCodeAt(n), tag = code < 97 ? code - 48 : code - 87;
-        var k = id * MAX_NAMES + Math.floor(tag / MAX_NAME_LEN), s = slotOfName[k];
+        var k = id * MAX_NAMES + Math.floor(tag / MAX_NAME_LEN), s = nameSlot[k];
         if (s < 0) {
-          s = slotOfName[k] = nameLen.length;
+          s = nameSlot[k] = nameLen.length;
+          nameKey.push(k);
           nameLen.push(tag % MAX_NAME_LEN + 1);
-          nameDoc.push(id);
+          nameAt.push(placeOf[id]);
           for (var z = 0; z < D; z++) occ.push(0);
         }
         occ[s * D + d]++;
@@ -254,25 +279,27 @@
       total += need[i];
       exactSlot.push(terms[i] in slotOf ? slotOf[terms[i]] : -1);
     }
-    var tier = new Uint8Array(N), left = new Int32Array(D);
+    var tier = new Uint8Array(M), left = new Int32Array(D);
     for (var s2 = 0; s2 < nameLen.length; s2++) {
-      var base = s2 * D, nd = nameDoc[s2], exactly = nameLen[s2] === total;
+      var base = s2 * D, at = nameAt[s2], exactly = nameLen[s2] === total;
       for (i = 0; i < T && exactly; i++) exactly = exactSlot[i] >= 0 && occ[base + exactSlot[i]] >= need[i];
-      if (exactly) tier[nd] = 2;
-      else if (tier[nd] === 0 && wholeName(occ, base, left, need, candSlot, order)) tier[nd] = 1;
+      if (exactly) tier[at] = 2;
+      else if (tier[at] === 0 && wholeName(occ, base, left, need, candSlot, order)) tier[at] = 1;
     }
     // Each document's sums.
-    var sum = new Int32Array(N), matched = new Int32Array(N), anyTypo = new Uint8Array(N);
-    for (var j = 0; j < touched.length; j++) {
-      id = touched[j];
+    var sum = new Int32Array(M), matched = new Int32Array(M), anyTypo = new Uint8Array(M);
+    for (j = 0; j < M; j++) {
       for (i = 0; i < T; i++) {
-        x = id * T + i;
+        x = j * T + i;
         if (best[x] < 0) continue;
-        sum[id] += pts[x];
-        matched[id] += need[i];
-        if (!nonTypo[x]) anyTypo[id] = 1;
+        sum[j] += pts[x];
+        matched[j] += need[i];
+        if (!nonTypo[x]) anyTypo[j] = 1;
       }
     }
+    // Leave placeOf and nameSlot as found.
+    for (j = 0; j < M; j++) placeOf[touched[j]] = -1;
+    for (j = 0; j < nameKey.length; j++) nameSlot[nameKey[j]] = -1;
     return { terms: terms, cands: cands, best: best, field: field, touched: touched, score: sum, matched: matched, typo: anyTypo, tier: tier };
   }
 
@@ -281,7 +308,7 @@
   function matchesOf(r) {
     var t = r.table, T = t.terms.length, m = { best: [], kind: [], field: [] };
     for (var i = 0; i < T; i++) {
-      var x = r.id * T + i, b = t.best[x], c = b < 0 ? null : t.cands[i][b];
+      var x = r.place * T + i, b = t.best[x], c = b < 0 ? null : t.cands[i][b];
       m.best.push(c ? c.term : "");
       m.kind.push(c ? c.kind : 0);
       m.field.push(t.field[x]);
@@ -326,29 +353,34 @@
     if (!nearFiles || runes(t) < TYPO_MIN) return [];
     return nearKeys(t).map(function (k) { return load("n/" + fileOf(k, nearFiles) + ".js"); });
   }
-  // loadNames loads the name file of the pair of these terms, if they
+  // namesLoad loads the name file of the pair of these terms, if they
   // have one: the display records the first results will likely need,
-  // which show waits for rather than load a chunk.
-  function loadNames(terms) {
+  // which show waits for rather than load a chunk. It returns the load,
+  // or null.
+  function namesLoad(terms) {
     var pair = queryPair(terms);
-    if (!pair || !nameFiles) return;
-    state.names = load("p/" + fileOf(pair, nameFiles) + ".js");
-    state.names.catch(function () {});
+    if (!pair || !nameFiles) return null;
+    var p = load("p/" + fileOf(pair, nameFiles) + ".js");
+    p.catch(function () {});
+    return p;
   }
-  // firstLoads starts, on the key press, every load that a query of these
-  // terms is sure to need: the term files of their keys, the near files
-  // of a term whose key has none, and the name file of the query's pair.
-  // It returns the term files' loads.
+  // firstLoads starts every load that a query of these terms is sure to
+  // need: the term files of their keys, the near files of a term whose
+  // key has none, and the name file of the query's pair. It returns the
+  // term files' loads and the name file's. A file is loaded once, so the
+  // key press that starts them (see prefetch) and the input event that
+  // waits for them share the loads.
   function firstLoads(terms) {
-    var loads = {};
+    // The name file first: it is often the largest, and files come about
+    // in the order they were asked for, so that the ranking, in the task
+    // of the last term file, mostly finds the first results' records in.
+    var names = namesLoad(terms), loads = {};
     terms.forEach(function (t) {
       var k = keyOf(t);
       if (keys[k]) loads[k] = loads[k] || load("t/" + fileName(k) + ".js");
       else nearLoads(t).forEach(function (p) { p.catch(function () {}); });
     });
-    state.names = null;
-    loadNames(terms);
-    return Object.keys(loads).map(function (k) { return loads[k]; });
+    return { terms: Object.keys(loads).map(function (k) { return loads[k]; }), names: names };
   }
 
   // query runs a query once the shards of its terms are loaded, loading
@@ -390,13 +422,13 @@
         var cs = cands[terms.indexOf(w)];
         if (cs.length) widenedTerms.push(cs[0].term);
       });
-      loadNames(widenedTerms);
+      state.names = namesLoad(widenedTerms);
       return Promise.all(shardLoads);
     }) : null;
     function rank() {
       var scored = score(terms, count, cands);
       var full = false;
-      for (var j = 0; j < scored.touched.length && !full; j++) full = scored.matched[scored.touched[j]] === words.length;
+      for (var j = 0; j < scored.touched.length && !full; j++) full = scored.matched[j] === words.length;
       if (!full) {
         terms.forEach(function (t, i) { if (matched[i]) typos(i, shards[keyOf(t)] || {}); });
         scored = score(terms, count, cands);
@@ -408,42 +440,43 @@
     return ready ? ready.then(rank) : rank();
   }
 
-  // finish picks the results and orders them as Index.Query does: by
-  // words matched, without a typo first, name tier, score, then id, as
-  // one number each (a native sort of a Float64Array), or, were a query
-  // long enough to overflow it, with a comparison.
-  var ID_BITS = 16777216; // 2^24 ids
+  // finish picks the results and orders them as Index.Query does, and
+  // returns them as their places in the table (order), not an object
+  // each: a common word has thousands. The order is by
+  // words matched, without a typo first, name tier, score, then id (the
+  // place in touched, which is in id order), as one number each (a native
+  // sort of a Float64Array), or, were a query long enough to overflow it,
+  // with a comparison.
+  var PLACE_BITS = 16777216; // 2^24 places
   function finish(words, sc) {
-    var most = 0, touched = sc.touched, j, id;
-    for (j = 0; j < touched.length; j++) most = Math.max(most, sc.matched[touched[j]]);
+    var most = 0, M = sc.touched.length, j;
+    for (j = 0; j < M; j++) most = Math.max(most, sc.matched[j]);
     var partial = most < words.length, T = sc.terms.length;
-    if (partial && T < 2) return { results: [], partial: false, widened: [] };
-    var ids = [], widened = {};
-    for (j = 0; j < touched.length; j++) {
-      id = touched[j];
-      if (!partial && sc.matched[id] < words.length) continue;
-      ids.push(id);
+    if (partial && T < 2) return { table: sc, order: new Int32Array(0), partial: false, widened: [] };
+    var places = [], widened = {};
+    for (j = 0; j < M; j++) {
+      if (!partial && sc.matched[j] < words.length) continue;
+      places.push(j);
       for (var i = 0; i < T; i++) {
-        var b = sc.best[id * T + i], c = b < 0 ? null : sc.cands[i][b];
+        var b = sc.best[j * T + i], c = b < 0 ? null : sc.cands[i][b];
         if (c && c.kind === TYPO) widened[posting(c.term)[3]] = true;
       }
     }
     var maxScore = 100 * T;
-    if (words.length < 64 && maxScore < 8192 && numDocs < ID_BITS) {
-      var keysOrder = new Float64Array(ids.length);
-      for (j = 0; j < ids.length; j++) {
-        id = ids[j];
-        keysOrder[j] = ((((63 - sc.matched[id]) * 2 + sc.typo[id]) * 4 + (2 - sc.tier[id])) * 8192 + (8191 - sc.score[id])) * ID_BITS + id;
+    if (words.length < 64 && maxScore < 8192 && M < PLACE_BITS) {
+      var keysOrder = new Float64Array(places.length);
+      for (j = 0; j < places.length; j++) {
+        var at = places[j];
+        keysOrder[j] = ((((63 - sc.matched[at]) * 2 + sc.typo[at]) * 4 + (2 - sc.tier[at])) * 8192 + (8191 - sc.score[at])) * PLACE_BITS + at;
       }
       keysOrder.sort();
-      for (j = 0; j < ids.length; j++) ids[j] = keysOrder[j] % ID_BITS;
+      for (j = 0; j < places.length; j++) places[j] = keysOrder[j] % PLACE_BITS;
     } else {
-      ids.sort(function (a, b) {
+      places.sort(function (a, b) {
         return sc.matched[b] - sc.matched[a] || sc.typo[a] - sc.typo[b] || sc.tier[b] - sc.tier[a] || sc.score[b] - sc.score[a] || a - b;
       });
     }
-    var results = ids.map(function (id) { return { id: id, matched: sc.matched[id], table: sc }; });
-    return { results: results, partial: partial, widened: Object.keys(widened).sort() };
+    return { table: sc, order: Int32Array.from(places), partial: partial, widened: Object.keys(widened).sort() };
   }
 
   function kindOf(id) {
@@ -519,16 +552,18 @@
     return root + (url === "" || /\/$/.test(url) ? url + "index.html" : url.replace(/(\/)#/, "/index.html#"));
   }
 
-  var state = { q: "", words: 0, all: [], partial: false, widened: [], shown: 0, names: null };
+  // state: the current query and its results, all their places in table
+  // in order (see finish).
+  var state = { q: "", words: 0, all: new Int32Array(0), table: null, partial: false, widened: [], shown: 0, names: null };
 
   function filtered() {
     if (!fKind.value && !fStatus.value && !fSite.value) return state.all;
-    return state.all.filter(function (r) {
-      var k = kindOf(r.id);
+    return state.all.filter(function (at) {
+      var id = state.table.touched[at], k = kindOf(id);
       if (fKind.value && k !== fKind.value) return false;
       if ((fStatus.value || fSite.value) && k !== "prisoner") return false;
       if (k === "prisoner" && facets) {
-        var f = prisonerFacet(r.id);
+        var f = prisonerFacet(id);
         if (fStatus.value && f.status !== fStatus.value) return false;
         if (fSite.value && f.site !== fSite.value) return false;
       }
@@ -536,13 +571,20 @@
     });
   }
 
+  // resultOf and resultAt: the result at a place in a table, or in the
+  // current query's.
+  function resultOf(table, at) {
+    return { id: table.touched[at], place: at, matched: table.matched[at], table: table };
+  }
+  function resultAt(at) { return resultOf(state.table, at); }
+
   // show draws results [0, upto) of the filtered list, loading the display
   // records it lacks: from the query's name file, if one is on its way,
   // else from the chunks that hold them.
   function show(upto) {
     var q = state.q, list = filtered();
     function missing() {
-      return list.slice(0, upto).filter(function (r) { return !docs[r.id]; });
+      return Array.from(list.slice(0, upto), resultAt).filter(function (r) { return !docs[r.id]; });
     }
     var names = state.names && missing().length ? state.names.catch(function () {}) : null;
     return Promise.resolve(names).then(function () {
@@ -551,8 +593,10 @@
       return Promise.all(Object.keys(need).map(function (n) { return load("d/" + n + ".js"); }));
     }).then(function () {
       if (q !== state.q) return;
+      mark("records");
       while (results.firstChild) results.removeChild(results.firstChild);
-      list.slice(0, upto).forEach(function (r) { results.appendChild(item(r, docs[r.id])); });
+      Array.from(list.slice(0, upto), resultAt).forEach(function (r) { results.appendChild(item(r, docs[r.id])); });
+      mark("drawn");
       state.shown = Math.min(upto, list.length);
       more.hidden = list.length <= state.shown;
       var n = list.length;
@@ -625,28 +669,44 @@
     widenedNote.hidden = parts.length === 0;
   }
 
-  function drawFilters() {
-    var kindCounts = {}, statusCounts = {}, siteCounts = {};
-    state.all.forEach(function (r) {
-      var k = kindOf(r.id);
-      kindCounts[k] = (kindCounts[k] || 0) + 1;
+  // countFacets counts the results by kind and, once the facets file is
+  // in, by status and place of detention; keepFilters clears a filter
+  // whose value the results no longer have.
+  function countFacets() {
+    var c = { kinds: {}, statuses: {}, sites: {} };
+    state.all.forEach(function (at) {
+      var id = state.table.touched[at], k = kindOf(id);
+      c.kinds[k] = (c.kinds[k] || 0) + 1;
       if (k === "prisoner" && facets) {
-        var f = prisonerFacet(r.id);
-        statusCounts[f.status] = (statusCounts[f.status] || 0) + 1;
-        if (f.site) siteCounts[f.site] = (siteCounts[f.site] || 0) + 1;
+        var f = prisonerFacet(id);
+        c.statuses[f.status] = (c.statuses[f.status] || 0) + 1;
+        if (f.site) c.sites[f.site] = (c.sites[f.site] || 0) + 1;
       }
     });
-    var siteNames = {};
+    return c;
+  }
+  function keepFilters(c) {
+    [[fKind, c.kinds], [fStatus, c.statuses], [fSite, c.sites]].forEach(function (fc) {
+      if (fc[0].value && !fc[1][fc[0].value]) fc[0].value = "";
+    });
+  }
+
+  // drawFilters fills the filters with the results' counts. They are
+  // folded under "Filter results", so a search draws them only while they
+  // are open, after its results are painted (filling a select is slow:
+  // the browser lays the page out again for each), and opening them
+  // draws them.
+  function drawFilters() {
+    var c = countFacets(), siteNames = {};
     (facets ? facets.sites : []).forEach(function (s) { siteNames[s[0]] = s[1]; });
-    setOptions(fKind, msg("All kinds"), kindCounts, function (k) { return labels.kinds[k] || k; }, true);
-    setOptions(fStatus, msg("Any status"), facets ? statusCounts : null, function (k) { return labels.statuses[k] || k; }, true);
-    setOptions(fSite, msg("Any place"), facets ? siteCounts : null, function (k) { return siteNames[k] || k; }, true);
+    setOptions(fKind, msg("All kinds"), c.kinds, function (k) { return labels.kinds[k] || k; }, true);
+    setOptions(fStatus, msg("Any status"), facets ? c.statuses : null, function (k) { return labels.statuses[k] || k; }, true);
+    setOptions(fSite, msg("Any place"), facets ? c.sites : null, function (k) { return siteNames[k] || k; }, true);
     // Status and place need the facets file, loaded when a reader first
     // turns to these filters, so that a plain search never waits for it.
-    var prisoners = !!kindCounts.prisoner;
+    var prisoners = !!c.kinds.prisoner;
     document.getElementById("filter-status-group").hidden = !prisoners;
-    document.getElementById("filter-site-group").hidden = !prisoners || (facets && Object.keys(siteCounts).length === 0);
-    filters.hidden = state.all.length === 0;
+    document.getElementById("filter-site-group").hidden = !prisoners || (facets && Object.keys(c.sites).length === 0);
   }
 
   function suggest(terms) {
@@ -683,6 +743,15 @@
     return d[a.length][b.length];
   }
 
+  // afterPaint runs fn once the page's changes are painted: what the
+  // reader does not see at once waits for the results to show.
+  function afterPaint(fn) {
+    requestAnimationFrame(function () { setTimeout(fn, 0); });
+  }
+
+  // saveQuery keeps the query in the address, after the results are
+  // painted, so that it can be bookmarked and a page reached from the
+  // results goes back to them.
   function saveQuery(q) {
     try {
       window.history.replaceState(null, "", window.location.pathname + (q ? "?q=" + encodeURIComponent(q) : ""));
@@ -691,15 +760,27 @@
     }
   }
 
-  // search runs a query. Its first loads start in the key press's own
-  // task (firstLoads), before anything else, and the results are drawn in
-  // the task that loads the last file they need.
+  // mark notes a step of a search on the page's performance timeline
+  // (search:input, search:loaded, search:ranked, search:records,
+  // search:drawn), where generator/internal/searchbench -latency reads
+  // where a key press's time went; and search:ready, once the table is in
+  // and the rehearsal done, which it waits for before it types.
+  function mark(step) {
+    if (window.performance && performance.mark) performance.mark("search:" + step);
+  }
+
+  // search runs a query. Its first loads start on the key press (see
+  // prefetch) or else at once (firstLoads), the results are drawn in the
+  // task that loads the last file they need, and what the reader does not
+  // see at once (the address, the filters' options) waits until they are
+  // painted.
   function search(q) {
+    mark("input");
     q = q.trim();
     state.q = q;
     var terms = tokens(q);
     if (terms.length === 0) {
-      state.all = [];
+      state.all = new Int32Array(0);
       state.words = 0;
       while (results.firstChild) results.removeChild(results.firstChild);
       status.textContent = q ? msg("Type a name, a place or another word to search for.") : "";
@@ -707,25 +788,35 @@
       more.hidden = true;
       noResults.hidden = true;
       widenedNote.hidden = true;
-      saveQuery(q);
+      afterPaint(function () { if (q === state.q) saveQuery(q); });
       return Promise.resolve();
     }
     function start() {
       var loads = firstLoads(terms);
-      saveQuery(q); // while the files load
-      return Promise.all(loads);
+      state.names = loads.names;
+      return Promise.all(loads.terms);
     }
     return (tableLoaded ? start() : table.then(start)).then(function () {
+      mark("loaded");
       return q === state.q ? query(terms) : null;
     }).then(function (answer) {
       if (!answer || q !== state.q) return;
-      state.all = answer.results;
+      mark("ranked");
+      state.all = answer.order;
+      state.table = answer.table;
       state.words = terms.length;
       state.partial = answer.partial;
       state.widened = answer.widened;
-      drawFilters();
+      filters.hidden = state.all.length === 0;
+      if (fKind.value || fStatus.value || fSite.value) keepFilters(countFacets());
       if (state.all.length === 0) suggest(terms);
-      return show(PAGE);
+      return show(PAGE).then(function () {
+        afterPaint(function () {
+          if (q !== state.q) return;
+          if (filters.open) drawFilters();
+          saveQuery(q);
+        });
+      });
     }).catch(function (err) {
       status.textContent = msg("Search could not load its index ({error}). The lists below have every record.", { error: err.message });
     });
@@ -734,6 +825,16 @@
   // Every keystroke searches at once: files already loaded are reused, and
   // a search overtaken by a later keystroke draws nothing.
   input.addEventListener("input", function () { search(input.value); });
+  // prefetch: a key that types a letter starts the loads of the query it
+  // will make as it goes down, before the browser's input event, which
+  // comes tens of milliseconds later on a slow machine.
+  input.addEventListener("keydown", function (e) {
+    if (!tableLoaded || !e.key || e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
+    var v = input.value, from = input.selectionStart, to = input.selectionEnd;
+    if (from === null || to === null) return;
+    firstLoads(tokens(v.slice(0, from) + e.key + v.slice(to)));
+  });
+  filters.addEventListener("toggle", function () { if (filters.open) drawFilters(); });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     search(input.value);
@@ -751,16 +852,37 @@
   }
   more.addEventListener("click", function () { show(state.shown + PAGE); });
 
-  // The table, as the page opens; then, while the reader has not typed
-  // yet, a first run of the code a key press runs, on nothing, and of the
-  // drawing of a result, into no page: the browser compiles a function
-  // and a regular expression when first used.
+  // rehearse runs, while the reader has not typed yet, the code a key
+  // press runs, on a made-up term file ("~~~" is no key: a term has
+  // letters and digits only) of as many documents as a common surname
+  // has, and lays a result out, unseen (.rehearsal in style.css), until
+  // the next frame: the browser compiles a function and a regular
+  // expression when first used, compiles the loops that ran long to
+  // faster code, and finds the fonts of a result's text when first laid
+  // out, so that the first query finds all this done.
+  function rehearse() {
+    var n = Math.min(numDocs, 1500), ids = [], tags = "";
+    if (n === 0 || state.q) return; // nothing to search, or a search (from the address) under way
+    for (var i = 0; i < n; i++) { ids.push(i ? 1 : 0); tags += "1"; }
+    shards["~~~"] = { "~~~a": [ids, ids, ids, "a", tags], "~~~ab": [ids, ids, ids, "ab", tags], "~~~b": [ids, ids, ids, "b", tags] };
+    var li;
+    for (i = 0; i < 2; i++) {
+      var answer = query(["~~~a", "~~~b"]);
+      li = item(resultOf(answer.table, answer.order[0]), [0, "Ana Pérez", "", "detained", "“Búsqueda” de José · 2024–2026", "Ana P."]);
+      near("~~~ab", "~~~b");
+    }
+    delete shards["~~~"];
+    li.className = "rehearsal";
+    results.appendChild(li);
+    afterPaint(function () { if (li.parentNode) li.parentNode.removeChild(li); });
+  }
+
+  // The table, as the page opens; then the rehearsal.
   var tableLoaded = false;
   var table = load("k.js").then(function () {
     tableLoaded = true;
-    var none = score([], {}, []);
-    finish([], none);
-    item({ id: 0, matched: 0, table: none }, [0, "Ana Pérez", "", "detained", "Búsqueda de José", ""]);
+    rehearse();
+    mark("ready");
   });
   table.catch(function () {});
 

@@ -85,21 +85,34 @@
 //
 // # Time
 //
-// A key press starts every load the query is sure to need at once: the
-// term files of its words, the name file of its first two keys
-// (QueryPair), and the near files of a word whose key has no term file.
-// The ranking runs in the task that loads the last term file, and the
-// results are drawn as soon as the name file is in too. A name typed
-// whole, a word or the start of one, and a query with a word whose first
-// letters begin no word of the index (partial results: "jose rodriguez
-// xylophone") thus wait for one round of loads; a typo after the first
-// letters waits for a second (the near files), and one within them for
-// a second too (the term files and name file its near files lead to).
-// Results whose records none of these holds wait for their chunks. The
-// script's ranking uses typed arrays indexed by document and a native
-// sort of numeric keys, so that it is quick before the browser has
-// compiled it; the page runs it once, on nothing, as it opens, with its
-// regular expressions and the drawing of a result.
+// A key that types a letter starts, as it goes down (keydown), every load
+// the query it makes is sure to need: the name file of its first two keys
+// (QueryPair), asked for first as it is the largest, the term files of
+// its words, and the near files of a word whose key has no term file. The
+// browser's input event, which runs the search, comes some milliseconds
+// later, and finds the loads under way. The ranking runs in the task that
+// loads the last term file, and the results are drawn as soon as the name
+// file is in too. A name typed whole, a word or the start of one, and a
+// query with a word whose first letters begin no word of the index
+// (partial results: "jose rodriguez xylophone") thus wait for one round
+// of loads; a typo after the first letters waits for a second (the near
+// files), and one within them for a second too (the term files and name
+// file its near files lead to). Results whose records none of these holds
+// wait for their chunks.
+//
+// Until the results are painted the page does nothing else: the ranking
+// uses typed arrays and a native sort of numeric keys, allocates in
+// proportion to the documents its words match, not to the index, and
+// keeps the results as numbers (their places in its table), making an
+// object only for the five it draws; the address (history.replaceState)
+// is saved once they are painted, and the filters' options, folded under
+// "Filter results", are filled only while they are open, after the
+// results are painted (filling a select makes the browser lay the page
+// out again, and its form autofill look at it). As the page opens, once
+// the table is in, it rehearses: it runs the ranking on a made-up term
+// file as large as a common surname's, so that the browser compiles the
+// code a key press runs, and lays a result out unseen, so that the fonts
+// a result uses are found before the first query.
 //
 // # Measuring
 //
@@ -122,14 +135,16 @@
 // npm:
 //
 //	10,000 prisoners (13,269 pages)         this site        Pagefind 1.6
-//	perez (a first query)                   4 files  13.1 KB  11 files 199 KB
-//	jose rodriguez (a name)                 6 files  15.4 KB
-//	julian suarez suarez (a name)           6 files  15.5 KB
-//	jose rodrigez (typo after 3 letters)    10 files 18.3 KB  12 files 300 KB
-//	jose odriguez (typo in the first 3)     10 files 18.4 KB  11 files 264 KB
+//	perez (a first query)                   4 files  15.0 KB  11 files 199 KB
+//	jose rodriguez (a name)                 6 files  17.3 KB
+//	julian suarez suarez (a name)           6 files  17.4 KB
+//	jose rodrigez (typo after 3 letters)    10 files 20.2 KB  12 files 300 KB
+//	jose odriguez (typo in the first 3)     10 files 20.3 KB  11 files 264 KB
 //
-// Of a first query's 13.1 KB, 10.5 KB are the search script and 0.6 KB
-// the table. A name adds its name file (1 to 3 KB compressed); before
+// Of a first query's 15.0 KB, 12.4 KB are the search script and 0.6 KB
+// the table (13.1 KB, of which 10.5 KB the script, before the script
+// started its loads on keydown, kept results as numbers and rehearsed as
+// the page opens). A name adds its name file (1 to 3 KB compressed); before
 // name files, "jose rodriguez" loaded two chunks of display records
 // instead (14.7 KB in all, in two rounds of loads), and "perez" fetched
 // 10.5 KB, its keys in the page's attributes (4.3 KB more HTML, 2 KB
@@ -151,26 +166,40 @@
 // it is quiet. The budget is 100 ms. -built DIR measures a site already
 // built, and -profile prints where the page's time goes, by function.
 //
-// Where a cold query's time went, at 10,000 prisoners, before the table
-// and name files (a load average of 4, "jose rodriguez", from the key press):
-// 19 ms until the page's input event (the browser's own), 21 ms in the
-// handler before the first load (saving the query in the address,
-// compiling regular expressions), 38 ms for the term files, 26 ms
-// ranking, 7 ms filters, 36 ms for two chunks of display records, 5 ms
-// drawing and 22 ms until painted: 182 ms. Now the loads start within a
-// millisecond of the input event, the chunks' round is gone for a name
-// typed whole, and the ranking allocates no object per name and sorts
-// numbers natively (in node, its processor time for such queries fell by
-// a third to a half, but on this machine it is hard to tell). On 30
-// November 2026, under a load average of 20 to 23 (other engineers'
-// builds and browsers, and this project's tests), 3 runs of each of 10
-// queries, the same site before and after: cold, a median of 551 ms
-// before, 420 ms after from disk and 504 ms over HTTP; warm, 175 ms
-// before, 172 and 148 ms after. Under a load of 17, from disk: cold 475
-// ms before, 245 ms after; warm 116 and 93 ms. The lead measured 222 ms
-// cold (60 ms warm) before on a quiet machine; under such load the
-// figures say little about an idle one, and the budget is not shown
-// until they are measured on one.
+// The page marks the steps of a key press on its performance timeline
+// (search:input, search:loaded, search:ranked, search:records,
+// search:drawn), and the command prints when each ended. A cold "jose
+// rodriguez" at 10,000 prisoners, a load average of 6 to 11, medians of 5
+// runs: the input event 45 ms after the key press (the browser's own
+// time; the loads started at the key press), the term files run at 72
+// ms, ranked at 93, the name file in at 116, drawn at 117 and painted at
+// 162. Warm: the input event at 16 ms, ranked at 19, drawn at 22 and
+// painted at 46. Before the loads started on keydown
+// and the filters, the address and the results' objects waited, a
+// trace showed, cold, the input event at 23 ms and the loads asked for
+// from 26 to 42 ms; 5 ms saving the address; a frame between the
+// ranking and the name file; and 24 ms after drawing in which the
+// browser laid the page out again for the filters' options and its form
+// autofill looked at them.
+//
+// Figures, on 30 November 2026, from disk, 10 queries, on this machine
+// shared with other engineers' builds and browsers (the load average at
+// the start and end of each run):
+//
+//	                                           cold median (worst)   warm median (worst)   load
+//	before (-site with the old static files)   211 ms (570)          78 ms (439)           6.9, 14.1
+//	after                                      211 ms (920)          56 ms (695)           11.1, 9.7
+//	after                                      201 ms (522)          54 ms (187)           5.7, 10.8
+//
+// and, with -built, the same built site before and after (3 runs each,
+// back to back): cold 310 and 227 ms, warm 109 and 53 ms, under a load
+// of 11.8; again, cold 206 and 229 ms, warm 78 and 53 ms, the load
+// rising from 11 to 18. The lead measured 182 ms cold (73 ms warm) before on a quiet
+// machine. Warm, a quarter to a half of the time is gone; cold, the key
+// press's time is now mostly the browser's own (the input event, reading
+// the files from disk, the frame), which the load stretches, and the
+// budget of 100 ms is not shown on this machine: measure again when it
+// is quiet.
 //
 //	go run ./generator/internal/searchbench -files -n 1000,10000
 //

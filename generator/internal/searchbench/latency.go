@@ -68,6 +68,7 @@ func latency(chromium, out, site string, runs int, queries []latencyQuery, profi
 	fmt.Fprintln(w, "site\tform\tquery\tcold median\tcold worst\twarm median\twarm worst\tresults\tfirst result\t")
 	var allCold, allWarm []time.Duration
 	var profiles []map[string]time.Duration
+	var steps []querySteps
 	for _, lq := range queries {
 		var cold, warm []time.Duration
 		var status, first string
@@ -75,13 +76,16 @@ func latency(chromium, out, site string, runs int, queries []latencyQuery, profi
 		if profile {
 			self = make(map[string]time.Duration)
 		}
+		st := querySteps{q: lq.q}
 		for range runs {
 			c, wm, s, f := keystroke(chromium, page, lq.q, self)
-			cold, warm = append(cold, c), append(warm, wm)
+			cold, warm = append(cold, c.total), append(warm, wm.total)
+			st.cold, st.warm = append(st.cold, c.steps), append(st.warm, wm.steps)
 			status, first = s, f
 		}
 		allCold, allWarm = append(allCold, cold...), append(allWarm, warm...)
 		profiles = append(profiles, self)
+		steps = append(steps, st)
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", site, lq.form, lq.q, median(cold), slices.Max(cold), median(warm), slices.Max(warm), status, first)
 	}
 	fmt.Fprintf(w, "%s\tall\t\t%s\t%s\t%s\t%s\t\t\t\n", site, median(allCold), slices.Max(allCold), median(allWarm), slices.Max(allWarm))
@@ -90,6 +94,7 @@ func latency(chromium, out, site string, runs int, queries []latencyQuery, profi
 	fmt.Println("cold: from the key press of the query's last letter to its results painted, the index files not yet loaded;")
 	fmt.Println("warm: the same key press again, the files loaded (ranking and drawing only).")
 	fmt.Printf("load average (1, 5, 15 minutes) before: %s; after: %s; on %d cores.\n", before, loadAverage(), runtime.NumCPU())
+	printSteps(steps)
 	if profile {
 		for i, lq := range queries {
 			printProfile(lq.q, profiles[i])
@@ -116,24 +121,46 @@ const (
     });
     obs.observe(status, {childList: true, characterData: true, subtree: true});
   });
+  performance.clearMarks();
   input.focus();
   input.value = q.slice(0, -1);
 })`
 	awaitKeystroke = `window.__latency.done`
-	pageAnswer     = `[document.getElementById("search-status").textContent, ((document.querySelector("#results li a") || {}).textContent || "")]`
+	pageReady      = `performance.getEntriesByName("search:ready").length > 0`
+	// The steps static/search.js marks, each as ms since the key press.
+	pageSteps = `(() => {
+  const out = {};
+  for (const m of performance.getEntriesByType("mark")) {
+    if (m.name.startsWith("search:")) out[m.name.slice(7)] = m.startTime - window.__latency.t0;
+  }
+  return out;
+})()`
+	pageAnswer = `[document.getElementById("search-status").textContent, ((document.querySelector("#results li a") || {}).textContent || "")]`
 )
+
+// A press is one measured key press: the time from the key press to the
+// results painted, and when each step the page marks ended, in
+// milliseconds since the key press.
+type press struct {
+	total time.Duration
+	steps map[string]float64
+}
 
 // keystroke measures one query in a fresh browser: cold, then warm,
 // profiling both into self unless it is nil.
-func keystroke(chromium, page, q string, self map[string]time.Duration) (cold, warm time.Duration, status, first string) {
+func keystroke(chromium, page, q string, self map[string]time.Duration) (cold, warm press, status, first string) {
 	data, err := os.MkdirTemp("", "searchbench-chromium-")
 	check(err)
 	defer os.RemoveAll(data)
 	ctx, cancel := browsertest.Start(chromium, data)
 	defer cancel()
 	check(chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.ID("q"))))
-	time.Sleep(300 * time.Millisecond) // let the page's own loads finish
-	press := func() time.Duration {
+	// Wait until the page has its table and has rehearsed (the search:ready
+	// mark; a version of search.js without it gets a second), as a reader
+	// who opens the page and then types, and then a little more.
+	chromedp.Run(ctx, chromedp.Poll[chromedp.Void](pageReady, chromedp.WithPollingInterval(10*time.Millisecond), chromedp.WithPollingTimeout(time.Second)))
+	time.Sleep(300 * time.Millisecond)
+	measure := func() press {
 		_, err := chromedp.Run(ctx, chromedp.Evaluate[any](armKeystroke+"("+strconv.Quote(q)+")"))
 		check(err)
 		last := []rune(q)
@@ -146,15 +173,64 @@ func keystroke(chromium, page, q string, self map[string]time.Duration) (cold, w
 		if self != nil {
 			stopProfile(ctx, self)
 		}
-		return time.Duration(ms * float64(time.Millisecond)).Round(100 * time.Microsecond)
+		steps, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](pageSteps))
+		check(err)
+		steps["painted"] = ms
+		return press{time.Duration(ms * float64(time.Millisecond)).Round(100 * time.Microsecond), steps}
 	}
-	cold = press()
+	cold = measure()
 	time.Sleep(300 * time.Millisecond) // and anything the results still load
-	warm = press()
+	warm = measure()
 	answer, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](pageAnswer))
 	check(err)
 	status, _, _ = strings.Cut(answer[0], " ")
 	return cold, warm, status, answer[1]
+}
+
+// querySteps are the steps of every run of a query, cold and warm.
+type querySteps struct {
+	q          string
+	cold, warm []map[string]float64
+}
+
+// stepNames are the steps static/search.js marks, in order, and the
+// harness's own last one.
+var stepNames = []string{"input", "loaded", "ranked", "records", "drawn", "painted"}
+
+// printSteps prints, for each query, the median time from the key press
+// to the end of each step, cold and warm: where a key press's time went.
+func printSteps(steps []querySteps) {
+	fmt.Println("\nwhen each step ended, in ms since the key press (medians; input: the page's input event; loaded:")
+	fmt.Println("the term files in; ranked; records: the display records in; drawn: the results in the page; painted):")
+	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(w, "query\t\t")
+	for _, n := range stepNames {
+		fmt.Fprint(w, n, "\t")
+	}
+	fmt.Fprintln(w)
+	for _, st := range steps {
+		for _, run := range []struct {
+			name string
+			ms   []map[string]float64
+		}{{"cold", st.cold}, {"warm", st.warm}} {
+			fmt.Fprintf(w, "%s\t%s\t", st.q, run.name)
+			for _, n := range stepNames {
+				var ds []time.Duration
+				for _, m := range run.ms {
+					if v, ok := m[n]; ok {
+						ds = append(ds, time.Duration(v*float64(time.Millisecond)))
+					}
+				}
+				if len(ds) == 0 {
+					fmt.Fprint(w, "-\t")
+					continue
+				}
+				fmt.Fprintf(w, "%.1f\t", float64(median(ds))/float64(time.Millisecond))
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	w.Flush()
 }
 
 func median(ds []time.Duration) time.Duration {

@@ -22,7 +22,11 @@
 // results painted, cold (a fresh browser, no index file loaded yet) and
 // warm (the same key press again), median and worst of -runs, for queries
 // of each form readers type (exact, accents, typo, partial, prefix; or
-// those of -q), with the machine's load average before and after:
+// those of -q), with the machine's load average before and after, and
+// then when each step of a key press ended (the marks static/search.js
+// leaves on the page's performance timeline: the input event, the term
+// files in, the ranking, the display records in, the results drawn; and
+// painted), medians of the same runs:
 //
 //	go run ./generator/internal/searchbench -latency -n 10000
 //
