@@ -124,8 +124,19 @@
 //	go run ./generator/internal/searchquality -n 2000 -people 400 [-pagefind -pagefind-bin PATH]
 //
 // how often the wanted person is among the first three results, for four
-// query forms (see its doc), beside Pagefind on the same site; the README
-// has the figures (99.8% for each form).
+// query forms (see its doc), beside Pagefind on the same site. On a
+// synthetic 2,000-prisoner briefing, 400 people picked at random, one in
+// four with a repeated surname such as "Suárez Suárez":
+//
+//	query form                                                        this site  Pagefind 1.6
+//	full name, no accents, lower case (veronica suarez suarez)        99.8%      93.0%
+//	full name as written, with accents (Verónica Suárez Suárez)       99.8%      94.0%
+//	surnames first, then the given name (Suárez Suárez Verónica)      99.8%      94.0%
+//	one letter dropped from its longest word (veronica suarz suarez)  99.8%      49.5%
+//
+// The one miss in each row is a Héctor Jiménez Hernández behind three
+// Héctor Hernández Jiménez: the order of the words is not ranked. -v
+// lists the misses.
 //
 //	go run ./generator/internal/searchbench -n 10000 -q "perez,jose rodrigez,jose odriguez" [-pagefind -pagefind-bin PATH]
 //
