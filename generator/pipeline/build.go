@@ -51,7 +51,7 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	}
 	defer spool.Close()
 	out := newFiles(written{folder}, spool)
-	opts.dir = src
+	opts.dir, opts.temp = src, folder.Temp()
 	s, note, err := generate(fsys, opts, out)
 	if err != nil {
 		return nil, err

@@ -30,6 +30,11 @@ type Options struct {
 	// changes; "" for a site in memory, which has none.
 	dir string
 
+	// temp is the folder for the file that keeps the site's long texts
+	// while it is made (content.Texts): the new output folder's temporary
+	// files for build; "" for the system's temporary folder.
+	temp string
+
 	// archivePart is the most bytes one part of an offline archive may
 	// hold; 0 means offline.MaxFileBytes. Tests make it small.
 	archivePart int64
