@@ -3,9 +3,9 @@
 //
 // Usage:
 //
-//	go run ./generator build [-src DIR] [-out DIR] [-drafts] [-baseurl URL] [-host NAME]
-//	go run ./generator check [-src DIR] [-drafts] [-baseurl URL] [-host NAME]
-//	go run ./generator serve [-src DIR] [-addr 127.0.0.1:1313] [-expose] [-host NAME] [-drafts]
+//	go run ./generator build [-src DIR] [-out DIR] [-drafts] [-baseurl URL] [-host NAME] [-cache DIR]
+//	go run ./generator check [-src DIR] [-drafts] [-baseurl URL] [-host NAME] [-cache DIR]
+//	go run ./generator serve [-src DIR] [-addr 127.0.0.1:1313] [-expose] [-allow-host NAME] [-drafts] [-cache DIR]
 //	go run ./generator new [-src DIR] KIND SLUG
 //	go run ./generator import [-src DIR] [-write] KIND FILE.csv
 //	go run ./generator version
@@ -206,11 +206,8 @@ func printErrors(w io.Writer, src string, err error) int {
 		es = content.Errors{one}
 	}
 	if es == nil && !errors.As(err, &es) {
-		lines := strings.Split(err.Error(), "\n")
-		for _, l := range lines {
-			fmt.Fprintln(w, l)
-		}
-		return len(lines)
+		fmt.Fprintln(w, err)
+		return 1
 	}
 	for _, e := range es {
 		if e.Pos.File != "" && src != "." && src != "" {
@@ -277,10 +274,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&opts.Src, "src", ".", "the site `folder`")
 	fl.StringVar(&opts.Addr, "addr", serve.DefaultAddr, "the `host:port` to listen on")
 	fl.BoolVar(&opts.Expose, "expose", false, "allow an -addr that other machines can reach")
-	fl.Func("host", "a `name` the preview also answers to, such as preview.lan (repeat it, or separate names with commas); any other Host is refused", func(v string) error {
+	fl.Func("allow-host", "a `name` the preview also answers to, such as preview.lan (repeat it, or separate names with commas); any other Host is refused", func(v string) error {
 		for _, n := range strings.Split(v, ",") {
 			if n = strings.TrimSpace(n); n != "" {
-				opts.Hosts = append(opts.Hosts, n)
+				opts.AllowHosts = append(opts.AllowHosts, n)
 			}
 		}
 		return nil

@@ -18,7 +18,7 @@
 //     a wrong value is kept, so that references to it resolve.
 //   - The schema is declared once (schema.go, Schemas): every key of every
 //     kind, with its type, whether it is required, an example and what it
-//     means. The decoder is held to it by a test; new's templates and
+//     means. The decoder (decode.go) is held to it by a test; new's templates and
 //     import's columns (package scaffold) are made from it; the data files
 //     (package feed) and the README's field tables are tested against it.
 //   - Nothing private leaves this package: the [private] table is never

@@ -1,5 +1,5 @@
-// Package feed writes the site's machine-readable files, one file per
-// format: Atom feeds (atom.go: the site's newest 50 dated entries and
+// Package feed writes the site's machine-readable files: Write (write.go)
+// makes them all, one source file per format: Atom feeds (atom.go: the site's newest 50 dated entries and
 // changes to records, and one feed per prisoner and per detention site,
 // with the changes to their status), the sitemap and robots.txt
 // (sitemap.go), open data as JSON (json.go, records.go: data/prisoners,

@@ -2,9 +2,10 @@ package feed
 
 import (
 	"fmt"
-	"github.com/presos-politicos/briefing/generator/site"
 	"path"
 	"strings"
+
+	"github.com/presos-politicos/briefing/generator/site"
 )
 
 // The files that grow with the records (the data files and the sitemap)

@@ -1,9 +1,10 @@
 package feed
 
 import (
-	"github.com/presos-politicos/briefing/generator/site"
 	"slices"
 	"strings"
+
+	"github.com/presos-politicos/briefing/generator/site"
 )
 
 // A Page is one page of the site for the sitemap: its URL relative to the

@@ -87,8 +87,10 @@ func Texts() []string {
 
 // Describe says an item in the language of words. name gives the name of
 // a record an item refers to (a detention site, a person), and false for
-// one that is not published: such a value is not shown.
-func (it Item) Describe(words *i18n.Dict, kind content.Kind, name func(content.Ref) (string, bool)) string {
+// one that is not published: such a value is not shown. date writes a
+// date as the pages do, an interval whole ("between January 11 and 12,
+// 2026").
+func (it Item) Describe(words *i18n.Dict, kind content.Kind, name func(content.Ref) (string, bool), date func(content.Date) string) string {
 	codes := codeNames
 	if kind == content.KindCount && it.Field == "measure" {
 		codes = measureNames
@@ -96,7 +98,7 @@ func (it Item) Describe(words *i18n.Dict, kind content.Kind, name func(content.R
 	value := func(v Value) string {
 		switch {
 		case !v.Date.IsZero():
-			return words.Date(v.Date.Year, v.Date.Month, v.Date.Day, int(v.Date.Precision))
+			return date(v.Date)
 		case v.Code != "":
 			if n, ok := codes[v.Code]; ok {
 				return words.T(n)

@@ -125,7 +125,7 @@ func TestDiff(t *testing.T) {
 			items := diff(fields, back[seq[0].blobs], back[seq[1].blobs], snap(fields, decode(t, tc.cur), true))
 			var got []string
 			for _, it := range items {
-				got = append(got, it.Describe(words, content.KindPrisoner, name))
+				got = append(got, it.Describe(words, content.KindPrisoner, name, func(d content.Date) string { return dateWriter(words, d) }))
 			}
 			if g := strings.Join(got, ". "); g != tc.want {
 				t.Errorf("got %q, want %q", g, tc.want)
@@ -180,6 +180,7 @@ func TestDiffCount(t *testing.T) {
 	name := func(r content.Ref) (string, bool) {
 		return "Foro Penal, January 19, 2026", r.Slug == "foro-penal-2026-01-19"
 	}
+	date := dateWriter
 	dec := func(src string) any {
 		t.Helper()
 		v := content.DecodeVersion("content/counts/foro-penal-held.toml", []byte(src), "", nil)
@@ -204,6 +205,8 @@ func TestDiffCount(t *testing.T) {
 			"Kind of figure changed from exact to minimum", "Cambió el tipo de cifra: de exacta a mínima"},
 		{"start added", rel + src, rel + "since = 2026-01-08\n" + src, rel + "since = 2026-01-08\n" + src,
 			"Start of the count added: January 8, 2026", "Se añadió el inicio del conteo: 8 de enero de 2026"},
+		{"start added, an interval", rel + src, rel + "since = \"2026-01-11/2026-01-12\"\n" + src, rel + "since = \"2026-01-11/2026-01-12\"\n" + src,
+			"Start of the count added: between January 11, 2026 and January 12, 2026", "Se añadió el inicio del conteo: between 11 de enero de 2026 and 12 de enero de 2026"},
 		{"measure", base + src, strings.Replace(base, "held", "released", 1) + src, strings.Replace(base, "held", "released", 1) + src,
 			"What is counted changed from people held to releases", "Cambió lo que se cuenta: de personas detenidas a excarcelaciones"},
 		{"breakdown part corrected", base + src + "[breakdown]\nwomen = 87\n", base + src + "[breakdown]\nwomen = 90\n", base + src + "[breakdown]\nwomen = 90\n",
@@ -226,7 +229,7 @@ func TestDiffCount(t *testing.T) {
 			}{{en, tc.en}, {es, tc.es}} {
 				var got []string
 				for _, it := range items {
-					got = append(got, it.Describe(lang.words, content.KindCount, name))
+					got = append(got, it.Describe(lang.words, content.KindCount, name, func(d content.Date) string { return date(lang.words, d) }))
 				}
 				if g := strings.Join(got, ". "); g != lang.want {
 					t.Errorf("got %q, want %q", g, lang.want)
@@ -234,4 +237,15 @@ func TestDiffCount(t *testing.T) {
 			}
 		})
 	}
+}
+
+// dateWriter writes a date as site.Date does for a single date, and an
+// interval by its two ends, to show that Describe hands it the interval
+// whole (the pages' own wording of intervals is site's, tested there).
+func dateWriter(words *i18n.Dict, d content.Date) string {
+	if d.IsInterval() {
+		a, b := d.Start(), d.Finish()
+		return "between " + words.Date(a.Year, a.Month, a.Day, int(a.Precision)) + " and " + words.Date(b.Year, b.Month, b.Day, int(b.Precision))
+	}
+	return words.Date(d.Year, d.Month, d.Day, int(d.Precision))
 }

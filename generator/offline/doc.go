@@ -21,7 +21,7 @@
 //
 // The sitemap, robots.txt, _headers and the 404 pages are for hosts, not
 // for readers on disk: no archive holds them.
-
+//
 // Plan (plan.go) decides the parts; a Spool (zip.go) compresses each file
 // once, as the pipeline makes it, and writes the parts from the
 // compressed bytes. Every entry carries the same modification time, the

@@ -34,7 +34,7 @@ func Folder(lang string) string { return "briefing-offline-" + lang + "/" }
 // after the parts are decided: a data page is about 3 kB compressed.
 const dataPageRoom = 64 << 10
 
-// An Part is one file of a language's offline archive.
+// A Part is one file of a language's offline archive.
 type Part struct {
 	render.Archive
 	Folder string   // the folder every part unzips into

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/presos-politicos/briefing/generator/content"
 )
 
 // Marker is the file every output folder holds, so that a build only ever
@@ -127,7 +129,7 @@ func safe(src, out string) error {
 	if err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
 		return fmt.Errorf("output folder %s holds the site's own files; choose another with -out", out)
 	}
-	for _, d := range []string{"content", "templates", "static"} {
+	for _, d := range []string{content.ContentDir, content.TemplateDir, content.StaticDir} {
 		if r, err := filepath.Rel(filepath.Join(src, d), out); err == nil && !strings.HasPrefix(r, "..") {
 			return fmt.Errorf("output folder %s is inside the site's %s/ folder; choose another with -out", out, d)
 		}

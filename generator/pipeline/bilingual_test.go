@@ -16,6 +16,7 @@ import (
 	"github.com/presos-politicos/briefing/generator/internal/browsertest"
 	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/linkcheck"
+	"github.com/presos-politicos/briefing/generator/site"
 )
 
 // bilingualSite writes the two-language fixture, with the real templates
@@ -270,5 +271,35 @@ func TestEachLanguageHasItsNotFoundPage(t *testing.T) {
 	}
 	if !strings.Contains(en, `href="https://mirror.example/sub/prisoners/index.html"`) || strings.Contains(en, "/sub/es/prisoners/") {
 		t.Error("404.html does not link the English pages")
+	}
+}
+
+// TestLanguagePaths: every file under a language's prefix starts with one
+// of site's language paths, so that a link from the root in a Spanish text
+// ("/changes/") leads to the Spanish page, not to the English one. The
+// history fixture is bilingual and has every page, the changes page too.
+func TestLanguagePaths(t *testing.T) {
+	needGit(t)
+	res, err := Build(Options{Src: historySite(t, "history.txtar")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for name := range testsite.Read(t, res.Out) {
+		rest, ok := strings.CutPrefix(name, "es/")
+		if !ok {
+			continue
+		}
+		n++
+		first, _, _ := strings.Cut(rest, "/")
+		if !strings.Contains(rest, "/") && first == "index.html" {
+			first = ""
+		}
+		if !site.LanguagePath(first) {
+			t.Errorf("%s: %q is not one of site's language paths, so a link from the root to it in a Spanish text leads to the English file", name, first)
+		}
+	}
+	if n == 0 {
+		t.Fatal("the fixture built no Spanish file")
 	}
 }

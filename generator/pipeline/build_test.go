@@ -342,3 +342,21 @@ func TestLoadedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestStaticFileCannotShadowInServe: serve refuses what build refuses, a
+// static file where a page or the sitemap goes, rather than serving one of
+// the two.
+func TestStaticFileCannotShadowInServe(t *testing.T) {
+	for _, name := range []string{"prisoners/index.html", "sitemap.xml"} {
+		src := testsite.Dir(t)
+		os.MkdirAll(filepath.Join(src, "static", filepath.Dir(name)), 0o755)
+		os.WriteFile(filepath.Join(src, "static", name), []byte("x"), 0o644)
+		l, err := Prepare(Options{Src: src, BaseURL: "https://example.org/"}, nil)
+		if err == nil {
+			_, err = l.Names()
+		}
+		if want := "two outputs would both be written to " + name; err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want %s", name, err, want)
+		}
+	}
+}

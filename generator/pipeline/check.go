@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/linkcheck"
@@ -36,7 +35,7 @@ func Check(opts Options) (*Result, error) {
 		return nil, err
 	}
 	if problems := c.Problems(); len(problems) > 0 {
-		return nil, errors.New(strings.Join(problems, "\n"))
+		return nil, problemsError(problems)
 	}
 	res := out.result()
 	res.Note = note
@@ -68,4 +67,14 @@ func (c *checked) WriteFile(name string, data []byte) error {
 func (c *checked) Create(name string) (io.Writer, error) {
 	c.Add(name, nil)
 	return io.Discard, nil
+}
+
+// problemsError is an error for each problem, joined, so that a caller
+// counts and lists them without reading the text back.
+func problemsError(problems []string) error {
+	errs := make([]error, len(problems))
+	for i, p := range problems {
+		errs[i] = errors.New(p)
+	}
+	return errors.Join(errs...)
 }

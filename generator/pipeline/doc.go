@@ -7,7 +7,7 @@
 //   - Check (check.go) writes nothing: it checks each page as it is made
 //     (package linkcheck), following every link and anchor once every file
 //     is made, and measures the offline archives without making them.
-//   - Prepare (lazy.go) loads and resolves the site for serve, which asks
+//   - Prepare (serve.go) loads and resolves the site for serve, which asks
 //     for one file at a time: Lazy makes it with the same functions as
 //     generate, drawing only what that file needs, so that serve returns
 //     the bytes build writes (package serve's tests hold it to that).

@@ -11,6 +11,7 @@ import (
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/host"
 	"github.com/presos-politicos/briefing/generator/offline"
+	"github.com/presos-politicos/briefing/generator/site"
 )
 
 // maxFileBytes is the size no file of the output may pass.
@@ -21,7 +22,7 @@ const maxFileBytes = offline.MaxFileBytes
 // checks them (check.go), tests keep them. WriteFile must be safe for
 // concurrent use and must not keep data.
 type sink interface {
-	WriteFile(name string, data []byte) error
+	site.Output
 	// Begin is called once the site's configuration is loaded, before any
 	// file is made.
 	Begin(cfg *content.Config)

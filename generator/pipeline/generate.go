@@ -217,31 +217,33 @@ func (r recording) WriteFile(name string, data []byte) error {
 // pageInfo is what the sitemap needs of a page, so that a language's
 // pages can be let go once drawn.
 type pageInfo struct {
-	template, url, lang, path string
-	updated                   content.Date
+	url, lang, path string
+	updated         content.Date
+	unlisted        bool
 }
 
 func infos(pages []*render.Page) []pageInfo {
 	out := make([]pageInfo, len(pages))
 	for i, p := range pages {
-		out[i] = pageInfo{p.Template, p.URL, p.Lang(), p.Path, p.Updated}
+		out[i] = pageInfo{p.URL, p.Lang(), p.Path, p.Updated, p.Unlisted}
 	}
 	return out
 }
 
-// sitemap writes the sitemap of the pages of every language, each with
+// sitemap writes the sitemap of the pages of every language but those
+// unlisted (the 404 pages), each with
 // its alternates, and robots.txt, in parts past dataPart bytes (see
 // Options.dataPart).
 func sitemap(s *site.Site, pages []pageInfo, out site.Output, dataPart int) error {
 	byURL := make(map[string][][2]string)
 	for _, p := range pages {
-		if p.template != "404.html" {
+		if !p.unlisted {
 			byURL[p.url] = append(byURL[p.url], [2]string{p.lang, strings.TrimSuffix(p.path, "index.html")})
 		}
 	}
 	var list []feed.Page
 	for _, p := range pages {
-		if p.template == "404.html" {
+		if p.unlisted {
 			continue
 		}
 		fp := feed.Page{URL: strings.TrimSuffix(p.path, "index.html"), Lastmod: p.updated.Datetime()}

@@ -32,8 +32,8 @@ const (
 	ImmutableCache = "public, max-age=31536000, immutable"
 )
 
-// SecurityHeaders are sent with every file, in this order.
-var SecurityHeaders = [][2]string{
+// securityHeaders are sent with every file, in this order.
+var securityHeaders = [][2]string{
 	{"Content-Security-Policy", HeaderCSP},
 	{"Referrer-Policy", "no-referrer"},
 	{"X-Content-Type-Options", "nosniff"},
@@ -50,7 +50,7 @@ var SecurityHeaders = [][2]string{
 func headers(assets map[string]render.Asset, out site.Output) error {
 	var b strings.Builder
 	b.WriteString("# HTTP headers for Netlify and Cloudflare Pages, written by the briefing generator.\n/*\n")
-	for _, h := range SecurityHeaders {
+	for _, h := range securityHeaders {
 		b.WriteString("  " + h[0] + ": " + h[1] + "\n")
 	}
 	b.WriteString("  Cache-Control: " + PageCache + "\n")

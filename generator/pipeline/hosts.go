@@ -1,9 +1,7 @@
 package pipeline
 
 import (
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/presos-politicos/briefing/generator/host"
 )
@@ -32,7 +30,7 @@ func fitHost(opts Options, configured string, sizes map[string]int64, res *Resul
 	problems, warnings := h.Check(host.MeasureFiles(sizes))
 	res.Warnings = warnings
 	if len(problems) > 0 {
-		return errors.New(strings.Join(problems, "\n"))
+		return problemsError(problems)
 	}
 	return nil
 }

@@ -111,17 +111,12 @@ func draftPages(set *content.Set) map[string]string {
 	out := make(map[string]string)
 	for kind, slugs := range set.Drafts {
 		for slug, file := range slugs {
-			var page string
-			switch kind {
-			case content.KindEvent, content.KindCount:
+			url, ok := site.PageURL(kind, slug)
+			if !ok {
 				continue // no page of its own
-			case content.KindPage:
-				page = slug + "/index.html"
-			default:
-				page = kind.Dir() + "/" + slug + "/index.html"
 			}
 			for _, l := range set.Config.Languages {
-				out[set.Config.Prefix(l.Code)+page] = file
+				out[set.Config.Prefix(l.Code)+url+"index.html"] = file
 			}
 		}
 	}

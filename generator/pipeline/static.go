@@ -9,19 +9,17 @@ import (
 	"path"
 	"strings"
 
+	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/render"
 	"github.com/presos-politicos/briefing/generator/site"
 )
-
-// StaticDir is the folder of files copied as they are.
-const StaticDir = "static"
 
 // copyStatic copies static/ to the top of the site and lists its files by
 // name. CSS and JavaScript files get a hash of their content in their
 // name, so that hosts can cache them forever; other files keep theirs.
 func copyStatic(fsys fs.FS, out site.Output) (map[string]render.Asset, error) {
 	assets := make(map[string]render.Asset)
-	err := fs.WalkDir(fsys, StaticDir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, content.StaticDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -35,7 +33,7 @@ func copyStatic(fsys fs.FS, out site.Output) (map[string]render.Asset, error) {
 		if err != nil {
 			return err
 		}
-		name := strings.TrimPrefix(p, StaticDir+"/")
+		name := strings.TrimPrefix(p, content.StaticDir+"/")
 		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
 			sum := sha256.Sum256(data)
 			a := render.Asset{Path: strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext}

@@ -17,13 +17,18 @@
 // index.html so that a copy opened from disk works. 404.html is served by
 // hosts at any depth, so its links are absolute under the base URL.
 //
-// Functions: date (a <time datetime> at the date's precision; an
-// interval's datetime is its earliest day, its text the whole interval),
-// status, verification, kind, entryKind, measure, measureCaption and part
-// (labels), figure (a count's value with its qualifier: "at least 803"),
-// chart, countChart and their summaries (chart.go: SVG drawn at build
-// time), count ("1 day", "2 days"), join, base (a path's last element),
-// sub, and t, the hook for translated interface strings. The data page
+// Functions (funcs.go): date (a <time datetime> at the date's precision;
+// an interval's datetime is its earliest day, its text the whole
+// interval) and dateIn (a date after a preposition: "since January 8,
+// 2026"); status, badge, verification, kind, entryKind, measure,
+// measureCaption and part (labels); counterIn (a counter after "by");
+// figure (a count's value with its qualifier: "at least 803"); chart,
+// countChart and their summaries (chart.go: SVG drawn at build time);
+// count ("1 day", "2 days"), number ("48,727", "48.727") and size ("6.5
+// MB") in the language's style; heading (a text started with a
+// capital, as a heading starts: "Febrero de 2024"); join, base (a path's last element), sub; t,
+// the hook for translated interface strings, and tg, the same said of a
+// person by gender; searchLabels (the search script's texts). The data page
 // links each data file with DataFiles, which lists its numbered parts
 // when it was too large for one file.
 //

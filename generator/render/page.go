@@ -48,7 +48,10 @@ type Page struct {
 	// for the data page: see DataFiles.
 	DataParts map[string][]string
 	Feed      string // the page's own Atom feed, if it has one: "prisoners/x/feed.xml"
-	files     *Files
+	// Unlisted keeps the page out of the sitemap: the 404 page, which
+	// hosts serve at any address that has no page.
+	Unlisted bool
+	files    *Files
 
 	tmpl     *template.Template // the page's template set, while it is drawn
 	partials *sync.Map          // partials drawn in this run, by key

@@ -54,6 +54,7 @@ func Pages(s *site.Site, files *Files) []*Page {
 			nf.SiteRoot = "/"
 		}
 		nf.Root = nf.SiteRoot + prefix
+		nf.Unlisted = true
 		pages = append(pages, nf)
 	}
 	pages = append(pages, newPage(s, "counts.html", "counts/", w.T("Reported counts"), w.T("Political prisoners, releases and arrests as each counter reported them, side by side, with their sources."), latestOf(s.Counts)))

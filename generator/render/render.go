@@ -21,9 +21,6 @@ import (
 	"github.com/presos-politicos/briefing/generator/site"
 )
 
-// TemplateDir is the folder of a site that holds its templates.
-const TemplateDir = "templates"
-
 // layout is the template every page is drawn in; partials are the files
 // whose names start with "_".
 const layout = "base.html"
@@ -54,17 +51,17 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 	}
 	base := template.New(layout).Funcs(funcs(words))
 	var counted []string // the words the templates give count
-	src, err := fs.ReadFile(fsys, path.Join(TemplateDir, layout))
+	src, err := fs.ReadFile(fsys, path.Join(content.TemplateDir, layout))
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s/%s: %s", TemplateDir, layout, content.Unreadable(err))
+			return nil, fmt.Errorf("%s/%s: %s", content.TemplateDir, layout, content.Unreadable(err))
 		}
-		return nil, fmt.Errorf("%s/%s: missing; it is the layout every page is drawn in", TemplateDir, layout)
+		return nil, fmt.Errorf("%s/%s: missing; it is the layout every page is drawn in", content.TemplateDir, layout)
 	}
 	if _, err := parse(base, string(src), words, &counted); err != nil {
 		return nil, templateError(err)
 	}
-	partials, err := fs.Glob(fsys, path.Join(TemplateDir, "_*.html"))
+	partials, err := fs.Glob(fsys, path.Join(content.TemplateDir, "_*.html"))
 	if err != nil {
 		return nil, err
 	}
@@ -81,13 +78,13 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 	r := &Renderer{pages: make(map[string]*template.Template), words: words}
 	var errs []error
 	for _, name := range pageTemplates {
-		src, err := fs.ReadFile(fsys, path.Join(TemplateDir, name))
+		src, err := fs.ReadFile(fsys, path.Join(content.TemplateDir, name))
 		if errors.Is(err, fs.ErrNotExist) {
-			errs = append(errs, fmt.Errorf("%s/%s: missing; every site needs a template for this page kind", TemplateDir, name))
+			errs = append(errs, fmt.Errorf("%s/%s: missing; every site needs a template for this page kind", content.TemplateDir, name))
 			continue
 		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s/%s: %s", TemplateDir, name, content.Unreadable(err)))
+			errs = append(errs, fmt.Errorf("%s/%s: %s", content.TemplateDir, name, content.Unreadable(err)))
 			continue
 		}
 		t := template.Must(base.Clone())
@@ -132,14 +129,14 @@ func parse(t *template.Template, src string, words *i18n.Dict, counted *[]string
 // noSymlinks refuses templates that are symbolic links: a link could
 // publish any file of the machine that builds the site.
 func noSymlinks(fsys fs.FS) error {
-	entries, err := fs.ReadDir(fsys, TemplateDir)
+	entries, err := fs.ReadDir(fsys, content.TemplateDir)
 	if err != nil {
-		return fmt.Errorf("%s: %w; a site needs its templates", TemplateDir, err)
+		return fmt.Errorf("%s: %w; a site needs its templates", content.TemplateDir, err)
 	}
 	var bad []error
 	for _, e := range entries {
 		if e.Type()&fs.ModeSymlink != 0 {
-			bad = append(bad, fmt.Errorf("%s/%s: symbolic links are not followed; copy the file here instead", TemplateDir, e.Name()))
+			bad = append(bad, fmt.Errorf("%s/%s: symbolic links are not followed; copy the file here instead", content.TemplateDir, e.Name()))
 		}
 	}
 	return errors.Join(bad...)
@@ -152,7 +149,7 @@ var templatePos = regexp.MustCompile(`(?:html/)?template: ?([\w.-]+\.html):`)
 func templateError(err error) error {
 	msg := err.Error()
 	if loc := templatePos.FindStringSubmatchIndex(msg); loc != nil {
-		return fmt.Errorf("%s/%s:%s", TemplateDir, msg[loc[2]:loc[3]], msg[loc[1]:])
+		return fmt.Errorf("%s/%s:%s", content.TemplateDir, msg[loc[2]:loc[3]], msg[loc[1]:])
 	}
 	return err
 }

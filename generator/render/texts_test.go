@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
 	"github.com/presos-politicos/briefing/generator/internal/testsite"
 )
@@ -18,7 +19,7 @@ func templates(t *testing.T, edit func(name, text string) string) fs.FS {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	root := os.DirFS(testsite.Root)
-	err := fs.WalkDir(root, TemplateDir, func(name string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(root, content.TemplateDir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -47,7 +48,7 @@ func spanish(t *testing.T, fsys fs.FS) *i18n.Dict {
 // serve's rebuild after a template is fixed starts clean.
 func TestNewChecksEveryTextOnce(t *testing.T) {
 	counting := templates(t, func(name, text string) string {
-		if name == TemplateDir+"/"+layout {
+		if name == content.TemplateDir+"/"+layout {
 			text += `{{define "zorblets"}}{{count 2 "zorblet" "zorblets"}}{{end}}`
 		}
 		return text

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/site"
 )
 
 // Kinds are the kinds New can make.
@@ -54,15 +55,13 @@ func fileName(kind content.Kind, slug string) string {
 // PagePath is where a record's page is, from the site's root: an event,
 // which has no page, is on the timeline; a count is on the counts page.
 func PagePath(kind content.Kind, slug string) string {
-	switch kind {
-	case content.KindEvent:
-		return "timeline/"
-	case content.KindCount:
-		return "counts/"
-	case content.KindPage:
-		return slug + "/"
+	if url, ok := site.PageURL(kind, slug); ok {
+		return url
 	}
-	return kind.Dir() + "/" + slug + "/"
+	if kind == content.KindCount {
+		return "counts/"
+	}
+	return "timeline/"
 }
 
 // New writes a new record of kind with slug into the site at src, from

@@ -48,7 +48,7 @@
 //
 // The preview answers only requests whose Host names the address it
 // listens on (127.0.0.1:PORT, localhost:PORT, [::1]:PORT on loopback; the
-// address itself with -expose) or a name given with -host; others get 421
+// address itself with -expose) or a name given with -allow-host; others get 421
 // Misdirected Request (host.go). This keeps a web page that points a name
 // of its own at 127.0.0.1 (DNS rebinding) from reading the preview.
 package serve

@@ -75,5 +75,5 @@ func (h hosts) refusal(host string) string {
 		names = []string{net.JoinHostPort(h.ip.String(), h.port)}
 	}
 	names = append(names, h.names...)
-	return fmt.Sprintf("this preview answers only at %s, not at %q; to open it under another name, start serve with -host NAME\n", strings.Join(names, ", "), host)
+	return fmt.Sprintf("this preview answers only at %s, not at %q; to open it under another name, start serve with -allow-host NAME\n", strings.Join(names, ", "), host)
 }

@@ -99,7 +99,7 @@ func TestAllowedHosts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if got := newHosts(tt.addr, tt.names).allow(tt.host); got != tt.ok {
-			t.Errorf("listening on %s with -host %v: Host %q allowed = %v, want %v", tt.addr, tt.names, tt.host, got, tt.ok)
+			t.Errorf("listening on %s with -allow-host %v: Host %q allowed = %v, want %v", tt.addr, tt.names, tt.host, got, tt.ok)
 		}
 	}
 }

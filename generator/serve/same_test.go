@@ -15,9 +15,19 @@ import (
 // byte for byte, but for the live-reload script injected into each page:
 // pages, static files, search index, feeds, data files, sitemap (with a
 // base URL), robots.txt, _headers and the offline archives; and serve has
-// no file build does not write.
+// no file build does not write. In one language and in two (the Spanish
+// pages, index, feeds and archive, and the sitemap's alternates).
 func TestServeIsBuild(t *testing.T) {
-	src := testsite.Dir(t)
+	t.Run("one language", func(t *testing.T) {
+		serveIsBuild(t, testsite.Dir(t), "briefing-offline-en.zip", "search/index.html", "data/index.html")
+	})
+	t.Run("two languages", func(t *testing.T) {
+		serveIsBuild(t, testsite.DirFrom(t, "../pipeline/testdata/bilingual.txtar"),
+			"briefing-offline-en.zip", "briefing-offline-es.zip", "es/search/index.html", "es/data/index.html", "es/feed.xml", "es/404.html")
+	})
+}
+
+func serveIsBuild(t *testing.T, src string, wants ...string) {
 	opts := pipeline.Options{Src: src, BaseURL: "https://mirror.example/briefing"}
 	res, err := pipeline.Build(opts)
 	if err != nil {
@@ -25,7 +35,7 @@ func TestServeIsBuild(t *testing.T) {
 	}
 	built := testsite.Read(t, res.Out)
 	delete(built, pipeline.Marker)
-	for _, want := range []string{"sitemap.xml", "robots.txt", "_headers", "briefing-offline-en.zip", "search/index.html", "data/index.html"} {
+	for _, want := range append([]string{"sitemap.xml", "robots.txt", "_headers"}, wants...) {
 		if built[want] == nil {
 			t.Fatalf("the build wrote no %s", want)
 		}

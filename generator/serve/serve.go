@@ -22,10 +22,10 @@ const DefaultAddr = "127.0.0.1:1313"
 // Options say what to serve and where.
 type Options struct {
 	pipeline.Options
-	Addr   string    // host:port; loopback unless Expose
-	Expose bool      // allow a non-loopback address
-	Hosts  []string  // more names the preview answers to (-host), besides its address's
-	Log    io.Writer // where rebuilds and errors are told
+	Addr       string    // host:port; loopback unless Expose
+	Expose     bool      // allow a non-loopback address
+	AllowHosts []string  // more names the preview answers to (-allow-host), besides its address's
+	Log        io.Writer // where rebuilds and errors are told
 }
 
 // Server serves the latest good build of a site and rebuilds it on change.
@@ -64,7 +64,7 @@ func New(opts Options) *Server {
 	if addr == "" {
 		addr = DefaultAddr
 	}
-	s.answerAt(addr, opts.Hosts)
+	s.answerAt(addr, opts.AllowHosts)
 	s.Rebuild()
 	return s
 }
@@ -228,7 +228,7 @@ func Run(ctx context.Context, opts Options) error {
 		return err
 	}
 	s := New(opts)
-	s.answerAt(ln.Addr().String(), opts.Hosts)
+	s.answerAt(ln.Addr().String(), opts.AllowHosts)
 	w, err := Watch(opts.Src, s.Rebuild, opts.Log)
 	if err != nil {
 		ln.Close()

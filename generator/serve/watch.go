@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/presos-politicos/briefing/generator/content"
 )
 
 // Debounce is how long the watcher waits after the last change before it
@@ -27,7 +28,7 @@ type Watcher struct {
 }
 
 // watched are the parts of a site that a rebuild depends on.
-var watched = []string{"content", "templates", "static"}
+var watched = []string{content.ContentDir, content.TemplateDir, content.StaticDir}
 
 // Watch watches site.toml, content/, templates/ and static/ under src,
 // folders created later included, and calls rebuild after each burst of

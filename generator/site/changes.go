@@ -62,7 +62,7 @@ func (r *resolver) changes(h *history.History) {
 			rc.ID = "change-" + rc.Date.String() + "-" + string(kind) + "-" + slug + "-" + strconv.Itoa(i+1)
 			rc.URL = "changes/#" + rc.ID
 			for _, it := range c.Items {
-				rc.Items = append(rc.Items, ChangeItem{Item: it, Text: it.Describe(r.words, kind, name)})
+				rc.Items = append(rc.Items, ChangeItem{Item: it, Text: it.Describe(r.words, kind, name, r.date)})
 				if it.Field == "status" && (kind == content.KindPrisoner || kind == content.KindSite) {
 					rc.Status = true
 				}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io/fs"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
@@ -41,10 +40,6 @@ const (
 	RootMarker     = "@@root/"
 	SiteRootMarker = "@@site/"
 )
-
-// languagePaths are the first segments of the paths that each language has
-// its own of; any other path from the root is a shared file.
-var languagePaths = []string{"briefs", "prisoners", "statements", "sites", "counts", "timeline", "search", "data", "feed.xml", ""}
 
 // File turns a URL relative to the site's root into the link that works
 // everywhere: a folder's URL names its index.html ("prisoners/x/" becomes
@@ -223,7 +218,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				p := strings.TrimLeft(dest, "/")
 				first, _, _ := strings.Cut(p, "/")
 				marker := SiteRootMarker
-				if slices.Contains(languagePaths, first) || st.isPage(first) {
+				if LanguagePath(first) || st.isPage(first) {
 					marker = RootMarker
 				}
 				n.Destination = []byte(marker + File(p))

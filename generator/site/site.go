@@ -170,8 +170,46 @@ func (s *Statement) Link() Link {
 func (e *Event) Link() Link        { return Link{Kind: content.KindEvent, Title: e.Title, URL: e.URL} }
 func (s *Statement) Label() string { return s.label }
 
-// reserved are the top-level URL segments a page slug may not take.
-var reserved = []string{"briefs", "prisoners", "statements", "sites", "events", "counts", "pages", "timeline", "search", "data", "static", "404.html", "feed.xml", "sitemap.xml", "robots.txt"}
+// languagePaths are the first segments of the paths that each language
+// has its own of (under its prefix, es/): the home page, the folders of
+// render's pages, the search index, the feed. A test of the pipeline
+// checks that every file under a language's prefix starts with one.
+var languagePaths = []string{"", "briefs", "prisoners", "statements", "sites", "counts", "timeline", "search", "changes", "data", "feed.xml", "404.html"}
+
+// sharedPaths are the first segments of the site's files that every
+// language shares, and of the content's own folders.
+var sharedPaths = []string{"events", "pages", "static", "sitemap.xml", "robots.txt", "_headers"}
+
+// PageURL is the URL of a record's own page, from its language's root:
+// "prisoners/rocio-san-miguel/", a page's "about/". An event and a count
+// have no page of their own (an event is an entry of the timeline, a count
+// a row of the counts page): ok is false.
+func PageURL(kind content.Kind, slug string) (url string, ok bool) {
+	switch kind {
+	case content.KindEvent, content.KindCount:
+		return "", false
+	case content.KindPage:
+		return slug + "/", true
+	}
+	return kind.Dir() + "/" + slug + "/", true
+}
+
+// pageURL is PageURL for a kind that has pages.
+func pageURL(kind content.Kind, slug string) string {
+	u, _ := PageURL(kind, slug)
+	return u
+}
+
+// LanguagePath reports whether first, the first segment of a path from
+// the site's root, is one that each language has its own of; any other
+// path from the root is a file every language shares.
+func LanguagePath(first string) bool { return slices.Contains(languagePaths, first) }
+
+// reserved reports whether a page's slug is a path the site uses for
+// something else.
+func reserved(slug string) bool {
+	return slug != "" && (LanguagePath(slug) || slices.Contains(sharedPaths, slug))
+}
 
 // New resolves a loaded set into a Site. Every unknown or unpublished
 // reference is an error with its position; all are returned at once as a
@@ -208,7 +246,7 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache, hist *history.H
 	s := &Site{Config: set.Config, Lang: set.Lang, Words: words}
 	r.site = s
 	for _, p := range set.Prisoners {
-		w := &Prisoner{Prisoner: p, label: p.Name, URL: "prisoners/" + p.Slug + "/"}
+		w := &Prisoner{Prisoner: p, label: p.Name, URL: pageURL(content.KindPrisoner, p.Slug)}
 		if p.Anonymous {
 			w.label = words.T(WithheldName)
 		}
@@ -216,7 +254,7 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache, hist *history.H
 		r.prisoners[p.Slug] = w
 	}
 	for _, st := range set.Statements {
-		w := &Statement{Statement: st, label: st.Speaker + ", " + r.date(st.Date), URL: "statements/" + st.Slug + "/", QuoteLang: st.Language}
+		w := &Statement{Statement: st, label: st.Speaker + ", " + r.date(st.Date), URL: pageURL(content.KindStatement, st.Slug), QuoteLang: st.Language}
 		if w.QuoteLang == "" {
 			w.QuoteLang = set.Config.Language
 		}
@@ -224,12 +262,12 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache, hist *history.H
 		r.statements[st.Slug] = w
 	}
 	for _, si := range set.Sites {
-		w := &DetentionSite{Site: si, URL: "sites/" + si.Slug + "/"}
+		w := &DetentionSite{Site: si, URL: pageURL(content.KindSite, si.Slug)}
 		s.Sites = append(s.Sites, w)
 		r.sites[si.Slug] = w
 	}
 	for _, b := range set.Briefs {
-		w := &Brief{Brief: b, URL: "briefs/" + b.Slug + "/"}
+		w := &Brief{Brief: b, URL: pageURL(content.KindBrief, b.Slug)}
 		s.Briefs = append(s.Briefs, w)
 		r.briefs[b.Slug] = w
 	}
@@ -247,9 +285,9 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache, hist *history.H
 		r.counts[c.Slug] = w
 	}
 	for _, p := range set.Pages {
-		w := &Page{Page: p, URL: p.Slug + "/"}
+		w := &Page{Page: p, URL: pageURL(content.KindPage, p.Slug)}
 		switch {
-		case slices.Contains(reserved, p.Slug):
+		case reserved(p.Slug):
 			r.errs.Addf(content.Pos{File: p.File}, "a page cannot be called %q: the site uses /%s/ for something else; rename the file", p.Slug, p.Slug)
 		case set.Config.Has(p.Slug) && set.Config.Prefix(p.Slug) != "":
 			r.errs.Addf(content.Pos{File: p.File}, "a page cannot be called %q: the site's pages in that language are under /%s/; rename the file", p.Slug, p.Slug)

@@ -236,12 +236,14 @@ func TestAnonymousLabel(t *testing.T) {
 }
 
 func TestReservedPageSlug(t *testing.T) {
-	fsys := fixture(t)
-	fsys["content/pages/timeline.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"T\"\n+++\n")}
-	_, err := resolve(t, fsys)
-	want := `content/pages/timeline.md: a page cannot be called "timeline": the site uses /timeline/ for something else; rename the file`
-	if err == nil || err.Error() != want {
-		t.Errorf("err = %v", err)
+	for _, slug := range []string{"timeline", "changes", "search", "static"} {
+		fsys := fixture(t)
+		fsys["content/pages/"+slug+".md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"T\"\n+++\n")}
+		_, err := resolve(t, fsys)
+		want := `content/pages/` + slug + `.md: a page cannot be called "` + slug + `": the site uses /` + slug + `/ for something else; rename the file`
+		if err == nil || err.Error() != want {
+			t.Errorf("err = %v, want %s", err, want)
+		}
 	}
 }
 

@@ -28,6 +28,7 @@ type Lazy struct {
 	pages    map[string]*render.Page
 	ordered  []*render.Page   // every page, in generate's order
 	byLang   [][]*render.Page // each language's pages, as p.langs
+	names    *files           // every name made so far, to refuse one made twice, as build does
 
 	once  sync.Once
 	extra *memory // each language's search index, feeds and data files
@@ -65,10 +66,16 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Lazy{p: p, budget: opts.budget(), dataPart: opts.dataPart, static: static, assets: assets, pages: make(map[string]*render.Page)}
+	l := &Lazy{p: p, budget: opts.budget(), dataPart: opts.dataPart, static: static, assets: assets, pages: make(map[string]*render.Page), names: newFiles(nil, nil)}
+	if err := l.claim(static.names()...); err != nil {
+		return nil, err
+	}
 	for _, ls := range p.langs {
 		pages := render.Pages(ls.site, &render.Files{Assets: assets})
 		for _, pg := range pages {
+			if err := l.claim(pg.Path); err != nil {
+				return nil, err
+			}
 			l.pages[pg.Path] = pg
 		}
 		l.ordered = append(l.ordered, pages...)
@@ -126,6 +133,18 @@ func (l *Lazy) Names() ([]string, error) {
 	return names, nil
 }
 
+// claim notes the names of files made, refusing a name made twice (a
+// file in static/ that would shadow a page, a feed or the sitemap), as
+// build does.
+func (l *Lazy) claim(names ...string) error {
+	for _, n := range names {
+		if err := l.names.note(n, 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // page draws a page, once what it needs is made.
 func (l *Lazy) page(pg *render.Page) ([]byte, error) {
 	switch pg.Needs {
@@ -175,6 +194,9 @@ func (l *Lazy) extras() (*memory, error) {
 		l.err = sitemap(l.p.langs[0].site, infos(l.ordered), l.hosts, l.dataPart)
 		if l.err == nil {
 			l.err = headers(l.assets, l.hosts)
+		}
+		if l.err == nil {
+			l.err = l.claim(slices.Concat(l.extra.names(), l.hosts.names())...)
 		}
 	})
 	return l.extra, l.err
@@ -231,6 +253,12 @@ func (l *Lazy) plan() error {
 				return
 			}
 			l.parts = append(l.parts, parts...)
+			for _, part := range parts {
+				if err := l.claim(part.Name); err != nil {
+					l.planErr = err
+					return
+				}
+			}
 		}
 		for _, pg := range dataPages {
 			var buf bytes.Buffer
