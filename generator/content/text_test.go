@@ -49,7 +49,7 @@ func TestTextsKeepLongTextsInTheirFile(t *testing.T) {
 		t.Errorf("Close left %s", left[0].Name())
 	}
 	// Read after Close: the failure is kept, for the build to report.
-	b.String()
+	_ = b.String()
 	if texts.Err() == nil {
 		t.Error("reading a text after Close: no error")
 	}
