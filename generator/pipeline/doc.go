@@ -78,15 +78,18 @@
 // drawn: main uses it to bound the collector's memory by the loaded site
 // (generator/memory.go); no package here sets process-wide state.
 //
-// Measured with /usr/bin/time -f "%M KB" on the corpus of
-// internal/benchcorpus (-n N -es [-body 1000]), build -cache= and check
-// -cache= (peak resident memory; processor time user+system, on this
-// project's 2-core machine):
+// Measured with /usr/bin/time -f "%e s %U user %S sys %M KB" on the
+// corpus of internal/benchcorpus (-n N -es [-body 1000]), build -cache=
+// and check -cache=, on this project's shared 2-core machine on
+// 2026-11-30 (peak resident memory; processor time user+system):
 //
-//	corpus                          build            check
-//	10,000 prisoners, 2 languages   ~210 MiB         ~210 MiB
-//	the same, -body 1000            ~210 MiB         ~210 MiB
-//	100,000 prisoners, 2 languages  see generator/memory.go
+//	corpus                             build               check
+//	10,000 prisoners, 2 languages      208 MiB, 39 s       209 MiB, 40 s
+//	the same, -body 1000               217 MiB, 52 s       208 MiB, 63 s
+//	100,000 prisoners, 2 languages     1.09 GiB, 527 s
+//
+// Before the long texts left memory: 212 and 215 MiB; 484 and 511 MiB with
+// long bodies; 1.5 GiB and 586 s at 100,000 prisoners.
 //
 // BenchmarkMemory (memory_bench_test.go) reports the heap behind these
 // figures: the loaded site and the most found live while the files are
