@@ -51,8 +51,15 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	}
 	defer spool.Close()
 	out := newFiles(written{folder}, spool)
-	opts.dir, opts.temp = src, folder.Temp()
+	opts.dir = src
+	if opts.texts, err = content.NewTexts(folder.Temp()); err != nil {
+		return nil, err
+	}
+	defer opts.texts.Close()
 	s, note, err := generate(fsys, opts, out)
+	if err == nil {
+		err = opts.texts.Err()
+	}
 	if err != nil {
 		return nil, err
 	}
