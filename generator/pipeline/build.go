@@ -63,6 +63,9 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := opts.texts.Close(); err != nil { // not part of the output
+		return nil, err
+	}
 	if err := spool.Close(); err != nil {
 		return nil, err
 	}
