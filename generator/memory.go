@@ -11,24 +11,33 @@ import (
 // minMemoryLimit is the least memory a build is held to.
 const minMemoryLimit = 200 << 20
 
-// liveFactor is how many times the loaded site a build is held to.
-const liveFactor = 2
+// liveHalves is how many times the loaded site a build is held to, in
+// halves: two and a half.
+const liveHalves = 5
 
 // boundMemory is called once the content is loaded and the site resolved
 // in its first language (pipeline.Options.Loaded), by build and check, and
-// returns the function that undoes it. The loaded site is most of what a build
-// keeps; drawing the pages makes garbage at a great rate, and by default
-// the collector lets the heap grow to twice what is live before it runs,
-// which took a 10,000-prisoner build to 350 MB. boundMemory sets a soft
-// limit of twice the loaded site, and never less than 200 MB: the
-// 10,000-prisoner build in two languages then peaks near 210 MiB (check
-// about the same), and 100,000 prisoners at 1.5 GiB. Twice, not more:
-// what a build holds beyond the loaded site is now small beside it
-// (package pipeline, "Speed and memory"), and three times would let
-// 100,000 prisoners grow towards 2 GB; but at that size the live heap
-// comes within a fifth of the limit, and the collector takes a fifth of
-// the build's processor time. A GOMEMLIMIT set in the environment is left
-// as it is.
+// returns the function that undoes it. The loaded site is most of what a
+// build keeps; drawing the pages makes garbage at a great rate, and by
+// default the collector lets the heap grow to twice what is live before it
+// runs, which took a 10,000-prisoner build to 350 MB. boundMemory sets a
+// soft limit of two and a half times the loaded site, and never less than
+// 200 MB.
+//
+// Why two and a half: while the pages are drawn, what is live grows past
+// the loaded site by about half as much again (each language's pages, the
+// offline archive's index of every file, the sizes of every file, the
+// sitemap's entries), so that at twice the loaded site the collector ran
+// almost without pause once the site outgrew the 200 MB floor: at 30,000
+// prisoners a third of the build's processor time, and at 100,000 the
+// build took 17 times as long as at 10,000. At two and a half, the room
+// left above what is live is in proportion to it at every size, so the
+// collector's share stays the same as the site grows, and 100,000
+// prisoners in two languages peak under 1.2 GB. The long texts are not in
+// the loaded site (package pipeline, "Speed and memory"), so that a site
+// of long bodies is held to the same: 10,000 prisoners in two languages
+// peak near 210 MiB, long bodies or not, build or check (the floor). A
+// GOMEMLIMIT set in the environment is left as it is.
 //
 // The limit belongs to the process, which is why main sets it and no
 // package does: when builds overlap (tests), the first sets it and the
@@ -43,7 +52,7 @@ func boundMemory() (undo func()) {
 		runtime.GC()
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		metrics.Read(sample)
-		bound.saved = debug.SetMemoryLimit(max(int64(minMemoryLimit), liveFactor*int64(sample[0].Value.Uint64())))
+		bound.saved = debug.SetMemoryLimit(max(int64(minMemoryLimit), liveHalves*int64(sample[0].Value.Uint64())/2))
 	}
 	bound.builds++
 	return func() {

@@ -35,6 +35,14 @@
 //     position: invisible in an editor, it would reach the data files and
 //     terminals as a raw byte.
 //   - Files are read in parallel from any fs.FS.
+//   - A loaded site holds what later steps need, not the files: strings
+//     are copied out of the files they were read from, and the long
+//     Markdown texts (a record's body, its events' bodies, a statement's
+//     context, a count's note) can be kept out of memory altogether:
+//     with Options.Texts, a Markdown's Text of 256 bytes or more is
+//     written to that temporary file and read back when it is used
+//     (text.go). Build and check give one; serve, whose caches keep
+//     records from one rebuild to the next, does not.
 //
 // # Non-goals
 //

@@ -277,7 +277,7 @@ func (f *fields) markdown(key string) Markdown {
 	if kp.TextLine != 0 {
 		p = Pos{File: p.File, Line: kp.TextLine, Col: 1}
 	}
-	return Markdown{Text: text, Pos: p}
+	return Markdown{Text: TextOf(text), Pos: p}
 }
 
 // tables reads an array of tables ([[custody]]).

@@ -22,6 +22,9 @@ type Options struct {
 	// as_of: none may be more than a year after it. Zero means the day
 	// Load runs.
 	Today Date
+	// Texts, when not nil, keeps the records' long Markdown texts out of
+	// memory (see Text); build and check give one, serve does not.
+	Texts *Texts
 }
 
 // A Set is every published record of a site, each kind sorted by slug.
@@ -34,6 +37,10 @@ type Set struct {
 	Sites      []*Site
 	Events     []*Event
 	Counts     []*Count
+
+	// Texts keeps the records' long Markdown texts (Options.Texts), and
+	// package site their renderings; nil keeps them in memory.
+	Texts *Texts
 
 	// Lang is the language of the set's pages; Translations holds the
 	// translated records, by language, kind and slug.
@@ -101,6 +108,9 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 		files[i].asOf = asOf
 	}
 	s := &Set{Config: cfg, Static: static, Withheld: make(map[Kind]map[string]string)}
+	if cache == nil { // a cached record would outlive the Texts
+		s.Texts = opts.Texts
+	}
 	// Duplicates are found in file order, before loading, so that the
 	// message names the same first file on every run.
 	slugs := make(map[Kind]map[string]string) // slug -> file
@@ -131,6 +141,9 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 		if dup[i] {
 			return nil
 		}
+		if ok {
+			s.Texts.Markdown(rec)
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		switch {
@@ -152,7 +165,7 @@ func load(fsys fs.FS, opts Options, cache *Cache) (*Set, error) {
 		r.Meta().Lang = cfg.Language
 	}
 	for _, cf := range translations {
-		s.translate(fsys, cf, slugs[cf.kind][cf.slug], &errs)
+		s.translate(fsys, cf, slugs[cf.kind][cf.slug], s.Texts, &errs)
 	}
 	return s, errs.Err()
 }

@@ -51,11 +51,11 @@ func TestLoadGoodSite(t *testing.T) {
 		t.Errorf("statement = %+v", st)
 	}
 	b := set.Briefs[0]
-	if !strings.Contains(b.Body.Text, "[](prisoner:ana-perez)") {
-		t.Errorf("brief body = %q", b.Body.Text)
+	if !strings.Contains(b.Body.Text.String(), "[](prisoner:ana-perez)") {
+		t.Errorf("brief body = %q", b.Body.Text.String())
 	}
 	// The body keeps the file's line numbers: its text is on line 7.
-	if line := strings.Split(b.Body.Text, "\n")[6]; !strings.HasPrefix(line, "Ana was arrested") {
+	if line := strings.Split(b.Body.Text.String(), "\n")[6]; !strings.HasPrefix(line, "Ana was arrested") {
 		t.Errorf("line 7 of the body = %q", line)
 	}
 	if s := set.Sites[0]; !s.HasCoords || s.Lat != 10.4894 {
@@ -308,7 +308,7 @@ url = "https://news.example/secret"
 	if p == nil {
 		t.Fatal("anonymous prisoner not loaded")
 	}
-	if p.Name != "" || p.Aliases != nil || p.Gender != "" || p.Occupation != "" || p.Summary != "" || p.Body.Text != "" || p.Sources != nil || p.Custody[0].Note != "" {
+	if p.Name != "" || p.Aliases != nil || p.Gender != "" || p.Occupation != "" || p.Summary != "" || p.Body.Text.Len() != 0 || p.Sources != nil || p.Custody[0].Note != "" {
 		t.Errorf("identifying fields kept: %+v", p)
 	}
 	if p.Status != "detained" || p.Arrested.IsZero() || p.Custody[0].Site.Slug != "el-helicoide" {

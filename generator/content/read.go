@@ -184,7 +184,7 @@ func parseSource(cf contentFile, text string, errs *ErrorList, parse func(file, 
 			return nil, r, false
 		}
 		front, lineOffset = string(fm), 1
-		r.Body = Markdown{Text: string(body), Pos: Pos{File: cf.path, Line: 1, Col: 1}}
+		r.Body = Markdown{Text: TextOf(string(body)), Pos: Pos{File: cf.path, Line: 1, Col: 1}}
 	}
 	f, ok := parse(cf.path, front, lineOffset, errs)
 	if ok {

@@ -24,10 +24,11 @@ var Kinds = []Kind{KindBrief, KindPrisoner, KindStatement, KindSite, KindEvent, 
 // Dir is the kind's folder under content/, which is also its URL segment.
 func (k Kind) Dir() string { return string(k) + "s" }
 
-// Markdown marks a string as Markdown and keeps where its text starts, so
-// that an error inside it can name its line.
+// Markdown marks a text as Markdown and keeps where it starts, so that an
+// error inside it can name its line. Its text may be kept on disk while a
+// build runs (see Text).
 type Markdown struct {
-	Text string
+	Text Text
 	Pos  Pos
 }
 

@@ -13,7 +13,7 @@ var untranslatable = []string{"publish", "draft", "anonymous", "private"}
 
 // translate loads a translation: the original's fields, with those the
 // translation sets in their place, decoded as one record in its language.
-func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *ErrorList) {
+func (s *Set) translate(fsys fs.FS, cf contentFile, original string, texts *Texts, errs *ErrorList) {
 	if original == "" {
 		errs.Addf(Pos{File: cf.path}, "a translation of %s, which does not exist; name the file after the original's slug", path.Base(strings.Replace(cf.path, "."+cf.lang+".", ".", 1)))
 		return
@@ -47,6 +47,7 @@ func (s *Set) translate(fsys fs.FS, cf contentFile, original string, errs *Error
 		return
 	}
 	rec := mergeTranslation(fo, ro, ft, rt, cf, original, errs)
+	texts.Markdown(rec)
 	if s.Translations == nil {
 		s.Translations = make(map[string]map[Kind]map[string]interface{ Meta() *Record })
 	}
@@ -92,7 +93,7 @@ func mergeTranslation(fo *fields, ro Record, ft *fields, rt Record, cf contentFi
 	}
 	r := rt
 	r.Lang = cf.lang
-	if strings.TrimSpace(rt.Body.Text) == "" {
+	if strings.TrimSpace(rt.Body.Text.String()) == "" {
 		r.Body = ro.Body
 	}
 	rec, _ := decode(merged, r)
@@ -107,7 +108,7 @@ func (s *Set) In(lang string) *Set {
 		return s
 	}
 	t := s.Translations[lang]
-	out := &Set{Config: s.Config, Withheld: s.Withheld, Static: s.Static, Broken: s.Broken, Drafts: s.Drafts, Lang: lang}
+	out := &Set{Config: s.Config, Texts: s.Texts, Withheld: s.Withheld, Static: s.Static, Broken: s.Broken, Drafts: s.Drafts, Lang: lang}
 	out.Briefs = pick(s.Briefs, t[KindBrief])
 	out.Pages = pick(s.Pages, t[KindPage])
 	out.Prisoners = pick(s.Prisoners, t[KindPrisoner])

@@ -158,7 +158,7 @@ func valueOf(t fieldType, v any, cur bool) value {
 	case events:
 		list = make([]entry, 0, len(v.([]content.Milestone)))
 		for _, m := range v.([]content.Milestone) {
-			list = append(list, entry{key: fingerprint(m.Title), rest: fingerprint(strings.TrimSpace(m.Body.Text)), show: shown(m.Title)}.withDates(m.Date, content.Date{}))
+			list = append(list, entry{key: fingerprint(m.Title), rest: fingerprint(strings.TrimSpace(m.Body.Text.String())), show: shown(m.Title)}.withDates(m.Date, content.Date{}))
 		}
 	}
 	if len(list) == 0 {

@@ -32,7 +32,11 @@ import (
 // regression shows in benchstat:
 //
 //	go test ./generator/pipeline -run XXX -bench . -corpus 10000 -count 6 > new.txt
-var corpusSize = flag.Int("corpus", 1000, "prisoners in the benchmarks' synthetic corpus")
+var (
+	corpusSize    = flag.Int("corpus", 1000, "prisoners in the benchmarks' synthetic corpus")
+	corpusSpanish = flag.Bool("corpus-es", false, "give the benchmarks' corpus a second language, Spanish")
+	corpusBody    = flag.Int("corpus-body", 0, "words in each prisoner's body in the benchmarks' corpus; 0 means 60")
+)
 
 var (
 	corpusOnce sync.Once
@@ -45,7 +49,9 @@ func benchCorpus(b *testing.B) string {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if err := corpus.Write(dir, corpus.Scaled(*corpusSize)); err != nil {
+		size := corpus.Scaled(*corpusSize)
+		size.Spanish, size.BodyWords = *corpusSpanish, *corpusBody
+		if err := corpus.Write(dir, size); err != nil {
 			b.Fatal(err)
 		}
 		testsite.Templates(b, dir)

@@ -68,11 +68,31 @@
 // as it indexes it (package search), and a page's buffer is not kept past
 // 1 MB (package render). What stays is the loaded site: the records, with
 // their strings copied out of the files they were read from (package
-// content), and the site resolved in one language, with its rendered
-// Markdown. Options.Loaded is called once the site is loaded, before any
-// page is drawn: main uses it to hold the collector's memory to twice the
-// loaded site (generator/memory.go); no package here sets process-wide
-// state. The benchmarks in
-// bench_test.go time each step; internal/bench compares whole builds with
-// Hugo's.
+// content), and the site resolved in one language. Its long texts, the
+// records' Markdown and its renderings, are most of its bytes and are read
+// only when a text is rendered, indexed or drawn: build and check keep them
+// in a temporary file (content.Texts; build's in the new output folder's
+// temporary files, check's in the system's), and a record keeps where its
+// text is. serve keeps them in memory, where its caches need them.
+// Options.Loaded is called once the site is loaded, before any page is
+// drawn: main uses it to bound the collector's memory by the loaded site
+// (generator/memory.go); no package here sets process-wide state.
+//
+// Measured with /usr/bin/time -f "%e s %U user %S sys %M KB" on the
+// corpus of internal/benchcorpus (-n N -es [-body 1000]), build -cache=
+// and check -cache=, on this project's shared 2-core machine on
+// 2026-11-30 (peak resident memory; processor time user+system):
+//
+//	corpus                             build               check
+//	10,000 prisoners, 2 languages      208 MiB, 39 s       209 MiB, 40 s
+//	the same, -body 1000               217 MiB, 52 s       208 MiB, 63 s
+//	100,000 prisoners, 2 languages     1.09 GiB, 527 s
+//
+// Before the long texts left memory: 212 and 215 MiB; 484 and 511 MiB with
+// long bodies; 1.5 GiB and 586 s at 100,000 prisoners.
+//
+// BenchmarkMemory (memory_bench_test.go) reports the heap behind these
+// figures: the loaded site and the most found live while the files are
+// made. The benchmarks in bench_test.go time each step; internal/bench
+// compares whole builds with Hugo's.
 package pipeline

@@ -33,10 +33,12 @@ import (
 // together; a language resolved without one has nothing to add.
 //
 // It returns the site in the default language, and a note when the site
-// was built without its history (readHistory).
+// was built without its history (readHistory). With opts.texts, the
+// site's long texts are read from there: Build and Check close it once
+// the files are made.
 func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) {
 	readHistory := startHistory(opts)
-	set, errs := load(fsys, opts, nil)
+	set, errs := load(fsys, opts, nil, opts.texts)
 	if set == nil || len(errs) > 0 {
 		readHistory(nil)
 		_, err := resolveAll(fsys, set, nil, nil, errs)

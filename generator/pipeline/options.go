@@ -1,6 +1,9 @@
 package pipeline
 
-import "github.com/presos-politicos/briefing/generator/host"
+import (
+	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/host"
+)
 
 // Options say what to build and where.
 type Options struct {
@@ -29,6 +32,12 @@ type Options struct {
 	// dir is the site folder on disk, whose git history gives the records'
 	// changes; "" for a site in memory, which has none.
 	dir string
+
+	// texts, when not nil, keeps the site's long texts while it is made
+	// (content.Texts): Build and Check make it and close it once the
+	// files are made, so that the site generate returns is readable only
+	// until then; nil keeps them in memory.
+	texts *content.Texts
 
 	// archivePart is the most bytes one part of an offline archive may
 	// hold; 0 means offline.MaxFileBytes. Tests make it small.

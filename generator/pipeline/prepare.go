@@ -50,7 +50,7 @@ func prepare(fsys fs.FS, opts Options, cache *Cache) (*prepared, error) {
 	if cache != nil {
 		sc = &cache.site
 	}
-	set, errs := load(fsys, opts, cache)
+	set, errs := load(fsys, opts, cache, nil)
 	var hist *history.History
 	if set != nil && len(errs) == 0 {
 		if cache == nil {
@@ -66,13 +66,14 @@ func prepare(fsys fs.FS, opts Options, cache *Cache) (*prepared, error) {
 	return resolveAll(fsys, set, sc, hist, errs)
 }
 
-// load reads the content. The set is nil when nothing can be built.
-func load(fsys fs.FS, opts Options, cache *Cache) (*content.Set, []error) {
+// load reads the content, keeping its long texts in texts when it is not
+// nil. The set is nil when nothing can be built.
+func load(fsys fs.FS, opts Options, cache *Cache, texts *content.Texts) (*content.Set, []error) {
 	var cc *content.Cache
 	if cache != nil {
 		cc = &cache.content
 	}
-	set, err := cc.Load(fsys, content.Options{Drafts: opts.Drafts})
+	set, err := cc.Load(fsys, content.Options{Drafts: opts.Drafts, Texts: texts})
 	var errs []error
 	if err != nil {
 		errs = append(errs, err)

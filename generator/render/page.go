@@ -250,8 +250,8 @@ func (p *Page) SourceLang() string {
 func (p *Page) Rel(u string) string { return p.Root + site.File(u) }
 
 // HTML returns rendered Markdown with its links made relative to this page.
-func (p *Page) HTML(h site.HTML) template.HTML {
-	s := strings.ReplaceAll(string(h), `href="`+site.RootMarker, `href="`+p.Root)
+func (p *Page) HTML(h *site.HTML) template.HTML {
+	s := strings.ReplaceAll(h.String(), `href="`+site.RootMarker, `href="`+p.Root)
 	s = strings.ReplaceAll(s, `src="`+site.RootMarker, `src="`+p.Root)
 	s = strings.ReplaceAll(s, `href="`+site.SiteRootMarker, `href="`+p.SiteRoot)
 	s = strings.ReplaceAll(s, `src="`+site.SiteRootMarker, `src="`+p.SiteRoot)

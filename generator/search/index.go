@@ -251,13 +251,14 @@ func milestones(ms []site.Milestone) string {
 }
 
 // text returns the words of rendered Markdown, without its markup.
-func text(h site.HTML) string {
-	if h == "" {
+func text(h *site.HTML) string {
+	if h == nil {
 		return ""
 	}
+	src := h.String()
 	var b strings.Builder
-	b.Grow(len(h) / 2)
-	z := html.NewTokenizer(strings.NewReader(string(h)))
+	b.Grow(len(src) / 2)
+	z := html.NewTokenizer(strings.NewReader(src))
 	for {
 		switch z.Next() {
 		case html.ErrorToken:

@@ -35,7 +35,7 @@ func (c *Cache) Prune() {
 }
 
 type mdEntry struct {
-	html  HTML
+	html  *HTML
 	refs  []content.Ref
 	links []Link // what each ref resolved to
 
@@ -43,11 +43,11 @@ type mdEntry struct {
 }
 
 func mdKey(lang string, md content.Markdown, idBase string) string {
-	return lang + "\x00" + idBase + "\x00" + md.Pos.String() + "\x00" + md.Text
+	return lang + "\x00" + idBase + "\x00" + md.Pos.String() + "\x00" + md.Text.String()
 }
 
 // convert renders one text, through the cache when there is one.
-func (r *resolver) convert(md content.Markdown, idBase string) (HTML, []content.Ref) {
+func (r *resolver) convert(md content.Markdown, idBase string) (*HTML, []content.Ref) {
 	if r.cache == nil {
 		return r.md.convert(md, idBase, r.resolveLink, &r.errs)
 	}

@@ -41,8 +41,8 @@ type Count struct {
 	*content.Count
 	Anchor    string // "count-<slug>"
 	URL       string // its row on the counts page: "counts/#count-<slug>"
-	Body      HTML
-	Note      HTML
+	Body      *HTML
+	Note      *HTML
 	Statement *Statement // the statement that announced it, if any
 	Updated   content.Date
 	Changes   []*Change // its public changes, newest first, shown in its row

@@ -16,10 +16,21 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// HTML is Markdown rendered to HTML. Links into the site in it start with
-// RootMarker, which the renderer replaces with the path from the page that
-// shows it to the site's root, so one rendering serves pages at any depth.
-type HTML string
+// HTML is Markdown rendered to HTML; a text without any is nil, so that a
+// template's {{with .Body}} leaves it out. Links into the site in it start
+// with RootMarker, which the renderer replaces with the path from the page
+// that shows it to the site's root, so one rendering serves pages at any
+// depth. Its bytes are a content.Text, kept where the set keeps its
+// Markdown (content.Set.Texts): in a file while build and check run.
+type HTML struct{ text content.Text }
+
+// String returns the HTML; "" for nil.
+func (h *HTML) String() string {
+	if h == nil {
+		return ""
+	}
+	return h.text.String()
+}
 
 // RootMarker stands for the relative path to the root of the page's
 // language in the links of rendered Markdown ("../../" on a prisoner's
@@ -68,6 +79,7 @@ func isRef(dest string) bool {
 // markdown converts the site's Markdown. It is safe for concurrent use.
 type markdown struct {
 	md     goldmark.Markdown
+	texts  *content.Texts         // where the rendered texts are kept; nil: in memory
 	isPage func(slug string) bool // whether a slug is a standing page's
 	static func(name string) bool // whether static/ holds a file; nil: any
 }
@@ -121,7 +133,7 @@ func newMarkdown(allowHTML bool) *markdown {
 // resolve; an unknown one is an error at its line. The references found are
 // returned for back-references. idBase prefixes footnote ids, so that two
 // documents on one page do not clash.
-func (m *markdown) convert(md content.Markdown, idBase string, resolve func(content.Ref) (string, string, bool), errs *content.ErrorList) (HTML, []content.Ref) {
+func (m *markdown) convert(md content.Markdown, idBase string, resolve func(content.Ref) (string, string, bool), errs *content.ErrorList) (*HTML, []content.Ref) {
 	h, refs, _ := m.convertImages(md, idBase, resolve, errs)
 	return h, refs
 }
@@ -129,9 +141,10 @@ func (m *markdown) convert(md content.Markdown, idBase string, resolve func(cont
 // convertImages is convert, also returning the files of static/ that the
 // text's images show, so that a cached rendering can be checked against
 // the files of the next build.
-func (m *markdown) convertImages(md content.Markdown, idBase string, resolve func(content.Ref) (string, string, bool), errs *content.ErrorList) (HTML, []content.Ref, []string) {
-	if strings.TrimSpace(md.Text) == "" {
-		return "", nil, nil
+func (m *markdown) convertImages(md content.Markdown, idBase string, resolve func(content.Ref) (string, string, bool), errs *content.ErrorList) (*HTML, []content.Ref, []string) {
+	text := md.Text.String()
+	if strings.TrimSpace(text) == "" {
+		return nil, nil, nil
 	}
 	isPage := m.isPage
 	if isPage == nil {
@@ -141,13 +154,13 @@ func (m *markdown) convertImages(md content.Markdown, idBase string, resolve fun
 	if static == nil {
 		static = func(string) bool { return true }
 	}
-	st := &docState{isPage: isPage, static: static, src: []byte(md.Text), at: md.Pos, idBase: idBase, resolve: resolve, errs: errs}
+	st := &docState{isPage: isPage, static: static, src: []byte(text), at: md.Pos, idBase: idBase, resolve: resolve, errs: errs}
 	refused := false
 	for _, tooMuch := range []func() bool{st.tooMuchWork, st.tooManyDefinitions, st.parensTooDeep, st.tableTooBig} {
 		refused = tooMuch() || refused // each reports its error
 	}
 	if refused {
-		return "", nil, nil // an error: not worth the seconds it would take
+		return nil, nil, nil // an error: not worth the seconds it would take
 	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(stateKey, st)
@@ -155,7 +168,10 @@ func (m *markdown) convertImages(md content.Markdown, idBase string, resolve fun
 	if err := m.md.Convert(st.src, &buf, parser.WithContext(ctx)); err != nil {
 		errs.Addf(md.Pos, "cannot render Markdown: %v", err)
 	}
-	return HTML(buf.String()), st.refs, st.images
+	if buf.Len() == 0 {
+		return nil, st.refs, st.images
+	}
+	return &HTML{m.texts.KeepBytes(buf.Bytes())}, st.refs, st.images
 }
 
 // transformer resolves reference links, fills their empty text, keeps

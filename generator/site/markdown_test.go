@@ -19,8 +19,8 @@ func convert(t *testing.T, allowHTML bool, text string) (string, error) {
 		errs.Addf(ref.Pos, "unknown %s", ref.Slug)
 		return "", "", false
 	}
-	h, _ := newMarkdown(allowHTML).convert(content.Markdown{Text: text, Pos: content.Pos{File: "f.md", Line: 1, Col: 1}}, "", resolve, &errs)
-	return string(h), errs.Err()
+	h, _ := newMarkdown(allowHTML).convert(content.Markdown{Text: content.TextOf(text), Pos: content.Pos{File: "f.md", Line: 1, Col: 1}}, "", resolve, &errs)
+	return h.String(), errs.Err()
 }
 
 func TestUnsafeLinksAreErrors(t *testing.T) {

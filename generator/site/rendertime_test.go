@@ -80,7 +80,7 @@ func BenchmarkRenderAtLimit(b *testing.B) {
 			b.SetBytes(int64(len(text)))
 			for b.Loop() {
 				var errs content.ErrorList
-				md.convert(content.Markdown{Text: text, Pos: content.Pos{File: "f.md", Line: 1, Col: 1}}, "", func(content.Ref) (string, string, bool) { return "", "", true }, &errs)
+				md.convert(content.Markdown{Text: content.TextOf(text), Pos: content.Pos{File: "f.md", Line: 1, Col: 1}}, "", func(content.Ref) (string, string, bool) { return "", "", true }, &errs)
 			}
 		})
 	}
@@ -117,7 +117,7 @@ func renderTime(text string, allowHTML bool, runs int) time.Duration {
 		spent := time.Duration(0)
 		for spent < measureFor && n < maxRepeats {
 			var errs content.ErrorList
-			md.convert(content.Markdown{Text: text, Pos: content.Pos{File: "f.md", Line: 1, Col: 1}}, "", func(content.Ref) (string, string, bool) { return "", "", true }, &errs)
+			md.convert(content.Markdown{Text: content.TextOf(text), Pos: content.Pos{File: "f.md", Line: 1, Col: 1}}, "", func(content.Ref) (string, string, bool) { return "", "", true }, &errs)
 			n++
 			spent = cpuTime() - start
 		}

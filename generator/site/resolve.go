@@ -3,7 +3,6 @@ package site
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
@@ -133,11 +132,11 @@ func (r *resolver) convertAll() {
 		owner any
 		md    content.Markdown
 		id    string
-		dst   *HTML
+		dst   **HTML
 	}
 	var jobs []job
-	add := func(owner any, md content.Markdown, id string, dst *HTML) {
-		if strings.TrimSpace(md.Text) != "" {
+	add := func(owner any, md content.Markdown, id string, dst **HTML) {
+		if md.Text.Len() != 0 { // convert leaves out a text of spaces
 			jobs = append(jobs, job{owner, md, id, dst})
 		}
 	}

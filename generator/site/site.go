@@ -48,7 +48,7 @@ type Link struct {
 type Brief struct {
 	*content.Brief
 	URL        string
-	Body       HTML
+	Body       *HTML
 	Prisoners  []*Prisoner
 	Statements []*Statement
 	Sites      []*DetentionSite
@@ -60,7 +60,7 @@ type Brief struct {
 type Page struct {
 	*content.Page
 	URL     string
-	Body    HTML
+	Body    *HTML
 	Changes []*Change // its public changes, newest first
 	Updated content.Date
 }
@@ -70,7 +70,7 @@ type Prisoner struct {
 	*content.Prisoner
 	label      string
 	URL        string
-	Body       HTML
+	Body       *HTML
 	Events     []Milestone
 	Custody    []*Stay
 	Days       int  // days deprived of liberty, at least; 0 when unknown
@@ -100,7 +100,7 @@ type Stay struct {
 type DetentionSite struct {
 	*content.Site
 	URL        string
-	Body       HTML
+	Body       *HTML
 	Events     []Milestone
 	Held       []*Stay // who was held here, by start date
 	Briefs     []*Brief
@@ -117,8 +117,8 @@ type Statement struct {
 	label     string
 	QuoteLang string // the language of the quote: its language, else the site's default
 	URL       string
-	Body      HTML
-	Context   HTML
+	Body      *HTML
+	Context   *HTML
 	Prisoners []*Prisoner
 	Sites     []*DetentionSite
 	Briefs    []*Brief
@@ -133,7 +133,7 @@ type Event struct {
 	*content.Event
 	URL        string
 	Anchor     string
-	Body       HTML
+	Body       *HTML
 	Prisoners  []*Prisoner
 	Statements []*Statement
 	Sites      []*DetentionSite
@@ -144,7 +144,7 @@ type Event struct {
 // Milestone is a dated event in a prisoner's or a site's history.
 type Milestone struct {
 	content.Milestone
-	Body HTML
+	Body *HTML
 }
 
 // WithheldName is shown in place of the name of an anonymous prisoner
@@ -226,11 +226,15 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache, hist *history.H
 	if words == nil {
 		words, _ = i18n.Load(nil, i18n.English)
 	}
+	md := newMarkdown(set.Config.RawHTML)
+	if cache == nil { // a cached rendering would outlive the set's Texts
+		md.texts = set.Texts
+	}
 	r := &resolver{
 		words:      words,
 		cache:      cache,
 		set:        set,
-		md:         newMarkdown(set.Config.RawHTML),
+		md:         md,
 		prisoners:  make(map[string]*Prisoner),
 		statements: make(map[string]*Statement),
 		sites:      make(map[string]*DetentionSite),

@@ -86,7 +86,7 @@ func TestBackReferences(t *testing.T) {
 
 func TestMarkdown(t *testing.T) {
 	s := mustResolve(t)
-	body := string(s.prisoner("ana-perez").Body)
+	body := s.prisoner("ana-perez").Body.String()
 	for _, want := range []string{
 		`<a href="@@root/sites/el-helicoide/index.html">El Helicoide</a>`, // empty text takes the name
 		`<a href="@@root/statements/count/index.html">the count</a>`,
@@ -97,7 +97,7 @@ func TestMarkdown(t *testing.T) {
 			t.Errorf("body lacks %s:\n%s", want, body)
 		}
 	}
-	brief := string(s.Briefs[0].Body)
+	brief := s.Briefs[0].Body.String()
 	if !strings.Contains(brief, `id="fn:1"`) || !strings.Contains(brief, "“") && !strings.Contains(brief, "A note") {
 		t.Errorf("footnote missing: %s", brief)
 	}
@@ -158,7 +158,7 @@ func TestCountLinks(t *testing.T) {
 		`<a href="` + RootMarker + `counts/index.html#count-foro-penal-releases">Foro Penal: at least 154 released since November 20, 2024, December 24, 2024</a>`,
 		`<a href="` + RootMarker + `counts/index.html#count-foro-penal-2024-12-29">Foro Penal: 863 held, December 29, 2024</a>`,
 	} {
-		if !strings.Contains(string(s.Briefs[0].Body), want) {
+		if !strings.Contains(s.Briefs[0].Body.String(), want) {
 			t.Errorf("brief body lacks %s:\n%s", want, s.Briefs[0].Body)
 		}
 	}
@@ -259,13 +259,13 @@ func TestCacheFollowsLinks(t *testing.T) {
 	}
 	set, _ = content.Load(fsys, content.Options{})
 	second, _ := NewCached(set, nil, &cache, nil)
-	if first.prisoner("ana-perez").Body != second.prisoner("ana-perez").Body {
+	if first.prisoner("ana-perez").Body.String() != second.prisoner("ana-perez").Body.String() {
 		t.Error("unchanged Markdown rendered differently")
 	}
 	fsys["content/sites/el-helicoide.toml"] = mapFile("name = \"El Helicoide (SEBIN)\"\n")
 	set, _ = content.Load(fsys, content.Options{})
 	third, _ := NewCached(set, nil, &cache, nil)
-	if body := string(third.prisoner("ana-perez").Body); !strings.Contains(body, ">El Helicoide (SEBIN)</a>") {
+	if body := third.prisoner("ana-perez").Body.String(); !strings.Contains(body, ">El Helicoide (SEBIN)</a>") {
 		t.Errorf("a renamed site's link kept its old name: %s", body)
 	}
 	// What no resolution asked for since the last prune is forgotten.

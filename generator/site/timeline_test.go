@@ -191,7 +191,7 @@ func TestTimelineSplit(t *testing.T) {
 		t.Errorf("timeline/2024/ holds %v", stream(got))
 	}
 	// A link to an event follows it to its page.
-	ana := string(s.prisoner("ana-perez").Body)
+	ana := s.prisoner("ana-perez").Body.String()
 	if !strings.Contains(ana, `href="@@root/timeline/2024/07/index.html#2024-07-28-event-election"`) {
 		t.Errorf("the event link does not follow the split: %s", ana)
 	}

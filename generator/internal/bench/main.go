@@ -230,16 +230,16 @@ func hugoSite(src, dst string) error {
 		files[fmt.Sprintf("content/%s/%s.md", section, slug)] = fmt.Sprintf("+++\ntitle = %q\ndate = %s\n+++\n\n%s\n", title, d, body)
 	}
 	for _, p := range set.Prisoners {
-		page("prisoners", p.Slug, or(p.Name, "Name withheld"), p.Arrested, p.Summary+"\n\n"+p.Body.Text)
+		page("prisoners", p.Slug, or(p.Name, "Name withheld"), p.Arrested, p.Summary+"\n\n"+p.Body.Text.String())
 	}
 	for _, v := range set.Statements {
-		page("statements", v.Slug, v.Speaker, v.Date, v.Quote+"\n\n"+v.Context.Text)
+		page("statements", v.Slug, v.Speaker, v.Date, v.Quote+"\n\n"+v.Context.Text.String())
 	}
 	for _, v := range set.Sites {
-		page("sites", v.Slug, v.Name, v.Opened, v.Summary+"\n\n"+v.Body.Text)
+		page("sites", v.Slug, v.Name, v.Opened, v.Summary+"\n\n"+v.Body.Text.String())
 	}
 	for _, v := range set.Briefs {
-		page("briefs", v.Slug, v.Title, v.Date, v.Body.Text)
+		page("briefs", v.Slug, v.Title, v.Date, v.Body.Text.String())
 	}
 	for name, data := range files {
 		// Reference links are this project's; Hugo sees plain text.
