@@ -119,8 +119,11 @@
 // to 68 (about +150%), build-warm 33 to 40 (+30% to +75%); reading and
 // comparing alone 25. Before the decoder's and the data files' work was
 // cut (see the git log), on the same machine: 22 to 23, 62 to 65, 37 to
-// 44 (+60% to +90%). So the history does not yet add only a fifth, cold
-// or warm.
+// 44 (+60% to +90%). Measured again once the machine was quiet (one run
+// each, the same day): build-without 15.0 s and 22.1 processor seconds,
+// build-with 31.9 s and 54.3 (+112% of the time, +145% of the processor),
+// build-warm 21.1 s and 27.7 (+40%, +25%). So the history does not yet
+// add only a fifth, cold or warm.
 //
 // What remains: git unpacks the 200,000 blobs in about 4 processor
 // seconds (git cat-file --batch, whatever the order or the number of
