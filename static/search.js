@@ -58,8 +58,11 @@
   function fold(s) {
     return s.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
   }
+  // words splits a text as search.Words does: marks between groups of
+  // three digits dropped ("1,800" and "1.800" are "1800"), then at
+  // anything that is not a letter or a digit.
   function words(s) {
-    return fold(s).split(/[^\p{L}\p{Nd}]+/u).filter(Boolean);
+    return fold(s).replace(/([0-9])[.,](?=[0-9]{3}(?![0-9]))/g, "$1").split(/[^\p{L}\p{Nd}]+/u).filter(Boolean);
   }
   function stem(w) {
     if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;

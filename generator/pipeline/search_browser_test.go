@@ -214,7 +214,9 @@ func TestSearchScriptAgreesWithGo(t *testing.T) {
 	ix := index(t, src)
 	for _, q := range []string{"releas", "venezuela", "san", "brandt gesture", "presos politicos", "helicoide caracas", "foro penal", "863", "Spanish", "detenc",
 		// Repeated words, typos anywhere (widened), partial matches.
-		"san martin san", "lucia lucia", "lcuia san martin", "mateo quintrero", "helocoide", "lucia xylophone", "venezuela zzzz tumba", "presso", "qintero", "elena albarran"} {
+		"san martin san", "lucia lucia", "lcuia san martin", "mateo quintrero", "helocoide", "lucia xylophone", "venezuela zzzz tumba", "presso", "qintero", "elena albarran",
+		// A count written "1,800" found as a reader types it.
+		"1800", "1,800", "1.800"} {
 		var want []string
 		a := ix.Query(q)
 		for i, r := range a.Results {

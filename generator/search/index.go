@@ -195,7 +195,7 @@ func Build(s *site.Site) *Index {
 		d.Snippet = site.Shorten(d.Snippet, snippetLen)
 		for n, text := range d.names {
 			name = name[:0]
-			for w := range strings.FieldsFuncSeq(strings.ToLower(text), notWordRune) {
+			for w := range strings.FieldsFuncSeq(joinDigitGroups(strings.ToLower(text)), notWordRune) {
 				if p := lookup(w); p != nil {
 					p.words[w]++
 					name = append(name, p)
@@ -208,7 +208,7 @@ func Build(s *site.Site) *Index {
 		}
 		d.names = nil
 		for f := Summary; f < numFields; f++ {
-			for w := range strings.FieldsFuncSeq(strings.ToLower(d.text[f]), notWordRune) {
+			for w := range strings.FieldsFuncSeq(joinDigitGroups(strings.ToLower(d.text[f])), notWordRune) {
 				p := lookup(w)
 				if p == nil {
 					continue
@@ -236,7 +236,8 @@ func (p *postings) word() string {
 	return best
 }
 
-// notWordRune splits words as Words does after folding: combining marks
+// notWordRune splits words as Words does after folding (the marks between
+// a number's groups of digits dropped first, joinDigitGroups): combining marks
 // stay with their letter until Fold removes them.
 func notWordRune(r rune) bool {
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)

@@ -92,10 +92,16 @@ func TestDocumentsNumberedByKindThenName(t *testing.T) {
 
 func TestCountsAreSearchable(t *testing.T) {
 	ix := fixture(t, map[string]string{
-		"content/counts/fp.toml": "counter = \"Foro Penal\"\nmeasure = \"held\"\nas_of = 2024-12-19\nvalue = 777\nverification = \"reported\"\nnote = \"Down from 863 after the January releases.\"\n[[sources]]\ntitle = \"Balance\"\nurl = \"https://foropenal.example/\"\n",
+		"content/counts/fp.toml":         "counter = \"Foro Penal\"\nmeasure = \"held\"\nas_of = 2024-12-19\nvalue = 777\nverification = \"reported\"\nnote = \"Down from 863 after the January releases.\"\n[[sources]]\ntitle = \"Balance\"\nurl = \"https://foropenal.example/\"\n",
+		"content/counts/fp-arrests.toml": "counter = \"Foro Penal\"\nmeasure = \"arrests\"\nsince = \"2014\"\nas_of = 2024-12-19\nvalue = 18739\nverification = \"reported\"\n[[sources]]\ntitle = \"Balance\"\nurl = \"https://foropenal.example/\"\n",
 	})
 	if got := titles(ix.Search("foro penal")); !strings.Contains(got, "Foro Penal: 777 held, December 19, 2024") {
 		t.Errorf("Search(foro penal) = %s", got)
+	}
+	for _, q := range []string{"18739", "18,739", "18.739"} {
+		if got := titles(ix.Search(q)); !strings.Contains(got, "Foro Penal: 18,739 arrests") {
+			t.Errorf("Search(%s) = %s: the count written 18,739 is not found", q, got)
+		}
 	}
 	rs := ix.Search("january releases")
 	if len(rs) == 0 || rs[0].Doc.Kind != content.KindCount || rs[0].Doc.URL != "counts/#count-fp" {

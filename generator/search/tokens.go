@@ -27,11 +27,32 @@ func keep(w string) bool {
 	return w != "" && !stopWords[w] && (len(w) > 1 || unicode.IsDigit(rune(w[0])))
 }
 
-// Words splits text into folded words, stop words included.
+// Words splits text into folded words, stop words included. A number's
+// marks between groups of three digits are dropped first, so that "1,800",
+// "1.800" (as Spanish writes it) and "1800" are one word, as a reader may
+// type any of them; "6.5" stays two.
 func Words(text string) []string {
-	return strings.FieldsFunc(content.Fold(text), func(r rune) bool {
+	return strings.FieldsFunc(joinDigitGroups(content.Fold(text)), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
+}
+
+// joinDigitGroups drops each "," or "." between a digit and exactly three
+// digits: "18,739" is "18739", "1.800.000" "1800000". static/search.js
+// does the same.
+func joinDigitGroups(s string) string {
+	if !strings.ContainsAny(s, ",.") {
+		return s
+	}
+	isDigit := func(i int) bool { return i >= 0 && i < len(s) && s[i] >= '0' && s[i] <= '9' }
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if (s[i] == ',' || s[i] == '.') && isDigit(i-1) && isDigit(i+1) && isDigit(i+2) && isDigit(i+3) && !isDigit(i+4) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // Stem reduces a folded Spanish or English word to a stem shared by its

@@ -22,6 +22,9 @@ func TestTokens(t *testing.T) {
 		{"la excarcelación", []string{"excarcelacion"}},
 		{"Foro Penal: at least 86", []string{"foro", "penal", "least", "86"}},
 		{"co-founder's", []string{"co", "founder"}},
+		{"1,800 held; 1.800 personas; 18,739 arrests", []string{"1800", "held", "1800", "person", "18739", "arrest"}},
+		{"1,800,000 and 6.5 MB, 2024, 2025", []string{"1800000", "6", "5", "mb", "2024", "2025"}},
+		{"12,3456 or 1,23", []string{"12", "3456", "1", "23"}},
 	}
 	for _, tt := range tests {
 		if got := Tokens(tt.in); !slices.Equal(got, tt.want) {
