@@ -115,7 +115,9 @@ func TestSearchInBrowser(t *testing.T) {
 
 func searchFor(t *testing.T, ctx context.Context, page string) result {
 	t.Helper()
-	must(t, chromedp.Do(ctx, chromedp.Navigate(page)))
+	// WaitReady finds the status in the new document, so that the poll
+	// runs in its context, not in the one the navigation destroyed.
+	must(t, chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.ID("search-status"))))
 	waitFor(t, ctx, `document.getElementById("search-status").textContent !== ""`)
 	return run(t, ctx, chromedp.Evaluate[result](firstResult))
 }
