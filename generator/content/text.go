@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -58,11 +59,17 @@ type Texts struct {
 }
 
 // NewTexts makes the file in dir ("" for the system's temporary folder).
-// Close removes it.
+// Where the system allows it (not Windows), the file's name is removed at
+// once and the open file kept: its bytes go when the process ends, however
+// it ends, so that a check stopped with Ctrl-C or killed leaves no file of
+// hundreds of megabytes behind. Elsewhere Close removes it.
 func NewTexts(dir string) (*Texts, error) {
 	f, err := os.CreateTemp(dir, ".briefing-texts-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot make the file for the site's texts: %w", err)
+	}
+	if runtime.GOOS != "windows" {
+		os.Remove(f.Name()) // an error leaves the name for Close to remove
 	}
 	return &Texts{f: f}, nil
 }
