@@ -521,8 +521,10 @@
   // matched terms marked, and notes in seen which terms it showed.
   function marked(text, matched, seen) {
     var frag = document.createDocumentFragment();
-    text.split(/([^\p{L}\p{Nd}]+)/u).forEach(function (part) {
-      var w = fold(part), t = "";
+    // Split as words splits: a mark between a number's groups of digits
+    // ("1,800") stays inside its word, which is marked whole.
+    text.split(/((?:(?<![0-9])[.,]|[.,](?![0-9]{3}(?![0-9]))|[^\p{L}\p{Nd}.,])+)/u).forEach(function (part) {
+      var w = fold(part).replace(/([0-9])[.,](?=[0-9]{3}(?![0-9]))/g, "$1"), t = "";
       if (/[\p{L}\p{Nd}]/u.test(part) && !STOP[w]) t = stem(w);
       if (t && matched.indexOf(t) >= 0) {
         seen[t] = true;

@@ -244,6 +244,10 @@ func TestSearchScriptAgreesWithGo(t *testing.T) {
 			t.Errorf("%q: browser's note %q, Go's %q", q, r.Note, strings.Join(note, " "))
 		}
 	}
+	// The last query, "1.800", marks the number as the page writes it.
+	if m := run(t, ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll("#results mark")).map(m => m.textContent).join(" | ")`)); !strings.Contains(m, "1,800") {
+		t.Errorf("1.800: the marked words are %q, want 1,800 among them", m)
+	}
 	jsErrors.Check(t)
 }
 
