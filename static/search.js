@@ -58,11 +58,16 @@
   function fold(s) {
     return s.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase();
   }
-  // words splits a text as search.Words does: marks between groups of
-  // three digits dropped ("1,800" and "1.800" are "1800"), then at
-  // anything that is not a letter or a digit.
+  // joinDigitGroups drops each "," or "." between a digit and exactly
+  // three digits, as search's joinDigitGroups does: "1,800" and "1.800"
+  // are "1800"; "6.5" stays.
+  function joinDigitGroups(s) {
+    return s.replace(/([0-9])[.,](?=[0-9]{3}(?![0-9]))/g, "$1");
+  }
+  // words splits a text as search.Words does: the marks between a number's
+  // groups of digits dropped, then at anything not a letter or a digit.
   function words(s) {
-    return fold(s).replace(/([0-9])[.,](?=[0-9]{3}(?![0-9]))/g, "$1").split(/[^\p{L}\p{Nd}]+/u).filter(Boolean);
+    return joinDigitGroups(fold(s)).split(/[^\p{L}\p{Nd}]+/u).filter(Boolean);
   }
   function stem(w) {
     if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
@@ -524,7 +529,7 @@
     // Split as words splits: a mark between a number's groups of digits
     // ("1,800") stays inside its word, which is marked whole.
     text.split(/((?:(?<![0-9])[.,]|[.,](?![0-9]{3}(?![0-9]))|[^\p{L}\p{Nd}.,])+)/u).forEach(function (part) {
-      var w = fold(part).replace(/([0-9])[.,](?=[0-9]{3}(?![0-9]))/g, "$1"), t = "";
+      var w = joinDigitGroups(fold(part)), t = "";
       if (/[\p{L}\p{Nd}]/u.test(part) && !STOP[w]) t = stem(w);
       if (t && matched.indexOf(t) >= 0) {
         seen[t] = true;
