@@ -11,6 +11,9 @@
 
   // The same constants as generator/search/query.go.
   var KEY_LEN = 3, PAGE = 5, TYPO_MIN = 3, MAX_NAME_LEN = 9;
+  // AHEAD: how many term files a word that matches nothing loads ahead
+  // (see ahead in query).
+  var AHEAD = 3;
   var EXACT = 0, PREFIX = 1, TYPO = 2;
   var POINTS = [[100, 60, 30], [30, 18, 9], [10, 6, 3]];
   var root = app.getAttribute("data-root");
@@ -391,6 +394,20 @@
     return { terms: Object.keys(loads).map(function (k) { return loads[k]; }), names: names };
   }
 
+  // nearAhead starts loading, without waiting for them, the near files of
+  // the word being typed (the last of text, unless a space ends it) once
+  // it has more than KEY_LEN letters and its key has a term file: a typo
+  // in its next letters then finds its near files loaded, as a typo in
+  // its first letters does (firstLoads). Past KEY_LEN+1 letters its near
+  // keys no longer change, so a word loads them once.
+  function nearAhead(text) {
+    if (!nearFiles || /[^\p{L}\p{Nd}]$/u.test(text)) return;
+    var ws = words(text), w = ws[ws.length - 1];
+    if (!w || STOP[w]) return;
+    var t = stem(w);
+    if (runes(t) > KEY_LEN && keys[keyOf(t)]) nearLoads(t).forEach(function (p) { p.catch(function () {}); });
+  }
+
   // query runs a query once the shards of its terms are loaded, loading
   // what a widened query needs, and resolves to { results, partial,
   // widened }. The same steps as Index.Query: a term that matches nothing
@@ -419,6 +436,7 @@
         var pool = {};
         nearKeys(t).forEach(function (k) { (nears[k] || []).forEach(function (it) { pool[it] = true; }); });
         typos(i, pool);
+        ahead(t, pool, cands[i]);
         cands[i].forEach(function (c) {
           var k = keyOf(c.term);
           if (keys[k]) shardLoads.push(load("t/" + fileName(k) + ".js"));
@@ -433,6 +451,25 @@
       state.names = namesLoad(widenedTerms);
       return Promise.all(shardLoads);
     }) : null;
+    // ahead starts loading, without waiting for them, the term files of
+    // the words in pool that t, as the reader goes on typing, may come
+    // within one edit of: those that start with a word one edit from t.
+    // A typo in a word's first letters thus finds, at the word's last
+    // key, the term files of the words it is a typo of already loaded.
+    function ahead(t, pool, cs) {
+      var r = Array.from(t), n = r.length, count = {};
+      if (n <= TYPO_MIN) return;
+      Object.keys(pool).forEach(function (it) {
+        var k = keyOf(it);
+        if (!keys[k] || shards[k] || cs.some(function (c) { return c.term === it; })) return;
+        var w = Array.from(it);
+        for (var l = n - 1; l <= n + 1 && l <= w.length; l++) {
+          if (oneEdit(t, w.slice(0, l).join(""))) { count[k] = (count[k] || 0) + 1; return; }
+        }
+      });
+      Object.keys(count).sort(function (a, b) { return count[b] - count[a] || (a < b ? -1 : 1); }).slice(0, AHEAD)
+        .forEach(function (k) { load("t/" + fileName(k) + ".js").catch(function () {}); });
+    }
     function rank() {
       var scored = score(terms, count, cands);
       var full = false;
@@ -803,6 +840,7 @@
     }
     function start() {
       var loads = firstLoads(terms);
+      nearAhead(q);
       state.names = loads.names;
       return Promise.all(loads.terms);
     }
@@ -842,7 +880,9 @@
     if (!tableLoaded || !e.key || e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
     var v = input.value, from = input.selectionStart, to = input.selectionEnd;
     if (from === null || to === null) return;
-    firstLoads(tokens(v.slice(0, from) + e.key + v.slice(to)));
+    var text = v.slice(0, from) + e.key + v.slice(to);
+    firstLoads(tokens(text));
+    nearAhead(text);
   });
   filters.addEventListener("toggle", function () { if (filters.open) drawFilters(); });
   form.addEventListener("submit", function (e) {

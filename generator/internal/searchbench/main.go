@@ -71,6 +71,7 @@ func main() {
 	pagefindBin := flag.String("pagefind-bin", "pagefind", "the Pagefind `command`")
 	withLatency := flag.Bool("latency", false, "measure the time from a key press to the results instead of bytes")
 	runs := flag.Int("runs", 5, "with -latency, how many times to measure each query")
+	pace := flag.Duration("pace", 150*time.Millisecond, "with -latency, the time between two key presses of a query typed")
 	built := flag.String("built", "", "with -latency, measure the site already built in this `folder` instead of building corpora")
 	profile := flag.Bool("profile", false, "with -latency, profile the page's scripts and print where the time goes")
 	overHTTP := flag.Bool("http", false, "with -latency, serve the site over HTTP on the loopback instead of opening it from disk")
@@ -99,12 +100,12 @@ func main() {
 		if *built != "" {
 			out, err := filepath.Abs(*built)
 			check(err)
-			latency(chromium, out, *built, *runs, queries, *profile, *overHTTP)
+			latency(chromium, out, *built, *runs, *pace, queries, *profile, *overHTTP)
 			return
 		}
 		for _, n := range numbers(*sizes) {
 			out, _ := site(*from, corpus.Scaled(n))
-			latency(chromium, out, strconv.Itoa(n)+" prisoners", *runs, queries, *profile, *overHTTP)
+			latency(chromium, out, strconv.Itoa(n)+" prisoners", *runs, *pace, queries, *profile, *overHTTP)
 		}
 		return
 	}
