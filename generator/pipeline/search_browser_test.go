@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -203,6 +204,57 @@ func TestSearchLoadsOnKeyDown(t *testing.T) {
 	}
 	if s := run(t, ctx, chromedp.Text(chromedp.ID("search-status"))); s != "" {
 		t.Errorf("a key press without an input event searched: %q", s)
+	}
+	jsErrors.Check(t)
+}
+
+// TestSearchLoadsAheadAsAWordIsTyped: typed letter by letter, a word loads
+// what a typo in it will need before the key press that makes the typo:
+// from its fourth letter, its near files; and a word that matches
+// nothing, a typo in its first letters, the term files of the words it
+// may become one edit of as it goes on, before it is one edit of them.
+func TestSearchLoadsAheadAsAWordIsTyped(t *testing.T) {
+	ctx, jsErrors := browsertest.New(t)
+	src, out := builtBrowse(t)
+	ix := index(t, src)
+	page := "file://" + filepath.ToSlash(out) + "/search/index.html"
+	typed := func(q string) []string {
+		t.Helper()
+		must(t, chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.ID("search-status"))))
+		waitFor(t, ctx, `performance.getEntriesByName("search:ready").length > 0`)
+		must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), q)))
+		waitFor(t, ctx, `document.getElementById("search-status").textContent.includes("\u201c`+q+`\u201d")`)
+		return run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("script[src]"), s => s.getAttribute("src").replace(/^.*\/(t|n)\//, "$1/")).filter(s => /^(t|n)\//.test(s)).sort()`))
+	}
+
+	// "quin", a start of "quintero", loads the near files of its near
+	// keys, and no other.
+	nearDir, err := filepath.Glob(filepath.Join(out, "search", "*", "n", "*.js"))
+	if err != nil || len(nearDir) == 0 {
+		t.Fatalf("no near files: %v", err)
+	}
+	want := map[string]bool{}
+	for _, k := range search.NearKeys("quin") {
+		want["n/"+strconv.Itoa(search.NearFile(k, len(nearDir)))+".js"] = true
+	}
+	got := map[string]bool{}
+	for _, f := range typed("quin") {
+		if strings.HasPrefix(f, "n/") {
+			got[f] = true
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("typing quin loaded the near files %v, want those of its near keys %v", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
+	}
+
+	// "qiun" is no word one edit from a word of the briefing, but the
+	// start of "quintero" with two letters swapped: its term file is
+	// loaded as it is typed, before the word is whole.
+	if a := ix.Query("qiun"); len(a.Widened) > 0 || len(a.Results) > 0 {
+		t.Fatalf("qiun finds %d results, widened to %v; the test needs a start of a word that is no typo yet", len(a.Results), a.Widened)
+	}
+	if files := typed("qiun"); !slices.Contains(files, "t/qui.js") {
+		t.Errorf("typing qiun loaded %v, want t/qui.js among them (quintero)", files)
 	}
 	jsErrors.Check(t)
 }
