@@ -394,18 +394,20 @@
     return { terms: Object.keys(loads).map(function (k) { return loads[k]; }), names: names };
   }
 
-  // nearAhead starts loading, without waiting for them, the near files of
-  // the word being typed (the last of text, unless a space ends it) once
-  // it has more than KEY_LEN letters and its key has a term file: a typo
-  // in its next letters then finds its near files loaded, as a typo in
-  // its first letters does (firstLoads). Past KEY_LEN+1 letters its near
-  // keys no longer change, so a word loads them once.
+  // nearAhead returns the near files of the word being typed (the last
+  // of text, unless a space ends it) once it has more than KEY_LEN
+  // letters and its key has a term file, for search to load once the
+  // results are painted: a typo in the word's next letters then finds
+  // its near files loaded, as a typo in its first letters does
+  // (firstLoads). Past KEY_LEN+1 letters a word's near keys no longer
+  // change, so a word loads them once.
   function nearAhead(text) {
-    if (!nearFiles || /[^\p{L}\p{Nd}]$/u.test(text)) return;
+    if (!nearFiles || /[^\p{L}\p{Nd}]$/u.test(text)) return [];
     var ws = words(text), w = ws[ws.length - 1];
-    if (!w || STOP[w]) return;
+    if (!w || STOP[w]) return [];
     var t = stem(w);
-    if (runes(t) > KEY_LEN && keys[keyOf(t)]) nearLoads(t).forEach(function (p) { p.catch(function () {}); });
+    if (runes(t) <= KEY_LEN || !keys[keyOf(t)]) return [];
+    return nearKeys(t).map(function (k) { return "n/" + fileOf(k, nearFiles) + ".js"; });
   }
 
   // query runs a query once the shards of its terms are loaded, loading
@@ -414,7 +416,7 @@
   // looks for its typos in the near files, then, when no record holds
   // every word, the others look for theirs in their own shards.
   function query(words) {
-    var count = {};
+    var count = {}, later = [];
     words.forEach(function (w) { count[w] = (count[w] || 0) + 1; });
     var terms = Object.keys(count).sort();
     var cands = terms.map(exactOrPrefix);
@@ -436,7 +438,7 @@
         var pool = {};
         nearKeys(t).forEach(function (k) { (nears[k] || []).forEach(function (it) { pool[it] = true; }); });
         typos(i, pool);
-        ahead(t, pool, cands[i]);
+        later = later.concat(ahead(t, pool, cands[i]));
         cands[i].forEach(function (c) {
           var k = keyOf(c.term);
           if (keys[k]) shardLoads.push(load("t/" + fileName(k) + ".js"));
@@ -451,14 +453,15 @@
       state.names = namesLoad(widenedTerms);
       return Promise.all(shardLoads);
     }) : null;
-    // ahead starts loading, without waiting for them, the term files of
-    // the words in pool that t, as the reader goes on typing, may come
-    // within one edit of: those that start with a word one edit from t.
-    // A typo in a word's first letters thus finds, at the word's last
-    // key, the term files of the words it is a typo of already loaded.
+    // ahead returns the term files of the words in pool that t, as the
+    // reader goes on typing, may come within one edit of (those that
+    // start with a word one edit from t), for search to load once the
+    // results are painted: a typo in a word's first letters thus finds,
+    // at the word's last key, the term files of the words it is a typo
+    // of loaded.
     function ahead(t, pool, cs) {
       var r = Array.from(t), n = r.length, count = {};
-      if (n <= TYPO_MIN) return;
+      if (n <= TYPO_MIN) return [];
       Object.keys(pool).forEach(function (it) {
         var k = keyOf(it);
         if (!keys[k] || shards[k] || cs.some(function (c) { return c.term === it; })) return;
@@ -467,8 +470,8 @@
           if (oneEdit(t, w.slice(0, l).join(""))) { count[k] = (count[k] || 0) + 1; return; }
         }
       });
-      Object.keys(count).sort(function (a, b) { return count[b] - count[a] || (a < b ? -1 : 1); }).slice(0, AHEAD)
-        .forEach(function (k) { load("t/" + fileName(k) + ".js").catch(function () {}); });
+      return Object.keys(count).sort(function (a, b) { return count[b] - count[a] || (a < b ? -1 : 1); }).slice(0, AHEAD)
+        .map(function (k) { return "t/" + fileName(k) + ".js"; });
     }
     function rank() {
       var scored = score(terms, count, cands);
@@ -478,7 +481,9 @@
         terms.forEach(function (t, i) { if (matched[i]) typos(i, shards[keyOf(t)] || {}); });
         scored = score(terms, count, cands);
       }
-      return finish(words, scored);
+      var answer = finish(words, scored);
+      answer.later = later;
+      return answer;
     }
     // Without a near file to wait for, the ranking runs at once, in the
     // task that loaded the last term file.
@@ -819,8 +824,9 @@
   // search runs a query. Its first loads start on the key press (see
   // prefetch) or else at once (firstLoads), the results are drawn in the
   // task that loads the last file they need, and what the reader does not
-  // see at once (the address, the filters' options) waits until they are
-  // painted.
+  // see at once (the address, the filters' options, the files a typo at
+  // the next key presses would need: nearAhead, ahead) waits until they
+  // are painted.
   function search(q) {
     mark("input");
     q = q.trim();
@@ -840,7 +846,6 @@
     }
     function start() {
       var loads = firstLoads(terms);
-      nearAhead(q);
       state.names = loads.names;
       return Promise.all(loads.terms);
     }
@@ -861,6 +866,9 @@
       return show(PAGE).then(function () {
         afterPaint(function () {
           if (q !== state.q) return;
+          // What the next key presses may need, once this one's results
+          // show: each load costs the page some milliseconds to start.
+          nearAhead(q).concat(answer.later).forEach(function (path) { load(path).catch(function () {}); });
           if (filters.open) drawFilters();
           saveQuery(q);
         });
@@ -880,9 +888,7 @@
     if (!tableLoaded || !e.key || e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
     var v = input.value, from = input.selectionStart, to = input.selectionEnd;
     if (from === null || to === null) return;
-    var text = v.slice(0, from) + e.key + v.slice(to);
-    firstLoads(tokens(text));
-    nearAhead(text);
+    firstLoads(tokens(v.slice(0, from) + e.key + v.slice(to)));
   });
   filters.addEventListener("toggle", function () { if (filters.open) drawFilters(); });
   form.addEventListener("submit", function (e) {
