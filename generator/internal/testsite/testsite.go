@@ -106,17 +106,6 @@ func apply(a, over *txtar.Archive) {
 	}
 }
 
-// FS returns the shared test site, with the overlays applied, as a file
-// system in memory: its content and site.toml, without templates.
-func FS(t testing.TB, overlays ...string) fs.FS {
-	t.Helper()
-	fsys, err := txtar.FS(Archive(overlays...))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fsys
-}
-
 // MapFS returns the files of a as a file system in memory that a test
 // may change in place (fsys[name] = ...), for a test that breaks a good
 // site one way per row.
