@@ -30,7 +30,7 @@
 // # Fixtures that need more
 //
 // A test that needs more than the shared site says so in an overlay: txtar
-// text whose files replace or add to the shared site's (Dir, FS, Archive
+// text whose files replace or add to the shared site's (Dir and Archive
 // take them), written inline for a file or two:
 //
 //	dir := testsite.Dir(t, `
