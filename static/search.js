@@ -827,7 +827,7 @@
   // see at once (the address, the filters' options, the files a typo at
   // the next key presses would need: nearAhead, ahead) waits until they
   // are painted.
-  function search(q) {
+  function search(q, typing) {
     mark("input");
     q = q.trim();
     state.q = q;
@@ -866,9 +866,11 @@
       return show(PAGE).then(function () {
         afterPaint(function () {
           if (q !== state.q) return;
-          // What the next key presses may need, once this one's results
-          // show: each load costs the page some milliseconds to start.
-          nearAhead(q).concat(answer.later).forEach(function (path) { load(path).catch(function () {}); });
+          // What the next key presses may need, when a reader types (not
+          // for a query pasted or opened from a link), once this one's
+          // results show: starting a load costs the page some
+          // milliseconds.
+          if (typing) nearAhead(q).concat(answer.later).forEach(function (path) { load(path).catch(function () {}); });
           if (filters.open) drawFilters();
           saveQuery(q);
         });
@@ -880,7 +882,7 @@
 
   // Every keystroke searches at once: files already loaded are reused, and
   // a search overtaken by a later keystroke draws nothing.
-  input.addEventListener("input", function () { search(input.value); });
+  input.addEventListener("input", function (e) { search(input.value, /^insert(Text|CompositionText)$/.test(e.inputType || "")); });
   // prefetch: a key that types a letter starts the loads of the query it
   // will make as it goes down, before the browser's input event, which
   // comes tens of milliseconds later on a slow machine.

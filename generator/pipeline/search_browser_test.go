@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/presos-politicos/briefing/generator/content"
@@ -212,7 +213,8 @@ func TestSearchLoadsOnKeyDown(t *testing.T) {
 // what a typo in it will need before the key press that makes the typo:
 // from its fourth letter, its near files; and a word that matches
 // nothing, a typo in its first letters, the term files of the words it
-// may become one edit of as it goes on, before it is one edit of them.
+// may become one edit of as it goes on, before it is one edit of them. A
+// query opened from a link loads nothing ahead.
 func TestSearchLoadsAheadAsAWordIsTyped(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
 	src, out := builtBrowse(t)
@@ -245,6 +247,14 @@ func TestSearchLoadsAheadAsAWordIsTyped(t *testing.T) {
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("typing quin loaded the near files %v, want those of its near keys %v", slices.Sorted(maps.Keys(got)), slices.Sorted(maps.Keys(want)))
+	}
+
+	// Opened from a link, the same query loads no near file: nothing is
+	// typed next.
+	searchFor(t, ctx, page+"?q=quin")
+	time.Sleep(200 * time.Millisecond) // as long as the loads ahead would take to start
+	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('script[src*="/n/"]').length`)); n != 0 {
+		t.Errorf("?q=quin loaded %d near files, want none", n)
 	}
 
 	// "qiun" is no word one edit from a word of the briefing, but the
