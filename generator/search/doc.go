@@ -100,6 +100,23 @@
 // file its near files lead to). Results whose records none of these holds
 // wait for their chunks.
 //
+// A reader types a word letter by letter, so a key press mostly finds
+// loaded what the ones before it loaded: in "perez" only the third
+// letter waits for a file (t/per.js). What a typo will need is loaded
+// ahead, once a key press's results are painted, and only for a reader
+// typing (an input event of typed text, not a query pasted or opened
+// from a link): from its fourth letter, the near files of the word being
+// typed (its near keys no longer change after that letter; three or four
+// files, about 2 KB compressed), so that the key press that makes a typo
+// after the first letters ("rodrigez") finds them in; and, for a word
+// that matches nothing (a typo within its first letters, "odrig"), the
+// term files of up to three keys of the words in its near files that
+// start with a word one edit from it (those of "rodriguez"), so that the
+// key press that makes it whole ("odriguez") finds them in. Starting a
+// load costs the page a few milliseconds (a trace under a load of 6: 5
+// ms a file), so the key press itself starts only the loads its own
+// query needs.
+//
 // Until the results are painted the page does nothing else: the ranking
 // uses typed arrays and a native sort of numeric keys, allocates in
 // proportion to the documents its words match, not to the index, and
@@ -146,14 +163,19 @@
 // npm:
 //
 //	10,000 prisoners (13,269 pages)         this site        Pagefind 1.6
-//	perez (a first query)                   4 files  15.0 KB  11 files 199 KB
-//	jose rodriguez (a name)                 6 files  17.3 KB
-//	julian suarez suarez (a name)           6 files  17.4 KB
-//	jose rodrigez (typo after 3 letters)    10 files 20.2 KB  12 files 300 KB
-//	jose odriguez (typo in the first 3)     10 files 20.3 KB  11 files 264 KB
+//	perez (a first query)                   4 files  15.6 KB  11 files 199 KB
+//	jose rodriguez (a name)                 6 files  17.9 KB
+//	julian suarez suarez (a name)           6 files  18.0 KB
+//	jose rodrigez (typo after 3 letters)    10 files 20.7 KB  12 files 300 KB
+//	jose odriguez (typo in the first 3)     10 files 20.8 KB  11 files 264 KB
 //
-// Of a first query's 15.0 KB, 12.4 KB are the search script and 0.6 KB
-// the table (13.1 KB, of which 10.5 KB the script, before the script
+// (Pagefind's figures from an earlier run.) The query is set whole, as
+// from a link, so nothing is loaded ahead (see Time); typed letter by
+// letter, "perez" also loads the near files of "pere" once its fourth
+// letter's results are painted (three files, 2.0 KB): 17.6 KB, under a
+// tenth of Pagefind's 199 KB. Of a first query's 15.6 KB, 13.1 KB are
+// the search script (12.4 KB before the loads ahead; 15.0 KB in all) and
+// 0.6 KB the table (13.1 KB, of which 10.5 KB the script, before the script
 // started its loads on keydown, kept results as numbers and rehearsed as
 // the page opens). A name adds its name file (1 to 3 KB compressed); before
 // name files, "jose rodriguez" loaded two chunks of display records
@@ -165,52 +187,73 @@
 // words they lead to; with a file per near key (1,522 of them, 60 to
 // 130 bytes each) the same queries fetched 14.7 and 14.6 KB.
 //
-//	go run ./generator/internal/searchbench -latency -n 10000 [-runs 5] [-q "a,b"] [-http]
+//	go run ./generator/internal/searchbench -latency -n 10000 [-runs 5] [-pace 150ms] [-q "a,b"] [-http]
 //
-// the time from a key press to the results painted, the search page
-// opened from disk (or, with -http, served on the loopback): for each
+// the time from a key press to its results painted, the search page
+// opened from disk (or, with -http, served on the loopback), for each
 // query (exact names, with accents, with a typo, a word that matches
-// nothing, half a word; or those of -q) the median and worst of -runs,
-// cold (a fresh browser, no index file loaded but the table) and warm
-// (the same key press again, ranking and drawing only). It prints the
-// load average before and after: on a shared machine, measure again when
-// it is quiet. The budget is 100 ms. -built DIR measures a site already
-// built, and -profile prints where the page's time goes, by function.
+// nothing, half a word; or those of -q), the median and worst of -runs,
+// three ways, each in a fresh browser:
 //
-// The page marks the steps of a key press on its performance timeline
-// (search:input, search:loaded, search:ranked, search:records,
-// search:drawn), and the command prints when each ended. A cold "jose
-// rodriguez" at 10,000 prisoners, a load average of 6 to 11, medians of 5
-// runs: the input event 45 ms after the key press (the browser's own
-// time; the loads started at the key press), the term files run at 72
-// ms, ranked at 93, the name file in at 116, drawn at 117 and painted at
-// 162. Warm: the input event at 16 ms, ranked at 19, drawn at 22 and
-// painted at 46. Before the loads started on keydown
-// and the filters, the address and the results' objects waited, a
-// trace showed, cold, the input event at 23 ms and the loads asked for
-// from 26 to 42 ms; 5 ms saving the address; a frame between the
-// ranking and the name file; and 24 ms after drawing in which the
-// browser laid the page out again for the filters' options and its form
-// autofill looked at them.
+//   - typed: the query typed letter by letter from a fresh page, as a
+//     reader types it, a key every -pace (or once the key before's
+//     results are painted, if later): every key press, the first
+//     included, each finding loaded what the ones before it loaded;
+//   - one key: the field filled but for its last letter, no index file
+//     loaded but the table, then that key press: a query pasted and a
+//     letter typed, every load of the query at once (what this command
+//     called cold before it typed);
+//   - warm: the same key press again, ranking and drawing only.
 //
-// Figures, on 30 November 2026, from disk, 10 queries, on this machine
-// shared with other engineers' builds and browsers (the load average at
-// the start and end of each run):
+// A key press is one key-down event carrying its text, as a keyboard
+// sends it (chromedp's KeyEvent sends the text as a second event, a round
+// trip to the browser later, which put that round trip before the page's
+// input event). It prints the load average before and after (on a shared
+// machine, measure again when it is quiet), each key press of the typing
+// with its median, and, from the marks the page leaves on its performance
+// timeline (search:input, search:loaded, search:ranked, search:records,
+// search:drawn), when each step of the slowest typed key press, the one
+// key and warm ended. The budget is 100 ms. -built DIR measures a site
+// already built, and -profile prints where the page's time goes, by
+// function.
+//
+// Typed, a key press waits for a file only at the third letter of a word
+// (its term file; the second word's with the name file) and, before the
+// loads ahead (see Time), at a typo: at the key that made "julian suarz",
+// the near files, in a second round. Figures on 30 November 2026, 10,000
+// prisoners, -built, -runs 5, the same built site with the search script
+// before the loads ahead (71a27b8) and after, back to back, on this
+// machine shared with other engineers' builds and browsers:
+//
+//	                 typed median (worst)   slowest key press (median)   one key median (worst)   warm median (worst)   load
+//	before           34 ms (224)            "julian suarz" 122 ms        180 ms (613)             48 ms (428)           8.5 to 15.4
+//	after            40 ms (658)            "Begoña Núñ" 119 ms          212 ms (836)             51 ms (121)           15.4 to 13.6
+//
+// Typed, the median of every form is under the budget, before and after
+// (29 to 66 ms; exact names 30 to 57, accents 29 to 43, typos 34 to 43,
+// partial 31 to 41, half a word 61 to 66); the typo key presses, without
+// their second round, went from 76 to 52 ms ("jose rodrigez") and from
+// 122 to 53 ms ("julian suarz") though the load was higher; the slowest
+// key press of most queries is a word's third letter (50 to 119 ms), and
+// the worst of each form (109 to 658 ms) is the frame: the step table puts
+// most of a slow key press between drawn and painted (the third letter
+// of "perez" under a load of 15: drawn at 42 ms, painted at 101), the
+// browser's own compositing, which the machine's load stretches. One
+// key, every load at once, stays over the budget under this load (110 to
+// 270 ms, medians): a trace of one (under a load of 6) showed each load
+// the key press starts costing the page about 5 ms before its input
+// event, which is why the loads ahead wait for the paint.
+//
+// Earlier figures, with the one-key measure only (then called cold) and
+// a key press of two events:
 //
 //	                                           cold median (worst)   warm median (worst)   load
 //	before (-site with the old static files)   211 ms (570)          78 ms (439)           6.9, 14.1
 //	after                                      211 ms (920)          56 ms (695)           11.1, 9.7
 //	after                                      201 ms (522)          54 ms (187)           5.7, 10.8
 //
-// and, with -built, the same built site before and after (3 runs each,
-// back to back): cold 310 and 227 ms, warm 109 and 53 ms, under a load
-// of 11.8; again, cold 206 and 229 ms, warm 78 and 53 ms, the load
-// rising from 11 to 18. The lead measured 182 ms cold (73 ms warm) before on a quiet
-// machine. Warm, a quarter to a half of the time is gone; cold, the key
-// press's time is now mostly the browser's own (the input event, reading
-// the files from disk, the frame), which the load stretches, and the
-// budget of 100 ms is not shown on this machine: measure again when it
-// is quiet.
+// The lead measured 182 ms cold (73 ms warm) before that on a quiet
+// machine, and 135 ms cold (43 ms warm) after.
 //
 //	go run ./generator/internal/searchbench -files -n 1000,10000
 //

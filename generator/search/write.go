@@ -60,7 +60,9 @@ import (
 // term file but that matches nothing there loads the near files of its
 // NearKeys (at most KeyLen+1 for each of its TypoForms, about
 // NearFileBytes each before compression) once that term file is in, and
-// then the term files of the words within one edit of it.
+// then the term files of the words within one edit of it; a word being
+// typed loads its near files ahead, from its fourth letter (see Time in
+// the package doc).
 //
 // Near keys are as many as the three-letter starts of the index's words
 // and of their neighbours, most listing a word or two: one file per key

@@ -18,17 +18,20 @@
 // same query through Pagefind's JavaScript API, counted the same way.
 //
 // With -latency, it measures time instead of bytes: the search page opened
-// from disk, the time from the key press of a query's last letter to its
-// results painted, cold (a fresh browser, no index file loaded yet) and
-// warm (the same key press again), median and worst of -runs, for queries
-// of each form readers type (exact, accents, typo, partial, prefix; or
-// those of -q), with the machine's load average before and after, and
-// then when each step of a key press ended (the marks static/search.js
+// from disk, the time from a key press to its results painted, median and
+// worst of -runs, for queries of each form readers type (exact, accents,
+// typo, partial, prefix; or those of -q), three ways, each in a fresh
+// browser: typed (the query typed letter by letter from a fresh page, a
+// key every -pace, every key press measured, the first included), one
+// key (the field filled but for its last letter, no index file loaded,
+// then that key press) and warm (the same key press again). It prints the
+// machine's load average before and after, each key press of the typing,
+// and when each step of a key press ended (the marks static/search.js
 // leaves on the page's performance timeline: the input event, the term
 // files in, the ranking, the display records in, the results drawn; and
 // painted), medians of the same runs:
 //
-//	go run ./generator/internal/searchbench -latency -n 10000
+//	go run ./generator/internal/searchbench -latency -n 10000 [-pace 150ms]
 //
 // -built DIR measures a site already built instead (go run
 // ./generator/internal/benchcorpus and go run ./generator build make one),
