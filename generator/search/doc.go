@@ -228,14 +228,19 @@
 //	                 typed median (worst)   slowest key press (median)   one key median (worst)   warm median (worst)   load
 //	before           34 ms (224)            "julian suarz" 122 ms        180 ms (613)             48 ms (428)           8.5 to 15.4
 //	after            40 ms (658)            "Begoña Núñ" 119 ms          212 ms (836)             51 ms (121)           15.4 to 13.6
+//	after, -runs 3   44 ms (428)            "jose rodriguez xyl" 160 ms  196 ms (425)             60 ms (260)           6.1 to 10.5
+//	before, -runs 3  39 ms (390)            "Beg" 139 ms                 204 ms (397)             50 ms (215)           10.5 to 11.3
 //
 // Typed, the median of every form is under the budget, before and after
-// (29 to 66 ms; exact names 30 to 57, accents 29 to 43, typos 34 to 43,
-// partial 31 to 41, half a word 61 to 66); the typo key presses, without
-// their second round, went from 76 to 52 ms ("jose rodrigez") and from
-// 122 to 53 ms ("julian suarz") though the load was higher; the slowest
-// key press of most queries is a word's third letter (50 to 119 ms), and
-// the worst of each form (109 to 658 ms) is the frame: the step table puts
+// (29 to 78 ms; in the first pair exact names 30 to 57, accents 29 to
+// 43, typos 34 to 43, partial 31 to 41, half a word 61 to 66). The
+// differences between before and after are within the load's noise but
+// for the typo key presses, without their second round of loads: from
+// 76 to 52 ms and from 81 to 41 ("jose rodrigez"), from 122 to 53 ms
+// ("julian suarz"; 68 and 103 in the second pair, under a load spike
+// that slowed that query's every key press); the slowest
+// key press of most queries is a word's third letter (50 to 160 ms), and
+// the worst of each form (81 to 658 ms) is the frame: the step table puts
 // most of a slow key press between drawn and painted (the third letter
 // of "perez" under a load of 15: drawn at 42 ms, painted at 101), the
 // browser's own compositing, which the machine's load stretches. One
