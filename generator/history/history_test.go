@@ -122,6 +122,14 @@ func TestDiff(t *testing.T) {
 			if !reflect.DeepEqual(back[seq[0].blobs], old) || !reflect.DeepEqual(back[seq[1].blobs], new) {
 				t.Fatalf("the cache gave back other snapshots:\n%v\n%v", back, []snapshot{old, new})
 			}
+			// The current record's snapshot, its texts shown, stands for
+			// the version the files on disk hold once they are unshown.
+			for _, src := range []string{tc.old, tc.new, tc.cur} {
+				r := decode(t, src)
+				if got, want := snap(fields, r, true).unshown(), snap(fields, r, false); !reflect.DeepEqual(got, want) {
+					t.Errorf("unshown:\n%v\nwant the version's snapshot:\n%v", got, want)
+				}
+			}
 			items := diff(fields, back[seq[0].blobs], back[seq[1].blobs], snap(fields, decode(t, tc.cur), true))
 			var got []string
 			for _, it := range items {
