@@ -336,6 +336,10 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 	seqs := make(map[string][]version)
 	for tlang, seq := range j.seqs {
 		snaps := l.cache.group(j.file, tlang, j.fields)
+		var old []byte // the cache's group, when it gave its snapshots
+		if len(snaps) > 0 {
+			old = l.cache.raw[groupKey(j.file, tlang)]
+		}
 		if err := c.readMissing(ctx, j, tlang, snaps); err != nil {
 			return nil, err
 		}
@@ -367,7 +371,7 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 			b := l.cache.raw[groupKey(j.file, tlang)]
 			renewed := fresh || b == nil || len(snaps) != countVersions(seq)
 			if renewed {
-				b = encodeGroup(seq, snaps, j.fields)
+				b = encodeGroup(seq, snaps, j.fields, old)
 			}
 			c.mu.Lock()
 			c.groups[groupKey(j.file, tlang)] = b

@@ -117,7 +117,7 @@ func TestDiff(t *testing.T) {
 			old, new := snap(fields, decode(t, tc.old), false), snap(fields, decode(t, tc.new), false)
 			// The versions as the cache gives them back.
 			seq := []pair{{commit: 0, blobs: [2]string{"aa", ""}}, {commit: 1, blobs: [2]string{"bb", ""}}}
-			c := &cache{raw: map[string][]byte{groupKey("f", ""): encodeGroup(seq, map[[2]string]snapshot{seq[0].blobs: old, seq[1].blobs: new}, fields)}}
+			c := &cache{raw: map[string][]byte{groupKey("f", ""): encodeGroup(seq, map[[2]string]snapshot{seq[0].blobs: old, seq[1].blobs: new}, fields, nil)}}
 			back := c.group("f", "", fields)
 			if !reflect.DeepEqual(back[seq[0].blobs], old) || !reflect.DeepEqual(back[seq[1].blobs], new) {
 				t.Fatalf("the cache gave back other snapshots:\n%v\n%v", back, []snapshot{old, new})
