@@ -230,6 +230,10 @@
 //	after            40 ms (658)            "Begoña Núñ" 119 ms          212 ms (836)             51 ms (121)           15.4 to 13.6
 //	after, -runs 3   44 ms (428)            "jose rodriguez xyl" 160 ms  196 ms (425)             60 ms (260)           6.1 to 10.5
 //	before, -runs 3  39 ms (390)            "Beg" 139 ms                 204 ms (397)             50 ms (215)           10.5 to 11.3
+//	after, -runs 3   32 ms (196)            "Beg" 129 ms                 149 ms (450)             47 ms (243)           1.6 to 9.9
+//
+// (the last with -n 10000 rather than -built, the machine quiet as it
+// started)
 //
 // Typed, the median of every form is under the budget, before and after
 // (29 to 78 ms; in the first pair exact names 30 to 57, accents 29 to
