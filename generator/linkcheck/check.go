@@ -111,30 +111,54 @@ func (c *Checker) intern(s string) string {
 	return s
 }
 
-// Problems returns a line for each link between the files that leads
-// nowhere (a missing file, a missing anchor, a link that starts with "/",
-// which would break under a subpath, on a mirror and from disk, or names
-// a folder, which would break from disk), for each thing on a page that
-// the Content-Security-Policy would block or that loads from another host,
-// and for each id on more than one element of a page (raw HTML in
-// Markdown may repeat one the layout uses, such as main); by page, in
-// name order.
-func (c *Checker) Problems() []string {
+// A Problem is one thing wrong on a page of the site.
+type Problem struct {
+	Page string // the page it is on
+	Link string // the link as written, for a link's problem
+	// Target and Fragment are the file a link leads to and the anchor it
+	// names, when the problem is that the site lacks one of them: the
+	// file itself when NoFile, else the anchor.
+	Target, Fragment string
+	NoFile           bool
+	Message          string // what is wrong
+}
+
+func (p Problem) Error() string {
+	if p.Link != "" {
+		return fmt.Sprintf("%s: link %q %s", p.Page, p.Link, p.Message)
+	}
+	return p.Page + ": " + p.Message
+}
+
+// Problems returns each link between the files that leads nowhere (a
+// missing file, a missing anchor, a link that starts with "/", which would
+// break under a subpath, on a mirror and from disk, or names a folder,
+// which would break from disk), each thing on a page that the
+// Content-Security-Policy would block or that loads from another host, and
+// each id on more than one element of a page (raw HTML in Markdown may
+// repeat one the layout uses, such as main); by page, in name order.
+func (c *Checker) Problems() []Problem {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	var problems []string
+	var problems []Problem
 	for _, name := range slices.Sorted(maps.Keys(c.pages)) {
 		p := c.pages[name]
 		for _, l := range p.links {
-			if msg := c.follow(c.ends[l.end]); msg != "" {
-				problems = append(problems, fmt.Sprintf("%s: link %q %s", name, c.raws[l.raw], msg))
+			e := c.ends[l.end]
+			if msg := c.follow(e); msg != "" {
+				pr := Problem{Page: name, Link: c.raws[l.raw], Message: msg}
+				if e.problem == "" {
+					_, has := c.files[e.target]
+					pr.Target, pr.Fragment, pr.NoFile = e.target, e.fragment, !has
+				}
+				problems = append(problems, pr)
 			}
 		}
 		for _, u := range p.unsafe {
-			problems = append(problems, fmt.Sprintf("%s: %s", name, u))
+			problems = append(problems, Problem{Page: name, Message: u})
 		}
 		for _, id := range slices.Sorted(maps.Keys(p.twice)) {
-			problems = append(problems, fmt.Sprintf("%s: the id %q is on %d elements; an id names one element (links and the skip link go to the first): rename the others", name, id, p.twice[id]))
+			problems = append(problems, Problem{Page: name, Message: fmt.Sprintf("the id %q is on %d elements; an id names one element (links and the skip link go to the first): rename the others", id, p.twice[id])})
 		}
 	}
 	return problems
@@ -161,7 +185,7 @@ func (c *Checker) follow(l end) string {
 }
 
 // Files checks a whole site held in memory, by name.
-func Files(files map[string][]byte, base string) []string {
+func Files(files map[string][]byte, base string) []Problem {
 	c := New(base)
 	for name, data := range files {
 		c.Add(name, data)

@@ -1,6 +1,7 @@
 package linkcheck
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -25,7 +26,7 @@ func TestCheckerInAnyOrder(t *testing.T) {
 		`prisoners/b/index.html: <p onclick> is an inline event handler, which the Content-Security-Policy blocks`,
 		`prisoners/b/index.html: the id "x" is on 2 elements; an id names one element (links and the skip link go to the first): rename the others`,
 	}
-	if got := c.Problems(); strings.Join(got, "\n") != strings.Join(want, "\n") {
+	if got := lines(c.Problems()); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
@@ -45,7 +46,32 @@ func TestSharedLinks(t *testing.T) {
 		t.Errorf("%d links as written and %d places kept, want 2 and 2", len(c.raws), len(c.ends))
 	}
 	want := `b/x.html: link "y.html" leads to b/y.html, which does not exist`
-	if got := c.Problems(); len(got) != 1 || got[0] != want {
+	if got := lines(c.Problems()); len(got) != 1 || got[0] != want {
 		t.Errorf("problems = %q, want %q", got, want)
+	}
+}
+
+func lines(problems []Problem) []string {
+	var out []string
+	for _, p := range problems {
+		out = append(out, p.Error())
+	}
+	return out
+}
+
+// TestProblemNamesWhatIsMissing: a link to a missing file or anchor names
+// them, so that a caller can tell the editor where the link was written;
+// a link wrong whatever the site holds names neither.
+func TestProblemNamesWhatIsMissing(t *testing.T) {
+	c := New("/")
+	c.Add("index.html", []byte(`<a href="a.html#x">1</a><a href="b.html">2</a><a href="/c.html">3</a>`))
+	c.Add("a.html", []byte(`<p id="y">a</p>`))
+	want := []Problem{
+		{Page: "index.html", Link: "a.html#x", Target: "a.html", Fragment: "x", Message: "names the anchor #x, which a.html does not have"},
+		{Page: "index.html", Link: "b.html", Target: "b.html", NoFile: true, Message: "leads to b.html, which does not exist"},
+		{Page: "index.html", Link: "/c.html", Message: "starts with /; links between pages must be relative"},
+	}
+	if got := c.Problems(); !slices.Equal(got, want) {
+		t.Errorf("problems:\n%#v\nwant:\n%#v", got, want)
 	}
 }

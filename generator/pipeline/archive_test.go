@@ -44,20 +44,18 @@ func unzipPart(t *testing.T, name, folder string, data []byte) map[string][]byte
 	return out
 }
 
-var missingTarget = regexp.MustCompile(`leads to (\S+), which does not exist$`)
-
 // brokenLinks lists the links of the unzipped files that lead nowhere,
 // but for those allowed to: a link to a file the site has outside this
 // archive (the other language, another part) for which allowed is true.
 func brokenLinks(unzipped, site map[string][]byte, base string, allowed func(target string) bool) []string {
 	var out []string
 	for _, p := range linkcheck.Files(unzipped, base) {
-		if m := missingTarget.FindStringSubmatch(p); m != nil {
-			if _, ok := site[m[1]]; ok && allowed(m[1]) {
+		if p.NoFile {
+			if _, ok := site[p.Target]; ok && allowed(p.Target) {
 				continue
 			}
 		}
-		out = append(out, p)
+		out = append(out, p.Error())
 	}
 	return out
 }

@@ -180,7 +180,9 @@ func TestEveryPageHasItsTwin(t *testing.T) {
 		t.Error("the sitemap lacks the Spanish page with its alternates")
 	}
 	if problems := linkcheck.Files(files, "https://example.org/"); len(problems) > 0 {
-		t.Errorf("links:\n%s", strings.Join(problems, "\n"))
+		for _, p := range problems {
+			t.Errorf("links: %v", p)
+		}
 	}
 }
 

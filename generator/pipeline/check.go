@@ -10,6 +10,7 @@ import (
 	"github.com/presos-politicos/briefing/generator/linkcheck"
 	"github.com/presos-politicos/briefing/generator/offline"
 	"github.com/presos-politicos/briefing/generator/outdir"
+	"github.com/presos-politicos/briefing/generator/site"
 )
 
 // Check makes every file of the site as Build does, writes nothing, and
@@ -42,7 +43,7 @@ func Check(opts Options) (*Result, error) {
 		return nil, err
 	}
 	if problems := c.Problems(); len(problems) > 0 {
-		return nil, problemsError(problems)
+		return nil, problemsError(problems, out.links)
 	}
 	res := out.result()
 	res.Note = note
@@ -77,11 +78,42 @@ func (c *checked) Create(name string) (io.Writer, error) {
 }
 
 // problemsError is an error for each problem, joined, so that a caller
-// counts and lists them without reading the text back.
-func problemsError(problems []string) error {
-	errs := make([]error, len(problems))
-	for i, p := range problems {
-		errs[i] = errors.New(p)
+// counts and lists them without reading the text back. A link that leads
+// to a missing file or anchor and that a record's Markdown wrote is
+// reported once at each line that writes it, as a content error, rather
+// than on each page that shows the text (a template's link to the same
+// place is then left out: fixing the text shows it).
+func problemsError(problems []linkcheck.Problem, links []site.MarkdownLink) error {
+	type place struct{ target, fragment string }
+	missing := make(map[place]bool) // true: the file itself is missing
+	for _, p := range problems {
+		if p.Target != "" {
+			missing[place{p.Target, p.Fragment}] = p.NoFile
+		}
+	}
+	var list content.ErrorList
+	written := make(map[place]bool)
+	for _, l := range links {
+		at := place{l.Target, l.Fragment}
+		noFile, ok := missing[at]
+		if !ok {
+			continue
+		}
+		written[at] = true
+		if noFile {
+			list.Addf(l.Pos, "link %q leads to %s, which the site does not have: correct the address", l.Dest, l.Target)
+		} else {
+			list.Addf(l.Pos, "link %q names the anchor #%s, which %s does not have: correct the anchor, or link the page without it", l.Dest, l.Fragment, l.Target)
+		}
+	}
+	var errs []error
+	if err := list.Err(); err != nil {
+		errs = append(errs, err)
+	}
+	for _, p := range problems {
+		if p.Target == "" || !written[place{p.Target, p.Fragment}] {
+			errs = append(errs, p)
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -6,7 +6,9 @@
 //     folder beside the old one and swaps it in (package outdir).
 //   - Check (check.go) writes nothing: it checks each page as it is made
 //     (package linkcheck), following every link and anchor once every file
-//     is made, and measures the offline archives without making them.
+//     is made, and measures the offline archives without making them. A
+//     link that a record's Markdown wrote (site.MarkdownLink) and that
+//     leads nowhere is reported at its line in the content, once.
 //   - Prepare (serve.go) loads and resolves the site for serve, which asks
 //     for one file at a time: Lazy makes it with the same functions as
 //     generate, drawing only what that file needs, so that serve returns

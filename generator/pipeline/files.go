@@ -43,6 +43,10 @@ type files struct {
 	sizes map[string]int64 // every file made, by name
 	bytes int64
 	parts []offline.Part // the offline archives planned, written last
+
+	// links are the links of every language's Markdown that only the
+	// built site can vouch for, for check to report at their lines.
+	links []site.MarkdownLink
 }
 
 func newFiles(s sink, spool *offline.Spool) *files {

@@ -59,6 +59,7 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 			_, err := resolveAll(fsys, set, nil, hist, nil)
 			return nil, "", err
 		}
+		out.links = append(out.links, l.site.Links...)
 		if i == 0 {
 			if opts.Loaded != nil {
 				opts.Loaded()

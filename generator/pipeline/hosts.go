@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/presos-politicos/briefing/generator/host"
@@ -29,8 +30,9 @@ func fitHost(opts Options, configured string, sizes map[string]int64, res *Resul
 	res.Host = h.Name
 	problems, warnings := h.Check(host.MeasureFiles(sizes))
 	res.Warnings = warnings
-	if len(problems) > 0 {
-		return problemsError(problems)
+	errs := make([]error, len(problems))
+	for i, p := range problems {
+		errs[i] = errors.New(p) // one each, so that a caller counts them
 	}
-	return nil
+	return errors.Join(errs...)
 }

@@ -178,7 +178,9 @@ func TestSitemapAndRobots(t *testing.T) {
 		}
 	}
 	if problems := linkcheck.Files(files, mirror); len(problems) > 0 {
-		t.Errorf("links under a subpath:\n%s", strings.Join(problems, "\n"))
+		for _, p := range problems {
+			t.Errorf("links under a subpath: %v", p)
+		}
 	}
 }
 

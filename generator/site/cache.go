@@ -35,11 +35,8 @@ func (c *Cache) Prune() {
 }
 
 type mdEntry struct {
-	html  *HTML
-	refs  []content.Ref
-	links []Link // what each ref resolved to
-
-	images []string // the files of static/ its images show
+	converted
+	resolved []Link // what each ref resolved to
 }
 
 func mdKey(lang string, md content.Markdown, idBase string) string {
@@ -47,7 +44,7 @@ func mdKey(lang string, md content.Markdown, idBase string) string {
 }
 
 // convert renders one text, through the cache when there is one.
-func (r *resolver) convert(md content.Markdown, idBase string) (*HTML, []content.Ref) {
+func (r *resolver) convert(md content.Markdown, idBase string) converted {
 	if r.cache == nil {
 		return r.md.convert(md, idBase, r.resolveLink, &r.errs)
 	}
@@ -62,7 +59,7 @@ func (r *resolver) convert(md content.Markdown, idBase string) (*HTML, []content
 	if hit {
 		same := true
 		for i, ref := range e.refs {
-			if l, ok := r.find(ref.Kind, ref.Slug); !ok || l != e.links[i] {
+			if l, ok := r.find(ref.Kind, ref.Slug); !ok || l != e.resolved[i] {
 				same = false
 				break
 			}
@@ -73,7 +70,7 @@ func (r *resolver) convert(md content.Markdown, idBase string) (*HTML, []content
 			}
 		}
 		if same {
-			return e.html, e.refs
+			return e.converted
 		}
 	}
 	var local content.ErrorList
@@ -86,18 +83,18 @@ func (r *resolver) convert(md content.Markdown, idBase string) (*HTML, []content
 		mu.Unlock()
 		return l.Title, l.URL, ok
 	}
-	html, refs, images := r.md.convertImages(md, idBase, resolve, &local)
+	c := r.md.convert(md, idBase, resolve, &local)
 	if err := local.Err(); err != nil {
 		for _, e := range err.(content.Errors) {
 			r.errs.Add(e)
 		}
-		return html, refs
+		return c
 	}
 	r.cache.mu.Lock()
 	if r.cache.entries == nil {
 		r.cache.entries = make(map[string]mdEntry)
 	}
-	r.cache.entries[key] = mdEntry{html: html, refs: refs, links: links, images: images}
+	r.cache.entries[key] = mdEntry{c, links}
 	r.cache.mu.Unlock()
-	return html, refs
+	return c
 }

@@ -93,10 +93,11 @@ type docState struct {
 	resolve func(content.Ref) (title, url string, ok bool)
 	refs    []content.Ref
 	static  func(name string) bool
-	images  []string // the files of static/ the images show
-	tooDeep bool     // nesting past maxNesting was reported
-	lines   []int    // where each line of src starts, once a position is asked for
-	rescans int      // bytes that searches for a link's address have read again
+	images  []string       // the files of static/ the images show
+	links   []MarkdownLink // its links that only the built site vouches for
+	tooDeep bool           // nesting past maxNesting was reported
+	lines   []int          // where each line of src starts, once a position is asked for
+	rescans int            // bytes that searches for a link's address have read again
 	errs    *content.ErrorList
 }
 
@@ -129,22 +130,25 @@ func newMarkdown(allowHTML bool) *markdown {
 	)}
 }
 
-// convert renders one Markdown text. Reference links are resolved with
-// resolve; an unknown one is an error at its line. The references found are
-// returned for back-references. idBase prefixes footnote ids, so that two
-// documents on one page do not clash.
-func (m *markdown) convert(md content.Markdown, idBase string, resolve func(content.Ref) (string, string, bool), errs *content.ErrorList) (*HTML, []content.Ref) {
-	h, refs, _ := m.convertImages(md, idBase, resolve, errs)
-	return h, refs
+// A converted text is a Markdown text rendered, and what the rendering
+// found in it.
+type converted struct {
+	html   *HTML
+	refs   []content.Ref  // its reference links, for back-references
+	images []string       // the files of static/ its images show
+	links  []MarkdownLink // its links to the site's files, under their marker
 }
 
-// convertImages is convert, also returning the files of static/ that the
-// text's images show, so that a cached rendering can be checked against
-// the files of the next build.
-func (m *markdown) convertImages(md content.Markdown, idBase string, resolve func(content.Ref) (string, string, bool), errs *content.ErrorList) (*HTML, []content.Ref, []string) {
+// convert renders one Markdown text. Reference links are resolved with
+// resolve; an unknown one is an error at its line. idBase prefixes
+// footnote ids, so that two documents on one page do not clash. The
+// images it shows are returned, so that a cached rendering can be checked
+// against the files of the next build, and its links into the site, for
+// check.
+func (m *markdown) convert(md content.Markdown, idBase string, resolve func(content.Ref) (string, string, bool), errs *content.ErrorList) converted {
 	text := md.Text.String()
 	if strings.TrimSpace(text) == "" {
-		return nil, nil, nil
+		return converted{}
 	}
 	isPage := m.isPage
 	if isPage == nil {
@@ -160,7 +164,7 @@ func (m *markdown) convertImages(md content.Markdown, idBase string, resolve fun
 		refused = tooMuch() || refused // each reports its error
 	}
 	if refused {
-		return nil, nil, nil // an error: not worth the seconds it would take
+		return converted{} // an error: not worth the seconds it would take
 	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(stateKey, st)
@@ -168,10 +172,11 @@ func (m *markdown) convertImages(md content.Markdown, idBase string, resolve fun
 	if err := m.md.Convert(st.src, &buf, parser.WithContext(ctx)); err != nil {
 		errs.Addf(md.Pos, "cannot render Markdown: %v", err)
 	}
-	if buf.Len() == 0 {
-		return nil, st.refs, st.images
+	c := converted{refs: st.refs, images: st.images, links: st.links}
+	if buf.Len() != 0 {
+		c.html = &HTML{m.texts.KeepBytes(buf.Bytes())}
 	}
-	return &HTML{m.texts.KeepBytes(buf.Bytes())}, st.refs, st.images
+	return c
 }
 
 // transformer resolves reference links, fills their empty text, keeps
@@ -222,6 +227,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 					marker = RootMarker
 				}
 				n.Destination = []byte(marker + File(p))
+				st.link(dest, marker+File(p), pos)
 				return ast.WalkContinue, nil
 			}
 			for scheme, kind := range refSchemes {
@@ -229,6 +235,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 				if !ok {
 					continue
 				}
+				slug, anchor, hasAnchor := strings.Cut(slug, "#")
 				ref := content.Ref{Kind: kind, Slug: slug, Pos: pos}
 				title, url, ok := st.resolve(ref)
 				if !ok {
@@ -236,6 +243,14 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 					return ast.WalkContinue, nil
 				}
 				st.refs = append(st.refs, ref)
+				if hasAnchor {
+					if strings.Contains(url, "#") {
+						st.errs.Addf(pos, "link %q names an anchor, but the link already goes to the %s's own place on its page: remove #%s", dest, kind, anchor)
+					} else {
+						url += "#" + anchor
+						st.link(dest, RootMarker+File(url), pos)
+					}
+				}
 				n.Destination = []byte(RootMarker + File(url))
 				if n.ChildCount() == 0 {
 					n.AppendChild(n, ast.NewString([]byte(title)))

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,7 +20,8 @@ func convert(t *testing.T, allowHTML bool, text string) (string, error) {
 		errs.Addf(ref.Pos, "unknown %s", ref.Slug)
 		return "", "", false
 	}
-	h, _ := newMarkdown(allowHTML).convert(content.Markdown{Text: content.TextOf(text), Pos: content.Pos{File: "f.md", Line: 1, Col: 1}}, "", resolve, &errs)
+	c := newMarkdown(allowHTML).convert(content.Markdown{Text: content.TextOf(text), Pos: content.Pos{File: "f.md", Line: 1, Col: 1}}, "", resolve, &errs)
+	h := c.html
 	return h.String(), errs.Err()
 }
 
@@ -151,5 +153,30 @@ func TestRootLinks(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("lacks %s: %s", want, out)
 		}
+	}
+}
+
+// TestMarkdownLinks: the links only the built site can vouch for (from
+// the root, or a record's with an anchor) are noted with where they lead,
+// from the site's root, and where they are written; a record's link
+// without an anchor and a link to another site are not.
+func TestMarkdownLinks(t *testing.T) {
+	text := "[a](prisoner:ana) [b](prisoner:ana#bio)\n[c](/timeline/#2026-x) [d](/share.png) [e](https://example.org/#x)"
+	resolve := func(ref content.Ref) (string, string, bool) { return "Ana", "prisoners/ana/", true }
+	var errs content.ErrorList
+	c := newMarkdown(false).convert(content.Markdown{Text: content.TextOf(text), Pos: content.Pos{File: "f.md", Line: 3, Col: 1}}, "", resolve, &errs)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	want := []MarkdownLink{
+		{Dest: "prisoner:ana#bio", Target: "es/prisoners/ana/index.html", Fragment: "bio", Pos: content.Pos{File: "f.md", Line: 3, Col: 23}},
+		{Dest: "/timeline/#2026-x", Target: "es/timeline/index.html", Fragment: "2026-x", Pos: content.Pos{File: "f.md", Line: 4, Col: 5}},
+		{Dest: "/share.png", Target: "share.png", Pos: content.Pos{File: "f.md", Line: 4, Col: 28}},
+	}
+	if got := placed(c.links, "es/"); !slices.Equal(got, want) {
+		t.Errorf("links:\n%+v\nwant:\n%+v", got, want)
+	}
+	if !strings.Contains(c.html.String(), `href="`+RootMarker+`prisoners/ana/index.html#bio"`) {
+		t.Errorf("the anchor is not kept: %s", c.html)
 	}
 }

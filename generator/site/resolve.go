@@ -175,15 +175,17 @@ func (r *resolver) convertAll() {
 		add(v, v.Count.Note, v.Slug+"-n-", &v.Note)
 	}
 
-	refs := make([][]content.Ref, len(jobs))
+	done := make([]converted, len(jobs))
 	parallel.Do(len(jobs), func(i int) error {
-		j := jobs[i]
-		*j.dst, refs[i] = r.convert(j.md, j.id)
+		done[i] = r.convert(jobs[i].md, jobs[i].id)
+		*jobs[i].dst = done[i].html
 		return nil
 	})
 	r.mdRefs = make(map[any][]content.Ref)
+	prefix := s.Config.Prefix(s.Lang)
 	for i, j := range jobs {
-		r.mdRefs[j.owner] = append(r.mdRefs[j.owner], refs[i]...)
+		r.mdRefs[j.owner] = append(r.mdRefs[j.owner], done[i].refs...)
+		s.Links = append(s.Links, placed(done[i].links, prefix)...)
 	}
 }
 

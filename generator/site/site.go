@@ -32,6 +32,9 @@ type Site struct {
 	// newest first.
 	History bool
 	Changes []*Change
+	// Links are the links of its Markdown that only the built site can
+	// vouch for (see MarkdownLink), in the order of the texts.
+	Links []MarkdownLink
 }
 
 // A Link names a record and where its page is.

@@ -30,7 +30,7 @@
 // # Fixtures that need more
 //
 // A test that needs more than the shared site says so in an overlay: txtar
-// text whose files replace or add to the shared site's (Dir, FS, Archive
+// text whose files replace or add to the shared site's (Dir and Archive
 // take them), written inline for a file or two:
 //
 //	dir := testsite.Dir(t, `
@@ -104,17 +104,6 @@ func apply(a, over *txtar.Archive) {
 			a.Files = append(a.Files, f)
 		}
 	}
-}
-
-// FS returns the shared test site, with the overlays applied, as a file
-// system in memory: its content and site.toml, without templates.
-func FS(t testing.TB, overlays ...string) fs.FS {
-	t.Helper()
-	fsys, err := txtar.FS(Archive(overlays...))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fsys
 }
 
 // MapFS returns the files of a as a file system in memory that a test
