@@ -108,18 +108,24 @@
 //
 //	prisoners, 2 languages   before (pages held)        after (render.List)
 //	10,000                    26 s,  42 s, 208 MiB       28 s,  35 s, 208 MiB
-//	30,000                   119 s, 268 s, 336 MiB
-//	100,000                  452 s, 579 s, 1.05 GiB
+//	                                                     35 s,  69 s, 208 MiB
+//	30,000                   119 s, 268 s, 336 MiB      148 s, 299 s, 339 MiB
+//	100,000                  452 s, 579 s, 1.05 GiB     (not measured)
 //
-// 100,000 prisoners take 15 to 17 times as long as 10,000, not 10. No
-// step of the build does more than linear work: the output grows in step
-// (525 MB, 1.56 GB), and loading the content takes three times as long at
-// 30,000 as at 10,000. What grows faster is the collector's share, a tenth
-// of the processor time at 10,000 prisoners and a fifth at 30,000 and
-// 100,000 (generator/memory.go says why), and with it the cost of all the
-// other work done while it runs: compressing a byte took half as long
-// again at 30,000 as at 10,000 (go tool pprof on each run, a -cpuprofile
-// added by hand).
+// render.List gives the collector some 25 MB more room at 30,000
+// prisoners (a tenth fewer collections), a gain smaller than the
+// machine's noise.
+//
+// 100,000 prisoners take 15 to 17 times as long as 10,000, not 10, though
+// the output grows in step (525 MB, 1.56 GB at 30,000). CPU profiles of
+// 10,000 and 30,000 (go tool pprof; a -cpuprofile added by hand) show no
+// step whose share grows: loading the content, done while the heap is
+// small, took 3.0 times as long; every step of the drawing 3.9 to 4.6
+// times, compressing (whose cost per byte does not depend on the site)
+// included.
+// What grows is the collector's share, a tenth of the processor time at
+// 10,000 and a fifth at 30,000 and 100,000 (generator/memory.go says why),
+// and with it the cost of the work done while it runs.
 //
 // BenchmarkMemory (memory_bench_test.go) reports the heap behind these
 // figures: the loaded site and the most found live while the files are
