@@ -37,7 +37,7 @@ const liveHalves = 5
 // room as is live: it runs about twice as often for the same work, a
 // fifth of the processor time at 30,000 and 100,000 prisoners against a
 // tenth at 10,000 (GODEBUG=gctrace=1), which is much of why 100,000
-// prisoners take 15 to 17 times as long as 10,000 (package pipeline,
+// prisoners take 11 to 17 times as long as 10,000 (package pipeline,
 // "Speed and memory"). Three times the loaded site was measured too
 // (2026-11-30): a quarter fewer collections, 1.29 GiB at 100,000
 // prisoners, and no gain in processor time that the shared machine let

@@ -110,13 +110,13 @@
 //	10,000                    26 s,  42 s, 208 MiB       28 s,  35 s, 208 MiB
 //	                                                     35 s,  69 s, 208 MiB
 //	30,000                   119 s, 268 s, 336 MiB      148 s, 299 s, 339 MiB
-//	100,000                  452 s, 579 s, 1.05 GiB     (not measured)
+//	100,000                  452 s, 579 s, 1.05 GiB     397 s, 505 s, 1.05 GiB
 //
 // render.List gives the collector some 25 MB more room at 30,000
-// prisoners (187 collections against 196), a gain smaller than the
-// machine's noise.
+// prisoners (187 collections against 196; 184 against 198 at 100,000), a
+// gain smaller than the machine's noise.
 //
-// 100,000 prisoners take 15 to 17 times as long as 10,000, not 10, though
+// 100,000 prisoners take 11 to 17 times as long as 10,000, not 10, though
 // the output grows in step (525 MB, 1.56 GB at 30,000). CPU profiles of
 // 10,000 and 30,000 (go tool pprof; a -cpuprofile added by hand) show no
 // step whose share grows: loading the content, done while the heap is
