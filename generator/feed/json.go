@@ -78,10 +78,17 @@ func abs(s *site.Site, u string) string { return s.Base() + u }
 // are made and written one at a time, never the whole list at once.
 func writeJSON[T any](w *partWriter, name string, list iter.Seq[T]) error {
 	f := w.begin(name, "[\n", ",\n", "\n]\n", "[\n]\n", 0)
+	var buf []byte // a jsonAppender's record: add copies it
 	for v := range list {
-		data, err := json.Marshal(v)
-		if err != nil {
-			return err
+		var data []byte
+		if a, ok := any(v).(jsonAppender); ok {
+			buf = a.appendJSON(buf[:0])
+			data = buf
+		} else {
+			var err error
+			if data, err = json.Marshal(v); err != nil {
+				return err
+			}
 		}
 		if err := f.add(data); err != nil {
 			return err

@@ -297,7 +297,13 @@ func (c *cache) group(file, lang string, fields []field) map[[2]string]snapshot 
 // fingerprints as indexes into the table (versions share most of them),
 // each field as the same as in the snapshot before (same), as that one's
 // list with entries added (longer), or whole.
-func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byte {
+//
+// old, when not nil, is the group as the cache held it, made by
+// encodeGroup from the same snapshots: when its versions are the first
+// of the sequence's, in the same order (a record's history only grows),
+// its table and snapshots are kept as they are and only the new versions
+// are encoded after them, which gives the same bytes as encoding them all.
+func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field, old []byte) []byte {
 	var keys [][2]string
 	seen := make(map[[2]string]bool)
 	for _, p := range seq {
@@ -306,58 +312,10 @@ func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byt
 			keys = append(keys, p.blobs)
 		}
 	}
-	table := make(map[uint64]uint64)
-	var fps []uint64
-	var body encoder
-	fp := func(f uint64) {
-		i, ok := table[f]
-		if !ok {
-			i = uint64(len(fps))
-			table[f] = i
-			fps = append(fps, f)
-		}
-		body.uvarint(i)
-	}
-	var prev snapshot
-	for _, k := range keys {
-		s := snaps[k]
-		if s == nil {
-			body.b = append(body.b, 0)
-			continue
-		}
-		body.b = append(body.b, 1)
-		for i, v := range s {
-			var p value
-			if prev != nil {
-				p = prev[i]
-			}
-			list := v.list
-			switch {
-			case prev != nil && v.fp == p.fp && v.code == p.code && v.date == p.date && v.n == p.n && slices.EqualFunc(v.list, p.list, sameEntry):
-				body.b = append(body.b, same)
-				continue
-			case prev != nil && v.fp == p.fp && v.code == p.code && v.date == p.date && v.n == p.n &&
-				len(p.list) > 0 && len(p.list) <= len(v.list) && slices.EqualFunc(v.list[:len(p.list)], p.list, sameEntry):
-				body.b = append(body.b, longer)
-				body.uvarint(uint64(len(p.list)))
-				list = v.list[len(p.list):]
-			default:
-				body.b = append(body.b, whole)
-				fp(v.fp)
-				body.string(v.code)
-				body.date(v.date)
-				body.varint(int64(v.n))
-			}
-			body.uvarint(uint64(len(list)))
-			for _, e := range list {
-				fp(e.key)
-				fp(e.rest)
-				body.date(e.from())
-				body.date(e.to())
-				body.varint(int64(e.n))
-			}
-		}
-		prev = s
+	g := &groupEncoder{table: make(map[uint64]uint64)}
+	from := g.resume(old, keys, snaps)
+	for _, k := range keys[from:] {
+		g.add(snaps[k])
 	}
 	var e encoder
 	e.uvarint(uint64(len(keys)))
@@ -365,12 +323,114 @@ func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field) []byt
 		e.hash(k[0])
 		e.hash(k[1])
 	}
-	e.uvarint(uint64(len(fps)))
-	for _, f := range fps {
+	e.uvarint(uint64(len(g.fps)))
+	for _, f := range g.fps {
 		e.b = binary.LittleEndian.AppendUint64(e.b, f)
 	}
-	e.b = append(e.b, body.b...)
+	e.b = append(e.b, g.body.b...)
 	return e.b
+}
+
+// A groupEncoder encodes a group's snapshots one after the other.
+type groupEncoder struct {
+	table map[uint64]uint64 // the index of each fingerprint in fps
+	fps   []uint64
+	body  encoder
+	prev  snapshot // the last snapshot encoded that was not nil
+}
+
+// resume takes up the encoding of old, a group that holds the first of
+// keys (see encodeGroup), and returns how many of keys it holds; 0, and
+// nothing taken, when it is not such a group.
+func (g *groupEncoder) resume(old []byte, keys [][2]string, snaps map[[2]string]snapshot) int {
+	if old == nil {
+		return 0
+	}
+	d := &decoder{b: old}
+	n := d.count()
+	if n == 0 || n > len(keys) {
+		return 0
+	}
+	for i := range n {
+		if k := [2]string{d.hash(), d.hash()}; d.bad || k != keys[i] {
+			return 0
+		}
+	}
+	fps := make([]uint64, d.count())
+	for i := range fps {
+		fps[i] = d.uint64()
+	}
+	if d.bad {
+		return 0
+	}
+	var prev snapshot
+	for _, k := range keys[:n] {
+		s, ok := snaps[k]
+		if !ok {
+			return 0
+		}
+		if s != nil {
+			prev = s
+		}
+	}
+	for i, f := range fps {
+		g.table[f] = uint64(i)
+	}
+	g.fps, g.prev = fps, prev
+	g.body.b = append(g.body.b, d.b...)
+	return n
+}
+
+// add encodes a snapshot after the others.
+func (g *groupEncoder) add(s snapshot) {
+	body := &g.body
+	fp := func(f uint64) {
+		i, ok := g.table[f]
+		if !ok {
+			i = uint64(len(g.fps))
+			g.table[f] = i
+			g.fps = append(g.fps, f)
+		}
+		body.uvarint(i)
+	}
+	if s == nil {
+		body.b = append(body.b, 0)
+		return
+	}
+	body.b = append(body.b, 1)
+	prev := g.prev
+	for i, v := range s {
+		var p value
+		if prev != nil {
+			p = prev[i]
+		}
+		list := v.list
+		switch {
+		case prev != nil && v.fp == p.fp && v.code == p.code && v.date == p.date && v.n == p.n && slices.EqualFunc(v.list, p.list, sameEntry):
+			body.b = append(body.b, same)
+			continue
+		case prev != nil && v.fp == p.fp && v.code == p.code && v.date == p.date && v.n == p.n &&
+			len(p.list) > 0 && len(p.list) <= len(v.list) && slices.EqualFunc(v.list[:len(p.list)], p.list, sameEntry):
+			body.b = append(body.b, longer)
+			body.uvarint(uint64(len(p.list)))
+			list = v.list[len(p.list):]
+		default:
+			body.b = append(body.b, whole)
+			fp(v.fp)
+			body.string(v.code)
+			body.date(v.date)
+			body.varint(int64(v.n))
+		}
+		body.uvarint(uint64(len(list)))
+		for _, e := range list {
+			fp(e.key)
+			fp(e.rest)
+			body.date(e.from())
+			body.date(e.to())
+			body.varint(int64(e.n))
+		}
+	}
+	g.prev = s
 }
 
 // How a field of a snapshot is encoded.

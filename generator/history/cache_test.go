@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -203,5 +204,45 @@ func TestResultRoundTrip(t *testing.T) {
 	}
 	if _, _, ok := c.result("f", "es", [32]byte{9}); ok {
 		t.Error("a result made from other inputs was given")
+	}
+}
+
+// TestEncodeGroupResumed: a group encoded after the cache's own, when the
+// record's history grew, is byte for byte the group encoded whole; a
+// cache's group that is not the start of the sequence is not resumed.
+func TestEncodeGroupResumed(t *testing.T) {
+	fields := fieldsOf(content.KindPrisoner)
+	base := "name = \"Ana Pérez\"\nstatus = \"detained\"\narrested = 2024-08-02\n"
+	srcs := []string{
+		base,
+		base + "[[sources]]\ntitle = \"A\"\nurl = \"https://example.com/a\"\npublisher = \"P\"\n",
+		"", // unpublished: no snapshot
+		strings.Replace(base, "detained", "released", 1) + "released = 2025-01-02\n[[sources]]\ntitle = \"A\"\nurl = \"https://example.com/a\"\npublisher = \"P\"\n",
+		strings.Replace(base, "detained", "released", 1) + "released = 2025-01-02\n[[sources]]\ntitle = \"A\"\nurl = \"https://example.com/a\"\npublisher = \"P\"\n[[sources]]\ntitle = \"B\"\nurl = \"https://example.com/b\"\npublisher = \"Q\"\n",
+		"summary = \"New words\"\n" + base,
+	}
+	var seq []pair
+	snaps := make(map[[2]string]snapshot)
+	for i, src := range srcs {
+		p := pair{commit: i, blobs: [2]string{fmt.Sprintf("%040x", i+1), ""}}
+		seq = append(seq, p)
+		snaps[p.blobs] = nil
+		if src != "" {
+			snaps[p.blobs] = snap(fields, content.DecodeVersion("content/prisoners/p-1.toml", src, "", "").Record, false)
+		}
+	}
+	for n := 1; n <= len(seq); n++ {
+		old := encodeGroup(seq[:n], snaps, fields, nil)
+		for m := n; m <= len(seq); m++ {
+			whole := encodeGroup(seq[:m], snaps, fields, nil)
+			if got := encodeGroup(seq[:m], snaps, fields, old); !bytes.Equal(got, whole) {
+				t.Errorf("%d versions after the cache's %d: encoded\n%x\nwant\n%x", m, n, got, whole)
+			}
+		}
+	}
+	// The cache's group of other versions: encoded whole.
+	other := encodeGroup(seq[1:3], snaps, fields, nil)
+	if got, want := encodeGroup(seq, snaps, fields, other), encodeGroup(seq, snaps, fields, nil); !bytes.Equal(got, want) {
+		t.Errorf("a group not the start of the sequence was resumed:\n%x\nwant\n%x", got, want)
 	}
 }

@@ -103,7 +103,11 @@ type job struct {
 	// now holds the snapshot of the version that the files on disk
 	// hold, from the record as Load decoded them: it is not read
 	// from git nor decoded again.
-	now   map[[2]string]snapshot
+	now map[[2]string]snapshot
+	// cur holds the snapshot of the current record in each language it
+	// is published in, its texts shown: made once, since reading a long
+	// text of the record may read it from disk (content.Texts).
+	cur   map[string]snapshot
 	blobs map[string]string
 	names []string // the blobs it needs, each once
 }
@@ -134,7 +138,12 @@ func (c *computation) plan(set *content.Set) []*job {
 func (c *computation) planJob(r *content.Record) *job {
 	l := c.l
 	j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, fields: fieldsOf(r.Kind), seqs: make(map[string][]pair),
-		held: make(map[string]map[[2]string]bool), now: make(map[[2]string]snapshot), blobs: make(map[string]string)}
+		held: make(map[string]map[[2]string]bool), now: make(map[[2]string]snapshot), cur: make(map[string]snapshot), blobs: make(map[string]string)}
+	for _, lang := range c.langs {
+		if cur := c.current[lang][j.key]; cur != nil {
+			j.cur[lang] = snap(j.fields, cur, true)
+		}
+	}
 	seen := make(map[string]bool)
 	for i, lang := range c.langs {
 		tlang, trans := "", []step(nil)
@@ -155,12 +164,12 @@ func (c *computation) planJob(r *content.Record) *job {
 			// still as it left them, is the record loaded: in the
 			// default language when decoded alone, else in its
 			// translation's.
-			cur := c.current[c.langs[0]][j.key]
+			cur, ok := j.cur[c.langs[0]]
 			if tlang != "" {
-				cur = c.current[tlang][j.key]
+				cur, ok = j.cur[tlang]
 			}
-			if cur != nil && onDisk(l.dir, r.File, tlang, last.blobs) {
-				j.now[last.blobs] = snap(j.fields, cur, false)
+			if ok && onDisk(l.dir, r.File, tlang, last.blobs) {
+				j.now[last.blobs] = cur.unshown()
 			}
 		}
 		for _, p := range seq {
@@ -255,11 +264,11 @@ func (c *computation) run(ctx context.Context, j *job) error {
 func (c *computation) works(j *job) []work {
 	var works []work
 	for i, lang := range c.langs {
-		cur := c.current[lang][j.key]
-		if cur == nil {
+		cur, ok := j.cur[lang]
+		if !ok {
 			continue
 		}
-		w := work{lang: lang, cur: snap(j.fields, cur, true)}
+		w := work{lang: lang, cur: cur}
 		if _, ok := j.seqs[lang]; ok && i > 0 {
 			w.tlang = lang
 		}
@@ -327,6 +336,10 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 	seqs := make(map[string][]version)
 	for tlang, seq := range j.seqs {
 		snaps := l.cache.group(j.file, tlang, j.fields)
+		var old []byte // the cache's group, when it gave its snapshots
+		if len(snaps) > 0 {
+			old = l.cache.raw[groupKey(j.file, tlang)]
+		}
 		if err := c.readMissing(ctx, j, tlang, snaps); err != nil {
 			return nil, err
 		}
@@ -358,7 +371,7 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 			b := l.cache.raw[groupKey(j.file, tlang)]
 			renewed := fresh || b == nil || len(snaps) != countVersions(seq)
 			if renewed {
-				b = encodeGroup(seq, snaps, j.fields)
+				b = encodeGroup(seq, snaps, j.fields, old)
 			}
 			c.mu.Lock()
 			c.groups[groupKey(j.file, tlang)] = b

@@ -111,32 +111,59 @@
 // cache (build-with: the first build on a fresh machine, such as CI
 // without its cache), inside it with a cache filled before one more commit
 // that changed every prisoner (build-warm: the bench's clone of the
-// repository, clean, as CI checks it out), and reading and comparing the
-// history alone (read-and-compare). On 2026-11-30, on the project's
-// 2-core machine shared with other work (a load of 5 to 13, which moved
-// even the processor time of one build by a fifth from run to run), in
-// processor seconds over three runs: build-without 22 to 27, build-with 60
-// to 68 (about +150%), build-warm 33 to 40 (+30% to +75%); reading and
-// comparing alone 25. Before the decoder's and the data files' work was
-// cut (see the git log), on the same machine: 22 to 23, 62 to 65, 37 to
-// 44 (+60% to +90%). Measured again once the machine was quiet (one run
-// each, the same day): build-without 15.0 s and 22.1 processor seconds,
-// build-with 31.9 s and 54.3 (+112% of the time, +145% of the processor),
-// build-warm 21.1 s and 27.7 (+40%, +25%). So the history does not yet
-// add only a fifth, cold or warm.
+// repository, clean, as CI checks it out, built into an empty output
+// folder as the other two are), and reading and comparing the history
+// alone (read-and-compare). Each reports its time and its processor
+// seconds, git's included (cpu-s/op). The warm build runs under the
+// profiler label build=warm, so that -cpuprofile cpu.out followed by
+// go tool pprof -tagfocus build=warm shows that build alone, without the
+// one that filled its cache.
 //
-// What remains: git unpacks the 200,000 blobs in about 4 processor
-// seconds (git cat-file --batch, whatever the order or the number of
-// processes); each version is decoded as Load decodes a file and reduced
-// to its snapshot, some 100 microseconds a version on this machine, which
-// is most of the rest of reading and comparing (a lighter decoder for the
-// history alone could disagree with Load about a field, and show a change
-// that was never made); and the history's own output, cold or warm, costs
-// what any output costs: a Changes section on each record's page, 420,000
-// rows of data/changes.json in two languages, the changes pages and the
-// feeds, and the collector's work on all of it. The build without history
-// already keeps both cores busy most of the time, so reading the history
-// beside the content's loading would save little. With the cache a build
-// reads, decodes and compares only what the new commits changed, and
-// serve, which reads the history once at start, starts as fast.
+// The figures, measured on the project's 2-core machine shared with other
+// work, whose load (4 to 13 on 2026-11-30) moves the time of one build by
+// half and even its processor seconds by a third from run to run, so that
+// only builds run one after the other compare: on 2026-11-30, quiet (one
+// run each), build-without 15.0 s and 22.1 processor seconds, build-with
+// 31.9 s and 54.3 (+112% of the time, +145% of the processor), build-warm
+// 21.1 s and 27.7 (+40%, +25%; its output folder then held the previous
+// build's, whose unchanged files it linked rather than wrote). Then the
+// work of the branch history-cost (see the git log: a change's line said
+// once, each distinct item described once, data/changes.json written
+// without reflection, the current record's snapshot made once, a grown
+// group added to rather than encoded anew), measured before and after
+// in turns the same afternoon (load 4 to 13; seconds, then processor
+// seconds): before, build-without 46.3 and 56.0 s, 30.6 and 30.1;
+// build-warm 71.5 and 65.3 s, 46.0 and 35.2; build-with 41.2 s, 53.8.
+// After: build-without 49.2 and 68.0 s, 31.4 and 38.3; build-warm 17.4
+// and 96.3 s, 28.6 and 46.5; build-with 59.8 s, 55.9. Under that load
+// one build's figures move by more than the fifth they are to be held
+// to, so they say nothing either way; the profile of the warm build says
+// more: of its processor time the history's own (package history, the
+// changes' words, data/changes.json) fell from 5.6 s of 21.4 to 4.8 s of
+// 19.0, with the rendering of the pages, their Changes included, from
+// 8.5 s to 7.7 s. Warm, a fifth is within reach on a quiet machine, and
+// is to be measured there.
+//
+// What remains, cold: git unpacks the 200,000 blobs in about 4 processor
+// seconds (git cat-file --batch --buffer of the 199,998 prisoners' blobs:
+// 3.4 s of user and 0.75 s of system time; in pack order, --batch-all-objects
+// --unordered, no less), which alone is a fifth of the build without
+// history; each version is then decoded as Load decodes a file and reduced
+// to its snapshot, some 50 to 100 microseconds a version on this
+// machine, 10 to 11 processor seconds in all (a lighter decoder for the history alone,
+// or one that decoded only the pieces a commit changed, could disagree
+// with Load about a field, since Load checks each record whole, and show
+// a change that was never made). So a build without a cache cannot add
+// only a fifth: its floor, at this scale, is near +60% of the processor.
+// The cache is what makes the history cheap: with it a build reads,
+// decodes and compares only what the new commits changed, and serve,
+// which reads the history once at start, starts as fast. What remains
+// warm, when one commit changed every record (the bench's case; an
+// editor's commit changes a few, whose records alone are compared again):
+// each record's versions compared again (2 to 3 processor seconds: its
+// cached snapshots decoded, the file on disk named by its blob, the walk),
+// and the history's own output, cold or warm, which costs what any output
+// costs: a Changes section on each record's page, some 200,000 rows of
+// data/changes.json, the changes page and the feeds, and the collector's
+// work on all of it.
 package history

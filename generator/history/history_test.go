@@ -117,10 +117,18 @@ func TestDiff(t *testing.T) {
 			old, new := snap(fields, decode(t, tc.old), false), snap(fields, decode(t, tc.new), false)
 			// The versions as the cache gives them back.
 			seq := []pair{{commit: 0, blobs: [2]string{"aa", ""}}, {commit: 1, blobs: [2]string{"bb", ""}}}
-			c := &cache{raw: map[string][]byte{groupKey("f", ""): encodeGroup(seq, map[[2]string]snapshot{seq[0].blobs: old, seq[1].blobs: new}, fields)}}
+			c := &cache{raw: map[string][]byte{groupKey("f", ""): encodeGroup(seq, map[[2]string]snapshot{seq[0].blobs: old, seq[1].blobs: new}, fields, nil)}}
 			back := c.group("f", "", fields)
 			if !reflect.DeepEqual(back[seq[0].blobs], old) || !reflect.DeepEqual(back[seq[1].blobs], new) {
 				t.Fatalf("the cache gave back other snapshots:\n%v\n%v", back, []snapshot{old, new})
+			}
+			// The current record's snapshot, its texts shown, stands for
+			// the version the files on disk hold once they are unshown.
+			for _, src := range []string{tc.old, tc.new, tc.cur} {
+				r := decode(t, src)
+				if got, want := snap(fields, r, true).unshown(), snap(fields, r, false); !reflect.DeepEqual(got, want) {
+					t.Errorf("unshown:\n%v\nwant the version's snapshot:\n%v", got, want)
+				}
 			}
 			items := diff(fields, back[seq[0].blobs], back[seq[1].blobs], snap(fields, decode(t, tc.cur), true))
 			var got []string

@@ -91,6 +91,25 @@ func snap(fields []field, r any, cur bool) snapshot {
 	return s
 }
 
+// unshown is the snapshot of the current record as snap makes that of a
+// version (cur false): without the texts it shows.
+func (s snapshot) unshown() snapshot {
+	out := make(snapshot, len(s))
+	for i, v := range s {
+		v.show = ""
+		if v.list != nil {
+			list := make([]entry, len(v.list))
+			for k, e := range v.list {
+				e.show = ""
+				list[k] = e
+			}
+			v.list = list
+		}
+		out[i] = v
+	}
+	return out
+}
+
 func valueOf(t fieldType, v any, cur bool) value {
 	shown := func(s string) string {
 		if cur {
