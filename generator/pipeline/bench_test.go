@@ -107,10 +107,12 @@ func (discard) WriteFile(string, []byte) error { return nil }
 func BenchmarkRender(b *testing.B) {
 	s, r := preparedSite(b)
 	pages := render.Pages(s, &render.Files{})
-	b.ReportMetric(float64(len(pages)), "pages")
+	b.ReportMetric(float64(pages.Len()), "pages")
 	for b.Loop() {
-		if err := r.Render(pages, discard{}); err != nil {
-			b.Fatal(err)
+		for _, need := range []render.Need{render.NeedsSite, render.NeedsSearchIndex, render.NeedsArchives} {
+			if err := r.Render(pages, need, discard{}, nil); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

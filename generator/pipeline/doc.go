@@ -67,8 +67,10 @@
 // their sizes (check), so that check holds no more than build. No output
 // is held whole on its way: the data files and the sitemap are written a
 // part at a time (package feed), the search index makes each record's text
-// as it indexes it (package search), and a page's buffer is not kept past
-// 1 MB (package render). What stays is the loaded site: the records, with
+// as it indexes it (package search), a record's page is made when it is
+// drawn and let go once written (render.List), the sitemap keeping of it
+// only its address and date, and a page's buffer is not kept past 1 MB
+// (package render). What stays is the loaded site: the records, with
 // their strings copied out of the files they were read from (package
 // content), and the site resolved in one language. Its long texts, the
 // records' Markdown and its renderings, are most of its bytes and are read
@@ -97,6 +99,33 @@
 // it), three runs each, alternating: 13.2 to 14.9 s, 20 to 23 s of user
 // time, 213 MiB, against 14.7 to 15.9 s and 22 to 24 s before the long
 // texts left memory; with -body 1000, build and check peak at 208 MiB.
+//
+// How the time grows with the site, build -cache= into /dev/shm, on
+// 2026-11-30 with the machine's load average between 5 and 13 on its 2
+// cores, so that each figure may be a fifth off (10,000 prisoners measured
+// 26 to 32 s in four runs); processor time user+system, wall time, peak
+// resident memory:
+//
+//	prisoners, 2 languages   before (pages held)        after (render.List)
+//	10,000                    26 s,  42 s, 208 MiB       28 s,  35 s, 208 MiB
+//	                                                     35 s,  69 s, 208 MiB
+//	30,000                   119 s, 268 s, 336 MiB      148 s, 299 s, 339 MiB
+//	100,000                  452 s, 579 s, 1.05 GiB     397 s, 505 s, 1.05 GiB
+//
+// render.List gives the collector some 25 MB more room at 30,000
+// prisoners (187 collections against 196; 184 against 198 at 100,000), a
+// gain smaller than the machine's noise.
+//
+// 100,000 prisoners take 11 to 17 times as long as 10,000, not 10, though
+// the output grows in step (525 MB, 1.56 GB at 30,000). CPU profiles of
+// 10,000 and 30,000 (go tool pprof; a -cpuprofile added by hand) show no
+// step whose share grows: loading the content, done while the heap is
+// small, took 3.0 times as long; every step of the drawing 3.9 to 4.6
+// times, compressing (whose cost per byte does not depend on the site)
+// included.
+// What grows is the collector's share, a tenth of the processor time at
+// 10,000 and a fifth at 30,000 and 100,000 (generator/memory.go says why),
+// and with it the cost of the work done while it runs.
 //
 // BenchmarkMemory (memory_bench_test.go) reports the heap behind these
 // figures: the loaded site and the most found live while the files are

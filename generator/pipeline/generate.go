@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/feed"
 	"github.com/presos-politicos/briefing/generator/i18n"
 	"github.com/presos-politicos/briefing/generator/internal/parallel"
@@ -70,7 +69,7 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 				return nil, "", err
 			}
 		}
-		pages, err := l.render(assets, out, opts.dataPart, func(data *render.Page) error {
+		infos, err := l.render(assets, out, opts.dataPart, func(data *render.Page) error {
 			parts, err := offline.ForLanguage(out.spool.Sizes(), set.Config, lang.Code, static, data, opts.budget())
 			out.plan(parts)
 			return err
@@ -78,7 +77,7 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 		if err != nil {
 			return nil, "", err
 		}
-		byLang[lang.Code] = infos(pages)
+		byLang[lang.Code] = infos
 		dicts = append(dicts, l.words)
 		last = l.site
 	}
@@ -124,34 +123,35 @@ func (p prefixed) WriteFile(name string, data []byte) error {
 // (the data page) last, once plan has decided them. The extras are made
 // before the pages rather than beside them, so that a build holds the
 // search index or a page being drawn, never both: each grows with the
-// site. It returns the pages, for the sitemap.
-func (l *langSite) render(assets map[string]render.Asset, out site.Output, dataPart int, plan func(data *render.Page) error) ([]*render.Page, error) {
+// site. It returns what the sitemap needs of each page.
+func (l *langSite) render(assets map[string]render.Asset, out site.Output, dataPart int, plan func(data *render.Page) error) ([]pageInfo, error) {
 	index, dataParts, err := l.extras(out, dataPart)
 	if err != nil {
 		return nil, err
 	}
 	pages := render.Pages(l.site, &render.Files{Assets: assets})
-	byNeed := make(map[render.Need][]*render.Page)
-	for _, pg := range pages {
-		byNeed[pg.Needs] = append(byNeed[pg.Needs], pg)
-	}
-	supply(pages, index, dataParts)
+	supply(pages.Own(), index, dataParts)
+	infos := make([]pageInfo, pages.Len())
+	note := func(i int, pg *render.Page) { infos[i] = info(pg) }
 	for _, need := range []render.Need{render.NeedsSite, render.NeedsSearchIndex} {
-		if err := l.renderer.Render(byNeed[need], out); err != nil {
+		if err := l.renderer.Render(pages, need, out, note); err != nil {
 			return nil, err
 		}
 	}
-	for _, pg := range byNeed[render.NeedsArchives] {
-		if err := plan(pg); err != nil {
-			return nil, err
+	for _, pg := range pages.Own() {
+		if pg.Needs == render.NeedsArchives {
+			if err := plan(pg); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return pages, l.renderer.Render(byNeed[render.NeedsArchives], out)
+	return infos, l.renderer.Render(pages, render.NeedsArchives, out, note)
 }
 
 // supply gives the pages of one language what they need of its extras:
 // the search page its index, the data page the parts of its data files.
 // (The parts of the offline archive come later; see render.NeedsArchives.)
+// Only the site's own pages need more than the site (render.List.Own).
 func supply(pages []*render.Page, index search.Meta, dataParts feed.Parts) {
 	for _, pg := range pages {
 		switch pg.Needs {
@@ -202,18 +202,29 @@ func (r recording) WriteFile(name string, data []byte) error {
 	return r.out.WriteFile(name, data)
 }
 
-// pageInfo is what the sitemap needs of a page, so that a language's
-// pages can be let go once drawn.
+// pageInfo is what the sitemap needs of a page, so that each page can be
+// let go once drawn: its URL in its language, where it is from the site's
+// root (its folder), and when it last changed.
 type pageInfo struct {
-	url, lang, path string
-	updated         content.Date
-	unlisted        bool
+	url, lang, loc, lastmod string
+	unlisted                bool
+}
+
+func info(p *render.Page) pageInfo {
+	if p.Unlisted {
+		return pageInfo{unlisted: true}
+	}
+	loc := strings.TrimSuffix(p.Path, "index.html")
+	if loc == p.URL {
+		loc = p.URL // the record's own string, not the page's: the page is let go
+	}
+	return pageInfo{url: p.URL, lang: p.Lang(), loc: loc, lastmod: p.Updated.Datetime()}
 }
 
 func infos(pages []*render.Page) []pageInfo {
 	out := make([]pageInfo, len(pages))
 	for i, p := range pages {
-		out[i] = pageInfo{p.URL, p.Lang(), p.Path, p.Updated, p.Unlisted}
+		out[i] = info(p)
 	}
 	return out
 }
@@ -226,7 +237,7 @@ func sitemap(s *site.Site, pages []pageInfo, out site.Output, dataPart int) erro
 	byURL := make(map[string][][2]string)
 	for _, p := range pages {
 		if !p.unlisted {
-			byURL[p.url] = append(byURL[p.url], [2]string{p.lang, strings.TrimSuffix(p.path, "index.html")})
+			byURL[p.url] = append(byURL[p.url], [2]string{p.lang, p.loc})
 		}
 	}
 	var list []feed.Page
@@ -234,7 +245,7 @@ func sitemap(s *site.Site, pages []pageInfo, out site.Output, dataPart int) erro
 		if p.unlisted {
 			continue
 		}
-		fp := feed.Page{URL: strings.TrimSuffix(p.path, "index.html"), Lastmod: p.updated.Datetime()}
+		fp := feed.Page{URL: p.loc, Lastmod: p.lastmod}
 		if alts := byURL[p.url]; len(alts) > 1 {
 			fp.Alternates = alts
 		}

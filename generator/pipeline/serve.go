@@ -71,7 +71,7 @@ func Prepare(opts Options, cache *Cache) (*Lazy, error) {
 		return nil, err
 	}
 	for _, ls := range p.langs {
-		pages := render.Pages(ls.site, &render.Files{Assets: assets})
+		pages := render.Pages(ls.site, &render.Files{Assets: assets}).All()
 		for _, pg := range pages {
 			if err := l.claim(pg.Path); err != nil {
 				return nil, err

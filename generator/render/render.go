@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
-	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -154,16 +153,26 @@ func templateError(err error) error {
 	return err
 }
 
-// Render renders pages (from Pages) to out, in parallel. It returns the
-// first error of each failing template.
-func (r *Renderer) Render(pages []*Page, out site.Output) error {
+// Render renders to out the pages of list that need need (Page.Needs), in
+// parallel, making each as it is drawn and letting it go once written
+// (see List); made, if not nil, is called with each of them and its index
+// as it is made, on any goroutine. It returns the first error of each
+// failing template.
+func (r *Renderer) Render(list *List, need Need, out site.Output, made func(i int, p *Page)) error {
 	partials := new(sync.Map)
-	for _, p := range pages {
+	var (
+		mu         sync.Mutex
+		byTemplate = make(map[string]indexedError) // one error per template: a broken template fails every page it makes
+	)
+	parallel.DoWith(list.Len(), func() *bytes.Buffer { return new(bytes.Buffer) }, func(buf *bytes.Buffer, i int) error {
+		if list.Needs(i) != need {
+			return nil
+		}
+		p := list.At(i)
+		if made != nil {
+			made(i, p)
+		}
 		p.partials = partials
-	}
-	errs := make([]error, len(pages))
-	parallel.DoWith(len(pages), func() *bytes.Buffer { return new(bytes.Buffer) }, func(buf *bytes.Buffer, i int) error {
-		p := pages[i]
 		buf.Reset()
 		err := r.Page(buf, p)
 		if err == nil {
@@ -172,22 +181,30 @@ func (r *Renderer) Render(pages []*Page, out site.Output) error {
 		if buf.Cap() > keptBuffer {
 			*buf = bytes.Buffer{} // one list of every prisoner is no reason to hold its size for every page after it
 		}
-		errs[i] = err
+		if err != nil {
+			mu.Lock()
+			if first, seen := byTemplate[p.Template]; !seen || i < first.i {
+				byTemplate[p.Template] = indexedError{i, err}
+			}
+			mu.Unlock()
+		}
 		return nil
 	})
-	// One error per template: a broken template fails every page it makes.
-	byTemplate := make(map[string]error)
-	for i, err := range errs {
-		if _, seen := byTemplate[pages[i].Template]; err != nil && !seen {
-			byTemplate[pages[i].Template] = err
-		}
-	}
 	if len(byTemplate) == 0 {
 		return nil
 	}
-	first := slices.Collect(maps.Values(byTemplate))
+	first := make([]error, 0, len(byTemplate))
+	for _, e := range byTemplate {
+		first = append(first, e.err)
+	}
 	slices.SortFunc(first, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 	return errors.Join(first...)
+}
+
+// An indexedError is a page's error and the page's place in its list.
+type indexedError struct {
+	i   int
+	err error
 }
 
 // keptBuffer is the largest buffer a goroutine of Render keeps for its
