@@ -116,6 +116,17 @@
 // prisoners (187 collections against 196; 184 against 198 at 100,000), a
 // gain smaller than the machine's noise.
 //
+// Measured again once the machine was quiet (load average 2 to 4), the
+// same command, at the commit that merged render.List:
+//
+//	10,000 prisoners, 2 languages    28.3 and 28.7 s, 15.4 and 15.8 s, 208 and 214 MiB
+//	100,000                          368 s, 198 s, 1.04 GiB
+//	100,000 with GOMEMLIMIT=1400MiB  335 s, 182 s, 1.39 GiB
+//
+// 12.9 times the processor time of 10,000 (12.7 times the wall time);
+// with a limit near the 1.5 GB the site may take, 11.8 times: the
+// collector is part of the excess, not all of it.
+//
 // 100,000 prisoners take 11 to 17 times as long as 10,000, not 10, though
 // the output grows in step (525 MB, 1.56 GB at 30,000). CPU profiles of
 // 10,000 and 30,000 (go tool pprof; a -cpuprofile added by hand) show no
