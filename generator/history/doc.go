@@ -155,9 +155,9 @@
 // languages, and data/changes.json), which a build pays for as for any
 // output; at 20 changes a record a fifth cannot hold even with a history
 // that cost nothing to compute. The peak memory, four times the build
-// without history, is the history held whole while the pages are drawn
-// (every change of every record, in each language); streaming it, a
-// record at a time, is what would bring it down.
+// without history, is not yet accounted for: the versions read and their
+// snapshots, and every change of every record in each language, are all
+// candidates; a heap profile of this corpus is the next step.
 //
 // What remains, cold: git unpacks the 200,000 blobs in about 4 processor
 // seconds (git cat-file --batch --buffer of the 199,998 prisoners' blobs:
