@@ -52,18 +52,8 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	defer spool.Close()
 	out := newFiles(written{folder}, spool)
 	opts.dir = src
-	if opts.texts, err = content.NewTexts(folder.Temp()); err != nil {
-		return nil, err
-	}
-	defer opts.texts.Close()
-	s, note, err := generate(fsys, opts, out)
-	if err == nil {
-		err = opts.texts.Err()
-	}
+	s, note, err := generateWithTexts(fsys, opts, out, folder.Temp())
 	if err != nil {
-		return nil, err
-	}
-	if err := opts.texts.Close(); err != nil { // not part of the output
 		return nil, err
 	}
 	if err := spool.Close(); err != nil {

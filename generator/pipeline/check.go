@@ -30,15 +30,7 @@ func Check(opts Options) (*Result, error) {
 	}
 	c := &checked{}
 	out := newFiles(c, offline.NewSizeSpool())
-	fsys := os.DirFS(src)
-	if opts.texts, err = content.NewTexts(""); err != nil {
-		return nil, err
-	}
-	defer opts.texts.Close()
-	s, note, err := generate(fsys, opts, out)
-	if err == nil {
-		err = opts.texts.Err()
-	}
+	s, note, err := generateWithTexts(os.DirFS(src), opts, out, "")
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/feed"
 	"github.com/presos-politicos/briefing/generator/i18n"
 	"github.com/presos-politicos/briefing/generator/internal/parallel"
@@ -33,7 +34,7 @@ import (
 //
 // It returns the site in the default language, and a note when the site
 // was built without its history (readHistory). With opts.texts, the
-// site's long texts are read from there: Build and Check close it once
+// site's long texts are read from there: generateWithTexts closes it once
 // the files are made.
 func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) {
 	readHistory := startHistory(opts)
@@ -105,6 +106,29 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 		return nil, "", err
 	}
 	return last, note, nil
+}
+
+// generateWithTexts is generate with the site's long texts kept in a
+// temporary file in dir (the system's when ""), which it removes once
+// every file is made, before build swaps the new output in: what Build
+// and Check run. (serve keeps texts in memory, for its caches.)
+func generateWithTexts(fsys fs.FS, opts Options, out *files, dir string) (*site.Site, string, error) {
+	texts, err := content.NewTexts(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	opts.texts = texts
+	s, note, err := generate(fsys, opts, out)
+	if err == nil {
+		err = texts.Err()
+	}
+	if cerr := texts.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	return s, note, nil
 }
 
 // prefixed writes under a language's folder.

@@ -220,12 +220,18 @@ func TestSearchLoadsAheadAsAWordIsTyped(t *testing.T) {
 	src, out := builtBrowse(t)
 	ix := index(t, src)
 	page := "file://" + filepath.ToSlash(out) + "/search/index.html"
-	typed := func(q string) []string {
+	// typed types q and returns the index files the page then loaded,
+	// once each of the files in want is among them: the loads ahead start
+	// after the results are painted, so they are waited for.
+	typed := func(q string, want []string) []string {
 		t.Helper()
 		must(t, chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.ID("search-status"))))
 		waitFor(t, ctx, `performance.getEntriesByName("search:ready").length > 0`)
 		must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), q)))
 		waitFor(t, ctx, `document.getElementById("search-status").textContent.includes("\u201c`+q+`\u201d")`)
+		for _, f := range want {
+			waitFor(t, ctx, `document.querySelector('script[src$="/`+f+`"]') !== null`)
+		}
 		return run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("script[src]"), s => s.getAttribute("src").replace(/^.*\/(t|n)\//, "$1/")).filter(s => /^(t|n)\//.test(s)).sort()`))
 	}
 
@@ -240,7 +246,7 @@ func TestSearchLoadsAheadAsAWordIsTyped(t *testing.T) {
 		want["n/"+strconv.Itoa(search.NearFile(k, len(nearDir)))+".js"] = true
 	}
 	got := map[string]bool{}
-	for _, f := range typed("quin") {
+	for _, f := range typed("quin", slices.Sorted(maps.Keys(want))) {
 		if strings.HasPrefix(f, "n/") {
 			got[f] = true
 		}
@@ -263,7 +269,7 @@ func TestSearchLoadsAheadAsAWordIsTyped(t *testing.T) {
 	if a := ix.Query("qiun"); len(a.Widened) > 0 || len(a.Results) > 0 {
 		t.Fatalf("qiun finds %d results, widened to %v; the test needs a start of a word that is no typo yet", len(a.Results), a.Widened)
 	}
-	if files := typed("qiun"); !slices.Contains(files, "t/qui.js") {
+	if files := typed("qiun", []string{"t/qui.js"}); !slices.Contains(files, "t/qui.js") {
 		t.Errorf("typing qiun loaded %v, want t/qui.js among them (quintero)", files)
 	}
 	jsErrors.Check(t)
