@@ -34,9 +34,9 @@ type Options struct {
 	dir string
 
 	// texts, when not nil, keeps the site's long texts while it is made
-	// (content.Texts): Build and Check make it and close it once the
-	// files are made, so that the site generate returns is readable only
-	// until then; nil keeps them in memory.
+	// (content.Texts): generateWithTexts makes it for Build and Check and
+	// closes it once the files are made, so that the site generate
+	// returns is readable only until then; nil keeps them in memory.
 	texts *content.Texts
 
 	// archivePart is the most bytes one part of an offline archive may
