@@ -174,23 +174,11 @@ func printKeys(keys []queryKeys) {
 // The page's side of a measurement: the time of the last key press, and
 // a promise of the time its results are painted.
 const (
+	// armKeystroke is armKey with the field filled but for the query's
+	// last letter, which the measure then presses.
 	armKeystroke = `((q) => {
-  const input = document.getElementById("q"), status = document.getElementById("search-status");
-  if (!window.__latency) {
-    window.__latency = {};
-    input.addEventListener("keydown", e => { window.__latency.t0 = e.timeStamp; }, true);
-  }
-  const want = "\u201c" + q.trim() + "\u201d";
-  window.__latency.done = new Promise(resolve => {
-    const obs = new MutationObserver(() => {
-      if (status.textContent.indexOf(want) < 0) return;
-      obs.disconnect();
-      // Drawn; then wait for the frame that paints it.
-      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - window.__latency.t0), 0));
-    });
-    obs.observe(status, {childList: true, characterData: true, subtree: true});
-  });
-  performance.clearMarks();
+  (` + armKey + `)(q);
+  const input = document.getElementById("q");
   input.focus();
   input.value = q.slice(0, -1);
 })`
