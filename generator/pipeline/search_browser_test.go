@@ -209,6 +209,43 @@ func TestSearchLoadsOnKeyDown(t *testing.T) {
 	jsErrors.Check(t)
 }
 
+// TestSearchRehearsesUnseen: as the page opens it loads the table and no
+// other index file, and rehearses the ranking and the drawing of a result
+// on made-up words before the reader types, unseen: once it marks itself
+// ready, no result is drawn, the status is empty, and the next query finds
+// what the Go reference finds. A page opened with a query searches it at
+// once and is ready too.
+func TestSearchRehearsesUnseen(t *testing.T) {
+	ctx, jsErrors := browsertest.New(t)
+	src, out := builtBrowse(t)
+	ix := index(t, src)
+	page := "file://" + filepath.ToSlash(out) + "/search/index.html"
+	loaded := `Array.from(document.querySelectorAll("script[src]"), s => s.getAttribute("src")).filter(s => s.includes("/search/")).map(s => s.replace(/^.*\/search\/[0-9a-f]+\//, "")).sort()`
+	must(t, chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.ID("search-status"))))
+	waitFor(t, ctx, `performance.getEntriesByName("search:ready").length > 0`)
+	waitFor(t, ctx, `document.querySelectorAll("#results li").length === 0`) // the rehearsed result goes once painted
+	if got := run(t, ctx, chromedp.Evaluate[[]string](loaded)); !slices.Equal(got, []string{"k.js"}) {
+		t.Errorf("the page opened and rehearsed loading %q, want the table, k.js, alone", got)
+	}
+	if s := run(t, ctx, chromedp.Text(chromedp.ID("search-status"))); s != "" {
+		t.Errorf("after the rehearsal the status says %q, want nothing", s)
+	}
+	must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), "lucia")))
+	waitFor(t, ctx, `document.getElementById("search-status").textContent.includes("\u201clucia\u201d")`)
+	want := ix.Query("lucia").Results[0].Doc
+	if got := run(t, ctx, chromedp.Evaluate[result](firstResult)); got.Title != want.Title {
+		t.Errorf("the first query after the rehearsal found %q first, want %q", got.Title, want.Title)
+	}
+
+	must(t, chromedp.Do(ctx, chromedp.Navigate(page+"?q=lucia"), chromedp.WaitReady(chromedp.ID("search-status"))))
+	waitFor(t, ctx, `performance.getEntriesByName("search:ready").length > 0`)
+	waitFor(t, ctx, `document.getElementById("search-status").textContent.includes("\u201clucia\u201d")`)
+	if got := run(t, ctx, chromedp.Evaluate[result](firstResult)); got.Title != want.Title {
+		t.Errorf("?q=lucia found %q first, want %q", got.Title, want.Title)
+	}
+	jsErrors.Check(t)
+}
+
 // TestSearchLoadsAheadAsAWordIsTyped: typed letter by letter, a word loads
 // what a typo in it will need before the key press that makes the typo:
 // from its fourth letter, its near files; and a word that matches
