@@ -29,7 +29,9 @@
 // and when each step of a key press ended (the marks static/search.js
 // leaves on the page's performance timeline: the input event, the term
 // files in, the ranking, the display records in, the results drawn; and
-// painted), medians of the same runs:
+// painted), medians of the same runs. Once the page is open, it turns off
+// the DevTools agents that chromedp turns on in every tab (DOM, CSS,
+// network), whose work a reader's browser does not do:
 //
 //	go run ./generator/internal/searchbench -latency -n 10000 [-pace 150ms]
 //
