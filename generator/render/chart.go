@@ -2,8 +2,8 @@ package render
 
 import (
 	"fmt"
-	"math"
 	"html/template"
+	"math"
 	"slices"
 	"strings"
 	"time"
