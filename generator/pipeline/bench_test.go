@@ -318,9 +318,11 @@ func BenchmarkHistory(b *testing.B) {
 		out := filepath.Join(b.TempDir(), "public")
 		cpu := cpuTime()
 		for b.Loop() {
-			if _, err := Build(Options{Src: withoutGit, Out: out}); err != nil {
-				b.Fatal(err)
-			}
+			pprof.Do(context.Background(), pprof.Labels("build", "without"), func(context.Context) {
+				if _, err := Build(Options{Src: withoutGit, Out: out}); err != nil {
+					b.Fatal(err)
+				}
+			})
 		}
 		reportCPU(b, cpu)
 	})
