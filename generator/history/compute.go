@@ -319,7 +319,7 @@ func (c *computation) fromCache(j *job, works []work) bool {
 			if vi >= len(seq) {
 				return false
 			}
-			made[i] = append(made[i], change(l, j.key, seq[vi].commit, items[k], c.quiet))
+			made[i] = append(made[i], change(l, seq[vi].commit, items[k], c.quiet))
 		}
 	}
 	c.mu.Lock()
@@ -425,7 +425,7 @@ func (c *computation) readMissing(ctx context.Context, j *job, tlang string, sna
 func (c *computation) compare(j *job, works []work, seqs map[string][]version) {
 	l := c.l
 	for _, w := range works {
-		changes, at := walk(l, j.key, j.fields, seqs[w.tlang], w.cur, c.quiet)
+		changes, at := walk(l, j.fields, seqs[w.tlang], w.cur, c.quiet)
 		var result []byte
 		if l.cache != nil {
 			result = encodeResult(w.in, at, changes)
