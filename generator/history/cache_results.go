@@ -21,7 +21,9 @@ func resultKey(file, lang string) string { return file + "\x00" + lang }
 // time): its sequence of versions, named by their commits and blobs, and
 // its current record's snapshot, texts included.
 func inputs(l *Log, tlang string, seq []pair, cur snapshot) [32]byte {
-	var e encoder
+	buf := inputsBuffers.Get().(*[]byte)
+	e := encoder{b: (*buf)[:0]}
+	defer func() { *buf = e.b; inputsBuffers.Put(buf) }()
 	e.string(tlang)
 	e.uvarint(uint64(len(seq)))
 	for _, p := range seq {
@@ -48,6 +50,11 @@ func inputs(l *Log, tlang string, seq []pair, cur snapshot) [32]byte {
 	}
 	return sha256.Sum256(e.b)
 }
+
+// inputsBuffers keep the buffers inputs encodes into, for the next
+// record's: at 10,000 records in two languages, each grown anew was a
+// few processor tenths of a second of a warm build.
+var inputsBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // encodeResult encodes a record's changes in a language, each by the
 // index of its version in the sequence, after the inputs they were made
