@@ -100,43 +100,55 @@
 // time, 213 MiB, against 14.7 to 15.9 s and 22 to 24 s before the long
 // texts left memory; with -body 1000, build and check peak at 208 MiB.
 //
-// How the time grows with the site, build -cache= into /dev/shm, on
-// 2026-11-30 with the machine's load average between 5 and 13 on its 2
-// cores, so that each figure may be a fifth off (10,000 prisoners measured
-// 26 to 32 s in four runs); processor time user+system, wall time, peak
-// resident memory:
-//
-//	prisoners, 2 languages   before (pages held)        after (render.List)
-//	10,000                    26 s,  42 s, 208 MiB       28 s,  35 s, 208 MiB
-//	                                                     35 s,  69 s, 208 MiB
-//	30,000                   119 s, 268 s, 336 MiB      148 s, 299 s, 339 MiB
-//	100,000                  452 s, 579 s, 1.05 GiB     397 s, 505 s, 1.05 GiB
-//
-// render.List gives the collector some 25 MB more room at 30,000
-// prisoners (187 collections against 196; 184 against 198 at 100,000), a
-// gain smaller than the machine's noise.
-//
-// Measured again once the machine was quiet (load average 2 to 4), the
-// same command, at the commit that merged render.List:
+// How the time grows with the site. Measured quiet (load average 2 to 4),
+// build -cache= into /dev/shm; processor seconds user+system, wall time,
+// peak resident memory:
 //
 //	10,000 prisoners, 2 languages    28.3 and 28.7 s, 15.4 and 15.8 s, 208 and 214 MiB
 //	100,000                          368 s, 198 s, 1.04 GiB
 //	100,000 with GOMEMLIMIT=1400MiB  335 s, 182 s, 1.39 GiB
 //
-// 12.9 times the processor time of 10,000 (12.7 times the wall time);
-// with a limit near the 1.5 GB the site may take, 11.8 times: the
-// collector is part of the excess, not all of it.
+// 100,000 prisoners take 12.9 times the processor time of 10,000, not 10:
+// the time is not yet linear with the site. Why, from GODEBUG=gctrace=1
+// on both (2026-11-30, on the machine shared with other work, load 8 to
+// 12, so the seconds are not comparable with those above but the
+// collector's share and the heap's sizes are):
 //
-// 100,000 prisoners take 11 to 17 times as long as 10,000, not 10, though
-// the output grows in step (525 MB, 1.56 GB at 30,000). CPU profiles of
-// 10,000 and 30,000 (go tool pprof; a -cpuprofile added by hand) show no
-// step whose share grows: loading the content, done while the heap is
-// small, took 3.0 times as long; every step of the drawing 3.9 to 4.6
-// times, compressing (whose cost per byte does not depend on the site)
-// included.
-// What grows is the collector's share, a tenth of the processor time at
-// 10,000 and a fifth at 30,000 and 100,000 (generator/memory.go says why),
-// and with it the cost of the work done while it runs.
+//   - The collector's share of the processor is 8% at 10,000 prisoners
+//     and 20 to 22% at 100,000. At 10,000 the memory limit (generator/memory.go)
+//     does not bind: the collector runs at its own pace, letting the heap
+//     grow to twice what is live (71 MB live, a goal of 142 MB). At
+//     100,000 the loaded site is 364 MB, the limit 911 MB, and what is
+//     live while the pages are drawn is 580 to 660 MB, so the collector
+//     has room for half as much garbage as is live, where at 10,000 it has
+//     as much. A collection then marks for 4 to 5 seconds every 8 to 10.
+//   - More room within 1.5 GB does not buy linear time. With
+//     GOMEMLIMIT=1166MiB the collector's share fell to 19 to 20%, the
+//     processor time by 5%, and the peak rose to 1.21 GiB; with no limit
+//     and GOGC=50 (a goal of one and a half times what is live) its share
+//     rose to 24%, and the peak to 1.36 GiB. Quiet, 1400MiB gave 11.8
+//     times (above), at 1.39 GiB, the edge of 1.5 GB.
+//   - The work besides the collector's also grows faster than the site
+//     (about 11.7 times, system time 12.3 times): the same work done on a
+//     larger heap, with the collector running half the time beside it.
+//     CPU profiles of 10,000 and 30,000 prisoners show no step whose share
+//     grows: every step of the drawing took 3.9 to 4.6 times as long,
+//     compressing (whose cost per byte does not depend on the site)
+//     included.
+//
+// So what would make the time linear is a smaller live heap while the
+// pages are drawn, not a different limit. Where it is, from heap profiles
+// of 30,000 prisoners (go test -bench with pprof.WriteHeapProfile every
+// 20 seconds, by hand): the records as decoded (content, a third of the
+// loaded site), the timeline's entries (site, a quarter: each keeps its
+// anchor, its address, which repeats the anchor, and its title, made for
+// every prisoner's arrest, moves and release), and, only while drawing,
+// the buffers of the list of every prisoner (55 MB in English and 58 MB
+// in Spanish at 100,000 prisoners, a page too large for a reader's phone
+// as well) and the name and size of every file made (the offline spool's
+// index, the sitemap). These are the next steps: entries that make their
+// address and title when drawn, and a list of prisoners in pages, as the
+// timeline is split in years and months once it is long.
 //
 // BenchmarkMemory (memory_bench_test.go) reports the heap behind these
 // figures: the loaded site and the most found live while the files are

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -33,13 +34,13 @@ const (
 	padLeft, padRight     = 36, 10
 	padTop                = 10
 	legendLine            = 17 // height of a legend line
+	legendGap             = 6  // between the legend and the plot's top count
 	axisH                 = 34 // month ticks and the year under them
 	minMonthSpacing       = 34.0
 	markerSize            = 4.0
 	chartTitleID          = "chart-title"
 	chartDescID           = "chart-desc"
 	countChartIDPrefix    = "chart-"
-	plotW                 = chartW - padLeft - padRight
 	documentedSeriesClass = "series-0"
 )
 
@@ -189,11 +190,19 @@ func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, a
 		end = start.AddDate(0, 1, 0)
 	}
 	top = niceCeil(top)
+	ticks := slices.Compact([]int{0, top / 2, top})
+	// The plot starts right of its widest count, so that "1,000" is not cut.
+	left := float64(padLeft)
+	for _, n := range ticks {
+		left = max(left, tickWidth(words.Number(n))+6)
+	}
+	left = math.Round(left*10) / 10
+	plotW := chartW - left - padRight
 	legendH := legendLine * len(all)
-	plotTop := padTop + legendH
+	plotTop := padTop + legendH + legendGap
 	chartH := plotTop + plotH + axisH
 	span := end.Sub(start).Hours()
-	x := func(t time.Time) float64 { return padLeft + float64(plotW)*t.Sub(start).Hours()/span }
+	x := func(t time.Time) float64 { return left + plotW*t.Sub(start).Hours()/span }
 	y := func(n int) float64 { return float64(plotTop) + float64(plotH)*(1-float64(n)/float64(top)) }
 
 	var b strings.Builder
@@ -211,9 +220,9 @@ func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, a
 		fmt.Fprintf(&b, `<text class="tick" x="%d" y="%.1f">%s</text></g>`, padLeft-4, ly+4.5, template.HTMLEscapeString(s.name))
 	}
 	// Horizontal grid lines with their counts.
-	for _, n := range slices.Compact([]int{0, top / 2, top}) {
-		fmt.Fprintf(&b, `<line class="grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, padLeft, chartW-padRight, y(n), y(n))
-		fmt.Fprintf(&b, `<text class="tick" x="%d" y="%.1f" text-anchor="end">%s</text>`, padLeft-4, y(n)+4.5, words.Number(n))
+	for _, n := range ticks {
+		fmt.Fprintf(&b, `<line class="grid" x1="%g" x2="%d" y1="%.1f" y2="%.1f"/>`, left, chartW-padRight, y(n), y(n))
+		fmt.Fprintf(&b, `<text class="tick" x="%g" y="%.1f" text-anchor="end">%s</text>`, left-4, y(n)+4.5, words.Number(n))
 	}
 	// A tick at each month's start, labelled as often as they fit, and the
 	// year under the first label of each year.
@@ -222,7 +231,7 @@ func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, a
 		months++
 	}
 	every := 1
-	for float64(plotW)/float64(months)*float64(every) < minMonthSpacing {
+	for plotW/float64(months)*float64(every) < minMonthSpacing {
 		every++
 	}
 	base := float64(plotTop + plotH)
@@ -272,6 +281,22 @@ func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, a
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String())
+}
+
+// tickWidth is how wide a count is drawn in the ticks' 13-unit type, at
+// most: a digit is 0.64 of the type's size in the widest sans-serif
+// figures a reader's system may have (DejaVu Sans), a separator ("," or
+// ".") half that.
+func tickWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			w += 0.64 * 13
+		} else {
+			w += 0.32 * 13
+		}
+	}
+	return w
 }
 
 // marker draws the point of series i: a circle, a square, a diamond or a

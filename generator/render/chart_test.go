@@ -37,12 +37,12 @@ func TestChart(t *testing.T) {
 	// label every second one (12 months in 254 units), the year under the
 	// first, and the as-of mark at the end.
 	for _, want := range []string{
-		`<svg class="chart" width="300" height="210" viewBox="0 0 300 210" role="img" aria-labelledby="chart-title chart-desc">`,
+		`<svg class="chart" width="300" height="216" viewBox="0 0 300 216" role="img" aria-labelledby="chart-title chart-desc">`,
 		`<title id="chart-title">Documented people held, from January 1, 2024 to December 31, 2024</title>`,
 		`<text class="tick" x="32" y="22.5">Documented people held</text>`,
-		`<path class="line" d="M36.0 176.0 H36.0 V146.2 H162.7 V86.6 H226.7 V116.4 H290.0"/>`,
-		`<text class="tick" x="36.0" y="192.0" text-anchor="middle">Jan</text><text class="tick" x="36.0" y="206.0" text-anchor="middle">2024</text>`,
-		`<line class="asof" x1="290.0" x2="290.0" y1="27" y2="176.0"/>`,
+		`<path class="line" d="M36.0 182.0 H36.0 V152.2 H162.7 V92.6 H226.7 V122.4 H290.0"/>`,
+		`<text class="tick" x="36.0" y="198.0" text-anchor="middle">Jan</text><text class="tick" x="36.0" y="212.0" text-anchor="middle">2024</text>`,
+		`<line class="asof" x1="290.0" x2="290.0" y1="33" y2="182.0"/>`,
 	} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("chart lacks %s\n%s", want, svg)
@@ -61,6 +61,27 @@ func TestChart(t *testing.T) {
 	}
 	if chart(en, site.Figures{}) != "" {
 		t.Error("an empty series draws a chart")
+	}
+}
+
+// TestChartFitsItsCounts checks that the widest count on the axis,
+// "1,000", is drawn inside the chart, the plot starting right of it.
+func TestChartFitsItsCounts(t *testing.T) {
+	en, _ := i18n.Load(nil, i18n.English)
+	f := site.Figures{AsOf: day(t, "2026-03-01"), Series: []site.Point{{Date: day(t, "2025-12-29"), Held: 863}}}
+	svg := string(chart(en, f))
+	// "1,000" is 4 digits and a comma: 4*8.32+4.16 = 37.4 units wide, so
+	// the plot starts at 43.4 and the label ends 4 units before it.
+	for _, want := range []string{
+		`<line class="grid" x1="43.4" x2="290" y1="33.0" y2="33.0"/><text class="tick" x="39.4" y="37.5" text-anchor="end">1,000</text>`,
+		`<text class="tick" x="43.4" y="198.0" text-anchor="middle">Dec</text>`, // the first month, where the plot starts
+	} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("chart lacks %s\n%s", want, svg)
+		}
+	}
+	if w := tickWidth("1,000"); 39.4-w < 0 {
+		t.Errorf("the label 1,000 starts at %.1f, outside the chart", 39.4-w)
 	}
 }
 
