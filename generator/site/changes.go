@@ -17,7 +17,7 @@ import (
 // 10,000 records with 20 changes each, a site holds 200,000 of them.
 type Change struct {
 	ID     string // anchor on the changes page: "change-2026-01-08-prisoner-x-3"
-	Record Link
+	Record *Link  // one for all the record's changes
 	Slug   string // the record's
 	Items  []ChangeItem
 	// Text is its items' texts in one line, joined by ". ", as a page
@@ -101,7 +101,8 @@ func (r *resolver) changes(h *history.History) {
 		return l.Title, ok
 	}
 	d := &describer{r: r, name: name, said: make(map[describeKey]string)}
-	resolve := func(kind content.Kind, slug string, link Link) []*Change {
+	resolve := func(kind content.Kind, slug string, record Link) []*Change {
+		link := &record
 		list := h.Of(s.Lang, kind, slug)
 		out := make([]*Change, 0, len(list))
 		for i, c := range list {
