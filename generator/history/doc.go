@@ -124,7 +124,7 @@
 // that perf record -g on the generator itself (Go keeps frame pointers)
 // is the whole account.
 //
-// The machine is shared, 2 cores, and on 2026-11-30 its load (7 to 13)
+// The machine is shared, 2 cores, and on 2026-11-30 its load (4 to 13)
 // moved one build's processor seconds by half from run to run: only
 // builds run one after the other, alternately, compare. The generator
 // itself, the corpus built into /dev/shm, a cache filled at the
@@ -133,18 +133,19 @@
 //	/usr/bin/time -f "%e s %U u %S s %M KB" generator build -src plain -out /dev/shm/out
 //	/usr/bin/time -f "%e s %U u %S s %M KB" generator build -src clone -out /dev/shm/out -cache filled-copy
 //
-// alternated twice at load 7 to 9: outside git 26.6 and 26.2 processor
-// seconds (user and system), 218 and 214 MB at its peak; warm after ten
-// prisoners changed, 27.5 and 28.2 (+3% to +8%), 393 and 397 MB. The wall
-// times under that load (25 to 50 s for what takes 10 s on a quiet
-// machine) say nothing; the build is the same work on the same two cores,
-// so its time follows its processor seconds. The bench, the same
-// afternoon (load 8 to 10): build-without 39.8 s and 34.7 processor
-// seconds, build-warm-few 39.9 s and 33.2; and at load 10 to 13, before
-// settle: build-without 51.4 s and 27.3, build-with 100.3 s and 63.1,
-// build-warm 84.9 s and 44.4. Before the work below (quiet, load 2 to 4):
-// outside git 10.1 s, 18.5 processor seconds, 223 MB; warm with no new
-// commit 15.5 s, 27.8, 829 MB; cold 26.8 s, 48.9, 1.03 GB.
+// alternated four times at load 4 to 8 (processor seconds, user and
+// system; then the peak): outside git 22.0, 20.6, 20.1 and 20.2, 213 to
+// 225 MB; warm after ten prisoners changed 24.8, 22.2, 26.3 and 23.2
+// (+13%, +8%, +31%, +15%), 364 MB each time. In the two quietest pairs
+// the time was 11.4 s against 12.5 (+10%) and 13.2 s against 14.0 (+6%);
+// under more load the wall time says nothing (20 to 32 s for the same
+// work). The bench, at load 8 to 10: build-without 39.8 s and 34.7
+// processor seconds, build-warm-few 39.9 s and 33.2; at load 10 to 13,
+// before settle: build-without 51.4 s and 27.3, build-with 100.3 s and
+// 63.1, build-warm 84.9 s and 44.4. Before the work below (quiet, load 2
+// to 4): outside git 10.1 s, 18.5 processor seconds, 223 MB; warm with no
+// new commit 15.5 s, 27.8, 829 MB; cold 26.8 s, 48.9, 1.03 GB (now 751
+// MB, one run at load 8).
 //
 // Where the warm build's memory went, by a heap profile taken where main
 // bounds the collector (pipeline.Options.Loaded, after the first language
@@ -164,7 +165,8 @@
 // limit is now 156 MB; the 78 MB over the build outside git are the
 // history's 400,000 changes (both languages, for the whole build) and the
 // 200,000 of the site in the language being drawn, each with its anchor
-// and link to its record.
+// (a site.Change now shares one link to its record with the record's
+// other changes: 364 MB at the peak, where it was 393 MB before).
 //
 // Where its processor time went, by perf on the warm build after ten
 // prisoners changed (7,404 samples, before the last two changes named
@@ -177,10 +179,10 @@
 // planning 0.8%, the cached changes 0.9%; the site's Changes 1%; the
 // Changes sections of the pages within the drawing's 35%; the rest is
 // what the build outside git does. So the warm build after an editor's
-// commit is within a fifth of the build outside git in processor time
-// (+3% to +8% measured); its wall time, which the load made meaningless,
-// was not measured apart from it; its peak memory is 1.8 times the
-// build's outside git (393 MB to 218 MB), where it was 3.7 times.
+// commit is within a fifth of the build outside git, in processor time
+// and in time, but for one pair of four that the load blurred; its peak
+// memory is 1.65 times the build's outside git (364 MB to 220 MB), where
+// it was 3.7 times.
 //
 // What remains cold: git unpacks the 200,000 blobs in about 4 processor
 // seconds (git cat-file --batch --buffer of the 199,998 prisoners' blobs:
