@@ -34,8 +34,8 @@ type change struct {
 func changes(s *site.Site) iter.Seq[change] {
 	return func(yield func(change) bool) {
 		for _, c := range s.Changes {
-			row := change{ID: c.ID, Date: c.Date.String(), Time: c.Time.Format(time.RFC3339), Record: toLink(s, c.Record),
-				Slug: c.Slug, Note: c.Note, URL: abs(s, c.URL)} // the same for each of its items
+			row := change{ID: c.ID, Date: c.Date().String(), Time: c.Time().Format(time.RFC3339), Record: toLink(s, *c.Record),
+				Slug: c.Slug, Note: c.Note(), URL: abs(s, c.URL())} // the same for each of its items
 			for _, it := range c.Items {
 				row.Change, row.Field, row.Within = string(it.Action), it.Field, it.Within.String()
 				row.Old, row.New, row.Text = it.Old.String(), it.New.String(), it.Text

@@ -95,12 +95,14 @@ func (f *partFile) add(rec []byte) error {
 			return err
 		}
 		f.names = append(f.names, part)
-		f.buf, f.n = append(make([]byte, 0, len(f.buf)), f.head...), 0 // the written bytes may be kept by out
+		f.buf, f.n = append(make([]byte, 0, cap(f.buf)), f.head...), 0 // the written bytes may be kept by out
 	}
-	if need := len(f.buf) + len(f.sep) + len(rec); need > cap(f.buf) {
+	if need := len(f.buf) + len(f.sep) + len(rec) + len(f.tail); need > cap(f.buf) {
 		// Doubled, not grown by a quarter as append grows a large slice:
 		// a part of data/changes.json, made of 100,000 records, would
 		// otherwise be copied some 40 times as it grows to its limit.
+		// With room for the tail, so that a full part is not copied
+		// whole once more to end it.
 		f.buf = slices.Grow(f.buf, max(need, min(2*cap(f.buf), f.w.limit))-len(f.buf))
 	}
 	if f.n > 0 {

@@ -31,6 +31,7 @@ type cache struct {
 	log          *Log
 	raw          map[string][]byte // the groups of versions, by groupKey
 	results      map[string][]byte // each record's changes in a language, by resultKey
+	items        itemTable         // the items of the changes results gave
 }
 
 // openCache opens the cache of the site folder dir in the folder

@@ -98,18 +98,36 @@ type job struct {
 	key    recordKey
 	file   string
 	fields []field
-	seqs   map[string][]pair             // by the language of the translation, "" for the original alone
-	held   map[string]map[[2]string]bool // the versions the cache holds, by seqs' key
+	seqs   map[string][]pair // by the language of the translation, "" for the original alone
 	// now holds the snapshot of the version that the files on disk
 	// hold, from the record as Load decoded them: it is not read
 	// from git nor decoded again.
 	now map[[2]string]snapshot
 	// cur holds the snapshot of the current record in each language it
-	// is published in, its texts shown: made once, since reading a long
-	// text of the record may read it from disk (content.Texts).
+	// is published in, its texts shown (see shown).
 	cur   map[string]snapshot
 	blobs map[string]string
 	names []string // the blobs it needs, each once
+}
+
+// shown returns the snapshot of the record as Load decoded it in lang,
+// its texts shown; ok is false when it is not published in lang. It is
+// made when first asked for, by the job's planning or its run, and once,
+// since reading a long text of the record may read it from disk
+// (content.Texts): not for every job at once, since the jobs are planned
+// all before any runs, and 10,000 records' snapshots in two languages
+// would be held together for nothing.
+func (c *computation) shown(j *job, lang string) (snapshot, bool) {
+	if s, ok := j.cur[lang]; ok {
+		return s, true
+	}
+	r := c.current[lang][j.key]
+	if r == nil {
+		return nil, false
+	}
+	s := snap(j.fields, r, true)
+	j.cur[lang] = s
+	return s, true
 }
 
 // plan makes the jobs, one per record of set that was committed and is
@@ -138,12 +156,7 @@ func (c *computation) plan(set *content.Set) []*job {
 func (c *computation) planJob(r *content.Record) *job {
 	l := c.l
 	j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, fields: fieldsOf(r.Kind), seqs: make(map[string][]pair),
-		held: make(map[string]map[[2]string]bool), now: make(map[[2]string]snapshot), cur: make(map[string]snapshot), blobs: make(map[string]string)}
-	for _, lang := range c.langs {
-		if cur := c.current[lang][j.key]; cur != nil {
-			j.cur[lang] = snap(j.fields, cur, true)
-		}
-	}
+		now: make(map[[2]string]snapshot), cur: make(map[string]snapshot), blobs: make(map[string]string)}
 	seen := make(map[string]bool)
 	for i, lang := range c.langs {
 		tlang, trans := "", []step(nil)
@@ -158,17 +171,17 @@ func (c *computation) planJob(r *content.Record) *job {
 		seq := pairs(l.files[r.File], trans)
 		j.seqs[tlang] = seq
 		held := l.cache.held(r.File, tlang)
-		j.held[tlang] = held
 		if last := seq[len(seq)-1]; !held[last.blobs] && last.blobs[0] != "" {
 			// The version committed last, when the files on disk are
 			// still as it left them, is the record loaded: in the
 			// default language when decoded alone, else in its
 			// translation's.
-			cur, ok := j.cur[c.langs[0]]
+			lang := c.langs[0]
 			if tlang != "" {
-				cur, ok = j.cur[tlang]
+				lang = tlang
 			}
-			if ok && onDisk(l.dir, r.File, tlang, last.blobs) {
+			if c.current[lang][j.key] != nil && onDisk(l.dir, r.File, tlang, last.blobs) {
+				cur, _ := c.shown(j, lang)
 				j.now[last.blobs] = cur.unshown()
 			}
 		}
@@ -247,6 +260,9 @@ type work struct {
 // run makes a record's changes in each language: from the cache when it
 // holds them, else by decoding its versions and comparing them.
 func (c *computation) run(ctx context.Context, j *job) error {
+	// What it holds is let go once it has run: the jobs are all held
+	// until the last has run.
+	defer func() { j.seqs, j.now, j.cur, j.blobs = nil, nil, nil, nil }()
 	works := c.works(j)
 	if c.fromCache(j, works) {
 		return nil
@@ -256,7 +272,6 @@ func (c *computation) run(ctx context.Context, j *job) error {
 		return err
 	}
 	c.compare(j, works, seqs)
-	j.blobs, j.held = nil, nil
 	return nil
 }
 
@@ -264,7 +279,7 @@ func (c *computation) run(ctx context.Context, j *job) error {
 func (c *computation) works(j *job) []work {
 	var works []work
 	for i, lang := range c.langs {
-		cur, ok := j.cur[lang]
+		cur, ok := c.shown(j, lang)
 		if !ok {
 			continue
 		}
@@ -304,7 +319,7 @@ func (c *computation) fromCache(j *job, works []work) bool {
 			if vi >= len(seq) {
 				return false
 			}
-			made[i] = append(made[i], change(l, j.key, seq[vi].commit, items[k], c.quiet))
+			made[i] = append(made[i], change(l, seq[vi].commit, items[k], c.quiet))
 		}
 	}
 	c.mu.Lock()
@@ -386,8 +401,9 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 // said it held but cannot give (it would be a fault of the cache's).
 func (c *computation) readMissing(ctx context.Context, j *job, tlang string, snaps map[[2]string]snapshot) error {
 	var missing []string
+	held := c.l.cache.held(j.file, tlang)
 	for _, p := range j.seqs[tlang] {
-		if _, ok := snaps[p.blobs]; !ok && j.held[tlang][p.blobs] {
+		if _, ok := snaps[p.blobs]; !ok && held[p.blobs] {
 			for _, b := range p.blobs {
 				if _, read := j.blobs[b]; b != "" && !read && !slices.Contains(missing, b) {
 					missing = append(missing, b)
@@ -409,7 +425,7 @@ func (c *computation) readMissing(ctx context.Context, j *job, tlang string, sna
 func (c *computation) compare(j *job, works []work, seqs map[string][]version) {
 	l := c.l
 	for _, w := range works {
-		changes, at := walk(l, j.key, j.fields, seqs[w.tlang], w.cur, c.quiet)
+		changes, at := walk(l, j.fields, seqs[w.tlang], w.cur, c.quiet)
 		var result []byte
 		if l.cache != nil {
 			result = encodeResult(w.in, at, changes)

@@ -105,80 +105,100 @@
 // fast-import's own pack chains each blob to another file's, and git
 // unpacked it twice as slowly),
 //
-//	go test ./generator/pipeline -run XXX -bench History -corpus 10000 -commits 20 -benchtime 1x
+//	go test ./generator/pipeline -run XXX -bench 'History/build-' -corpus 10000 -commits 20 -benchtime 1x
 //
 // times the whole build outside git (build-without), inside it without a
 // cache (build-with: the first build on a fresh machine, such as CI
-// without its cache), inside it with a cache filled before one more commit
-// that changed every prisoner (build-warm: the bench's clone of the
-// repository, clean, as CI checks it out, built into an empty output
-// folder as the other two are), and reading and comparing the history
-// alone (read-and-compare). Each reports its time and its processor
-// seconds, git's included (cpu-s/op). The warm build runs under the
-// profiler label build=warm, so that -cpuprofile cpu.out followed by
-// go tool pprof -tagfocus build=warm shows that build alone, without the
-// one that filled its cache.
+// without its cache), and with a cache filled before one more commit,
+// the bench's clone of the repository, clean, as CI checks it out, built
+// into an empty output folder as the others are: a commit that changed
+// ten prisoners (build-warm-few: the publishing workflow's build, which
+// keeps -cache between runs with actions/cache, after an editor's
+// commit) or every one (build-warm). Each reports its time and its
+// processor seconds, git's included (cpu-s/op), timed once the memory of
+// the builds before it is returned (see settle in the bench). The builds
+// run under the profiler labels build=without, build=warm and
+// build=warm-few, so that -cpuprofile cpu.out followed by go tool pprof
+// -tagfocus build=warm-few shows that build alone, without the one that
+// filled its cache; the collector's background work carries no label, so
+// that perf record -g on the generator itself (Go keeps frame pointers)
+// is the whole account.
 //
-// The figures, measured on the project's 2-core machine shared with other
-// work, whose load (4 to 13 on 2026-11-30) moves the time of one build by
-// half and even its processor seconds by a third from run to run, so that
-// only builds run one after the other compare: on 2026-11-30, quiet (one
-// run each), build-without 15.0 s and 22.1 processor seconds, build-with
-// 31.9 s and 54.3 (+112% of the time, +145% of the processor), build-warm
-// 21.1 s and 27.7 (+40%, +25%; its output folder then held the previous
-// build's, whose unchanged files it linked rather than wrote). Then the
-// work of the branch history-cost (see the git log: a change's line said
-// once, each distinct item described once, data/changes.json written
-// without reflection, the current record's snapshot made once, a grown
-// group added to rather than encoded anew), measured before and after
-// in turns the same afternoon (load 4 to 13; seconds, then processor
-// seconds): before, build-without 46.3 and 56.0 s, 30.6 and 30.1;
-// build-warm 71.5 and 65.3 s, 46.0 and 35.2; build-with 41.2 s, 53.8.
-// After: build-without 49.2 and 68.0 s, 31.4 and 38.3; build-warm 17.4
-// and 96.3 s, 28.6 and 46.5; build-with 59.8 s, 55.9. Under that load
-// one build's figures move by more than the fifth they are to be held
-// to, so they say nothing either way; the profile of the warm build says
-// more: of its processor time the history's own (package history, the
-// changes' words, data/changes.json) fell from 5.6 s of 21.4 to 4.8 s of
-// 19.0, with the rendering of the pages, their Changes included, from
-// 8.5 s to 7.7 s.
+// The machine is shared, 2 cores, and on 2026-11-30 its load (4 to 13)
+// moved one build's processor seconds by half from run to run: only
+// builds run one after the other, alternately, compare. The generator
+// itself, the corpus built into /dev/shm, a cache filled at the
+// commit before (both with the same binary: the cache is the program's),
 //
-// Measured on the quiet machine (load 2 to 4) once that work was merged,
-// one run each: build-without 10.2 s and 18.4 processor seconds;
-// build-with 27.0 s and 47.5 (+164%, +158%); build-warm 22.8 s and 35.8
-// (+123%, +94%). Warm is not within a fifth. The same corpus built by the
-// generator itself into /dev/shm: outside git 10.1 s, 18.5 processor
-// seconds, 223 MB at its peak, 307 MB of output; in git without a cache
-// 26.8 s, 48.9, 1.03 GB; with a cache filled at the same commit (no new
-// commit: nothing to read or decode) 15.5 s, 27.8, 829 MB. The history
-// adds 105 MB to the output (+34%: 20 changes on every page, in two
-// languages, and data/changes.json), which a build pays for as for any
-// output; at 20 changes a record a fifth cannot hold even with a history
-// that cost nothing to compute. The peak memory, four times the build
-// without history, is not yet accounted for: the versions read and their
-// snapshots, and every change of every record in each language, are all
-// candidates; a heap profile of this corpus is the next step.
+//	/usr/bin/time -f "%e s %U u %S s %M KB" generator build -src plain -out /dev/shm/out
+//	/usr/bin/time -f "%e s %U u %S s %M KB" generator build -src clone -out /dev/shm/out -cache filled-copy
 //
-// What remains, cold: git unpacks the 200,000 blobs in about 4 processor
+// alternated four times at load 4 to 8 (processor seconds, user and
+// system; then the peak): outside git 22.0, 20.6, 20.1 and 20.2, 213 to
+// 225 MB; warm after ten prisoners changed 24.8, 22.2, 26.3 and 23.2
+// (+13%, +8%, +31%, +15%), 364 MB each time. In the two quietest pairs
+// the time was 11.4 s against 12.5 (+10%) and 13.2 s against 14.0 (+6%);
+// under more load the wall time says nothing (20 to 32 s for the same
+// work). The bench, at load 8 to 10: build-without 39.8 s and 34.7
+// processor seconds, build-warm-few 39.9 s and 33.2; at load 10 to 13,
+// before settle: build-without 51.4 s and 27.3, build-with 100.3 s and
+// 63.1, build-warm 84.9 s and 44.4. Before the work below (quiet, load 2
+// to 4): outside git 10.1 s, 18.5 processor seconds, 223 MB; warm with no
+// new commit 15.5 s, 27.8, 829 MB; cold 26.8 s, 48.9, 1.03 GB (now 751
+// MB, one run at load 8).
+//
+// Where the warm build's memory went, by a heap profile taken where main
+// bounds the collector (pipeline.Options.Loaded, after the first language
+// is resolved; generator/memory.go sets the limit at two and a half times
+// what is live then, and the peak follows the limit): 345 MB live, where
+// the build outside git holds 78 MB. 157 MB were the site's Changes: each
+// copied the history's items (368 bytes each, three values of which most
+// are empty) and kept its URL, date, time and note as its own strings; a
+// site.Change now points to the history's items and commit, and says the
+// rest when asked. 105 MB were the history's changes, each decoded from
+// the cache with its own copy of items that most changes share ("Source
+// added: ...", "Summary revised"): the cache's items are now decoded once
+// for all the changes encoded alike (itemTable), and a Change is its
+// commit and items only. And while Compute ran, every job's current
+// snapshots were made at planning and held until the last job had run:
+// they are now made when the job runs, and let go with it. Live at the
+// limit is now 156 MB; the 78 MB over the build outside git are the
+// history's 400,000 changes (both languages, for the whole build) and the
+// 200,000 of the site in the language being drawn, each with its anchor
+// (a site.Change now shares one link to its record with the record's
+// other changes: 364 MB at the peak, where it was 393 MB before).
+//
+// Where its processor time went, by perf on the warm build after ten
+// prisoners changed (7,404 samples, before the last two changes named
+// here): data/changes.json 7.7% (nearly half of it the parts' buffers,
+// grown and then copied whole once more to end each 16 MB part, which
+// package feed no longer does); the history's own 6.1%: each record's
+// current snapshot, its texts read, and the SHA-256 of its inputs, to
+// know its cached changes still hold, 3% (inputs now encodes into a
+// buffer kept for the next record's), reading and writing the cache 1.2%,
+// planning 0.8%, the cached changes 0.9%; the site's Changes 1%; the
+// Changes sections of the pages within the drawing's 35%; the rest is
+// what the build outside git does. So the warm build after an editor's
+// commit is within a fifth of the build outside git, in processor time
+// and in time, but for one pair of four that the load blurred; its peak
+// memory is 1.65 times the build's outside git (364 MB to 220 MB), where
+// it was 3.7 times.
+//
+// What remains cold: git unpacks the 200,000 blobs in about 4 processor
 // seconds (git cat-file --batch --buffer of the 199,998 prisoners' blobs:
-// 3.4 s of user and 0.75 s of system time; in pack order, --batch-all-objects
-// --unordered, no less), which alone is a fifth of the build without
-// history; each version is then decoded as Load decodes a file and reduced
-// to its snapshot, some 50 to 100 microseconds a version on this
-// machine, 10 to 11 processor seconds in all (a lighter decoder for the history alone,
-// or one that decoded only the pieces a commit changed, could disagree
-// with Load about a field, since Load checks each record whole, and show
-// a change that was never made). So a build without a cache cannot add
-// only a fifth: its floor, at this scale, is near +60% of the processor.
-// The cache is what makes the history cheap: with it a build reads,
-// decodes and compares only what the new commits changed, and serve,
-// which reads the history once at start, starts as fast. What remains
-// warm, when one commit changed every record (the bench's case; an
-// editor's commit changes a few, whose records alone are compared again):
-// each record's versions compared again (2 to 3 processor seconds: its
-// cached snapshots decoded, the file on disk named by its blob, the walk),
-// and the history's own output, cold or warm, which costs what any output
-// costs: a Changes section on each record's page, some 200,000 rows of
-// data/changes.json, the changes page and the feeds, and the collector's
-// work on all of it.
+// 3.4 s of user and 0.75 s of system time; in pack order,
+// --batch-all-objects --unordered, no less), which alone is a fifth of the
+// build without history; each version is then decoded as Load decodes a
+// file and reduced to its snapshot, some 50 to 100 microseconds a version
+// on this machine, 10 to 11 processor seconds in all (a lighter decoder
+// for the history alone, or one that decoded only the pieces a commit
+// changed, could disagree with Load about a field, since Load checks each
+// record whole, and show a change that was never made). So a build
+// without a cache cannot add only a fifth: its floor, at this scale, is
+// near +60% of the processor. The cache is what makes the history cheap:
+// with it a build reads, decodes and compares only what the new commits
+// changed, and serve, which reads the history once at start, starts as
+// fast. When one commit changed every record (build-warm), each record's
+// versions are compared again (2 to 3 processor seconds: its cached
+// snapshots decoded, the file on disk named by its blob, the walk).
 package history

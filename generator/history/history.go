@@ -7,10 +7,8 @@ import (
 )
 
 // A Change is what one commit changed, in public, of one record in one
-// language.
+// language (History.Of names the record).
 type Change struct {
-	Kind   content.Kind
-	Slug   string
 	Commit *Commit
 	Items  []Item
 }

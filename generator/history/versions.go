@@ -138,7 +138,7 @@ func versions(seq []pair, snaps map[[2]string]snapshot) []version {
 // that changes only the translation shows only its revised texts.
 //
 // It returns the changes, and the index in seq of the version of each.
-func walk(l *Log, key recordKey, fields []field, seq []version, cur snapshot, quiet map[int]bool) ([]*Change, []int) {
+func walk(l *Log, fields []field, seq []version, cur snapshot, quiet map[int]bool) ([]*Change, []int) {
 	var texts []field
 	var textCur snapshot
 	for i, f := range fields {
@@ -178,7 +178,7 @@ func walk(l *Log, key recordKey, fields []field, seq []version, cur snapshot, qu
 		if len(items) == 0 {
 			continue
 		}
-		out = append(out, change(l, key, v.commit, items, quiet))
+		out = append(out, change(l, v.commit, items, quiet))
 		at = append(at, i)
 	}
 	return out, at
@@ -186,12 +186,12 @@ func walk(l *Log, key recordKey, fields []field, seq []version, cur snapshot, qu
 
 // change makes a record's change in a commit, its note withheld when the
 // commit is quiet.
-func change(l *Log, key recordKey, commit int, items []Item, quiet map[int]bool) *Change {
+func change(l *Log, commit int, items []Item, quiet map[int]bool) *Change {
 	c := &l.Commits[commit]
 	if quiet[commit] && c.Note != "" {
 		cc := *c
 		cc.Note = ""
 		c = &cc
 	}
-	return &Change{Kind: key.kind, Slug: key.slug, Commit: c, Items: items}
+	return &Change{Commit: c, Items: items}
 }
