@@ -108,7 +108,12 @@
 //	100,000                          368 s, 198 s, 1.04 GiB
 //	100,000 with GOMEMLIMIT=1400MiB  335 s, 182 s, 1.39 GiB
 //
-// 100,000 prisoners take 12.9 times the processor time of 10,000, not 10:
+// and again at the end of the day (load 2), the same corpora:
+//
+//	10,000 prisoners, 2 languages    25.1 and 25.6 s, 14.1 and 14.1 s, 208 and 209 MiB
+//	100,000                          344 s, 187 s, 1.06 GiB
+//
+// 100,000 prisoners take 12.9 to 13.6 times the processor time of 10,000, not 10:
 // the time is not yet linear with the site. Why, from GODEBUG=gctrace=1
 // on both (2026-11-30, on the machine shared with other work, load 8 to
 // 12, so the seconds are not comparable with those above but the
