@@ -5,8 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/presos-politicos/briefing/generator/content"
-	"github.com/presos-politicos/briefing/generator/site"
+	"github.com/presos-politicos/briefing/generator/internal/sitetest"
 )
 
 type files map[string][]byte
@@ -20,14 +19,7 @@ func TestTimelineJSON(t *testing.T) {
 		"content/statements/s.toml":     {Data: []byte("speaker = \"X\"\ndate = \"2024\"\nquote = \"Dijo\"\nlanguage = \"es\"\nprisoners = [\"ana\"]\n")},
 		"content/prisoners/hidden.toml": {Data: []byte("name = \"Hidden\"\nstatus = \"detained\"\narrested = 2024-01-01\npublish = false\n")},
 	}
-	set, err := content.Load(fsys, content.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sitetest.New(t, fsys)
 	out := files{}
 	if _, err := Write(s, out, 0); err != nil {
 		t.Fatal(err)

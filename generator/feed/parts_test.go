@@ -11,7 +11,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/sitetest"
 	"github.com/presos-politicos/briefing/generator/site"
 )
 
@@ -24,14 +24,7 @@ func manyPrisoners(t *testing.T, n int) *site.Site {
 		fsys[fmt.Sprintf("content/prisoners/p%03d.toml", i)] = &fstest.MapFile{Data: fmt.Appendf(nil,
 			"name = \"Person %03d\"\nstatus = \"released\"\narrested = 2024-01-%02d\nreleased = 2025-01-02\n", i, i%28+1)}
 	}
-	set, err := content.Load(fsys, content.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sitetest.New(t, fsys)
 	return s
 }
 

@@ -21,6 +21,7 @@ import (
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/feed"
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
+	"github.com/presos-politicos/briefing/generator/internal/sitetest"
 	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/offline"
 	"github.com/presos-politicos/briefing/generator/outdir"
@@ -85,14 +86,7 @@ func BenchmarkResolve(b *testing.B) {
 
 func preparedSite(b *testing.B) (*site.Site, *render.Renderer) {
 	fsys := os.DirFS(benchCorpus(b))
-	set, err := content.Load(fsys, content.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	s, err := site.New(set)
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := sitetest.New(b, fsys)
 	r, err := render.New(fsys, nil)
 	if err != nil {
 		b.Fatal(err)

@@ -6,7 +6,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/sitetest"
 	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"github.com/presos-politicos/briefing/generator/site"
 )
@@ -14,14 +14,7 @@ import (
 func testSite(t *testing.T) (*site.Site, *Renderer) {
 	t.Helper()
 	fsys := testsite.MapFS(testsite.Archive())
-	set, err := content.Load(fsys, content.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sitetest.New(t, fsys)
 	r, err := New(templates(t, func(_, text string) string { return text }), nil)
 	if err != nil {
 		t.Fatal(err)

@@ -6,8 +6,8 @@ import (
 	"testing/fstest"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/sitetest"
 	"github.com/presos-politicos/briefing/generator/internal/testsite"
-	"github.com/presos-politicos/briefing/generator/site"
 )
 
 func fixture(t *testing.T, extra map[string]string) *Index {
@@ -16,14 +16,7 @@ func fixture(t *testing.T, extra map[string]string) *Index {
 	for name, data := range extra {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
-	set, err := content.Load(fsys, content.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := site.New(set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sitetest.New(t, fsys)
 	return Build(s)
 }
 
