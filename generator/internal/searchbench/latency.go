@@ -198,6 +198,25 @@ const (
 	pageAnswer = `[document.getElementById("search-status").textContent, ((document.querySelector("#results li a") || {}).textContent || "")]`
 )
 
+// openReady opens page in a fresh browser and waits, as a reader who
+// opens the search page and then types, until it has its table and has
+// rehearsed (the search:ready mark; a version of search.js without it
+// gets a second), and then a little more, with chromedp's DevTools agents
+// off (detach). quit closes the browser and removes its profile.
+func openReady(chromium, page string) (ctx context.Context, quit func()) {
+	data, err := os.MkdirTemp("", "searchbench-chromium-")
+	check(err)
+	ctx, cancel := browsertest.Start(chromium, data)
+	check(chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.ID("q"))))
+	chromedp.Run(ctx, chromedp.Poll[chromedp.Void](pageReady, chromedp.WithPollingInterval(10*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
+	detach(ctx)
+	time.Sleep(300 * time.Millisecond)
+	return ctx, func() {
+		cancel()
+		os.RemoveAll(data)
+	}
+}
+
 // A press is one measured key press: the time from the key press to the
 // results painted, and when each step the page marks ended, in
 // milliseconds since the key press.
@@ -209,18 +228,8 @@ type press struct {
 // keystroke measures one query in a fresh browser: cold, then warm,
 // profiling both into self unless it is nil.
 func keystroke(chromium, page, q string, self map[string]time.Duration) (cold, warm press, status, first string) {
-	data, err := os.MkdirTemp("", "searchbench-chromium-")
-	check(err)
-	defer os.RemoveAll(data)
-	ctx, cancel := browsertest.Start(chromium, data)
-	defer cancel()
-	check(chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.ID("q"))))
-	// Wait until the page has its table and has rehearsed (the search:ready
-	// mark; a version of search.js without it gets a second), as a reader
-	// who opens the page and then types, and then a little more.
-	chromedp.Run(ctx, chromedp.Poll[chromedp.Void](pageReady, chromedp.WithPollingInterval(10*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
-	detach(ctx)
-	time.Sleep(300 * time.Millisecond)
+	ctx, quit := openReady(chromium, page)
+	defer quit()
 	measure := func() press {
 		_, err := chromedp.Run(ctx, chromedp.Evaluate[any](armKeystroke+"("+strconv.Quote(q)+")"))
 		check(err)
@@ -460,16 +469,9 @@ type keyPress struct {
 // returns every key press's time from the key going down to its results
 // painted.
 func typing(chromium, page, q string, pace time.Duration) []keyPress {
-	data, err := os.MkdirTemp("", "searchbench-chromium-")
-	check(err)
-	defer os.RemoveAll(data)
-	ctx, cancel := browsertest.Start(chromium, data)
-	defer cancel()
-	check(chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.ID("q"))))
-	chromedp.Run(ctx, chromedp.Poll[chromedp.Void](pageReady, chromedp.WithPollingInterval(10*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
-	detach(ctx)
-	time.Sleep(300 * time.Millisecond)
-	_, err = chromedp.Run(ctx, chromedp.Evaluate[any](`document.getElementById("q").focus()`))
+	ctx, quit := openReady(chromium, page)
+	defer quit()
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[any](`document.getElementById("q").focus()`))
 	check(err)
 	var out []keyPress
 	typed := ""
