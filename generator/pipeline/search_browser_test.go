@@ -209,6 +209,20 @@ func TestSearchLoadsOnKeyDown(t *testing.T) {
 	jsErrors.Check(t)
 }
 
+// openSearch opens the search page at url and waits until it is ready:
+// its table in and its rehearsal done (the search:ready mark).
+func openSearch(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	must(t, chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.ID("search-status"))))
+	waitFor(t, ctx, `performance.getEntriesByName("search:ready").length > 0`)
+}
+
+// waitSearched waits until the page says it searched for q.
+func waitSearched(t *testing.T, ctx context.Context, q string) {
+	t.Helper()
+	waitFor(t, ctx, `document.getElementById("search-status").textContent.includes("\u201c`+q+`\u201d")`)
+}
+
 // TestSearchRehearsesUnseen: as the page opens it loads the table and no
 // other index file, and rehearses the ranking and the drawing of a result
 // on made-up words before the reader types, unseen: once it marks itself
@@ -221,8 +235,7 @@ func TestSearchRehearsesUnseen(t *testing.T) {
 	ix := index(t, src)
 	page := "file://" + filepath.ToSlash(out) + "/search/index.html"
 	loaded := `Array.from(document.querySelectorAll("script[src]"), s => s.getAttribute("src")).filter(s => s.includes("/search/")).map(s => s.replace(/^.*\/search\/[0-9a-f]+\//, "")).sort()`
-	must(t, chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.ID("search-status"))))
-	waitFor(t, ctx, `performance.getEntriesByName("search:ready").length > 0`)
+	openSearch(t, ctx, page)
 	waitFor(t, ctx, `document.querySelectorAll("#results li").length === 0`) // the rehearsed result goes once painted
 	if got := run(t, ctx, chromedp.Evaluate[[]string](loaded)); !slices.Equal(got, []string{"k.js"}) {
 		t.Errorf("the page opened and rehearsed loading %q, want the table, k.js, alone", got)
@@ -231,15 +244,14 @@ func TestSearchRehearsesUnseen(t *testing.T) {
 		t.Errorf("after the rehearsal the status says %q, want nothing", s)
 	}
 	must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), "lucia")))
-	waitFor(t, ctx, `document.getElementById("search-status").textContent.includes("\u201clucia\u201d")`)
+	waitSearched(t, ctx, "lucia")
 	want := ix.Query("lucia").Results[0].Doc
 	if got := run(t, ctx, chromedp.Evaluate[result](firstResult)); got.Title != want.Title {
 		t.Errorf("the first query after the rehearsal found %q first, want %q", got.Title, want.Title)
 	}
 
-	must(t, chromedp.Do(ctx, chromedp.Navigate(page+"?q=lucia"), chromedp.WaitReady(chromedp.ID("search-status"))))
-	waitFor(t, ctx, `performance.getEntriesByName("search:ready").length > 0`)
-	waitFor(t, ctx, `document.getElementById("search-status").textContent.includes("\u201clucia\u201d")`)
+	openSearch(t, ctx, page+"?q=lucia")
+	waitSearched(t, ctx, "lucia")
 	if got := run(t, ctx, chromedp.Evaluate[result](firstResult)); got.Title != want.Title {
 		t.Errorf("?q=lucia found %q first, want %q", got.Title, want.Title)
 	}
@@ -262,10 +274,9 @@ func TestSearchLoadsAheadAsAWordIsTyped(t *testing.T) {
 	// after the results are painted, so they are waited for.
 	typed := func(q string, want []string) []string {
 		t.Helper()
-		must(t, chromedp.Do(ctx, chromedp.Navigate(page), chromedp.WaitReady(chromedp.ID("search-status"))))
-		waitFor(t, ctx, `performance.getEntriesByName("search:ready").length > 0`)
+		openSearch(t, ctx, page)
 		must(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("q"), q)))
-		waitFor(t, ctx, `document.getElementById("search-status").textContent.includes("\u201c`+q+`\u201d")`)
+		waitSearched(t, ctx, q)
 		for _, f := range want {
 			waitFor(t, ctx, `document.querySelector('script[src$="/`+f+`"]') !== null`)
 		}
