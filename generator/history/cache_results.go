@@ -57,33 +57,42 @@ func inputs(l *Log, tlang string, seq []pair, cur snapshot) [32]byte {
 var inputsBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // encodeResult encodes a record's changes in a language, each by the
-// index of its version in the sequence, after the inputs they were made
-// from.
+// index of its version in the sequence and its items as one block (so
+// that result can share the items of changes alike without decoding
+// them), after the inputs they were made from.
 func encodeResult(in [32]byte, at []int, changes []*Change) []byte {
 	e := encoder{b: append([]byte(nil), in[:]...)}
 	e.uvarint(uint64(len(changes)))
+	var items encoder
 	for i, c := range changes {
 		e.uvarint(uint64(at[i]))
-		e.uvarint(uint64(len(c.Items)))
-		for _, it := range c.Items {
-			e.string(string(it.Action))
-			e.string(it.Field)
-			for _, v := range []Value{it.Within, it.Old, it.New} {
-				e.date(v.Date)
-				e.string(v.Code)
-				e.string(v.Text)
-				e.b = append(e.b, boolByte(v.Number))
-				if v.Ref == nil {
-					e.b = append(e.b, 0)
-				} else {
-					e.b = append(e.b, 1)
-					e.string(string(v.Ref.Kind))
-					e.string(v.Ref.Slug)
-				}
+		items.b = items.b[:0]
+		writeItems(&items, c.Items)
+		e.bytes(items.b)
+	}
+	return e.b
+}
+
+// writeItems writes the items of a change, as readItems reads them.
+func writeItems(e *encoder, items []Item) {
+	e.uvarint(uint64(len(items)))
+	for _, it := range items {
+		e.string(string(it.Action))
+		e.string(it.Field)
+		for _, v := range []Value{it.Within, it.Old, it.New} {
+			e.date(v.Date)
+			e.string(v.Code)
+			e.string(v.Text)
+			e.b = append(e.b, boolByte(v.Number))
+			if v.Ref == nil {
+				e.b = append(e.b, 0)
+			} else {
+				e.b = append(e.b, 1)
+				e.string(string(v.Ref.Kind))
+				e.string(v.Ref.Slug)
 			}
 		}
 	}
-	return e.b
 }
 
 // result returns a record's changes in a language as the cache holds
@@ -101,12 +110,11 @@ func (c *cache) result(file, lang string, in [32]byte) (at []int, changes [][]It
 	d := &decoder{b: b[32:]}
 	for range d.count() {
 		at = append(at, int(d.uvarint()))
-		start := d.b
-		skipItems(d)
+		block := d.bytes()
 		if d.bad {
 			return nil, nil, false
 		}
-		items, ok := c.items.shared(start[:len(start)-len(d.b)])
+		items, ok := c.items.shared(block)
 		if !ok {
 			return nil, nil, false
 		}
@@ -155,7 +163,7 @@ func (t *itemTable) shared(b []byte) (items []Item, ok bool) {
 	return items, true
 }
 
-// readItems reads the items of a change, as encodeResult wrote them.
+// readItems reads the items of a change, as writeItems wrote them.
 func readItems(d *decoder) []Item {
 	items := make([]Item, d.count())
 	for i := range items {
@@ -169,23 +177,4 @@ func readItems(d *decoder) []Item {
 		}
 	}
 	return items
-}
-
-// skipItems reads past the items of a change, as readItems reads them,
-// without making them.
-func skipItems(d *decoder) {
-	for range d.count() {
-		d.bytes()
-		d.bytes()
-		for range 3 {
-			d.date()
-			d.bytes()
-			d.bytes()
-			d.byte()
-			if d.byte() == 1 {
-				d.bytes()
-				d.bytes()
-			}
-		}
-	}
 }
