@@ -226,11 +226,11 @@ type press struct {
 }
 
 // keystroke measures one query in a fresh browser: cold, then warm,
-// profiling both into self unless it is nil.
+// profiling the cold key press into self unless it is nil.
 func keystroke(chromium, page, q string, self map[string]time.Duration) (cold, warm press, status, first string) {
 	ctx, quit := openReady(chromium, page)
 	defer quit()
-	measure := func() press {
+	measure := func(self map[string]time.Duration) press {
 		_, err := chromedp.Run(ctx, chromedp.Evaluate[any](armKeystroke+"("+strconv.Quote(q)+")"))
 		check(err)
 		last := []rune(q)
@@ -248,9 +248,9 @@ func keystroke(chromium, page, q string, self map[string]time.Duration) (cold, w
 		steps["painted"] = ms
 		return press{time.Duration(ms * float64(time.Millisecond)).Round(100 * time.Microsecond), steps}
 	}
-	cold = measure()
+	cold = measure(self)
 	time.Sleep(300 * time.Millisecond) // and anything the results still load
-	warm = measure()
+	warm = measure(nil)
 	answer, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](pageAnswer))
 	check(err)
 	status, _, _ = strings.Cut(answer[0], " ")
