@@ -11,9 +11,9 @@ import (
 // minMemoryLimit is the least memory a build is held to.
 const minMemoryLimit = 200 << 20
 
-// liveHalves is how many times the loaded site a build is held to, in
-// halves: two and a half.
-const liveHalves = 5
+// liveQuarters is how many times the loaded site a build is held to, in
+// quarters: three and a quarter.
+const liveQuarters = 13
 
 // boundMemory is called once the content is loaded and the site resolved
 // in its first language (pipeline.Options.Loaded), by build and check, and
@@ -21,31 +21,33 @@ const liveHalves = 5
 // build keeps; drawing the pages makes garbage at a great rate, and by
 // default the collector lets the heap grow to twice what is live before it
 // runs, which took a 10,000-prisoner build to 350 MB. boundMemory sets a
-// soft limit of two and a half times the loaded site, and never less than
-// 200 MB.
+// soft limit of three and a quarter times the loaded site, and never less
+// than 200 MB.
 //
-// Why two and a half: the limit holds the whole process (the heap, the
-// runtime's own memory, pages freed but not yet returned), and while the
-// pages are drawn what is live grows past the loaded site by three
-// quarters again (the page being drawn, the largest the list of every
+// Why three and a quarter: the limit holds the whole process (the heap,
+// the runtime's own memory, pages freed but not yet returned), and while
+// the pages are drawn what is live is the loaded site and nearly half as
+// much again (the page being drawn, the largest the list of every
 // prisoner; the offline archive's index and the size of every file; the
-// sitemap's entry for every page). At twice the loaded site the collector
-// ran almost without pause once the site outgrew the 200 MB floor. At two
-// and a half, 100,000 prisoners in two languages peak at 1.05 GiB, but
-// the collector's room for garbage is a third of what is live, where at
-// 10,000 prisoners, under the floor, it runs at its own pace with as much
-// room as is live: it runs about twice as often for the same work, a
-// fifth of the processor time at 30,000 and 100,000 prisoners against a
-// tenth at 10,000 (GODEBUG=gctrace=1), which is much of why 100,000
-// prisoners take 11 to 17 times as long as 10,000 (package pipeline,
-// "Speed and memory"). Three times the loaded site was measured too
-// (2026-11-30): a quarter fewer collections, 1.29 GiB at 100,000
-// prisoners, and no gain in processor time that the shared machine let
-// us see; it is not the limit. The long texts are not in the loaded site
-// (package pipeline, "Speed and memory"), so that a site of long bodies is
-// held to the same: 10,000 prisoners in two languages peak near 210 MiB,
-// long bodies or not, build or check (the floor). A GOMEMLIMIT set in the
-// environment is left as it is.
+// sitemap's entry for every page; what was made while the collector
+// marked, which it frees only at its next cycle). The collector costs
+// least when it has room for as much garbage as is live, its own pace,
+// and more the less room it has: each cycle marks all that is live, and
+// less room means more cycles for the same pages. At 10,000 prisoners the
+// loaded site is 44 MB, under the 200 MB floor, and the collector runs at
+// its own pace. At 100,000 prisoners in two languages the loaded site is
+// 398 MB; at two and a half times it (the limit until 2026-11-30) the
+// collector had room for about half of what was live while drawing, ran
+// 190 to 200 times where 140 do, and took a fifth of the processor time
+// where it takes a tenth at 10,000 (GODEBUG=gctrace=1): much of why
+// 100,000 prisoners took 13 to 14 times as long as 10,000 (package
+// pipeline, "Speed and memory"). At three and a quarter times, 1.29 GB,
+// it has room for about what is live, and the peak is 1.28 GiB, under the
+// 1.5 GB that a build of that size is held to. The long texts are not in
+// the loaded site (package pipeline, "Speed and memory"), so that a site
+// of long bodies is held to the same: 10,000 prisoners in two languages
+// peak near 210 MiB, long bodies or not, build or check (the floor). A
+// GOMEMLIMIT set in the environment is left as it is.
 //
 // The limit belongs to the process, which is why main sets it and no
 // package does: when builds overlap (tests), the first sets it and the
@@ -60,7 +62,7 @@ func boundMemory() (undo func()) {
 		runtime.GC()
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		metrics.Read(sample)
-		bound.saved = debug.SetMemoryLimit(max(int64(minMemoryLimit), liveHalves*int64(sample[0].Value.Uint64())/2))
+		bound.saved = debug.SetMemoryLimit(max(int64(minMemoryLimit), liveQuarters*int64(sample[0].Value.Uint64())/4))
 	}
 	bound.builds++
 	return func() {
