@@ -7,7 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -49,31 +51,37 @@ func (f *Folder) path(name string) (string, error) {
 	if !fs.ValidPath(name) {
 		return "", fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
 	}
-	path := filepath.Join(f.tmp, filepath.FromSlash(name))
-	return path, f.mkdir(filepath.Dir(path))
+	return filepath.Join(f.tmp, filepath.FromSlash(name)), f.mkdir(path.Dir(name))
 }
 
-// mkdir makes a folder and its parents, each once per build: a build makes
-// a folder for nearly every page, and on some file systems asking first
-// whether it exists costs as much as making it.
-func (f *Folder) mkdir(path string) error {
-	f.mu.Lock()
-	made := f.dirs[path]
-	f.mu.Unlock()
-	if made || path == f.tmp {
+// mkdir makes a folder of the output (dir, slash-separated, from its
+// root; "." is the root) and its parents, each once per build: a build
+// makes a folder for nearly every page, and on some file systems asking
+// first whether it exists costs as much as making it. The folders made are
+// kept by that name, not by where they are on disk, which is twice as long
+// and is kept for every page of a large site until it is built.
+func (f *Folder) mkdir(dir string) error {
+	if dir == "." {
 		return nil
 	}
-	err := os.Mkdir(path, 0o755)
+	f.mu.Lock()
+	made := f.dirs[dir]
+	f.mu.Unlock()
+	if made {
+		return nil
+	}
+	full := filepath.Join(f.tmp, filepath.FromSlash(dir))
+	err := os.Mkdir(full, 0o755)
 	if errors.Is(err, fs.ErrNotExist) {
-		if err = f.mkdir(filepath.Dir(path)); err == nil {
-			err = os.Mkdir(path, 0o755)
+		if err = f.mkdir(path.Dir(dir)); err == nil {
+			err = os.Mkdir(full, 0o755)
 		}
 	}
 	if err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	f.mu.Lock()
-	f.dirs[path] = true
+	f.dirs[strings.Clone(dir)] = true // not the rest of the file's name
 	f.mu.Unlock()
 	return nil
 }
