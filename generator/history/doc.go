@@ -52,7 +52,7 @@
 // decode differently: go run builds the same executable from the same
 // code, but a binary stamped with its commit by go build is another at
 // every commit, and starts the cache afresh); a file
-// that is damaged (it carries the SHA-256 of its content), another
+// that is damaged (it carries the CRC-32C of its content), another
 // program's, or unreadable is ignored and written anew, and a history
 // that was rewritten is read from scratch. The output is byte for byte
 // the same with or without it. The cache holds what the history holds,

@@ -23,7 +23,7 @@ type value struct {
 	date content.Date // date
 	n    int          // figure
 	list []entry      // strs, refs, parts, sources, custody, events
-	show string       // the current record only: its text, as shown
+	show string       // the current record only: its text, as shown (not prose, which is never shown)
 }
 
 // An entry is one entry of a list field. It is small: a version holds
@@ -126,8 +126,10 @@ func valueOf(t fieldType, v any, cur bool) value {
 		s := v.(string)
 		return value{fp: fingerprint(s), show: shown(s)}
 	case prose:
-		s := strings.TrimSpace(v.(string))
-		return value{fp: fingerprint(s), show: shown(s)}
+		// Never shown, so kept by its fingerprint alone, even the
+		// current record's: it is compared, and its inputs taken
+		// (inputs), by that.
+		return value{fp: fingerprint(strings.TrimSpace(v.(string)))}
 	case figure:
 		return value{n: v.(int)}
 	case ref:
@@ -207,7 +209,9 @@ func (v value) empty(t fieldType) bool {
 		return v.date.IsZero()
 	case code:
 		return strings.TrimSpace(v.code) == ""
-	case text, coords, prose, ref:
+	case prose:
+		return v.fp == blank // its fingerprint is of the text trimmed
+	case text, coords, ref:
 		return strings.TrimSpace(v.show) == ""
 	case figure:
 		return false // a count's figure, which every count has
