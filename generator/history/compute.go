@@ -111,12 +111,11 @@ type job struct {
 }
 
 // shown returns the snapshot of the record as Load decoded it in lang,
-// its texts shown; ok is false when it is not published in lang. It is
-// made when first asked for, by the job's planning or its run, and once,
-// since reading a long text of the record may read it from disk
-// (content.Texts): not for every job at once, since the jobs are planned
-// all before any runs, and 10,000 records' snapshots in two languages
-// would be held together for nothing.
+// its texts shown (its long texts only as there or not, see present); ok
+// is false when it is not published in lang. It is made when the job
+// runs, not when it is planned: the jobs are planned all before any runs,
+// and 10,000 records' snapshots in two languages would be held together
+// for nothing.
 //
 // A record without a translation into lang is the same record in both
 // languages (content.Set.In), and has one snapshot for both.
@@ -189,9 +188,8 @@ func (c *computation) planJob(r *content.Record) *job {
 			if tlang != "" {
 				lang = tlang
 			}
-			if c.current[lang][j.key] != nil && onDisk(l.dir, r.File, tlang, last.blobs) {
-				cur, _ := c.shown(j, lang)
-				j.now[last.blobs] = cur.unshown()
+			if cur := c.current[lang][j.key]; cur != nil && onDisk(l.dir, r.File, tlang, last.blobs) {
+				j.now[last.blobs] = snap(j.fields, cur, false)
 			}
 		}
 		for _, p := range seq {

@@ -92,7 +92,7 @@ type field struct {
 func fieldsOf(k content.Kind) []field {
 	common := []field{
 		{"summary", prose, func(r any) any { return meta(r).Summary }},
-		{"body", prose, func(r any) any { return meta(r).Body.Text.String() }},
+		{"body", prose, func(r any) any { return meta(r).Body.Text }},
 		{"tags", strs, func(r any) any { return meta(r).Tags }},
 		{"verification", code, func(r any) any { return meta(r).Verification }},
 		{"sources", sources, func(r any) any { return meta(r).Sources }},
@@ -142,7 +142,7 @@ func fieldsOf(k content.Kind) []field {
 			{"role", text, func(r any) any { return s(r).Role }},
 			{"organization", text, func(r any) any { return s(r).Organization }},
 			{"medium", text, func(r any) any { return s(r).Medium }},
-			{"context", prose, func(r any) any { return s(r).Context.Text.String() }},
+			{"context", prose, func(r any) any { return s(r).Context.Text }},
 			{"prisoners", refs, func(r any) any { return s(r).Prisoners }},
 			{"sites", refs, func(r any) any { return s(r).Sites }},
 		}
@@ -177,7 +177,7 @@ func fieldsOf(k content.Kind) []field {
 			{"measure", code, func(r any) any { return c(r).Measure }},
 			{"breakdown", parts, func(r any) any { return c(r).Breakdown }},
 			{"statement", ref, func(r any) any { return c(r).Statement }},
-			{"note", prose, func(r any) any { return c(r).Note.Text.String() }},
+			{"note", prose, func(r any) any { return c(r).Note.Text }},
 		}
 	case content.KindPage:
 		p := func(r any) *content.Page { return r.(*content.Page) }

@@ -143,7 +143,11 @@ func (r *resolver) changes(h *history.History) {
 	for _, v := range s.Counts {
 		v.Changes = resolve(content.KindCount, v.Slug, v.Link())
 	}
-	slices.SortStableFunc(s.Changes, func(a, b *Change) int {
+	// Every ID is another (a record's kind, slug and the change's place
+	// in its list), so that the order is total and the sort need not be
+	// stable: at 10,000 records with 20 changes each, the stable sort's
+	// merges were half the time of resolving the changes.
+	slices.SortFunc(s.Changes, func(a, b *Change) int {
 		return cmp.Or(b.commit.Time.Compare(a.commit.Time), strings.Compare(a.ID, b.ID))
 	})
 }
