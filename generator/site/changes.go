@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strconv"
@@ -13,10 +14,11 @@ import (
 
 // A Change is one public change to a record, from the content's git
 // history (package history), said in the site's language. Its date, time
-// and note are its commit's, and its items point into the history's: at
+// and note are its commit's, its ID is made when asked for, and its items
+// are shared with every change of the same kind of record that says the
+// same (the history's items are shared so, see history's itemTable): at
 // 10,000 records with 20 changes each, a site holds 200,000 of them.
 type Change struct {
-	ID     string // anchor on the changes page: "change-2026-01-08-prisoner-x-3"
 	Record *Link  // one for all the record's changes
 	Slug   string // the record's
 	Items  []ChangeItem
@@ -27,11 +29,27 @@ type Change struct {
 	// Status is true when the change is to a prisoner's or a site's status:
 	// an entry in the record's own feed.
 	Status bool
+	nth    int32 // its place among the record's changes, oldest first, from 1
 	commit *history.Commit
 }
 
+// ID is the change's anchor on the changes page, unique in the site:
+// "change-2026-01-08-prisoner-x-3", the third change to prisoner x.
+func (c *Change) ID() string {
+	return "change-" + c.Date().String() + "-" + string(c.Record.Kind) + "-" + c.Slug + "-" + strconv.Itoa(int(c.nth))
+}
+
+// idTail is what follows the date in its ID: "prisoner-x-3".
+func (c *Change) idTail(b []byte) []byte {
+	b = append(b, c.Record.Kind...)
+	b = append(b, '-')
+	b = append(b, c.Slug...)
+	b = append(b, '-')
+	return strconv.AppendInt(b, int64(c.nth), 10)
+}
+
 // URL is the change's entry on the changes page: "changes/#ID".
-func (c *Change) URL() string { return "changes/#" + c.ID }
+func (c *Change) URL() string { return "changes/#" + c.ID() }
 
 // Date is the day of the change: its commit's date.
 func (c *Change) Date() content.Date { return content.DateOf(c.commit.Time) }
@@ -101,21 +119,42 @@ func (r *resolver) changes(h *history.History) {
 		return l.Title, ok
 	}
 	d := &describer{r: r, name: name, said: make(map[describeKey]string)}
+	type itemsKey struct {
+		kind  content.Kind
+		items *history.Item // the first of the history's items, which changes alike share
+		n     int
+	}
+	type described struct {
+		items  []ChangeItem
+		text   string
+		status bool
+	}
+	said := make(map[itemsKey]described) // the items of changes alike, said once
 	resolve := func(kind content.Kind, slug string, record Link) []*Change {
 		link := &record
 		list := h.Of(s.Lang, kind, slug)
 		out := make([]*Change, 0, len(list))
 		for i, c := range list {
-			rc := &Change{Record: link, Slug: slug, commit: c.Commit}
-			rc.ID = "change-" + c.Date().String() + "-" + string(kind) + "-" + slug + "-" + strconv.Itoa(i+1)
-			rc.Items = make([]ChangeItem, 0, len(c.Items))
-			for k, it := range c.Items {
-				rc.Items = append(rc.Items, ChangeItem{Item: &c.Items[k], Text: d.describe(kind, it)})
-				if it.Field == "status" && (kind == content.KindPrisoner || kind == content.KindSite) {
-					rc.Status = true
+			rc := &Change{Record: link, Slug: slug, nth: int32(i + 1), commit: c.Commit}
+			var key itemsKey
+			if len(c.Items) > 0 {
+				key = itemsKey{kind, &c.Items[0], len(c.Items)}
+			}
+			ds, ok := said[key]
+			if !ok {
+				ds.items = make([]ChangeItem, 0, len(c.Items))
+				for k, it := range c.Items {
+					ds.items = append(ds.items, ChangeItem{Item: &c.Items[k], Text: d.describe(kind, it)})
+					if it.Field == "status" && (kind == content.KindPrisoner || kind == content.KindSite) {
+						ds.status = true
+					}
+				}
+				ds.text = joinTexts(ds.items)
+				if key.items != nil {
+					said[key] = ds
 				}
 			}
-			rc.Text = joinTexts(rc.Items)
+			rc.Items, rc.Text, rc.Status = ds.items, ds.text, ds.status
 			out = append(out, rc)
 		}
 		slices.Reverse(out) // newest first
@@ -148,8 +187,19 @@ func (r *resolver) changes(h *history.History) {
 	// stable: at 10,000 records with 20 changes each, the stable sort's
 	// merges were half the time of resolving the changes.
 	slices.SortFunc(s.Changes, func(a, b *Change) int {
-		return cmp.Or(b.commit.Time.Compare(a.commit.Time), strings.Compare(a.ID, b.ID))
+		return cmp.Or(b.commit.Time.Compare(a.commit.Time), compareIDs(a, b))
 	})
+}
+
+// compareIDs compares the IDs of two changes as strings.Compare would,
+// without making them when their dates are the same (the same commit, most
+// often).
+func compareIDs(a, b *Change) int {
+	if a.commit != b.commit && a.Date() != b.Date() {
+		return strings.Compare(a.ID(), b.ID())
+	}
+	var ba, bb [64]byte
+	return bytes.Compare(a.idTail(ba[:0]), b.idTail(bb[:0]))
 }
 
 // joinTexts joins the texts of a change's items by ". ".
