@@ -56,8 +56,9 @@ func changes(s *site.Site) iter.Seq[*change] {
 			if c.Record != record {
 				record, rec = c.Record, toLink(s, *c.Record)
 			}
-			row = change{ID: c.ID(), Date: date, Time: tm, Record: rec,
-				Slug: c.Slug, Note: c.Note(), URL: changesURL + row.ID} // the same for each of its items
+			id := c.ID()
+			row = change{ID: id, Date: date, Time: tm, Record: rec,
+				Slug: c.Slug, Note: c.Note(), URL: changesURL + id} // the same for each of its items
 			for _, it := range c.Items {
 				row.Change, row.Field, row.Within = string(it.Action), it.Field, it.Within.String()
 				row.Old, row.New, row.Text = it.Old.String(), it.New.String(), it.Text
