@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -183,31 +184,29 @@ func (r *resolver) changes(h *history.History) {
 	sortChanges(s.Changes)
 }
 
-// sortChanges sorts changes newest first, then by ID. Every ID is another (a record's kind,
-// slug and the change's place in its list), so that the order is
-// total and the sort need not be stable (at 10,000 records with 20
-// changes each, a stable sort's merges were half the time of
-// resolving the changes). The part of each ID after its date is made
-// once for the sort, and let go after it: changes at the same time
-// have the same date, but for commits made at the same instant in
-// other time zones, whose whole IDs are compared.
+// sortChanges sorts changes newest first, then by ID. Every ID is
+// another (a record's kind, slug and the change's place in its list), so
+// that the order is total and the sort need not be stable (at 10,000
+// records with 20 changes each, a stable sort's merges were half the time
+// of resolving the changes). Each change's key is made once for the sort,
+// and let go after it: its time, its date (changes at the same instant
+// have the same date, but for commits made in time zones on either side of
+// midnight; an ID's date is written so that its text sorts as its number
+// does), and the part of its ID after its date.
 func sortChanges(list []*Change) {
 	type sortKey struct {
-		c    *Change
-		tail string
+		sec       int64
+		nsec, day int32
+		tail      string
+		c         *Change
 	}
 	keys := make([]sortKey, len(list))
 	for i, c := range list {
-		keys[i] = sortKey{c, string(c.idTail(nil))}
+		d := c.Date()
+		keys[i] = sortKey{c.commit.Time.Unix(), int32(c.commit.Time.Nanosecond()), int32(d.Year*10000 + int(d.Month)*100 + d.Day), string(c.idTail(nil)), c}
 	}
 	slices.SortFunc(keys, func(a, b sortKey) int {
-		if n := b.c.commit.Time.Compare(a.c.commit.Time); n != 0 {
-			return n
-		}
-		if a.c.commit != b.c.commit && a.c.Date() != b.c.Date() {
-			return strings.Compare(a.c.ID(), b.c.ID())
-		}
-		return strings.Compare(a.tail, b.tail)
+		return cmp.Or(cmp.Compare(b.sec, a.sec), cmp.Compare(b.nsec, a.nsec), cmp.Compare(a.day, b.day), strings.Compare(a.tail, b.tail))
 	})
 	for i, k := range keys {
 		list[i] = k.c
