@@ -64,7 +64,7 @@ type feedEntry struct {
 }
 
 func timelineEntry(e *site.Entry) feedEntry {
-	return feedEntry{id: e.ID, title: e.Title, link: e.Record.URL, category: e.Kind, updated: stampTime(e.Date)}
+	return feedEntry{id: e.ID(), title: e.Title, link: e.Record.URL, category: e.Kind, updated: stampTime(e.Date)}
 }
 
 // changeEntry is a change as an entry: its id comes from the change's

@@ -43,13 +43,13 @@ func timeline(s *site.Site) iter.Seq[entry] {
 	return func(yield func(entry) bool) {
 		for _, e := range s.Timeline {
 			je := entry{
-				ID:        e.ID,
+				ID:        e.ID(),
 				Date:      e.Date.String(),
 				Precision: precision(e.Date),
 				Kind:      e.Kind,
 				Title:     e.Title,
-				URL:       abs(s, e.URL),
-				Anchor:    e.ID,
+				URL:       abs(s, e.URL()),
+				Anchor:    e.ID(),
 				Record:    toLink(s, e.Record),
 				Involves:  []link{},
 				Language:  e.Lang,

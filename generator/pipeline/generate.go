@@ -27,8 +27,8 @@ import (
 // Every content, template and translation problem is reported at once.
 //
 // The languages are resolved and drawn one after the other, the default
-// last, and each is let go once drawn, so that a build holds one
-// language's site at a time. When the content or a language has a
+// last, and each is let go once drawn, its translated records with it, so
+// that a build holds one language's site at a time. When the content or a language has a
 // problem, every language is resolved, so that all problems are reported
 // together; a language resolved without one has nothing to add.
 //
@@ -84,6 +84,9 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 		byLang[lang.Code] = infos
 		dicts = append(dicts, l.words)
 		last = l.site
+		// The records in this language are not needed again: the next
+		// language is resolved from the originals and its own translations.
+		delete(set.Translations, lang.Code)
 	}
 	// The interface texts the pages asked for that a language lacks.
 	var missing []error

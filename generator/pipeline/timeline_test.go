@@ -44,8 +44,8 @@ func TestLargeTimeline(t *testing.T) {
 		}
 	}
 	for _, e := range s.Timeline {
-		if seen[e.ID] != 1 {
-			t.Errorf("entry %s appears %d times", e.ID, seen[e.ID])
+		if seen[e.ID()] != 1 {
+			t.Errorf("entry %s appears %d times", e.ID(), seen[e.ID()])
 		}
 	}
 	if len(seen) != len(s.Timeline) {

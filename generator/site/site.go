@@ -112,6 +112,10 @@ type DetentionSite struct {
 	History    []*Entry
 	Changes    []*Change // its public changes, newest first
 	Updated    content.Date
+
+	// link is Link alone, one slice that every timeline entry naming
+	// only this site shares.
+	link []Link
 }
 
 // Statement is a resolved statement.
@@ -167,6 +171,10 @@ func (p *Prisoner) Link() Link {
 func (b *Brief) Link() Link         { return Link{Kind: content.KindBrief, Title: b.Title, URL: b.URL} }
 func (p *Page) Link() Link          { return Link{Kind: content.KindPage, Title: p.Title, URL: p.URL} }
 func (s *DetentionSite) Link() Link { return Link{Kind: content.KindSite, Title: s.Name, URL: s.URL} }
+
+// links is the site's link alone, shared: whoever appends to it gets a
+// slice of its own, since it is full.
+func (s *DetentionSite) links() []Link { return s.link }
 func (s *Statement) Link() Link {
 	return Link{Kind: content.KindStatement, Title: s.Label(), URL: s.URL}
 }
@@ -266,6 +274,7 @@ func NewCached(set *content.Set, words *i18n.Dict, cache *Cache, hist *history.H
 	}
 	for _, si := range set.Sites {
 		w := &DetentionSite{Site: si, URL: pageURL(content.KindSite, si.Slug)}
+		w.link = []Link{w.Link()}
 		s.Sites = append(s.Sites, w)
 		r.sites[si.Slug] = w
 	}

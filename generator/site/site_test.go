@@ -173,7 +173,7 @@ func TestCountLinks(t *testing.T) {
 	}
 	found := false
 	for _, e := range s.Timeline {
-		if e.Kind == "count" && e.ID == "2024-12-29-count-foro-penal-2024-12-29" && e.URL == "timeline/#2024-12-29-count-foro-penal-2024-12-29" && e.Record.URL == "counts/#count-foro-penal-2024-12-29" {
+		if e.Kind == "count" && e.ID() == "2024-12-29-count-foro-penal-2024-12-29" && e.URL() == "timeline/#2024-12-29-count-foro-penal-2024-12-29" && e.Record.URL == "counts/#count-foro-penal-2024-12-29" {
 			found = true
 		}
 	}

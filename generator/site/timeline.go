@@ -12,8 +12,13 @@ import (
 
 // An Entry is one dated thing on the timeline.
 type Entry struct {
-	ID       string // stable anchor, derived from date, kind and slug
-	URL      string // its timeline page and anchor: "timeline/#ID", "timeline/2024/#ID"
+	// url is the entry's timeline page and anchor, "timeline/2024/#ID":
+	// one string for both, the anchor its tail from anchor on (a large
+	// site has several entries for each record, and holds them all while
+	// it is drawn). Until the entries are placed on their pages, it is the
+	// anchor alone.
+	url      string
+	anchor   int
 	Date     content.Date
 	Kind     string // one of EntryKinds
 	Title    string
@@ -24,6 +29,16 @@ type Entry struct {
 
 // EntryKinds are the kinds of timeline entries, in the order a day lists them.
 var EntryKinds = []string{"arrest", "custody", "event", "site", "statement", "count", "release", "brief"}
+
+// ID is the entry's stable anchor, derived from its date, kind and slug.
+func (e *Entry) ID() string { return e.url[e.anchor:] }
+
+// URL is the entry's timeline page and anchor: "timeline/#ID",
+// "timeline/2024/#ID".
+func (e *Entry) URL() string { return e.url }
+
+// page is the entry's timeline page: "timeline/", "timeline/2024/".
+func (e *Entry) page() string { return e.url[:max(e.anchor-1, 0)] }
 
 // entryID derives an entry's anchor from what it is, not where it stands,
 // so that links to it survive the timeline growing.
@@ -56,12 +71,12 @@ func (r *resolver) timeline() []*Entry {
 		var first []Link
 		if len(p.Custody) > 0 {
 			c := p.Custody[0]
-			first = []Link{c.Site.Link()}
+			first = c.Site.links()
 			if c.From.IsZero() || c.From == p.Arrested {
 				arrestOwners = append(arrestOwners, c.Site)
 			}
 		}
-		add(&Entry{ID: entryID(p.Arrested, "arrest", p.Slug), Date: p.Arrested, Kind: "arrest",
+		add(&Entry{url: entryID(p.Arrested, "arrest", p.Slug), Date: p.Arrested, Kind: "arrest",
 			Title: r.words.F("{name} arrested", "name", p.Label()), Record: p.Link(), Involves: first}, arrestOwners...)
 		for i, c := range p.Custody {
 			verb := "{name} moved to {site}"
@@ -71,34 +86,34 @@ func (r *resolver) timeline() []*Entry {
 				}
 				verb = "{name} held at {site}"
 			}
-			add(&Entry{ID: entryID(c.From, "custody", p.Slug, c.Site.Slug), Date: c.From, Kind: "custody",
-				Title: r.words.F(verb, "name", p.Label(), "site", c.Site.Name), Record: p.Link(), Involves: []Link{c.Site.Link()}}, p, c.Site)
+			add(&Entry{url: entryID(c.From, "custody", p.Slug, c.Site.Slug), Date: c.From, Kind: "custody",
+				Title: r.words.F(verb, "name", p.Label(), "site", c.Site.Name), Record: p.Link(), Involves: c.Site.links()}, p, c.Site)
 		}
 		for _, m := range p.Events {
-			add(&Entry{ID: entryID(m.Date, "history", p.Slug, content.Slug(m.Title, 6)), Date: m.Date, Kind: "event",
+			add(&Entry{url: entryID(m.Date, "history", p.Slug, content.Slug(m.Title, 6)), Date: m.Date, Kind: "event",
 				Title: r.words.F("{name}: {event}", "name", p.Label(), "event", m.Title), Record: p.Link()}, p)
 		}
 		var last []interface{ addHistory(*Entry) }
 		var lastSite []Link
 		if n := len(p.Custody); n > 0 {
 			last = append(last, p.Custody[n-1].Site)
-			lastSite = []Link{p.Custody[n-1].Site.Link()}
+			lastSite = p.Custody[n-1].Site.links()
 		}
-		add(&Entry{ID: entryID(p.Released, "release", p.Slug), Date: p.Released, Kind: "release",
+		add(&Entry{url: entryID(p.Released, "release", p.Slug), Date: p.Released, Kind: "release",
 			Title: r.words.F("{name} released", "name", p.Label()), Record: p.Link(), Involves: lastSite}, append(last, p)...)
 	}
 	for _, v := range s.Sites {
-		add(&Entry{ID: entryID(v.Opened, "site", v.Slug, "opened"), Date: v.Opened, Kind: "site",
+		add(&Entry{url: entryID(v.Opened, "site", v.Slug, "opened"), Date: v.Opened, Kind: "site",
 			Title: r.words.F("{site} opened", "site", v.Name), Record: v.Link()}, v)
-		add(&Entry{ID: entryID(v.Closed, "site", v.Slug, "closed"), Date: v.Closed, Kind: "site",
+		add(&Entry{url: entryID(v.Closed, "site", v.Slug, "closed"), Date: v.Closed, Kind: "site",
 			Title: r.words.F("{site} closed", "site", v.Name), Record: v.Link()}, v)
 		for _, m := range v.Events {
-			add(&Entry{ID: entryID(m.Date, "site", v.Slug, content.Slug(m.Title, 6)), Date: m.Date, Kind: "site",
+			add(&Entry{url: entryID(m.Date, "site", v.Slug, content.Slug(m.Title, 6)), Date: m.Date, Kind: "site",
 				Title: r.words.F("{site}: {event}", "site", v.Name, "event", m.Title), Record: v.Link()}, v)
 		}
 	}
 	for _, st := range s.Statements {
-		e := &Entry{ID: entryID(st.Date, "statement", st.Slug), Date: st.Date, Kind: "statement",
+		e := &Entry{url: entryID(st.Date, "statement", st.Slug), Date: st.Date, Kind: "statement",
 			Title: r.words.F("{speaker}: “{quote}”", "speaker", st.Speaker, "quote", Shorten(st.Quote, 90)), Record: st.Link(), Involves: involves(st.Prisoners, st.Sites)}
 		if st.QuoteLang != s.Lang {
 			e.Lang = st.QuoteLang
@@ -106,7 +121,7 @@ func (r *resolver) timeline() []*Entry {
 		add(e, owners(st.Prisoners, st.Sites)...)
 	}
 	for _, b := range s.Briefs {
-		add(&Entry{ID: entryID(b.Date, "brief", b.Slug), Date: b.Date, Kind: "brief",
+		add(&Entry{url: entryID(b.Date, "brief", b.Slug), Date: b.Date, Kind: "brief",
 			Title: b.Title, Record: b.Link(), Involves: involves(b.Prisoners, b.Sites)})
 	}
 	for _, e := range s.Events {
@@ -114,7 +129,7 @@ func (r *resolver) timeline() []*Entry {
 		for _, st := range e.Statements {
 			links = append(links, st.Link())
 		}
-		add(&Entry{ID: e.Anchor, Date: e.Date, Kind: "event", Title: e.Title, Record: e.Link(), Involves: links},
+		add(&Entry{url: e.Anchor, Date: e.Date, Kind: "event", Title: e.Title, Record: e.Link(), Involves: links},
 			owners(e.Prisoners, e.Sites)...)
 	}
 	for _, c := range s.Counts {
@@ -122,12 +137,13 @@ func (r *resolver) timeline() []*Entry {
 		if c.Statement != nil {
 			with = []Link{c.Statement.Link()}
 		}
-		add(&Entry{ID: entryID(c.AsOf, "count", c.Slug), Date: c.AsOf, Kind: "count", Title: c.Label(), Record: c.Link(), Involves: with})
+		add(&Entry{url: entryID(c.AsOf, "count", c.Slug), Date: c.AsOf, Kind: "count", Title: c.Label(), Record: c.Link(), Involves: with})
 	}
 	sortEntries(all)
 	uniqueIDs(all)
 	for _, e := range all {
-		e.URL = r.layout.page(e.Date) + "#" + e.ID
+		page := r.layout.page(e.Date)
+		e.url, e.anchor = page+"#"+e.url, len(page)+1
 	}
 	for _, p := range s.Prisoners {
 		sortEntries(p.History)
@@ -172,7 +188,7 @@ func sortEntries(es []*Entry) {
 	slices.SortStableFunc(es, func(a, b *Entry) int {
 		return cmp.Or(TimelineCompare(a.Date, b.Date),
 			cmp.Compare(slices.Index(EntryKinds, a.Kind), slices.Index(EntryKinds, b.Kind)),
-			strings.Compare(a.ID, b.ID))
+			strings.Compare(a.ID(), b.ID()))
 	})
 }
 
@@ -218,9 +234,9 @@ func undated(d content.Date) content.Precision {
 func uniqueIDs(es []*Entry) {
 	seen := make(map[string]int)
 	for _, e := range es {
-		seen[e.ID]++
-		if n := seen[e.ID]; n > 1 {
-			e.ID += "-" + strconv.Itoa(n)
+		seen[e.url]++
+		if n := seen[e.url]; n > 1 {
+			e.url += "-" + strconv.Itoa(n)
 		}
 	}
 }

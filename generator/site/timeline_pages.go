@@ -116,7 +116,7 @@ func (r *resolver) timelinePages(all []*Entry) (pages []*TimelinePage) {
 	pages = []*TimelinePage{index}
 	byURL := make(map[string]*TimelinePage)
 	for _, e := range all {
-		url := strings.TrimSuffix(e.URL, "#"+e.ID)
+		url := e.page()
 		p := byURL[url]
 		if p == nil {
 			y, m, _ := timelineKey(e.Date)

@@ -14,7 +14,7 @@ var update = flag.Bool("update", false, "rewrite testdata/timeline.golden")
 func stream(entries []*Entry) string {
 	var b strings.Builder
 	for _, e := range entries {
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", e.URL, e.Kind, e.Date, e.Title)
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", e.URL(), e.Kind, e.Date, e.Title)
 	}
 	return b.String()
 }
@@ -91,11 +91,11 @@ func TestAnchorsAreStable(t *testing.T) {
 	}
 	ids := make(map[string]bool)
 	for _, e := range after.Timeline {
-		ids[e.ID] = true
+		ids[e.ID()] = true
 	}
 	for _, e := range before.Timeline {
-		if !ids[e.ID] {
-			t.Errorf("anchor %s disappeared when unrelated entries were added", e.ID)
+		if !ids[e.ID()] {
+			t.Errorf("anchor %s disappeared when unrelated entries were added", e.ID())
 		}
 	}
 	if len(after.Timeline) != len(before.Timeline)+3 {
@@ -107,7 +107,7 @@ func TestEveryDatedThingOnce(t *testing.T) {
 	s := mustResolve(t)
 	seen := make(map[string]int)
 	for _, e := range s.Timeline {
-		seen[e.ID]++
+		seen[e.ID()]++
 	}
 	for id, n := range seen {
 		if n > 1 {
@@ -128,8 +128,8 @@ func TestEveryDatedThingOnce(t *testing.T) {
 		t.Errorf("%d entries, want %d:\n%s", len(s.Timeline), len(want), stream(s.Timeline))
 	}
 	for i, id := range want {
-		if i < len(s.Timeline) && s.Timeline[i].ID != id {
-			t.Errorf("entry %d = %s, want %s", i, s.Timeline[i].ID, id)
+		if i < len(s.Timeline) && s.Timeline[i].ID() != id {
+			t.Errorf("entry %d = %s, want %s", i, s.Timeline[i].ID(), id)
 		}
 	}
 }
@@ -138,10 +138,10 @@ func TestPerRecordHistory(t *testing.T) {
 	s := mustResolve(t)
 	var ana, helicoide []string
 	for _, e := range s.prisoner("ana-perez").History {
-		ana = append(ana, e.ID)
+		ana = append(ana, e.ID())
 	}
 	for _, e := range s.detentionSite("el-helicoide").History {
-		helicoide = append(helicoide, e.ID)
+		helicoide = append(helicoide, e.ID())
 	}
 	if got := strings.Join(ana, " "); got != "2024-02-09-arrest-ana-perez 2024-03-01-custody-ana-perez-la-tumba 2024-07-28-event-election" {
 		t.Errorf("Ana's history = %s", got)
@@ -171,9 +171,9 @@ func TestTimelineSplit(t *testing.T) {
 			t.Errorf("%s has %d entries, over the page size", p.URL, len(p.Entries))
 		}
 		for _, e := range p.Entries {
-			onPage[e.ID]++
-			if !strings.HasPrefix(e.URL, p.URL+"#") {
-				t.Errorf("entry %s has URL %s but is on %s", e.ID, e.URL, p.URL)
+			onPage[e.ID()]++
+			if !strings.HasPrefix(e.URL(), p.URL+"#") {
+				t.Errorf("entry %s has URL %s but is on %s", e.ID(), e.URL(), p.URL)
 			}
 		}
 	}
@@ -182,12 +182,12 @@ func TestTimelineSplit(t *testing.T) {
 		t.Errorf("pages = %s\nwant    %s", got, want)
 	}
 	for _, e := range s.Timeline {
-		if onPage[e.ID] != 1 {
-			t.Errorf("entry %s is on %d pages", e.ID, onPage[e.ID])
+		if onPage[e.ID()] != 1 {
+			t.Errorf("entry %s is on %d pages", e.ID(), onPage[e.ID()])
 		}
 	}
 	// The year-only entry stays on the year's page.
-	if got := s.TimelinePages[2].Entries; len(got) != 1 || got[0].ID != "2024-arrest-anon-1" {
+	if got := s.TimelinePages[2].Entries; len(got) != 1 || got[0].ID() != "2024-arrest-anon-1" {
 		t.Errorf("timeline/2024/ holds %v", stream(got))
 	}
 	// A link to an event follows it to its page.
