@@ -150,13 +150,31 @@ func (d Date) String() string {
 	if d.IsInterval() {
 		return d.Start().String() + "/" + d.Finish().String()
 	}
+	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		switch d.Precision { // never from a record, which Parse checks
+		case Year:
+			return fmt.Sprintf("%04d", d.Year)
+		case Month:
+			return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+		case Day:
+			return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+		}
+		return ""
+	}
+	// As fmt would write it, without fmt: the data files write a date
+	// for every entry and every change.
+	var b [10]byte
+	y := d.Year
+	b[0], b[1], b[2], b[3] = byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10)
+	b[4], b[5], b[6] = '-', byte('0'+int(d.Month)/10), byte('0'+int(d.Month)%10)
+	b[7], b[8], b[9] = '-', byte('0'+d.Day/10), byte('0'+d.Day%10)
 	switch d.Precision {
 	case Year:
-		return fmt.Sprintf("%04d", d.Year)
+		return string(b[:4])
 	case Month:
-		return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+		return string(b[:7])
 	case Day:
-		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+		return string(b[:10])
 	}
 	return ""
 }

@@ -1,8 +1,10 @@
 package content
 
 import (
+	"fmt"
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestParseDate(t *testing.T) {
@@ -140,6 +142,26 @@ func TestDateInterval(t *testing.T) {
 	for _, bad := range []string{"2024-02-09/2024-02-01", "2024-02-09/2024-02-09", "2024-03/2024-02", "2024-02-01/", "/2024-02-01", "2024-02-01/2024-02-09/2024-03"} {
 		if v, err := ParseDate(bad); err == nil {
 			t.Errorf("ParseDate(%q) = %v, want an error", bad, v)
+		}
+	}
+}
+
+// TestDateString: String writes a date as fmt's %04d-%02d-%02d would, at
+// its precision, years of one to five digits and negative ones included.
+func TestDateString(t *testing.T) {
+	for _, y := range []int{0, 7, 42, 999, 2026, 9999, 10000, -1} {
+		for _, m := range []time.Month{0, 1, 9, 10, 12} {
+			for _, day := range []int{0, 1, 9, 10, 31} {
+				for p, want := range map[Precision]string{
+					Year:  fmt.Sprintf("%04d", y),
+					Month: fmt.Sprintf("%04d-%02d", y, int(m)),
+					Day:   fmt.Sprintf("%04d-%02d-%02d", y, int(m), day),
+				} {
+					if got := (Date{Year: y, Month: m, Day: day, Precision: p}).String(); got != want {
+						t.Errorf("%d %d %d at %v: %q, want %q", y, m, day, p, got, want)
+					}
+				}
+			}
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -32,6 +33,12 @@ func (t Text) String() string {
 	}
 	return t.texts.read(t.off, t.n)
 }
+
+// Blank reports whether the text is empty or white space only, without
+// reading it from its file: a text in the file never is (Keep). The
+// history asks it of every record's texts, and reading each back was a
+// system call for each.
+func (t Text) Blank() bool { return t.texts == nil && strings.TrimSpace(t.s) == "" }
 
 // Len is the text's length in bytes, without reading it.
 func (t Text) Len() int {
@@ -74,11 +81,12 @@ func NewTexts(dir string) (*Texts, error) {
 	return &Texts{f: f}, nil
 }
 
-// Keep returns s as a Text: in the file when t is not nil and s is long,
-// in memory otherwise. s is copied either way: the Text never refers to
-// the string it was made from, which may be a whole file's bytes.
+// Keep returns s as a Text: in the file when t is not nil and s is long
+// and not blank (see Blank), in memory otherwise. s is copied either way:
+// the Text never refers to the string it was made from, which may be a
+// whole file's bytes.
 func (t *Texts) Keep(s string) Text {
-	if t == nil || len(s) < spillBytes {
+	if t == nil || len(s) < spillBytes || strings.TrimSpace(s) == "" {
 		return Text{s: keep(s)}
 	}
 	return t.KeepBytes([]byte(s))
@@ -86,7 +94,7 @@ func (t *Texts) Keep(s string) Text {
 
 // KeepBytes is Keep for bytes, which it does not keep either.
 func (t *Texts) KeepBytes(b []byte) Text {
-	if t == nil || len(b) < spillBytes {
+	if t == nil || len(b) < spillBytes || len(bytes.TrimSpace(b)) == 0 {
 		return Text{s: string(b)}
 	}
 	t.mu.Lock()

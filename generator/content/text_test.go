@@ -101,3 +101,34 @@ func TestLoadKeepsMarkdownInTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestTextBlank: Blank tells a blank text without reading it back: a long
+// one that is white space only stays in memory, so that a text in the file
+// is never blank.
+func TestTextBlank(t *testing.T) {
+	texts, err := NewTexts(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer texts.Close()
+	long := strings.Repeat("a long text, ", 100)
+	for _, tc := range []struct {
+		text          Text
+		blank, inFile bool
+	}{
+		{texts.Keep(""), true, false},
+		{texts.Keep(" \n\t"), true, false},
+		{texts.Keep(strings.Repeat(" \n", 300)), true, false},
+		{texts.KeepBytes([]byte(strings.Repeat("\n", 300))), true, false},
+		{texts.Keep("short"), false, false},
+		{texts.Keep(long), false, true},
+		{texts.KeepBytes([]byte("\n" + long + "\n")), false, true},
+	} {
+		if got := tc.text.Blank(); got != tc.blank {
+			t.Errorf("%.20q: Blank = %v, want %v", tc.text.String(), got, tc.blank)
+		}
+		if inFile := tc.text.texts != nil; inFile != tc.inFile {
+			t.Errorf("%.20q: in the file = %v, want %v", tc.text.String(), inFile, tc.inFile)
+		}
+	}
+}

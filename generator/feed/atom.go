@@ -70,7 +70,7 @@ func timelineEntry(e *site.Entry) feedEntry {
 // changeEntry is a change as an entry: its id comes from the change's
 // anchor, its time is its commit's, and its summary its correction note.
 func changeEntry(c *site.Change) feedEntry {
-	return feedEntry{id: c.ID, title: c.Title(), link: c.URL(), category: "change", summary: c.Note(), updated: c.Time()}
+	return feedEntry{id: c.ID(), title: c.Title(), link: c.URL(), category: "change", summary: c.Note(), updated: c.Time()}
 }
 
 // recordEntries are a record's feed: its history, and the changes to its

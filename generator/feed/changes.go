@@ -30,16 +30,39 @@ type change struct {
 
 // changes yields the rows of data/changes.json one at a time: at 10,000
 // records with 20 changes each, the whole list would be a slice of
-// 200,000 rows, grown and copied as it is made.
-func changes(s *site.Site) iter.Seq[change] {
-	return func(yield func(change) bool) {
+// 200,000 rows, grown and copied as it is made. Each is the same row,
+// written anew (writeJSON writes it before it asks for the next), and
+// yielded by its address, which a jsonAppender holds without a copy of
+// its own.
+//
+// A commit's date and time are written once for the changes it made, which
+// follow one another (s.Changes is newest first), and a record's link once
+// for its changes: at that scale, each written anew was a tenth of the
+// file's time.
+func changes(s *site.Site) iter.Seq[*change] {
+	return func(yield func(*change) bool) {
+		var (
+			at         time.Time // the time date and clock were written for
+			date, tm   string
+			record     *site.Link // the record rec was written for
+			rec        link
+			row        change
+			changesURL = abs(s, "changes/#") // each change's URL() is this, then its ID
+		)
 		for _, c := range s.Changes {
-			row := change{ID: c.ID, Date: c.Date().String(), Time: c.Time().Format(time.RFC3339), Record: toLink(s, *c.Record),
-				Slug: c.Slug, Note: c.Note(), URL: abs(s, c.URL())} // the same for each of its items
+			if t := c.Time(); t != at || date == "" {
+				at, date, tm = t, c.Date().String(), t.Format(time.RFC3339)
+			}
+			if c.Record != record {
+				record, rec = c.Record, toLink(s, *c.Record)
+			}
+			id := c.ID()
+			row = change{ID: id, Date: date, Time: tm, Record: rec,
+				Slug: c.Slug, Note: c.Note(), URL: changesURL + id} // the same for each of its items
 			for _, it := range c.Items {
 				row.Change, row.Field, row.Within = string(it.Action), it.Field, it.Within.String()
 				row.Old, row.New, row.Text = it.Old.String(), it.New.String(), it.Text
-				if !yield(row) {
+				if !yield(&row) {
 					return
 				}
 			}

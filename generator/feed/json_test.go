@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 	"testing/fstest"
@@ -8,9 +9,11 @@ import (
 	"github.com/presos-politicos/briefing/generator/internal/sitetest"
 )
 
+// files keeps what is written, copied, since a writer reuses its buffer
+// once WriteFile returns (see site.Output).
 type files map[string][]byte
 
-func (f files) WriteFile(name string, data []byte) error { f[name] = data; return nil }
+func (f files) WriteFile(name string, data []byte) error { f[name] = bytes.Clone(data); return nil }
 
 func TestTimelineJSON(t *testing.T) {
 	fsys := fstest.MapFS{

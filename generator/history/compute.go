@@ -111,12 +111,14 @@ type job struct {
 }
 
 // shown returns the snapshot of the record as Load decoded it in lang,
-// its texts shown; ok is false when it is not published in lang. It is
-// made when first asked for, by the job's planning or its run, and once,
-// since reading a long text of the record may read it from disk
-// (content.Texts): not for every job at once, since the jobs are planned
-// all before any runs, and 10,000 records' snapshots in two languages
-// would be held together for nothing.
+// its texts shown (its long texts only as there or not, see present); ok
+// is false when it is not published in lang. It is made when the job
+// runs, not when it is planned: the jobs are planned all before any runs,
+// and 10,000 records' snapshots in two languages would be held together
+// for nothing.
+//
+// A record without a translation into lang is the same record in both
+// languages (content.Set.In), and has one snapshot for both.
 func (c *computation) shown(j *job, lang string) (snapshot, bool) {
 	if s, ok := j.cur[lang]; ok {
 		return s, true
@@ -124,6 +126,12 @@ func (c *computation) shown(j *job, lang string) (snapshot, bool) {
 	r := c.current[lang][j.key]
 	if r == nil {
 		return nil, false
+	}
+	for other, s := range j.cur {
+		if c.current[other][j.key] == r {
+			j.cur[lang] = s
+			return s, true
+		}
 	}
 	s := snap(j.fields, r, true)
 	j.cur[lang] = s
@@ -180,9 +188,8 @@ func (c *computation) planJob(r *content.Record) *job {
 			if tlang != "" {
 				lang = tlang
 			}
-			if c.current[lang][j.key] != nil && onDisk(l.dir, r.File, tlang, last.blobs) {
-				cur, _ := c.shown(j, lang)
-				j.now[last.blobs] = cur.unshown()
+			if cur := c.current[lang][j.key]; cur != nil && onDisk(l.dir, r.File, tlang, last.blobs) {
+				j.now[last.blobs] = snap(j.fields, cur, false)
 			}
 		}
 		for _, p := range seq {
@@ -255,6 +262,11 @@ type work struct {
 	lang, tlang string
 	cur         snapshot
 	in          [32]byte
+	// like is the index of the work before it in the same record that
+	// has the same versions and the same current record (one without a
+	// translation into lang, content.Set.In), -1 when none: its changes
+	// are that work's, made and held once for both languages.
+	like int
 }
 
 // run makes a record's changes in each language: from the cache when it
@@ -283,11 +295,17 @@ func (c *computation) works(j *job) []work {
 		if !ok {
 			continue
 		}
-		w := work{lang: lang, cur: cur}
+		w := work{lang: lang, cur: cur, like: -1}
 		if _, ok := j.seqs[lang]; ok && i > 0 {
 			w.tlang = lang
 		}
-		if c.l.cache != nil {
+		for k, o := range works {
+			if o.tlang == w.tlang && c.current[o.lang][j.key] == c.current[lang][j.key] {
+				w.like, w.in = k, o.in
+				break
+			}
+		}
+		if c.l.cache != nil && w.like < 0 {
 			w.in = inputs(c.l, w.tlang, j.seqs[w.tlang], w.cur)
 		}
 		works = append(works, w)
@@ -310,6 +328,10 @@ func (c *computation) fromCache(j *job, works []work) bool {
 	}
 	made := make([][]*Change, len(works))
 	for i, w := range works {
+		if w.like >= 0 {
+			made[i] = made[w.like]
+			continue
+		}
 		at, items, ok := l.cache.result(j.file, w.lang, w.in)
 		if !ok {
 			return false
@@ -328,7 +350,15 @@ func (c *computation) fromCache(j *job, works []work) bool {
 		c.groups[groupKey(j.file, tlang)] = l.cache.raw[groupKey(j.file, tlang)]
 	}
 	for i, w := range works {
-		c.results[resultKey(j.file, w.lang)] = l.cache.results[resultKey(j.file, w.lang)]
+		result := l.cache.results[resultKey(j.file, w.lang)]
+		if w.like >= 0 {
+			// The same changes from the same inputs: the same bytes as
+			// the work it is like, which the cache may not hold yet.
+			like := l.cache.results[resultKey(j.file, works[w.like].lang)]
+			c.changed = c.changed || !bytes.Equal(result, like)
+			result = like
+		}
+		c.results[resultKey(j.file, w.lang)] = result
 		if len(made[i]) > 0 {
 			c.h.changes[w.lang][j.key] = made[i]
 		}
@@ -424,12 +454,21 @@ func (c *computation) readMissing(ctx context.Context, j *job, tlang string, sna
 // changes, and what the cache will hold of them.
 func (c *computation) compare(j *job, works []work, seqs map[string][]version) {
 	l := c.l
-	for _, w := range works {
-		changes, at := walk(l, j.fields, seqs[w.tlang], w.cur, c.quiet)
+	made := make([][]*Change, len(works))
+	results := make([][]byte, len(works))
+	for i, w := range works {
+		var changes []*Change
 		var result []byte
-		if l.cache != nil {
-			result = encodeResult(w.in, at, changes)
+		if w.like >= 0 {
+			changes, result = made[w.like], results[w.like]
+		} else {
+			var at []int
+			changes, at = walk(l, j.fields, seqs[w.tlang], w.cur, c.quiet)
+			if l.cache != nil {
+				result = encodeResult(w.in, at, changes)
+			}
 		}
+		made[i], results[i] = changes, result
 		c.mu.Lock()
 		if len(changes) > 0 {
 			c.h.changes[w.lang][j.key] = changes

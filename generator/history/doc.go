@@ -52,7 +52,7 @@
 // decode differently: go run builds the same executable from the same
 // code, but a binary stamped with its commit by go build is another at
 // every commit, and starts the cache afresh); a file
-// that is damaged (it carries the SHA-256 of its content), another
+// that is damaged (it carries the CRC-32C of its content), another
 // program's, or unreadable is ignored and written anew, and a history
 // that was rewritten is read from scratch. The output is byte for byte
 // the same with or without it. The cache holds what the history holds,
@@ -124,90 +124,106 @@
 // that perf record -g on the generator itself (Go keeps frame pointers)
 // is the whole account.
 //
-// The machine is shared, 2 cores, and on 2026-11-30 its load (4 to 13)
-// moved one build's processor seconds by half from run to run: only
-// builds run one after the other, alternately, compare. The generator
-// itself, the corpus built into /dev/shm, a cache filled at the
-// commit before (both with the same binary: the cache is the program's),
+// The machine is shared, 2 cores, and on 2026-11-30 its load (2 to 13)
+// moved one build's processor seconds by half from run to run, and by as
+// much between two builds of the same site run one after the other: only
+// builds run one after the other, alternately, compare, and a profile's
+// shares say more than its totals. Pages freed by the system are also much
+// cheaper to fill than fresh ones on that machine (its virtual memory
+// makes the first touch of a page costly), so that the output folder of
+// the build before is removed before each build. The generator itself,
+// the corpus built into /dev/shm, a cache filled at the commit before
+// (both with the same binary: the cache is the program's),
 //
 //	/usr/bin/time -f "%e s %U u %S s %M KB" generator build -src plain -out /dev/shm/out
 //	/usr/bin/time -f "%e s %U u %S s %M KB" generator build -src clone -out /dev/shm/out -cache filled-copy
 //
-// alternated four times at load 4 to 8 (processor seconds, user and
-// system; then the peak): outside git 22.0, 20.6, 20.1 and 20.2, 213 to
-// 225 MB; warm after ten prisoners changed 24.8, 22.2, 26.3 and 23.2
-// (+13%, +8%, +31%, +15%), 364 MB each time. In the two quietest pairs
-// the time was 11.4 s against 12.5 (+10%) and 13.2 s against 14.0 (+6%);
-// under more load the wall time says nothing (20 to 32 s for the same
-// work). The bench, at load 8 to 10: build-without 39.8 s and 34.7
-// processor seconds, build-warm-few 39.9 s and 33.2; at load 10 to 13,
-// before settle: build-without 51.4 s and 27.3, build-with 100.3 s and
-// 63.1, build-warm 84.9 s and 44.4. Before the work below (quiet, load 2
-// to 4): outside git 10.1 s, 18.5 processor seconds, 223 MB; warm with no
-// new commit 15.5 s, 27.8, 829 MB; cold 26.8 s, 48.9, 1.03 GB (now 751
-// MB, one run at load 8).
+// and perf record -g -F 999 on each, the commit changing ten prisoners'
+// summaries.
 //
-// Measured again on the quiet machine (load 2) once this was merged, the
-// same two commands alternated three times, the commit changing ten
-// prisoners' summaries: outside git 12.3, 12.6 and 12.2 s, 22.6, 23.0 and
-// 22.4 processor seconds, 213 to 218 MB; warm 14.9, 14.9 and 14.3 s
-// (+21%, +18%, +17%), 26.6, 26.5 and 25.6 processor seconds (+18%, +15%,
-// +15%), 364 to 370 MB. The warm build is at the edge of a fifth of the
-// time, within it in processor time. Cold, the same clone without a
-// cache: 26.7 s and 48.6 processor seconds (+118% and +115%), 750 MB.
+// What the history costs the warm build after an editor's commit, and
+// what was done about it, by perf's samples of the build before this work
+// and of this one, run in the same round (load 4.8; a sample is about a
+// millisecond of processor time): data/changes.json 1,413 samples, now
+// 505: a part's buffer is written again for the next part and the next
+// file (package feed; each of its 16 MB parts was a fresh one, most of its
+// cost the system giving memory), a commit's date and time and a record's
+// link are written once, rows are not copied into an interface, and
+// content.Date.String does without fmt; the data files together 3,325,
+// now 2,206 (the buffers serve the build outside git too). Computing the
+// history 944, now 465: the current record's long texts (prose, an
+// event's body) are snapshot as there or not (present), which is all a
+// change shows of them, and no longer read back from the build's file of
+// texts, a system call each (content.Text.Blank); a record without a
+// translation has one snapshot, one list of changes and one comparison for
+// both languages; each kind's fields are made once. Reading the cache 441,
+// now 382: the file ends with its CRC-32C, which the processor computes,
+// rather than its SHA-256. The site's changes 316, now 218: a
+// site.Change's ID is made when asked for, the items of changes alike are
+// said once and shared, and the changes are sorted, unstably (their order
+// is total), by keys made for the sort. And the history's own changes
+// are let go once the site in their language is resolved (Drop), before
+// the loaded site is measured to bound the build's memory (package main's
+// memory.go): the peak is 296 to 313 MB, where it was 364 MB (outside
+// git 213 MB).
 //
-// Where the warm build's memory went, by a heap profile taken where main
-// bounds the collector (pipeline.Options.Loaded, after the first language
-// is resolved; generator/memory.go sets the limit at two and a half times
-// what is live then, and the peak follows the limit): 345 MB live, where
-// the build outside git holds 78 MB. 157 MB were the site's Changes: each
-// copied the history's items (368 bytes each, three values of which most
-// are empty) and kept its URL, date, time and note as its own strings; a
-// site.Change now points to the history's items and commit, and says the
-// rest when asked. 105 MB were the history's changes, each decoded from
-// the cache with its own copy of items that most changes share ("Source
-// added: ...", "Summary revised"): the cache's items are now decoded once
-// for all the changes encoded alike (itemTable), and a Change is its
-// commit and items only. And while Compute ran, every job's current
-// snapshots were made at planning and held until the last job had run:
-// they are now made when the job runs, and let go with it. Live at the
-// limit is now 156 MB; the 78 MB over the build outside git are the
-// history's 400,000 changes (both languages, for the whole build) and the
-// 200,000 of the site in the language being drawn, each with its anchor
-// (a site.Change now shares one link to its record with the record's
-// other changes: 364 MB at the peak, where it was 393 MB before).
+// What is left of the warm build's overhead: drawing the Changes section
+// of every record's page, which also makes the output a third larger (402
+// MB where the build outside git writes 299 MB), to write and to compress
+// into the offline archive: the largest part (a quarter to a third of the
+// overhead in the profiles), and the feature itself; reading the cache
+// file (30 MB: the log's 5 MB, the groups' 16 MB, the results' 9 MB),
+// under 2% of the build, most of it the system filling fresh memory with
+// the file and the first touch of it; the history's changes from the
+// cache (result, each record's current snapshot and the SHA-256 of its
+// inputs), about 2%; data/changes.json 2%; the site's changes 1%. The peak is now set before the loaded site is
+// measured, while the history is computed and the collector runs at its
+// own pace: what is live then holds the cache file whole (29 MB, since
+// the groups of the records no new commit touched are written back from
+// it), every job's versions (16 MB of pairs) and the log's blob names in
+// hexadecimal (12 MB). Reading the groups from the file only when they
+// are needed, and keeping blob names as bytes, would lower it; neither is
+// done.
 //
-// Where its processor time went, by perf on the warm build after ten
-// prisoners changed (7,404 samples, before the last two changes named
-// here): data/changes.json 7.7% (nearly half of it the parts' buffers,
-// grown and then copied whole once more to end each 16 MB part, which
-// package feed no longer does); the history's own 6.1%: each record's
-// current snapshot, its texts read, and the SHA-256 of its inputs, to
-// know its cached changes still hold, 3% (inputs now encodes into a
-// buffer kept for the next record's), reading and writing the cache 1.2%,
-// planning 0.8%, the cached changes 0.9%; the site's Changes 1%; the
-// Changes sections of the pages within the drawing's 35%; the rest is
-// what the build outside git does. So the warm build after an editor's
-// commit is within a fifth of the build outside git, in processor time
-// and in time, but for one pair of four that the load blurred; its peak
-// memory is 1.65 times the build's outside git (364 MB to 220 MB), where
-// it was 3.7 times.
+// Five rounds of the two builds, alternated with the same two of the
+// binary before this work, at load 2.2 to 4.6 (processor seconds, user and
+// system): the warm build after ten prisoners changed 24.4, 19.9, 24.6,
+// 21.9 and 19.6, where it was 28.7, 20.9, 25.7, 26.5 and 23.0; outside git
+// 16.9, 20.8, 26.5, 17.5 and 19.0 (the binary before: 18.9, 20.4, 22.6,
+// 19.9, 18.6). Together, the warm build is 9.7% over the build outside git
+// in processor time, where it was 24.1% (round by round +45%, -4%, -7%,
+// +25% and +3%, against +52%, +2%, +13%, +33% and +23%: the load moves a
+// build by more than the history costs); by medians, 21.9 against 19.0
+// seconds (+15%), where it was 25.7 against 19.9 (+29%). Its wall time's
+// median was 23.6 s, the build outside git's 19.5 s, the binary before's
+// warm build 26.7 s. Its peak was 297 to 314 MB (364 MB before; outside git
+// 213 MB).
 //
-// What remains cold: git unpacks the 200,000 blobs in about 4 processor
-// seconds (git cat-file --batch --buffer of the 199,998 prisoners' blobs:
-// 3.4 s of user and 0.75 s of system time; in pack order,
-// --batch-all-objects --unordered, no less), which alone is a fifth of the
-// build without history; each version is then decoded as Load decodes a
-// file and reduced to its snapshot, some 50 to 100 microseconds a version
-// on this machine, 10 to 11 processor seconds in all (a lighter decoder
-// for the history alone, or one that decoded only the pieces a commit
-// changed, could disagree with Load about a field, since Load checks each
-// record whole, and show a change that was never made). So a build
-// without a cache cannot add only a fifth: its floor, at this scale, is
-// near +60% of the processor. The cache is what makes the history cheap:
-// with it a build reads, decodes and compares only what the new commits
-// changed, and serve, which reads the history once at start, starts as
-// fast. When one commit changed every record (build-warm), each record's
-// versions are compared again (2 to 3 processor seconds: its cached
-// snapshots decoded, the file on disk named by its blob, the walk).
+// Cold, the same clone without a cache (one run, load 3 to 4), against the
+// build outside git just after it (18.8 processor seconds): 48.2 processor
+// seconds, 760 MB at the peak. The 29.4 seconds over, by perf: git itself
+// 5.6 (git log, and git cat-file unpacking the 200,000 blobs: inflating,
+// resolving deltas, writing some 500 MB into the pipes); decoding the versions
+// as Load decodes a file 7.9 (content.Decoder); these two are the floor
+// (a lighter decoder for the history alone, or one that decoded only the
+// pieces a commit changed, could disagree with Load about a field, since
+// Load checks each record whole, and show a change that was never made).
+// Then: the versions' snapshots 2.3 (each of 15 or so values of 136 bytes,
+// a content.Date among them: 400 MB allocated, which is also much of the
+// collector's share); reading the blobs from the pipes 1.3; the plan 0.9
+// (the files on disk read again and named by their blobs, so that the
+// last version is the record loaded, not decoded again); the walks 0.6,
+// encoding the cache's groups 0.6, the rest of computing 0.8; the git log
+// parsed 0.4; as in the warm build, the site's changes 0.6,
+// data/changes.json 0.7, the pages 1.0 and the other data files 0.2
+// more; the collector 2.9 more; the rest (the runtime, page faults,
+// scheduling) 2.9, and loading the content 0.6 more, with git and the
+// decoders beside it on two cores. So a build without a cache cannot add
+// only a fifth: its floor, at this scale, is near +70% of the processor.
+// The cache is what makes the history cheap: with it a build reads,
+// decodes and compares only what the new commits changed, and serve,
+// which reads the history once at start, starts as fast. When one commit
+// changed every record (build-warm), each record's versions are compared
+// again (2 to 3 processor seconds: its cached snapshots decoded, the file
+// on disk named by its blob, the walk).
 package history

@@ -32,12 +32,25 @@ type recordKey struct {
 }
 
 // Of returns the changes of a record in a language, oldest first; nil for
-// a record without history, and on a nil History.
+// a record without history, on a nil History, and once the language is
+// dropped (Drop).
 func (h *History) Of(lang string, kind content.Kind, slug string) []*Change {
 	if h == nil {
 		return nil
 	}
 	return h.changes[lang][recordKey{kind, slug}]
+}
+
+// Drop lets go of the changes in lang: a build that resolves each
+// language once drops them once it is resolved (package site keeps what
+// it shows of them), rather than hold them for the whole build, where they
+// were counted as the loaded site that the build's memory is bounded by
+// (10,000 records with 20 changes each: 200,000 changes, over 10 MB). Of
+// lets go of nothing on a nil History.
+func (h *History) Drop(lang string) {
+	if h != nil {
+		delete(h.changes, lang)
+	}
 }
 
 // Compute makes the history of every record of set (as Load returned it,

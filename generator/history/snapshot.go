@@ -18,12 +18,12 @@ type snapshot []value
 
 // A value is one field of a snapshot.
 type value struct {
-	fp   uint64       // text, prose, coords, ref: the text's fingerprint
+	fp   uint64       // text, prose, coords, ref: the text's fingerprint (the current record's prose: blank or present)
 	code string       // code
 	date content.Date // date
 	n    int          // figure
 	list []entry      // strs, refs, parts, sources, custody, events
-	show string       // the current record only: its text, as shown
+	show string       // the current record only: its text, as shown (not prose, which is never shown)
 }
 
 // An entry is one entry of a list field. It is small: a version holds
@@ -91,23 +91,37 @@ func snap(fields []field, r any, cur bool) snapshot {
 	return s
 }
 
-// unshown is the snapshot of the current record as snap makes that of a
-// version (cur false): without the texts it shows.
-func (s snapshot) unshown() snapshot {
-	out := make(snapshot, len(s))
-	for i, v := range s {
-		v.show = ""
-		if v.list != nil {
-			list := make([]entry, len(v.list))
-			for k, e := range v.list {
-				e.show = ""
-				list[k] = e
-			}
-			v.list = list
+// present stands, in the current record's snapshot, for a long text
+// (prose, an event's body) that is there: what a change shows of one never
+// depends on the current text but on whether there is one (diff), so that
+// its text is not read back from the build's file of texts
+// (content.Text.Blank), a system call for each, for every record at every
+// build. It is never compared with a version's fingerprint.
+var present = fingerprint("\x00present")
+
+// presence is blank for a prose text that is empty or white space, and
+// present otherwise.
+func presence(v any) uint64 {
+	switch t := v.(type) {
+	case content.Text:
+		if !t.Blank() {
+			return present
 		}
-		out[i] = v
+	case string:
+		if strings.TrimSpace(t) != "" {
+			return present
+		}
 	}
-	return out
+	return blank
+}
+
+// proseText is the text of a prose field, which its field gives as a
+// string or a content.Text.
+func proseText(v any) string {
+	if t, ok := v.(content.Text); ok {
+		return t.String()
+	}
+	return v.(string)
 }
 
 func valueOf(t fieldType, v any, cur bool) value {
@@ -126,8 +140,10 @@ func valueOf(t fieldType, v any, cur bool) value {
 		s := v.(string)
 		return value{fp: fingerprint(s), show: shown(s)}
 	case prose:
-		s := strings.TrimSpace(v.(string))
-		return value{fp: fingerprint(s), show: shown(s)}
+		if cur {
+			return value{fp: presence(v)}
+		}
+		return value{fp: fingerprint(strings.TrimSpace(proseText(v)))}
 	case figure:
 		return value{n: v.(int)}
 	case ref:
@@ -177,7 +193,11 @@ func valueOf(t fieldType, v any, cur bool) value {
 	case events:
 		list = make([]entry, 0, len(v.([]content.Milestone)))
 		for _, m := range v.([]content.Milestone) {
-			list = append(list, entry{key: fingerprint(m.Title), rest: fingerprint(strings.TrimSpace(m.Body.Text.String())), show: shown(m.Title)}.withDates(m.Date, content.Date{}))
+			rest := presence(m.Body.Text)
+			if !cur {
+				rest = fingerprint(strings.TrimSpace(m.Body.Text.String()))
+			}
+			list = append(list, entry{key: fingerprint(m.Title), rest: rest, show: shown(m.Title)}.withDates(m.Date, content.Date{}))
 		}
 	}
 	if len(list) == 0 {
@@ -207,7 +227,9 @@ func (v value) empty(t fieldType) bool {
 		return v.date.IsZero()
 	case code:
 		return strings.TrimSpace(v.code) == ""
-	case text, coords, prose, ref:
+	case prose:
+		return v.fp == blank // the current record's is blank or present
+	case text, coords, ref:
 		return strings.TrimSpace(v.show) == ""
 	case figure:
 		return false // a count's figure, which every count has

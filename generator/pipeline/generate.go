@@ -57,9 +57,12 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 		last = nil // the language drawn before is let go before this one is resolved
 		l, lerrs := resolve(fsys, set, lang.Code, nil, hist)
 		if len(lerrs) > 0 {
-			_, err := resolveAll(fsys, set, nil, hist, nil)
+			_, err := resolveAll(fsys, set, nil, hist, nil) // for its problems: the changes make none
 			return nil, "", err
 		}
+		// The site holds the language's changes now; the history's are let
+		// go before the loaded site is measured (opts.Loaded).
+		hist.Drop(lang.Code)
 		out.links = append(out.links, l.site.Links...)
 		if i == 0 {
 			if opts.Loaded != nil {

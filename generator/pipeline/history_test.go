@@ -204,11 +204,15 @@ func TestHistory(t *testing.T) {
 	}
 	found, countFound := false, false
 	for _, r := range rows {
+		if id, _ := r["id"].(string); r["url"] != "https://example.org/changes/#"+id {
+			t.Errorf("changes.json: url %v, want the changes page at the id %s", r["url"], id)
+		}
 		if r["slug"] == "ana-perez" && r["field"] == "released" && r["change"] == "corrected" {
 			found = true
 			want := map[string]any{"date": "2026-01-10", "old": "2026-01-09", "new": "2026-01-08",
 				"note": "The release date was first given as 9 January; the family confirmed 8 January.",
-				"text": "Release date corrected from January 9, 2026 to January 8, 2026"}
+				"text": "Release date corrected from January 9, 2026 to January 8, 2026",
+				"id":   "change-2026-01-10-prisoner-ana-perez-3", "url": "https://example.org/changes/#change-2026-01-10-prisoner-ana-perez-3"}
 			for k, v := range want {
 				if r[k] != v {
 					t.Errorf("changes.json: %s = %v, want %v", k, r[k], v)
