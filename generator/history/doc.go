@@ -86,9 +86,10 @@
 //     person is anonymous now) is never compared, so no past value of it
 //     appears, not even as "removed".
 //   - Dates, statuses, verification levels and a count's figures (its
-//     value, the parts of its breakdown) show their old and new values. A text (a name, an occupation) shows its new value only
-//     while it is the current one; a long text (summary, body, quote)
-//     only says it was revised. An entry added to a list (a source, a
+//     value, the parts of its breakdown) show their old and new values.
+//     A text (a name, an occupation) shows its new value only while it
+//     is the current one; a long text (summary, body, quote) only says
+//     it was revised. An entry added to a list (a source, a
 //     charge, a place of detention) is named only while the record still
 //     holds it, and a removed one is never named.
 //   - Commit messages are private but for a Public-note: trailer (see
@@ -176,8 +177,9 @@
 // under 2% of the build, most of it the system filling fresh memory with
 // the file and the first touch of it; the history's changes from the
 // cache (result, each record's current snapshot and the SHA-256 of its
-// inputs), about 2%; data/changes.json 2%; the site's changes 1%. The peak is now set before the loaded site is
-// measured, while the history is computed and the collector runs at its
+// inputs), about 2%; data/changes.json 2%; the site's changes 1%. The
+// peak is now set before the loaded site is measured, while the history is
+// computed and the collector runs at its
 // own pace: what is live then holds the cache file whole (29 MB, since
 // the groups of the records no new commit touched are written back from
 // it), every job's versions (16 MB of pairs) and the log's blob names in
@@ -198,6 +200,20 @@
 // median was 23.6 s, the build outside git's 19.5 s, the binary before's
 // warm build 26.7 s. Its peak was 297 to 314 MB (364 MB before; outside git
 // 213 MB).
+//
+// On the quiet machine (load 2), once this was merged with the memory
+// limit of generator/memory.go (three and a quarter times the loaded site
+// less 100 MB), three pairs alternated: outside git 12.2, 11.0 and 10.7 s,
+// 22.4, 20.6 and 19.5 processor seconds, 208 MiB; warm after ten prisoners
+// changed 14.2, 15.4 and 11.9 s (+17%, +40%, +11%), 25.9, 26.0 and 21.8
+// processor seconds (+16%, +26%, +12%), 282 to 315 MiB. The pair that
+// stands out is the machine's: a build here takes one of two times, as
+// the virtual machine hands it memory (package pipeline, "Speed and
+// memory"). In the round before, with the limit at three and a quarter
+// times: +19%, +20% and +18% in time, +17% in processor time. Cold, the
+// same clone without a cache: 23.4 s and 42.6 processor seconds, 662 MiB,
+// against 9.9 s and 18.3 for the build outside git just after it (+136%
+// and +133%).
 //
 // Cold, the same clone without a cache (one run, load 3 to 4), against the
 // build outside git just after it (18.8 processor seconds): 48.2 processor

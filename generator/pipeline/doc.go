@@ -90,7 +90,7 @@
 //	corpus                             build               check
 //	10,000 prisoners, 2 languages      208 MiB, 39 s       209 MiB, 40 s
 //	the same, -body 1000               217 MiB, 52 s       208 MiB, 63 s
-//	100,000 prisoners, 2 languages     1.09 GiB, 527 s
+//	100,000 prisoners, 2 languages     1.20 GiB, 325 s
 //
 // Before the long texts left memory: 212 and 215 MiB; 484 and 511 MiB with
 // long bodies; 1.5 GiB and 586 s at 100,000 prisoners. Measured again on
@@ -100,60 +100,59 @@
 // time, 213 MiB, against 14.7 to 15.9 s and 22 to 24 s before the long
 // texts left memory; with -body 1000, build and check peak at 208 MiB.
 //
-// How the time grows with the site. Measured quiet (load average 2 to 4),
-// build -cache= into /dev/shm; processor seconds user+system, wall time,
+// How the time grows with the site. Measured on the quiet machine (load
+// average 2), build -cache= into /dev/shm, the output folder removed
+// before each build, 10,000 prisoners in two languages five times and
+// 100,000 twice, alternately; processor seconds user+system, wall time,
 // peak resident memory:
 //
-//	10,000 prisoners, 2 languages    28.3 and 28.7 s, 15.4 and 15.8 s, 208 and 214 MiB
-//	100,000                          368 s, 198 s, 1.04 GiB
-//	100,000 with GOMEMLIMIT=1400MiB  335 s, 182 s, 1.39 GiB
+//	10,000 prisoners, 2 languages   22.6 to 28.0 s, 12.5 to 15.3 s, 208 MiB
+//	100,000                         298 and 315 s, 164 and 169 s, 1.28 GiB
+//	the same, the limit as it is    325 s, 175 s, 1.20 GiB
 //
-// and again at the end of the day (load 2), the same corpora:
+// (the first two with the memory limit at three and a quarter times the
+// loaded site, then one run with the limit as generator/memory.go sets it
+// now: a hundred megabytes less, so that every site of 10,000 prisoners
+// stays under 250 MB; the binary before this work, in the same round:
+// 23.7 to 28.2 s and 13.1 to 15.5 s at 10,000, 332 s and 179 s at
+// 100,000, 1.04 GiB). A 10,000-prisoner build on this machine takes
+// either about 12.5 s or about 15 s, with nothing else running, as the
+// virtual machine hands it memory; the medians, 23.1 and 12.5 s.
+// 100,000 prisoners take 13 to 14 times the processor time of 10,000,
+// not 10: the time is not yet linear with the site. Why, from
+// GODEBUG=gctrace=1 and CPU profiles of both (pprof, taken in the same
+// round on the machine shared with other work):
 //
-//	10,000 prisoners, 2 languages    25.1 and 25.6 s, 14.1 and 14.1 s, 208 and 209 MiB
-//	100,000                          344 s, 187 s, 1.06 GiB
+//   - The collector's share of the processor, its assists and its write
+//     barriers included, is 11% at 10,000 prisoners and 20% at 100,000.
+//     At 10,000 the memory limit does not bind: the collector runs at its
+//     own pace, with room for as much garbage as is live. At 100,000,
+//     with the limit at two and a half times the loaded site, as it was,
+//     it had room for half as much as is live while the pages are drawn
+//     (580 to 660 MB live, a loaded site of 398 to 424 MB), and ran 190
+//     to 200 times where it runs 140 now. More room is what the limit
+//     gives now (generator/memory.go), as much as fits under 1.5 GB; a
+//     collection still marks for 2.5 seconds of every 5 while the pages
+//     are drawn, and its assists grew 40 times for 10 times the site.
+//   - The work besides the collector's grows 11 times: every step of the
+//     drawing (templates, compressing, writing) alike, the same work done
+//     on a heap seven times as large.
 //
-// 100,000 prisoners take 12.9 to 13.6 times the processor time of 10,000, not 10:
-// the time is not yet linear with the site. Why, from GODEBUG=gctrace=1
-// on both (2026-11-30, on the machine shared with other work, load 8 to
-// 12, so the seconds are not comparable with those above but the
-// collector's share and the heap's sizes are):
-//
-//   - The collector's share of the processor is 8% at 10,000 prisoners
-//     and 20 to 22% at 100,000. At 10,000 the memory limit (generator/memory.go)
-//     does not bind: the collector runs at its own pace, letting the heap
-//     grow to twice what is live (71 MB live, a goal of 142 MB). At
-//     100,000 the loaded site is 364 MB, the limit 911 MB, and what is
-//     live while the pages are drawn is 580 to 660 MB, so the collector
-//     has room for half as much garbage as is live, where at 10,000 it has
-//     as much. A collection then marks for 4 to 5 seconds every 8 to 10.
-//   - More room within 1.5 GB does not buy linear time. With
-//     GOMEMLIMIT=1166MiB the collector's share fell to 19 to 20%, the
-//     processor time by 5%, and the peak rose to 1.21 GiB; with no limit
-//     and GOGC=50 (a goal of one and a half times what is live) its share
-//     rose to 24%, and the peak to 1.36 GiB. Quiet, 1400MiB gave 11.8
-//     times (above), at 1.39 GiB, the edge of 1.5 GB.
-//   - The work besides the collector's also grows faster than the site
-//     (about 11.7 times, system time 12.3 times): the same work done on a
-//     larger heap, with the collector running half the time beside it.
-//     CPU profiles of 10,000 and 30,000 prisoners show no step whose share
-//     grows: every step of the drawing took 3.9 to 4.6 times as long,
-//     compressing (whose cost per byte does not depend on the site)
-//     included.
-//
-// So what would make the time linear is a smaller live heap while the
-// pages are drawn, not a different limit. Where it is, from heap profiles
-// of 30,000 prisoners (go test -bench with pprof.WriteHeapProfile every
-// 20 seconds, by hand): the records as decoded (content, a third of the
-// loaded site), the timeline's entries (site, a quarter: each keeps its
-// anchor, its address, which repeats the anchor, and its title, made for
-// every prisoner's arrest, moves and release), and, only while drawing,
-// the buffers of the list of every prisoner (55 MB in English and 58 MB
-// in Spanish at 100,000 prisoners, a page too large for a reader's phone
-// as well) and the name and size of every file made (the offline spool's
-// index, the sitemap). These are the next steps: entries that make their
-// address and title when drawn, and a list of prisoners in pages, as the
-// timeline is split in years and months once it is long.
+// So what would make the time linear is a smaller heap while the pages are
+// drawn. What it holds at 100,000 prisoners (heap profiles, go test -bench
+// with pprof.WriteHeapProfile by hand): the records as decoded (content,
+// 180 MB: a content.Date is 64 bytes, three in every prisoner and two in
+// every place of detention), the resolved site (205 MB, of which the
+// timeline's entries 112 MB: 143 MB before each entry's anchor became the
+// tail of its address and entries naming one site shared its link), and,
+// growing while drawing, the name and size of every file made (the offline
+// spool's index 60 MB, the sizes 24 MB, the sitemap's 23 MB), and what the
+// collector finds live because it was made while it marked (140 MB). The
+// next steps: a smaller content.Date, titles made when drawn, one index of
+// the files made instead of two, and a list of prisoners in pages, as the
+// timeline is split in years and months once it is long (the list is 55
+// MB in English and 58 MB in Spanish at 100,000 prisoners, a page too
+// large for a reader's phone as well).
 //
 // BenchmarkMemory (memory_bench_test.go) reports the heap behind these
 // figures: the loaded site and the most found live while the files are
