@@ -47,8 +47,8 @@ const smallSite = 100 << 20
 // 190 to 200 times, took a fifth of the processor time where it takes a
 // tenth at 10,000 (GODEBUG=gctrace=1), and the build took 190.7 s and 354
 // processor seconds, 0.96 GiB at the peak; at three and a quarter times
-// less 100 MB, 1.19 GB, it has room for nearly what is live, runs about
-// 150 times, and the same build took 175.2 s and 325 processor seconds,
+// less 100 MB, 1.19 GB, it has room for nearly what is live, runs 140 to
+// 160 times, and the same build took 175.2 s and 325 processor seconds,
 // 1.20 GiB at the peak, under the 1.5 GB that a site of that size may use
 // (one run each on the quiet machine; three and a quarter times without
 // the 100 MB less: 164 and 169 s, 298 and 315 processor seconds, 1.28

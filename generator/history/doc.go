@@ -154,8 +154,10 @@
 // now 2,206 (the buffers serve the build outside git too). Computing the
 // history 944, now 465: the current record's long texts (prose, an
 // event's body) are snapshot as there or not (present), which is all a
-// change shows of them, and no longer read back from the build's file of
-// texts, a system call each (content.Text.Blank); a record without a
+// change shows of them, and, in a warm build, no longer read back from the
+// build's file of texts, a system call each (content.Text.Blank; a record
+// whose last version the cache lacks, every record in a cold build, is
+// still snapshot whole); a record without a
 // translation has one snapshot, one list of changes and one comparison for
 // both languages; each kind's fields are made once. Reading the cache 441,
 // now 382: the file ends with its CRC-32C, which the processor computes,
@@ -163,9 +165,11 @@
 // site.Change's ID is made when asked for, the items of changes alike are
 // said once and shared, and the changes are sorted, unstably (their order
 // is total), by keys made for the sort. And the history's own changes
-// are let go once the site in their language is resolved (Drop), before
-// the loaded site is measured to bound the build's memory (package main's
-// memory.go): the peak is 296 to 313 MB, where it was 364 MB (outside
+// are let go once the site in their language is resolved (Drop): the
+// first language's before the loaded site is measured to bound the
+// build's memory (package main's memory.go), but for the lists it shares
+// with the default language (a record without a translation has one),
+// which go when the default language is resolved, last: the peak is 296 to 313 MB, where it was 364 MB (outside
 // git 213 MB).
 //
 // What is left of the warm build's overhead: drawing the Changes section

@@ -45,8 +45,10 @@ func (h *History) Of(lang string, kind content.Kind, slug string) []*Change {
 // language once drops them once it is resolved (package site keeps what
 // it shows of them), rather than hold them for the whole build, where they
 // were counted as the loaded site that the build's memory is bounded by
-// (10,000 records with 20 changes each: 200,000 changes, over 10 MB). Of
-// lets go of nothing on a nil History.
+// (10,000 records with 20 changes each: 200,000 changes, over 10 MB). A
+// list that a record without a translation shares with another language
+// goes when that language is dropped too. Drop does nothing on a nil
+// History.
 func (h *History) Drop(lang string) {
 	if h != nil {
 		delete(h.changes, lang)

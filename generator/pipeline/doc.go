@@ -130,7 +130,7 @@
 //     with the limit at two and a half times the loaded site, as it was,
 //     it had room for half as much as is live while the pages are drawn
 //     (580 to 660 MB live, a loaded site of 398 to 424 MB), and ran 190
-//     to 200 times where it runs 140 now. More room is what the limit
+//     to 200 times where it runs 140 to 160 now. More room is what the limit
 //     gives now (generator/memory.go), as much as fits under 1.5 GB; a
 //     collection still marks for 2.5 seconds of every 5 while the pages
 //     are drawn, and its assists grew 40 times for 10 times the site.

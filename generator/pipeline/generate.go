@@ -28,9 +28,11 @@ import (
 //
 // The languages are resolved and drawn one after the other, the default
 // last, and each is let go once drawn, its translated records with it, so
-// that a build holds one language's site at a time. When the content or a language has a
-// problem, every language is resolved, so that all problems are reported
-// together; a language resolved without one has nothing to add.
+// that a build holds one language's site at a time. When the content or a
+// language has a problem, every language is resolved, so that all
+// problems are reported together; a language resolved without one has
+// nothing to add (a language already drawn is resolved again from the
+// originals alone, whose problems the default language reports too).
 //
 // It returns the site in the default language, and a note when the site
 // was built without its history (readHistory). With opts.texts, the
@@ -60,8 +62,9 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 			_, err := resolveAll(fsys, set, nil, hist, nil) // for its problems: the changes make none
 			return nil, "", err
 		}
-		// The site holds the language's changes now; the history's are let
-		// go before the loaded site is measured (opts.Loaded).
+		// The site holds the language's changes now; the history lets go
+		// of its own (but for the lists this language shares with the
+		// default one, which is resolved last).
 		hist.Drop(lang.Code)
 		out.links = append(out.links, l.site.Links...)
 		if i == 0 {
