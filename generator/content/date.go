@@ -33,11 +33,16 @@ type Date struct {
 	End Bound // the end of an interval; zero for a single date
 }
 
-// A Bound is one end of an interval: a date without an interval of its own.
+// A Bound is one end of an interval: a date without an interval of its
+// own, in the few bytes that a year of four digits needs. Every Date holds
+// one, most of them zero, and a large site holds millions of dates (three
+// in every prisoner, two in every place of detention, one in every
+// timeline entry): an end as wide as a Date's start made every Date 64
+// bytes, where it is 32.
 type Bound struct {
-	Year      int
-	Month     time.Month
-	Day       int
+	Year      int16
+	Month     uint8
+	Day       uint8
 	Precision Precision
 }
 
@@ -52,10 +57,14 @@ func (d Date) Finish() Date {
 	if !d.IsInterval() {
 		return d
 	}
-	return Date{Year: d.End.Year, Month: d.End.Month, Day: d.End.Day, Precision: d.End.Precision}
+	return Date{Year: int(d.End.Year), Month: time.Month(d.End.Month), Day: int(d.End.Day), Precision: d.End.Precision}
 }
 
-func (d Date) bound() Bound { return Bound{d.Year, d.Month, d.Day, d.Precision} }
+// bound is d as an end of an interval; d is valid (ParseDate), its year
+// of four digits.
+func (d Date) bound() Bound {
+	return Bound{int16(d.Year), uint8(d.Month), uint8(d.Day), d.Precision}
+}
 
 // ParseDate parses "2024", "2024-02" or "2024-02-09", or an interval of two
 // of them joined by a slash: "2024-02-01/2024-02-09", "2026-01-08/2026-01".

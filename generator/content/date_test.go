@@ -120,6 +120,12 @@ func TestDateInterval(t *testing.T) {
 	if got := by.Last().Format("2006-01-02"); got != "2024-02-09" {
 		t.Errorf("Last of 2024-02/2024-02-09 = %s", got)
 	}
+	// The end is kept in fewer bytes than the start (Bound): the latest
+	// end a date may have comes back whole.
+	far, err := ParseDate("2024-02/9999-12-31")
+	if end, _ := ParseDate("9999-12-31"); err != nil || far.Finish() != end || far.String() != "2024-02/9999-12-31" {
+		t.Errorf("2024-02/9999-12-31: Finish %v, String %s, err %v", far.Finish(), far, err)
+	}
 	// An interval sorts by its start, then its end, after the single date
 	// it starts on.
 	var ds []Date

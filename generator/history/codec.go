@@ -57,7 +57,7 @@ func (e *encoder) date(d content.Date) {
 		return
 	}
 	e.b = append(e.b, 1)
-	for _, n := range []int{d.Year, int(d.Month), d.Day, int(d.Precision), d.End.Year, int(d.End.Month), d.End.Day, int(d.End.Precision)} {
+	for _, n := range []int{d.Year, int(d.Month), d.Day, int(d.Precision), int(d.End.Year), int(d.End.Month), int(d.End.Day), int(d.End.Precision)} {
 		e.varint(int64(n))
 	}
 }
@@ -148,7 +148,7 @@ func (d *decoder) date() content.Date {
 		f[i] = int(d.varint())
 	}
 	return content.Date{Year: f[0], Month: time.Month(f[1]), Day: f[2], Precision: content.Precision(f[3]),
-		End: content.Bound{Year: f[4], Month: time.Month(f[5]), Day: f[6], Precision: content.Precision(f[7])}}
+		End: content.Bound{Year: int16(f[4]), Month: uint8(f[5]), Day: uint8(f[6]), Precision: content.Precision(f[7])}}
 }
 
 func boolByte(b bool) byte {

@@ -211,7 +211,7 @@ func refKey(r content.Ref) string { return string(r.Kind) + ":" + r.Slug }
 // dateBytes appends every field of a date, so that two dates are equal
 // exactly when their texts are.
 func dateBytes(b []byte, d content.Date) []byte {
-	for _, n := range [...]int{d.Year, int(d.Month), d.Day, int(d.Precision), d.End.Year, int(d.End.Month), d.End.Day, int(d.End.Precision)} {
+	for _, n := range [...]int{d.Year, int(d.Month), d.Day, int(d.Precision), int(d.End.Year), int(d.End.Month), int(d.End.Day), int(d.End.Precision)} {
 		b = strconv.AppendInt(b, int64(n), 10)
 		b = append(b, ' ')
 	}
