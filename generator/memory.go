@@ -12,8 +12,8 @@ import (
 const minMemoryLimit = 200 << 20
 
 // liveQuarters is how many times the loaded site a build is held to, in
-// quarters: three and a quarter, less smallSite.
-const liveQuarters = 13
+// quarters: four, less smallSite.
+const liveQuarters = 16
 
 // smallSite is taken off the limit that liveQuarters sets, so that a site
 // of 10,000 prisoners, whose loaded site is 44 to 78 MB, is held to the
