@@ -205,9 +205,9 @@
 // warm build 26.7 s. Its peak was 297 to 314 MB (364 MB before; outside git
 // 213 MB).
 //
-// On the quiet machine (load 2), once this was merged with the memory
-// limit of generator/memory.go (three and a quarter times the loaded site
-// less 100 MB), three pairs alternated: outside git 12.2, 11.0 and 10.7 s,
+// On the quiet machine (load 2), once this was merged, with the memory
+// limit of generator/memory.go as it was then (three and a quarter times
+// the loaded site less 100 MB; four times now), three pairs alternated: outside git 12.2, 11.0 and 10.7 s,
 // 22.4, 20.6 and 19.5 processor seconds, 208 MiB; warm after ten prisoners
 // changed 14.2, 15.4 and 11.9 s (+17%, +40%, +11%), 25.9, 26.0 and 21.8
 // processor seconds (+16%, +26%, +12%), 282 to 315 MiB. The pair that

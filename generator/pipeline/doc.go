@@ -90,7 +90,7 @@
 //	corpus                             build               check
 //	10,000 prisoners, 2 languages      208 MiB, 39 s       209 MiB, 40 s
 //	the same, -body 1000               217 MiB, 52 s       208 MiB, 63 s
-//	100,000 prisoners, 2 languages     1.20 GiB, 325 s
+//	100,000 prisoners, 2 languages     1.27 GiB, 286 s
 //
 // Before the long texts left memory: 212 and 215 MiB; 484 and 511 MiB with
 // long bodies; 1.5 GiB and 586 s at 100,000 prisoners. Measured again on
@@ -101,27 +101,24 @@
 // texts left memory; with -body 1000, build and check peak at 208 MiB.
 //
 // How the time grows with the site. Measured on the quiet machine (load
-// average 2), build -cache= into /dev/shm, the output folder removed
-// before each build, 10,000 prisoners in two languages five times and
-// 100,000 twice, alternately; processor seconds user+system, wall time,
-// peak resident memory:
+// average 2) on 2026-11-30, build -cache= into /dev/shm, the output
+// folder removed before each build, three rounds of one build of 100,000
+// prisoners in two languages and two of 10,000; processor seconds
+// user+system, wall time, peak resident memory:
 //
-//	10,000 prisoners, 2 languages   22.6 to 28.0 s, 12.5 to 15.3 s, 208 MiB
-//	100,000                         298 and 315 s, 164 and 169 s, 1.28 GiB
-//	the same, the limit as it is    325 s, 175 s, 1.20 GiB
+//	10,000 prisoners, 2 languages   20.9 to 23.6 s, 11.5 to 13.0 s, 201 to 208 MiB
+//	100,000                         264, 284 and 286 s, 142, 153 and 154 s, 1.27 GiB
 //
-// (the first two with the memory limit at three and a quarter times the
-// loaded site, then one run with the limit as generator/memory.go sets it
-// now: a hundred megabytes less, so that every site of 10,000 prisoners
-// stays under 250 MB; the binary before this work, in the same round:
-// 23.7 to 28.2 s and 13.1 to 15.5 s at 10,000, 332 s and 179 s at
-// 100,000, 1.04 GiB). A 10,000-prisoner build on this machine takes
-// either about 12.5 s or about 15 s, with nothing else running, as the
-// virtual machine hands it memory; the medians, 23.1 and 12.5 s.
-// 100,000 prisoners take 13 to 14 times the processor time of 10,000,
-// not 10: the time is not yet linear with the site. Why, from
-// GODEBUG=gctrace=1 and CPU profiles of both (pprof, taken in the same
-// round on the machine shared with other work):
+// Round by round, 100,000 prisoners took 12.1 to 12.6 times the
+// processor time of 10,000, and 11.9 to 12.3 times the wall time (one
+// more round, 13.1 and 12.8 times; a build on this virtual machine takes
+// one of two times, as it is handed memory, so that only alternated runs
+// compare). The binary before this work, in an earlier round: 23.7 to
+// 28.2 s and 13.1 to 15.5 s at 10,000, 332 s and 179 s at 100,000, 1.04
+// GiB; before that, quiet, 13.6 times. The time is not yet linear with the
+// site. Why, from GODEBUG=gctrace=1 and CPU profiles of both (pprof, the
+// same round, with the limit at three and a quarter times the loaded
+// site):
 //
 //   - The collector's share of the processor, its assists and its write
 //     barriers included, is 11% at 10,000 prisoners and 20% at 100,000.
@@ -130,10 +127,10 @@
 //     with the limit at two and a half times the loaded site, as it was,
 //     it had room for half as much as is live while the pages are drawn
 //     (580 to 660 MB live, a loaded site of 398 to 424 MB), and ran 190
-//     to 200 times where it runs 140 to 160 now. More room is what the limit
-//     gives now (generator/memory.go), as much as fits under 1.5 GB; a
-//     collection still marks for 2.5 seconds of every 5 while the pages
-//     are drawn, and its assists grew 40 times for 10 times the site.
+//     to 200 times where it runs 140 to 160 now. More room is what the
+//     limit gives now (generator/memory.go), within 1.5 GB; a collection
+//     still marks for 2.5 seconds of every 5 while the pages are drawn,
+//     and its assists grew 40 times for 10 times the site.
 //   - The work besides the collector's grows 11 times: every step of the
 //     drawing (templates, compressing, writing) alike, the same work done
 //     on a heap seven times as large.
@@ -141,18 +138,18 @@
 // So what would make the time linear is a smaller heap while the pages are
 // drawn. What it holds at 100,000 prisoners (heap profiles, go test -bench
 // with pprof.WriteHeapProfile by hand): the records as decoded (content,
-// 180 MB: a content.Date is 64 bytes, three in every prisoner and two in
-// every place of detention), the resolved site (205 MB, of which the
-// timeline's entries 112 MB: 143 MB before each entry's anchor became the
-// tail of its address and entries naming one site shared its link), and,
-// growing while drawing, the name and size of every file made (the offline
-// spool's index 60 MB, the sizes 24 MB, the sitemap's 23 MB), and what the
-// collector finds live because it was made while it marked (140 MB). The
-// next steps: a smaller content.Date, titles made when drawn, one index of
-// the files made instead of two, and a list of prisoners in pages, as the
-// timeline is split in years and months once it is long (the list is 55
-// MB in English and 58 MB in Spanish at 100,000 prisoners, a page too
-// large for a reader's phone as well).
+// 180 MB before a content.Date took 32 bytes where it took 64: three in
+// every prisoner, two in every place of detention), the resolved site
+// (205 MB, of which the timeline's entries 112 MB: 143 MB before each
+// entry's anchor became the tail of its address and entries naming one
+// site shared its link), and, growing while drawing, the name and size of
+// every file made (the offline spool's index 60 MB, the sizes 24 MB, the
+// sitemap's 23 MB), and what the collector finds live because it was made
+// while it marked (140 MB). The next steps: titles made when drawn, one
+// index of the files made instead of two, and a list of prisoners in
+// pages, as the timeline is split in years and months once it is long
+// (the list is 55 MB in English and 58 MB in Spanish at 100,000
+// prisoners, a page too large for a reader's phone as well).
 //
 // BenchmarkMemory (memory_bench_test.go) reports the heap behind these
 // figures: the loaded site and the most found live while the files are
