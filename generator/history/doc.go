@@ -214,10 +214,16 @@
 // stands out is the machine's: a build here takes one of two times, as
 // the virtual machine hands it memory (package pipeline, "Speed and
 // memory"). In the round before, with the limit at three and a quarter
-// times: +19%, +20% and +18% in time, +17% in processor time. Cold, the
-// same clone without a cache: 23.4 s and 42.6 processor seconds, 662 MiB,
+// times: +19%, +20% and +18% in time, +17% in processor time. And with
+// the limit as it is now, the last round: outside git 9.4, 9.0 and 9.9 s,
+// 17.5, 16.6 and 18.3 processor seconds, 208 MiB; warm 11.3, 11.1 and
+// 12.7 s (+20%, +23%, +28%), 20.6, 20.1 and 23.2 processor seconds (+18%,
+// +21%, +27%), 304 MiB. So the warm build adds a fifth, give or take a
+// few points from round to round: not yet clearly less. Cold, the same
+// clone without a cache: 23.4 s and 42.6 processor seconds, 662 MiB,
 // against 9.9 s and 18.3 for the build outside git just after it (+136%
-// and +133%).
+// and +133%); in the last round 24.8 s and 45.5, 695 MiB (+152% and
+// +151%).
 //
 // Cold, the same clone without a cache (one run, load 3 to 4), against the
 // build outside git just after it (18.8 processor seconds): 48.2 processor
