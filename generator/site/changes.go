@@ -35,7 +35,7 @@ type Change struct {
 // ID is the change's anchor on the changes page, unique in the site:
 // "change-2026-01-08-prisoner-x-3", the third change to prisoner x.
 func (c *Change) ID() string {
-	return "change-" + c.Date().String() + "-" + string(c.Record.Kind) + "-" + c.Slug + "-" + strconv.Itoa(int(c.nth))
+	return "change-" + c.Date().String() + "-" + string(c.idTail(nil))
 }
 
 // idTail is what follows the date in its ID: "prisoner-x-3".

@@ -114,7 +114,8 @@ type DetentionSite struct {
 	Updated    content.Date
 
 	// link is Link alone, one slice that every timeline entry naming
-	// only this site shares.
+	// only this site shares: whoever appends to it gets a slice of its
+	// own, since it is full.
 	link []Link
 }
 
@@ -172,9 +173,6 @@ func (b *Brief) Link() Link         { return Link{Kind: content.KindBrief, Title
 func (p *Page) Link() Link          { return Link{Kind: content.KindPage, Title: p.Title, URL: p.URL} }
 func (s *DetentionSite) Link() Link { return Link{Kind: content.KindSite, Title: s.Name, URL: s.URL} }
 
-// links is the site's link alone, shared: whoever appends to it gets a
-// slice of its own, since it is full.
-func (s *DetentionSite) links() []Link { return s.link }
 func (s *Statement) Link() Link {
 	return Link{Kind: content.KindStatement, Title: s.Label(), URL: s.URL}
 }

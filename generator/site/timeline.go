@@ -71,7 +71,7 @@ func (r *resolver) timeline() []*Entry {
 		var first []Link
 		if len(p.Custody) > 0 {
 			c := p.Custody[0]
-			first = c.Site.links()
+			first = c.Site.link
 			if c.From.IsZero() || c.From == p.Arrested {
 				arrestOwners = append(arrestOwners, c.Site)
 			}
@@ -87,7 +87,7 @@ func (r *resolver) timeline() []*Entry {
 				verb = "{name} held at {site}"
 			}
 			add(&Entry{url: entryID(c.From, "custody", p.Slug, c.Site.Slug), Date: c.From, Kind: "custody",
-				Title: r.words.F(verb, "name", p.Label(), "site", c.Site.Name), Record: p.Link(), Involves: c.Site.links()}, p, c.Site)
+				Title: r.words.F(verb, "name", p.Label(), "site", c.Site.Name), Record: p.Link(), Involves: c.Site.link}, p, c.Site)
 		}
 		for _, m := range p.Events {
 			add(&Entry{url: entryID(m.Date, "history", p.Slug, content.Slug(m.Title, 6)), Date: m.Date, Kind: "event",
@@ -97,7 +97,7 @@ func (r *resolver) timeline() []*Entry {
 		var lastSite []Link
 		if n := len(p.Custody); n > 0 {
 			last = append(last, p.Custody[n-1].Site)
-			lastSite = p.Custody[n-1].Site.links()
+			lastSite = p.Custody[n-1].Site.link
 		}
 		add(&Entry{url: entryID(p.Released, "release", p.Slug), Date: p.Released, Kind: "release",
 			Title: r.words.F("{name} released", "name", p.Label()), Record: p.Link(), Involves: lastSite}, append(last, p)...)
