@@ -101,7 +101,7 @@ func (c *cache) load(data []byte) {
 	}
 	d := &decoder{b: body}
 	prefix, head := d.string(), d.string()
-	l := &Log{files: make(map[string][]step)}
+	l := &Log{files: make(map[string][]step), names: []oid{{}}}
 	for range d.count() {
 		hash, iso, note := d.string(), d.string(), d.string()
 		t, err := time.Parse(time.RFC3339, iso)
@@ -119,7 +119,7 @@ func (c *cache) load(data []byte) {
 			if i >= len(l.Commits) {
 				return
 			}
-			steps = append(steps, step{commit: i, blob: d.hash()})
+			steps = append(steps, step{commit: int32(i), blob: l.addName(d.oid())})
 		}
 		l.files[p] = steps
 	}
@@ -175,7 +175,7 @@ func (c *cache) write(l *Log, groups, results map[string][]byte, changed bool) {
 		e.uvarint(uint64(len(l.files[p])))
 		for _, s := range l.files[p] {
 			e.uvarint(uint64(s.commit))
-			e.hash(s.blob)
+			e.oid(l.names[s.blob])
 		}
 	}
 	for _, m := range []map[string][]byte{groups, results} {
@@ -213,14 +213,14 @@ func groupKey(file, lang string) string { return file + "\x00" + lang }
 
 // held returns the versions of a group that the cache holds, by their
 // blobs; nil on a nil cache.
-func (c *cache) held(file, lang string) map[[2]string]bool {
+func (c *cache) held(file, lang string) map[key]bool {
 	if c == nil || c.raw[groupKey(file, lang)] == nil {
 		return nil
 	}
 	d := &decoder{b: c.raw[groupKey(file, lang)]}
-	held := make(map[[2]string]bool)
+	held := make(map[key]bool)
 	for range d.count() {
-		held[[2]string{d.hash(), d.hash()}] = true
+		held[key{d.oid(), d.oid()}] = true
 	}
 	if d.bad {
 		return nil
@@ -230,15 +230,15 @@ func (c *cache) held(file, lang string) map[[2]string]bool {
 
 // group returns the snapshots of a group that the cache holds, by their
 // blobs: a map of its own, which the caller adds to.
-func (c *cache) group(file, lang string, fields []field) map[[2]string]snapshot {
-	snaps := make(map[[2]string]snapshot)
+func (c *cache) group(file, lang string, fields []field) map[key]snapshot {
+	snaps := make(map[key]snapshot)
 	if c == nil || c.raw[groupKey(file, lang)] == nil {
 		return snaps
 	}
 	d := &decoder{b: c.raw[groupKey(file, lang)]}
-	var keys [][2]string
+	var keys []key
 	for range d.count() {
-		keys = append(keys, [2]string{d.hash(), d.hash()})
+		keys = append(keys, key{d.oid(), d.oid()})
 	}
 	fps := make([]uint64, d.count())
 	for i := range fps {
@@ -296,7 +296,7 @@ func (c *cache) group(file, lang string, fields []field) map[[2]string]snapshot 
 		snaps[k], prev = s, s
 	}
 	if d.bad {
-		return make(map[[2]string]snapshot)
+		return make(map[key]snapshot)
 	}
 	return snaps
 }
@@ -312,13 +312,13 @@ func (c *cache) group(file, lang string, fields []field) map[[2]string]snapshot 
 // of the sequence's, in the same order (a record's history only grows),
 // its table and snapshots are kept as they are and only the new versions
 // are encoded after them, which gives the same bytes as encoding them all.
-func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field, old []byte) []byte {
-	var keys [][2]string
-	seen := make(map[[2]string]bool)
+func encodeGroup(l *Log, seq []pair, snaps map[key]snapshot, fields []field, old []byte) []byte {
+	var keys []key
+	seen := make(map[key]bool)
 	for _, p := range seq {
-		if p.blobs[0] != "" && !seen[p.blobs] {
-			seen[p.blobs] = true
-			keys = append(keys, p.blobs)
+		if k := l.key(p); !k.deleted() && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
 		}
 	}
 	g := &groupEncoder{table: make(map[uint64]uint64)}
@@ -329,8 +329,8 @@ func encodeGroup(seq []pair, snaps map[[2]string]snapshot, fields []field, old [
 	var e encoder
 	e.uvarint(uint64(len(keys)))
 	for _, k := range keys {
-		e.hash(k[0])
-		e.hash(k[1])
+		e.oid(k[0])
+		e.oid(k[1])
 	}
 	e.uvarint(uint64(len(g.fps)))
 	for _, f := range g.fps {
@@ -351,7 +351,7 @@ type groupEncoder struct {
 // resume takes up the encoding of old, a group that holds the first of
 // keys (see encodeGroup), and returns how many of keys it holds; 0, and
 // nothing taken, when it is not such a group.
-func (g *groupEncoder) resume(old []byte, keys [][2]string, snaps map[[2]string]snapshot) int {
+func (g *groupEncoder) resume(old []byte, keys []key, snaps map[key]snapshot) int {
 	if old == nil {
 		return 0
 	}
@@ -361,7 +361,7 @@ func (g *groupEncoder) resume(old []byte, keys [][2]string, snaps map[[2]string]
 		return 0
 	}
 	for i := range n {
-		if k := [2]string{d.hash(), d.hash()}; d.bad || k != keys[i] {
+		if k := (key{d.oid(), d.oid()}); d.bad || k != keys[i] {
 			return 0
 		}
 	}

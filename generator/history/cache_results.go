@@ -28,8 +28,9 @@ func inputs(l *Log, tlang string, seq []pair, cur snapshot) [32]byte {
 	e.uvarint(uint64(len(seq)))
 	for _, p := range seq {
 		e.string(l.Commits[p.commit].Hash)
-		e.string(p.blobs[0])
-		e.string(p.blobs[1])
+		k := l.key(p)
+		e.oid(k[0])
+		e.oid(k[1])
 		e.b = append(e.b, boolByte(p.translationOnly))
 	}
 	for _, v := range cur {

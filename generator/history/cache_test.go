@@ -77,8 +77,8 @@ func TestReadFromCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got.Commits, want.Commits) || !reflect.DeepEqual(got.files, want.files) || got.head != want.head {
-		t.Errorf("log from the cache:\n%+v\n%v\nfrom scratch:\n%+v\n%v", got.Commits, got.files, want.Commits, want.files)
+	if !reflect.DeepEqual(got.Commits, want.Commits) || !reflect.DeepEqual(named(got), named(want)) || got.head != want.head {
+		t.Errorf("log from the cache:\n%+v\n%v\nfrom scratch:\n%+v\n%v", got.Commits, named(got), want.Commits, named(want))
 	}
 
 	// Another program's cache.
@@ -222,27 +222,50 @@ func TestEncodeGroupResumed(t *testing.T) {
 		"summary = \"New words\"\n" + base,
 	}
 	var seq []pair
-	snaps := make(map[[2]string]snapshot)
+	l := &Log{names: []oid{{}}}
+	snaps := make(map[key]snapshot)
 	for i, src := range srcs {
-		p := pair{commit: i, blobs: [2]string{fmt.Sprintf("%040x", i+1), ""}}
+		p := pair{commit: int32(i), blobs: [2]blobID{l.addName(testOID(i + 1)), 0}}
 		seq = append(seq, p)
-		snaps[p.blobs] = nil
+		snaps[l.key(p)] = nil
 		if src != "" {
-			snaps[p.blobs] = snap(fields, content.DecodeVersion("content/prisoners/p-1.toml", src, "", "").Record, false)
+			snaps[l.key(p)] = snap(fields, content.DecodeVersion("content/prisoners/p-1.toml", src, "", "").Record, false)
 		}
 	}
 	for n := 1; n <= len(seq); n++ {
-		old := encodeGroup(seq[:n], snaps, fields, nil)
+		old := encodeGroup(l, seq[:n], snaps, fields, nil)
 		for m := n; m <= len(seq); m++ {
-			whole := encodeGroup(seq[:m], snaps, fields, nil)
-			if got := encodeGroup(seq[:m], snaps, fields, old); !bytes.Equal(got, whole) {
+			whole := encodeGroup(l, seq[:m], snaps, fields, nil)
+			if got := encodeGroup(l, seq[:m], snaps, fields, old); !bytes.Equal(got, whole) {
 				t.Errorf("%d versions after the cache's %d: encoded\n%x\nwant\n%x", m, n, got, whole)
 			}
 		}
 	}
 	// The cache's group of other versions: encoded whole.
-	other := encodeGroup(seq[1:3], snaps, fields, nil)
-	if got, want := encodeGroup(seq, snaps, fields, other), encodeGroup(seq, snaps, fields, nil); !bytes.Equal(got, want) {
+	other := encodeGroup(l, seq[1:3], snaps, fields, nil)
+	if got, want := encodeGroup(l, seq, snaps, fields, other), encodeGroup(l, seq, snaps, fields, nil); !bytes.Equal(got, want) {
 		t.Errorf("a group not the start of the sequence was resumed:\n%x\nwant\n%x", got, want)
 	}
+}
+
+// testOID is a blob's name made of a number, as a test's versions need
+// names that differ.
+func testOID(n int) oid {
+	o, ok := parseOID(fmt.Sprintf("%040x", n))
+	if !ok {
+		panic(n)
+	}
+	return o
+}
+
+// named is each file's steps in a log, each by its commit and its blob's
+// name (a blobID is the log's own).
+func named(l *Log) map[string][]string {
+	out := make(map[string][]string)
+	for p, steps := range l.files {
+		for _, s := range steps {
+			out[p] = append(out[p], fmt.Sprintf("%d %x", s.commit, l.names[s.blob]))
+		}
+	}
+	return out
 }

@@ -5,7 +5,6 @@ package history
 
 import (
 	"encoding/binary"
-	"encoding/hex"
 	"io"
 	"time"
 
@@ -39,16 +38,15 @@ func (e *encoder) varint(n int64)   { e.b = binary.AppendVarint(e.b, n) }
 func (e *encoder) bytes(b []byte)   { e.uvarint(uint64(len(b))); e.b = append(e.b, b...); e.grew() }
 func (e *encoder) string(s string)  { e.uvarint(uint64(len(s))); e.b = append(e.b, s...); e.grew() }
 
-// hash encodes a blob's or commit's hexadecimal name as its bytes, "" as
-// none.
-func (e *encoder) hash(h string) {
-	raw, err := hex.DecodeString(h)
-	if err != nil || len(raw) > 255 {
-		e.bad = true
+// oid encodes an object's name as its length and bytes, none as 0.
+func (e *encoder) oid(o oid) {
+	if o == (oid{}) {
+		e.b = append(e.b, 0)
 		return
 	}
-	e.b = append(e.b, byte(len(raw)))
-	e.b = append(e.b, raw...)
+	n := o.size()
+	e.b = append(e.b, byte(n))
+	e.b = append(e.b, o[:n]...)
 }
 
 func (e *encoder) date(d content.Date) {
@@ -128,15 +126,17 @@ func (d *decoder) uint64() uint64 {
 	return n
 }
 
-func (d *decoder) hash() string {
+// oid reads an object's name, as encoder.oid wrote it.
+func (d *decoder) oid() oid {
+	var o oid
 	n := int(d.byte())
-	if n > len(d.b) {
+	if n != 0 && n != 20 && n != 32 || n > len(d.b) {
 		d.bad, d.b = true, nil
-		return ""
+		return o
 	}
-	h := hex.EncodeToString(d.b[:n])
+	copy(o[:], d.b[:n])
 	d.b = d.b[n:]
-	return h
+	return o
 }
 
 func (d *decoder) date() content.Date {

@@ -74,11 +74,11 @@ func quietCommits(l *Log, set *content.Set, langs []string) map[int]bool {
 			continue
 		}
 		for _, s := range l.files[p.File] {
-			quiet[s.commit] = true
+			quiet[int(s.commit)] = true
 		}
 		for _, lang := range langs[1:] {
 			for _, s := range l.files[translationFile(p.File, lang)] {
-				quiet[s.commit] = true
+				quiet[int(s.commit)] = true
 			}
 		}
 	}
@@ -102,12 +102,12 @@ type job struct {
 	// now holds the snapshot of the version that the files on disk
 	// hold, from the record as Load decoded them: it is not read
 	// from git nor decoded again.
-	now map[[2]string]snapshot
+	now map[key]snapshot
 	// cur holds the snapshot of the current record in each language it
 	// is published in, its texts shown (see shown).
 	cur   map[string]snapshot
-	blobs map[string]string
-	names []string // the blobs it needs, each once
+	blobs map[oid]string
+	names []oid // the blobs it needs, each once
 }
 
 // shown returns the snapshot of the record as Load decoded it in lang,
@@ -164,8 +164,8 @@ func (c *computation) plan(set *content.Set) []*job {
 func (c *computation) planJob(r *content.Record) *job {
 	l := c.l
 	j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, fields: fieldsOf(r.Kind), seqs: make(map[string][]pair),
-		now: make(map[[2]string]snapshot), cur: make(map[string]snapshot), blobs: make(map[string]string)}
-	seen := make(map[string]bool)
+		now: make(map[key]snapshot), cur: make(map[string]snapshot), blobs: make(map[oid]string)}
+	seen := make(map[oid]bool)
 	for i, lang := range c.langs {
 		tlang, trans := "", []step(nil)
 		if i > 0 {
@@ -179,7 +179,7 @@ func (c *computation) planJob(r *content.Record) *job {
 		seq := pairs(l.files[r.File], trans)
 		j.seqs[tlang] = seq
 		held := l.cache.held(r.File, tlang)
-		if last := seq[len(seq)-1]; !held[last.blobs] && last.blobs[0] != "" {
+		if last := l.key(seq[len(seq)-1]); !held[last] && !last.deleted() {
 			// The version committed last, when the files on disk are
 			// still as it left them, is the record loaded: in the
 			// default language when decoded alone, else in its
@@ -188,16 +188,17 @@ func (c *computation) planJob(r *content.Record) *job {
 			if tlang != "" {
 				lang = tlang
 			}
-			if cur := c.current[lang][j.key]; cur != nil && onDisk(l.dir, r.File, tlang, last.blobs) {
-				j.now[last.blobs] = snap(j.fields, cur, false)
+			if cur := c.current[lang][j.key]; cur != nil && onDisk(l.dir, r.File, tlang, last) {
+				j.now[last] = snap(j.fields, cur, false)
 			}
 		}
 		for _, p := range seq {
-			if _, now := j.now[p.blobs]; now || held[p.blobs] || p.blobs[0] == "" {
+			k := l.key(p)
+			if _, now := j.now[k]; now || held[k] || k.deleted() {
 				continue
 			}
-			for _, b := range p.blobs {
-				if b != "" && !seen[b] {
+			for _, b := range k {
+				if b != (oid{}) && !seen[b] {
 					seen[b] = true
 					j.names = append(j.names, b)
 				}
@@ -229,7 +230,7 @@ func (c *computation) readAndRun(ctx context.Context, jobs []*job) error {
 	}
 	readErr := parallel.Do(len(runs), func(r int) error {
 		mine := runs[r]
-		var names []string
+		var names []oid
 		for _, j := range mine {
 			if len(j.names) == 0 {
 				g.Go(func() error { return c.run(ctx, j) }) // cached, or deleted in every commit that named it
@@ -341,7 +342,7 @@ func (c *computation) fromCache(j *job, works []work) bool {
 			if vi >= len(seq) {
 				return false
 			}
-			made[i] = append(made[i], change(l, seq[vi].commit, items[k], c.quiet))
+			made[i] = append(made[i], change(l, int(seq[vi].commit), items[k], c.quiet))
 		}
 	}
 	c.mu.Lock()
@@ -390,33 +391,34 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 		}
 		fresh := false
 		for _, p := range seq {
-			if _, ok := snaps[p.blobs]; ok || p.blobs[0] == "" {
+			k := l.key(p)
+			if _, ok := snaps[k]; ok || k.deleted() {
 				continue
 			}
-			if sn, ok := j.now[p.blobs]; ok {
-				snaps[p.blobs], fresh = sn, true
+			if sn, ok := j.now[k]; ok {
+				snaps[k], fresh = sn, true
 				continue
 			}
 			if d == nil {
 				d = c.decoders.Get().(*content.Decoder)
 			}
 			lang, t := "", "" // decoded alone, unless the translation existed then
-			if p.blobs[1] != "" {
-				lang, t = tlang, j.blobs[p.blobs[1]]
+			if k[1] != (oid{}) {
+				lang, t = tlang, j.blobs[k[1]]
 			}
 			var sn snapshot
-			if v := d.Decode(j.file, j.blobs[p.blobs[0]], lang, t); v.Published() {
+			if v := d.Decode(j.file, j.blobs[k[0]], lang, t); v.Published() {
 				sn = snap(j.fields, v.Record, false)
 			}
-			snaps[p.blobs] = sn
+			snaps[k] = sn
 			fresh = true
 		}
-		seqs[tlang] = versions(seq, snaps)
+		seqs[tlang] = versions(l, seq, snaps)
 		if l.cache != nil {
 			b := l.cache.raw[groupKey(j.file, tlang)]
-			renewed := fresh || b == nil || len(snaps) != countVersions(seq)
+			renewed := fresh || b == nil || len(snaps) != countVersions(l, seq)
 			if renewed {
-				b = encodeGroup(seq, snaps, j.fields, old)
+				b = encodeGroup(l, seq, snaps, j.fields, old)
 			}
 			c.mu.Lock()
 			c.groups[groupKey(j.file, tlang)] = b
@@ -429,15 +431,17 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 
 // readMissing reads the blobs of the versions of a group that the cache
 // said it held but cannot give (it would be a fault of the cache's).
-func (c *computation) readMissing(ctx context.Context, j *job, tlang string, snaps map[[2]string]snapshot) error {
-	var missing []string
+func (c *computation) readMissing(ctx context.Context, j *job, tlang string, snaps map[key]snapshot) error {
+	var missing []oid
 	held := c.l.cache.held(j.file, tlang)
 	for _, p := range j.seqs[tlang] {
-		if _, ok := snaps[p.blobs]; !ok && held[p.blobs] {
-			for _, b := range p.blobs {
-				if _, read := j.blobs[b]; b != "" && !read && !slices.Contains(missing, b) {
-					missing = append(missing, b)
-				}
+		k := c.l.key(p)
+		if _, ok := snaps[k]; ok || !held[k] {
+			continue
+		}
+		for _, b := range k {
+			if _, read := j.blobs[b]; b != (oid{}) && !read && !slices.Contains(missing, b) {
+				missing = append(missing, b)
 			}
 		}
 	}

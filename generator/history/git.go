@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os/exec"
@@ -31,6 +32,9 @@ type Log struct {
 	dir     string
 	Commits []Commit
 	files   map[string][]step // by path under the site folder, oldest first
+	// names holds the name of every blob a step names, in bytes, by
+	// its blobID; names[0] is none.
+	names []oid
 
 	prefix string // the site folder's path in the repository, as git rev-parse --show-prefix says it
 	head   string // the commit read up to; "" in a repository without one
@@ -39,11 +43,55 @@ type Log struct {
 	blobsRead atomic.Int64 // the blobs read from git: a cache's tests count them
 }
 
-// step is what one commit made of one file: its blob, or "" when the
-// commit deleted it.
+// step is what one commit made of one file: its blob, or none when the
+// commit deleted it. It holds no pointer: the 200,000 steps of 10,000
+// records with 20 commits each are not for the collector to scan.
 type step struct {
-	commit int
-	blob   string
+	commit int32
+	blob   blobID
+}
+
+// An oid is a git object's name in bytes: a SHA-1's 20, then zeros, or a
+// SHA-256's 32. The zero oid is none (a file deleted or absent).
+type oid [32]byte
+
+// parseOID parses git's hexadecimal name of an object; ok is false when
+// it is not one.
+func parseOID(s string) (o oid, ok bool) {
+	if len(s) != 40 && len(s) != 64 {
+		return o, false
+	}
+	_, err := hex.Decode(o[:], []byte(s))
+	return o, err == nil && o != oid{}
+}
+
+// size is how many of an oid's bytes are its name: 20 for a SHA-1, whose
+// last 12 are zero, 32 for a SHA-256.
+func (o oid) size() int {
+	if [12]byte(o[20:]) == ([12]byte{}) {
+		return 20
+	}
+	return 32
+}
+
+// String is git's hexadecimal name of the object.
+func (o oid) String() string { return hex.EncodeToString(o[:o.size()]) }
+
+// A blobID names a blob by its place in a Log's table of names (Log.names):
+// a step or a pair holds 4 bytes rather than a name of 40 hexadecimal
+// digits, and no pointer. 0 is none.
+type blobID int32
+
+// addName adds a name to the table, and returns its blobID.
+func (l *Log) addName(o oid) blobID {
+	if o == (oid{}) {
+		return 0
+	}
+	if len(l.names) == 0 {
+		l.names = append(l.names, oid{})
+	}
+	l.names = append(l.names, o)
+	return blobID(len(l.names) - 1)
 }
 
 // An UnavailableError says why a site has no history: git is missing,
@@ -81,14 +129,14 @@ func Read(ctx context.Context, dir, cacheDir string) (*Log, error) {
 	// no commit yet, which rev-parse --verify says by its exit status.
 	out, err = git(ctx, dir, nil, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
 	if err != nil {
-		return &Log{dir: dir, files: map[string][]step{}, prefix: prefix}, nil
+		return &Log{dir: dir, files: map[string][]step{}, names: []oid{{}}, prefix: prefix}, nil
 	}
 	head := strings.TrimSpace(string(out))
 	var c *cache
 	if cacheDir != "" {
 		c = openCache(cacheDir, dir)
 	}
-	l, from := &Log{files: make(map[string][]step)}, ""
+	l, from := &Log{files: make(map[string][]step), names: []oid{{}}}, ""
 	if c != nil && c.log != nil && c.prefix == prefix {
 		switch {
 		case c.head == head:
@@ -151,7 +199,7 @@ func onFirstParentLine(ctx context.Context, dir, commit, head string) bool {
 // a commit's header and message, or a raw line (":old new oldblob newblob
 // status") followed by its path.
 func parseLog(l *Log, r *bufio.Reader) error {
-	wantPath := ""
+	wantPath, blob := false, oid{}
 	for {
 		tok, err := r.ReadString(0)
 		if err == io.EOF && tok == "" {
@@ -161,15 +209,11 @@ func parseLog(l *Log, r *bufio.Reader) error {
 			return err
 		}
 		tok = strings.TrimSuffix(tok, "\x00")
-		if wantPath != "" {
+		if wantPath {
 			if _, _, _, ok := content.RecordFile(tok); ok {
-				blob := wantPath
-				if blob == "deleted" {
-					blob = ""
-				}
-				l.files[tok] = append(l.files[tok], step{commit: len(l.Commits) - 1, blob: blob})
+				l.files[tok] = append(l.files[tok], step{commit: int32(len(l.Commits) - 1), blob: l.addName(blob)})
 			}
-			wantPath = ""
+			wantPath = false
 			continue
 		}
 		tok = strings.TrimLeft(tok, "\n")
@@ -186,12 +230,13 @@ func parseLog(l *Log, r *bufio.Reader) error {
 			if len(f) != 5 || len(l.Commits) == 0 {
 				return fmt.Errorf("unexpected line %q", tok)
 			}
-			wantPath = f[3]
-			if f[4] == "D" {
-				wantPath = "deleted"
-			}
-			if !strings.HasPrefix(f[1], "100") { // a link or a submodule: no record
-				wantPath = "deleted"
+			wantPath, blob = true, oid{}
+			if f[4] != "D" && strings.HasPrefix(f[1], "100") { // else deleted, or a link or a submodule: no record
+				o, ok := parseOID(f[3])
+				if !ok {
+					return fmt.Errorf("unexpected line %q", tok)
+				}
+				blob = o
 			}
 		case tok == "":
 		default:
@@ -268,7 +313,7 @@ func git(ctx context.Context, dir string, stdin io.Reader, args ...string) ([]by
 // blobs reads the blobs named in order with one git cat-file --batch and
 // hands each to fn as it arrives, read straight into a string, which the
 // decoder parses without a copy. A name may repeat.
-func (l *Log) blobs(ctx context.Context, names []string, fn func(i int, data string) error) error {
+func (l *Log) blobs(ctx context.Context, names []oid, fn func(i int, data string) error) error {
 	cmd := exec.CommandContext(ctx, "git", "-C", l.dir, "cat-file", "--batch", "--buffer")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -285,9 +330,11 @@ func (l *Log) blobs(ctx context.Context, names []string, fn func(i int, data str
 	}
 	go func() {
 		w := bufio.NewWriterSize(stdin, 1<<16)
+		var buf [65]byte
 		for _, n := range names {
-			w.WriteString(n)
-			w.WriteByte('\n')
+			k := hex.Encode(buf[:], n[:n.size()])
+			buf[k] = '\n'
+			w.Write(buf[:k+1])
 		}
 		w.Flush()
 		stdin.Close()

@@ -47,12 +47,13 @@ func FuzzPublicNote(f *testing.F) {
 // TestParseLog reads git log's raw output: record files only, deletions
 // as empty blobs, a commit's date with its zone.
 func TestParseLog(t *testing.T) {
+	zero, one, two, three := strings.Repeat("0", 40), strings.Repeat("1", 40), strings.Repeat("2", 40), strings.Repeat("3", 40)
 	out := "\x1eaaaa 2026-01-08T09:30:00-04:00\nRelease\n\nPublic-note: Confirmed.\n\x00\n" +
-		":000000 100644 0000 1111 A\x00content/prisoners/x.toml\x00" +
-		":000000 100644 0000 2222 A\x00content/prisoners/x.es.toml\x00" +
-		":000000 100644 0000 3333 A\x00content/prisoners/notes.txt\x00" +
+		":000000 100644 " + zero + " " + one + " A\x00content/prisoners/x.toml\x00" +
+		":000000 100644 " + zero + " " + two + " A\x00content/prisoners/x.es.toml\x00" +
+		":000000 100644 " + zero + " " + three + " A\x00content/prisoners/notes.txt\x00" +
 		"\x1ebbbb 2026-01-09T10:00:00Z\nRemove\n\x00\n" +
-		":100644 000000 1111 0000 D\x00content/prisoners/x.toml\x00"
+		":100644 000000 " + one + " " + zero + " D\x00content/prisoners/x.toml\x00"
 	l := &Log{files: make(map[string][]step)}
 	err := parseLog(l, bufio.NewReader(strings.NewReader(out)))
 	if err != nil {
@@ -61,7 +62,7 @@ func TestParseLog(t *testing.T) {
 	if len(l.Commits) != 2 || l.Commits[0].Note != "Confirmed." || l.Commits[0].Time.Format("2006-01-02 15:04 -0700") != "2026-01-08 09:30 -0400" {
 		t.Errorf("commits = %+v", l.Commits)
 	}
-	if got := l.files["content/prisoners/x.toml"]; len(got) != 2 || got[0] != (step{0, "1111"}) || got[1] != (step{1, ""}) {
+	if got := l.files["content/prisoners/x.toml"]; len(got) != 2 || got[0].commit != 0 || l.names[got[0].blob].String() != one || got[1] != (step{1, 0}) {
 		t.Errorf("x.toml = %v", got)
 	}
 	if got := l.files["content/prisoners/x.es.toml"]; len(got) != 1 {
@@ -72,6 +73,10 @@ func TestParseLog(t *testing.T) {
 	}
 	if err := parseLog(&Log{files: make(map[string][]step)}, bufio.NewReader(strings.NewReader("garbage\x00"))); err == nil {
 		t.Error("unexpected output was accepted")
+	}
+	short := "\x1eaaaa 2026-01-08T09:30:00Z\nAdd\n\x00\n:000000 100644 0000 1111 A\x00content/prisoners/x.toml\x00"
+	if err := parseLog(&Log{files: make(map[string][]step)}, bufio.NewReader(strings.NewReader(short))); err == nil {
+		t.Error("a blob's name cut short was accepted")
 	}
 }
 
@@ -132,18 +137,20 @@ func TestDiff(t *testing.T) {
 			fields := fieldsOf(content.KindPrisoner)
 			old, new := snap(fields, decode(t, tc.old), false), snap(fields, decode(t, tc.new), false)
 			// The versions as the cache gives them back.
-			seq := []pair{{commit: 0, blobs: [2]string{"aa", ""}}, {commit: 1, blobs: [2]string{"bb", ""}}}
-			c := &cache{raw: map[string][]byte{groupKey("f", ""): encodeGroup(seq, map[[2]string]snapshot{seq[0].blobs: old, seq[1].blobs: new}, fields, nil)}}
+			l := &Log{names: []oid{{}}}
+			seq := []pair{{commit: 0, blobs: [2]blobID{l.addName(testOID(0xaa)), 0}}, {commit: 1, blobs: [2]blobID{l.addName(testOID(0xbb)), 0}}}
+			k0, k1 := l.key(seq[0]), l.key(seq[1])
+			c := &cache{raw: map[string][]byte{groupKey("f", ""): encodeGroup(l, seq, map[key]snapshot{k0: old, k1: new}, fields, nil)}}
 			back := c.group("f", "", fields)
-			if !reflect.DeepEqual(back[seq[0].blobs], old) || !reflect.DeepEqual(back[seq[1].blobs], new) {
+			if !reflect.DeepEqual(back[k0], old) || !reflect.DeepEqual(back[k1], new) {
 				t.Fatalf("the cache gave back other snapshots:\n%v\n%v", back, []snapshot{old, new})
 			}
-			items := diff(fields, back[seq[0].blobs], back[seq[1].blobs], snap(fields, decode(t, tc.cur), true))
+			items := diff(fields, back[k0], back[k1], snap(fields, decode(t, tc.cur), true))
 			// The same, the current record's long texts in a build's file
 			// of texts, which the snapshot does not read back.
 			cur := decode(t, tc.cur).(interface{ Meta() *content.Record })
 			texts.Markdown(cur)
-			if kept := diff(fields, back[seq[0].blobs], back[seq[1].blobs], snap(fields, cur, true)); !reflect.DeepEqual(kept, items) {
+			if kept := diff(fields, back[k0], back[k1], snap(fields, cur, true)); !reflect.DeepEqual(kept, items) {
 				t.Errorf("with the texts in their file: %v, want %v", kept, items)
 			}
 			var got []string

@@ -6,34 +6,47 @@ package history
 import (
 	"crypto/sha1"
 	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"hash"
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
 // A pair is a record's version as one commit left it: the blobs of its
-// original and, where it has one, its translation; "" for a file the
-// commit had deleted, or that did not exist.
+// original and, where it has one, its translation; none for a file the
+// commit had deleted, or that did not exist. It holds no pointer, and
+// names its blobs by their places in the log's table (see blobID): the
+// jobs hold every record's pairs until they run.
 type pair struct {
-	commit int
-	blobs  [2]string
+	commit int32
+	blobs  [2]blobID
 	// translationOnly is true when the commit changed the translation and
 	// not the original.
 	translationOnly bool
 }
 
+// A key names a version by the names of its blobs (see pair): the cache
+// keeps its versions by them, and two pairs of the same blobs are the
+// same version.
+type key [2]oid
+
+// key returns the names of a pair's blobs.
+func (l *Log) key(p pair) key { return key{l.names[p.blobs[0]], l.names[p.blobs[1]]} }
+
+// deleted reports whether a version's original was deleted, or did not
+// exist: it has no snapshot.
+func (k key) deleted() bool { return k[0] == oid{} }
+
 // pairs merges the steps of a record's original and of its translation,
 // commit by commit.
 func pairs(orig, trans []step) []pair {
-	var out []pair
+	out := make([]pair, 0, len(orig))
 	oi, ti := 0, 0
-	var ob, tb string
+	var ob, tb blobID
 	for oi < len(orig) || ti < len(trans) {
-		c, origChanged := -1, false
+		c, origChanged := int32(-1), false
 		switch {
 		case ti >= len(trans) || oi < len(orig) && orig[oi].commit <= trans[ti].commit:
 			c = orig[oi].commit
@@ -49,7 +62,7 @@ func pairs(orig, trans []step) []pair {
 			tb = trans[ti].blob
 			ti++
 		}
-		out = append(out, pair{commit: c, blobs: [2]string{ob, tb}, translationOnly: !origChanged})
+		out = append(out, pair{commit: c, blobs: [2]blobID{ob, tb}, translationOnly: !origChanged})
 	}
 	return out
 }
@@ -57,7 +70,7 @@ func pairs(orig, trans []step) []pair {
 // onDisk reports whether the record file, and its translation into lang
 // when lang is not "", are on disk under dir as the blobs name them: the
 // blobs of their text are named alike (git hash-object).
-func onDisk(dir, file, lang string, blobs [2]string) bool {
+func onDisk(dir, file, lang string, blobs key) bool {
 	names := []string{file, ""}
 	if lang != "" {
 		ext := path.Ext(file)
@@ -65,13 +78,13 @@ func onDisk(dir, file, lang string, blobs [2]string) bool {
 	}
 	for i, name := range names {
 		if name == "" {
-			if blobs[i] != "" {
+			if blobs[i] != (oid{}) {
 				return false
 			}
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-		if err != nil || blobName(data, len(blobs[i])) != blobs[i] {
+		if err != nil || blobs[i] == (oid{}) || blobName(data, blobs[i].size()) != blobs[i] {
 			return false
 		}
 	}
@@ -79,29 +92,29 @@ func onDisk(dir, file, lang string, blobs [2]string) bool {
 }
 
 // blobName is the name git gives a blob of data: the SHA-1 of its header
-// and data, or in a repository of SHA-256 names (64 digits) the SHA-256.
-func blobName(data []byte, digits int) string {
+// and data, or in a repository of SHA-256 names (size 32) the SHA-256.
+func blobName(data []byte, size int) oid {
 	var h hash.Hash
-	switch digits {
-	case 40:
-		h = sha1.New()
-	case 64:
+	if size == 32 {
 		h = sha256.New()
-	default:
-		return ""
+	} else {
+		h = sha1.New()
 	}
-	fmt.Fprintf(h, "blob %d\x00", len(data))
+	h.Write(strconv.AppendInt([]byte("blob "), int64(len(data)), 10))
+	h.Write([]byte{0})
 	h.Write(data)
-	return hex.EncodeToString(h.Sum(nil))
+	var o oid
+	h.Sum(o[:0])
+	return o
 }
 
 // countVersions counts the different versions of a sequence that a file
 // held (not those deleted).
-func countVersions(seq []pair) int {
-	seen := make(map[[2]string]bool)
+func countVersions(l *Log, seq []pair) int {
+	seen := make(map[key]bool)
 	for _, p := range seq {
-		if p.blobs[0] != "" {
-			seen[p.blobs] = true
+		if p.blobs[0] != 0 {
+			seen[l.key(p)] = true
 		}
 	}
 	return len(seen)
@@ -118,12 +131,12 @@ type version struct {
 }
 
 // versions gives each version of a sequence its snapshot.
-func versions(seq []pair, snaps map[[2]string]snapshot) []version {
+func versions(l *Log, seq []pair, snaps map[key]snapshot) []version {
 	out := make([]version, len(seq))
 	for i, p := range seq {
-		out[i] = version{commit: p.commit, translated: p.blobs[1] != "", translationOnly: p.translationOnly}
-		if p.blobs[0] != "" {
-			out[i].snap = snaps[p.blobs]
+		out[i] = version{commit: int(p.commit), translated: p.blobs[1] != 0, translationOnly: p.translationOnly}
+		if p.blobs[0] != 0 {
+			out[i].snap = snaps[l.key(p)]
 		}
 	}
 	return out
