@@ -21,14 +21,27 @@ import (
 )
 
 // cacheMagic starts a cache file; the number changes with its layout.
-const cacheMagic = "briefing history cache 2\n"
+const cacheMagic = "briefing history cache 3\n"
 
-// checksum is the table of the CRC-32C that ends a cache file, which finds
-// a file damaged (cut short, a byte changed) and which the processor
-// computes itself: the SHA-256 of a cache of 10,000 records (25 MB) was a
-// tenth of a second of every build that read it, and a cache is not
-// written by anyone else than its owner's builds (see write).
+// checksum is the table of the CRC-32C that a cache file's index and each
+// of its bodies carry, which finds a part damaged (cut short, a byte
+// changed) and which the processor computes itself: the SHA-256 of a
+// cache of 10,000 records (25 MB) was a tenth of a second of every build
+// that read it, and a cache is not written by anyone else than its
+// owner's builds (see write).
 var checksum = crc32.MakeTable(crc32.Castagnoli)
+
+// A cache file is laid out so that a build reads only what it needs of it
+// (see the package comment): the magic and the program's identity; the
+// bodies, each a group of versions (encodeGroup) or a record's changes in
+// a language (encodeResult), one after the other; the index, which holds
+// the log and, for each body, its key, length, CRC-32C and what tells
+// whether it is of use (see part); and the trailer, the index's length
+// and CRC-32C, 8 and 4 bytes.
+const (
+	headerSize  = len(cacheMagic) + 32
+	trailerSize = 12
+)
 
 // A cache is the file that keeps one site folder's history between builds.
 type cache struct {
@@ -37,9 +50,55 @@ type cache struct {
 	// What the file held, when it was valid; zero otherwise.
 	prefix, head string
 	log          *Log
-	raw          map[string][]byte // the groups of versions, by groupKey
-	results      map[string][]byte // each record's changes in a language, by resultKey
-	items        itemTable         // the items of the changes results gave
+	file         *os.File         // open for its bodies, until the cache is written
+	groups       map[string]part // the groups of versions, by groupKey
+	results      map[string]part // each record's changes in a language, by resultKey
+	items        itemTable        // the items of the changes results gave
+}
+
+// A part is a body of the cache: one in the file, read only when asked
+// for (body), or one a build made, held until the cache is written.
+type part struct {
+	off int64 // its place in the file; -1 for one a build made
+	n   int   // its length
+	sum uint32
+	// tag tells whether it is of use without reading it: for a group, the
+	// SHA-256 of its versions' blobs (keysDigest), of which it holds
+	// keys; for a result, the SHA-256 of the inputs it was made from.
+	tag  [32]byte
+	keys int
+	b    []byte // a body a build made
+}
+
+// newPart makes the part of a body a build made.
+func newPart(b []byte, tag [32]byte, keys int) part {
+	return part{off: -1, n: len(b), sum: crc32.Checksum(b, checksum), tag: tag, keys: keys, b: b}
+}
+
+// same reports whether two parts hold the same body.
+func (e part) same(o part) bool { return e.n == o.n && e.sum == o.sum && e.tag == o.tag && e.keys == o.keys }
+
+// body returns a part's body: the bytes a build made, or those the file
+// holds, read now; nil when the file cannot give them as they were
+// written.
+func (c *cache) body(e part) []byte { return c.bodyInto(e, nil) }
+
+// bodyInto is body, read into buf when it is long enough.
+func (c *cache) bodyInto(e part, buf []byte) []byte {
+	if e.off < 0 {
+		return e.b
+	}
+	if c.file == nil {
+		return nil
+	}
+	if cap(buf) < e.n {
+		buf = make([]byte, e.n)
+	}
+	b := buf[:e.n]
+	if _, err := c.file.ReadAt(b, e.off); err != nil || crc32.Checksum(b, checksum) != e.sum {
+		return nil
+	}
+	return b
 }
 
 // openCache opens the cache of the site folder dir in the folder
@@ -57,11 +116,13 @@ func openCache(cacheDir, dir string) *cache {
 	}
 	sum := sha256.Sum256([]byte(abs))
 	c := &cache{path: filepath.Join(cacheDir, "history", hex.EncodeToString(sum[:12])), identity: id}
-	data, err := os.ReadFile(c.path)
+	f, err := os.Open(c.path)
 	if err != nil {
 		return c
 	}
-	c.load(data)
+	if !c.load(f) {
+		f.Close()
+	}
 	return c
 }
 
@@ -87,61 +148,105 @@ func programIdentity() ([32]byte, error) {
 	return id, nil
 }
 
-// load reads a cache file's data: the magic, the program's identity, the
-// body, and the CRC-32C of the body. Data that fails any check is left
-// unread.
-func (c *cache) load(data []byte) {
-	rest, ok := bytes.CutPrefix(data, []byte(cacheMagic))
-	if !ok || len(rest) < 36 || !bytes.Equal(rest[:32], c.identity[:]) {
-		return
+// load reads a cache file's header, trailer and index, without its
+// bodies, and reports whether it is valid: its magic, the program's
+// identity, the index's CRC-32C, and its bodies' lengths adding up to
+// the file's. The index is read as a stream, twice (its CRC-32C first,
+// then what it holds), through a buffer of its own, rather than held
+// whole: a build's heap is not grown by what it only reads once.
+func (c *cache) load(f *os.File) bool {
+	info, err := f.Stat()
+	if err != nil || info.Size() < int64(headerSize+trailerSize) {
+		return false
 	}
-	body, trailer := rest[32:len(rest)-4], rest[len(rest)-4:]
-	if binary.LittleEndian.Uint32(trailer) != crc32.Checksum(body, checksum) {
-		return
+	size := info.Size()
+	var head [headerSize]byte
+	var trailer [trailerSize]byte
+	if _, err := f.ReadAt(head[:], 0); err != nil || string(head[:len(cacheMagic)]) != cacheMagic || !bytes.Equal(head[len(cacheMagic):], c.identity[:]) {
+		return false
 	}
-	d := &decoder{b: body}
-	prefix, head := d.string(), d.string()
-	l := &Log{files: make(map[string][]step), names: []oid{{}}}
-	for range d.count() {
+	if _, err := f.ReadAt(trailer[:], size-trailerSize); err != nil {
+		return false
+	}
+	n := binary.LittleEndian.Uint64(trailer[:8])
+	if n > uint64(size-int64(headerSize+trailerSize)) {
+		return false
+	}
+	start := size - trailerSize - int64(n)
+	buf := make([]byte, 1<<16)
+	sum := crc32.New(checksum)
+	if _, err := io.CopyBuffer(sum, io.NewSectionReader(f, start, int64(n)), buf); err != nil || sum.Sum32() != binary.LittleEndian.Uint32(trailer[8:]) {
+		return false
+	}
+	d := &streamDecoder{r: bufio.NewReaderSize(io.NewSectionReader(f, start, int64(n)), len(buf)), left: int64(n)}
+	prefix, head_ := d.string(), d.string()
+	l := &Log{files: make(map[string][]step)}
+	l.Commits = make([]Commit, 0, d.count())
+	for range cap(l.Commits) {
 		hash, iso, note := d.string(), d.string(), d.string()
 		t, err := time.Parse(time.RFC3339, iso)
 		if err != nil {
-			return
+			return false
 		}
 		l.Commits = append(l.Commits, Commit{Hash: hash, Time: t, Note: note, iso: iso})
 	}
+	l.names = make([]oid, 1, 1+d.count())
 	for range d.count() {
 		p := d.string()
-		n := d.count()
-		steps := make([]step, 0, n)
-		for range n {
+		k := d.count()
+		steps := make([]step, 0, k)
+		for range k {
 			i := int(d.uvarint())
 			if i >= len(l.Commits) {
-				return
+				return false
 			}
 			steps = append(steps, step{commit: int32(i), blob: l.addName(d.oid())})
 		}
 		l.files[p] = steps
 	}
-	raw, results := make(map[string][]byte), make(map[string][]byte)
-	for _, m := range []map[string][]byte{raw, results} {
+	off := int64(headerSize)
+	groups, results := make(map[string]part), make(map[string]part)
+	for i, m := range []map[string]part{groups, results} {
 		for range d.count() {
 			k := d.string()
-			m[k] = d.bytes()
+			n := d.uvarint()
+			if n > uint64(start-off) {
+				return false // past the bodies
+			}
+			e := part{off: off, n: int(n)}
+			e.sum, e.tag = d.uint32(), d.tag()
+			if i == 0 {
+				keys := d.uvarint()
+				if keys > n { // each key is at least two bytes of the body
+					return false
+				}
+				e.keys = int(keys)
+			}
+			m[k] = e
+			off += int64(e.n)
 		}
 	}
-	if d.bad {
-		return
+	if d.bad || d.left != 0 || off != start {
+		return false
 	}
-	c.prefix, c.head, c.log, c.raw, c.results = prefix, head, l, raw, results
+	c.prefix, c.head, c.log, c.file, c.groups, c.results = prefix, head_, l, f, groups, results
+	return true
 }
 
-// write writes the cache anew: the log l, and the groups of versions;
-// unless changed is false (the log and every group are as the file holds
-// them). A failure to write leaves the build as it is, without a cache for
-// the next one.
-func (c *cache) write(l *Log, groups, results map[string][]byte, changed bool) {
-	if c == nil || !changed {
+// write writes the cache anew: the log l, the groups of versions and the
+// results; unless changed is false (the log and every body are as the
+// file holds them). A body the file holds is copied from it as it is,
+// neither read into the program nor checked again, those next to each
+// other in one piece. A failure to write leaves the build as it is,
+// without a cache for the next one. The file read is closed.
+func (c *cache) write(l *Log, groups, results map[string]part, changed bool) {
+	if c == nil {
+		return
+	}
+	if c.file != nil {
+		defer c.file.Close()
+	}
+	if !changed {
 		return
 	}
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o700); err != nil {
@@ -151,51 +256,7 @@ func (c *cache) write(l *Log, groups, results map[string][]byte, changed bool) {
 	if err != nil {
 		return
 	}
-	sum := crc32.New(checksum)
-	w := bufio.NewWriterSize(f, 1<<16)
-	w.WriteString(cacheMagic)
-	w.Write(c.identity[:])
-	e := &encoder{w: io.MultiWriter(w, sum)}
-	e.string(l.prefix)
-	e.string(l.head)
-	e.uvarint(uint64(len(l.Commits)))
-	for _, cm := range l.Commits {
-		e.string(cm.Hash)
-		e.string(cm.iso)
-		e.string(cm.Note)
-	}
-	paths := make([]string, 0, len(l.files))
-	for p := range l.files {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
-	e.uvarint(uint64(len(paths)))
-	for _, p := range paths {
-		e.string(p)
-		e.uvarint(uint64(len(l.files[p])))
-		for _, s := range l.files[p] {
-			e.uvarint(uint64(s.commit))
-			e.oid(l.names[s.blob])
-		}
-	}
-	for _, m := range []map[string][]byte{groups, results} {
-		keys := make([]string, 0, len(m))
-		for k := range m {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		e.uvarint(uint64(len(keys)))
-		for _, k := range keys {
-			e.string(k)
-			e.bytes(m[k])
-		}
-	}
-	e.flush()
-	w.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
-	err = w.Flush()
-	if e.bad {
-		err = errors.New("unwritable")
-	}
+	err = c.writeTo(f, l, groups, results)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -207,35 +268,184 @@ func (c *cache) write(l *Log, groups, results map[string][]byte, changed bool) {
 	}
 }
 
+// writeTo writes the cache file into f (see the layout above).
+func (c *cache) writeTo(f *os.File, l *Log, groups, results map[string]part) error {
+	w := bufio.NewWriterSize(f, 1<<16)
+	w.WriteString(cacheMagic)
+	w.Write(c.identity[:])
+	var keys [2][]string
+	for i, m := range []map[string]part{groups, results} {
+		for k := range m {
+			keys[i] = append(keys[i], k)
+		}
+		sort.Strings(keys[i])
+	}
+	// The bodies, those of the old file in runs.
+	var from, to int64 // the run of the old file to copy
+	copyRun := func() error {
+		if to == from {
+			return nil
+		}
+		if c.file == nil {
+			return errors.New("no file to copy from")
+		}
+		n, err := io.Copy(w, io.NewSectionReader(c.file, from, to-from))
+		if err == nil && n != to-from {
+			err = io.ErrUnexpectedEOF
+		}
+		from, to = 0, 0
+		return err
+	}
+	for i, m := range []map[string]part{groups, results} {
+		for _, k := range keys[i] {
+			e := m[k]
+			if e.off < 0 {
+				if err := copyRun(); err != nil {
+					return err
+				}
+				w.Write(e.b)
+				continue
+			}
+			if e.off != to {
+				if err := copyRun(); err != nil {
+					return err
+				}
+				from, to = e.off, e.off
+			}
+			to += int64(e.n)
+		}
+	}
+	if err := copyRun(); err != nil {
+		return err
+	}
+	// The index.
+	sum := crc32.New(checksum)
+	count := &countingWriter{w: io.MultiWriter(w, sum)}
+	e := &encoder{w: count}
+	e.string(l.prefix)
+	e.string(l.head)
+	e.uvarint(uint64(len(l.Commits)))
+	for _, cm := range l.Commits {
+		e.string(cm.Hash)
+		e.string(cm.iso)
+		e.string(cm.Note)
+	}
+	paths := make([]string, 0, len(l.files))
+	steps := 0
+	for p := range l.files {
+		paths = append(paths, p)
+		steps += len(l.files[p])
+	}
+	sort.Strings(paths)
+	e.uvarint(uint64(steps))
+	e.uvarint(uint64(len(paths)))
+	for _, p := range paths {
+		e.string(p)
+		e.uvarint(uint64(len(l.files[p])))
+		for _, s := range l.files[p] {
+			e.uvarint(uint64(s.commit))
+			e.oid(l.names[s.blob])
+		}
+	}
+	for i, m := range []map[string]part{groups, results} {
+		e.uvarint(uint64(len(keys[i])))
+		for _, k := range keys[i] {
+			x := m[k]
+			e.string(k)
+			e.uvarint(uint64(x.n))
+			e.b = binary.LittleEndian.AppendUint32(e.b, x.sum)
+			e.b = append(e.b, x.tag[:]...)
+			if i == 0 {
+				e.uvarint(uint64(x.keys))
+			}
+			e.grew()
+		}
+	}
+	e.flush()
+	var trailer [trailerSize]byte
+	binary.LittleEndian.PutUint64(trailer[:8], uint64(count.n))
+	binary.LittleEndian.PutUint32(trailer[8:], sum.Sum32())
+	w.Write(trailer[:])
+	if e.bad {
+		return errors.New("unwritable")
+	}
+	return w.Flush()
+}
+
+// A countingWriter counts the bytes written through it.
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
 // groupKey names the versions of a record file, decoded alone (lang "")
 // or with its translation into lang.
 func groupKey(file, lang string) string { return file + "\x00" + lang }
 
-// held returns the versions of a group that the cache holds, by their
-// blobs; nil on a nil cache.
-func (c *cache) held(file, lang string) map[key]bool {
-	if c == nil || c.raw[groupKey(file, lang)] == nil {
+// distinctKeys returns the keys of the versions of a sequence that a
+// file held, each once, in the order of the sequence: the order of a
+// group's (encodeGroup).
+func distinctKeys(l *Log, seq []pair) []key {
+	keys := make([]key, 0, len(seq))
+	for _, p := range seq {
+		if k := l.key(p); !k.deleted() && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// keysDigest is the SHA-256 of a group's keys, encoded as its body
+// begins (encodeGroup).
+func keysDigest(keys []key) [32]byte {
+	var e encoder
+	e.uvarint(uint64(len(keys)))
+	for _, k := range keys {
+		e.oid(k[0])
+		e.oid(k[1])
+	}
+	return sha256.Sum256(e.b)
+}
+
+// held returns the versions of a sequence that the cache's group holds,
+// of keys (distinctKeys): a group holds the first of a record's versions
+// (its history only grows), and its part says how many and their
+// digest, so that nothing is read from the file. None when the group is
+// of other versions (the history was rewritten), and on a nil cache.
+func (c *cache) held(file, lang string, keys []key) []key {
+	if c == nil {
 		return nil
 	}
-	d := &decoder{b: c.raw[groupKey(file, lang)]}
-	held := make(map[key]bool)
-	for range d.count() {
-		held[key{d.oid(), d.oid()}] = true
-	}
-	if d.bad {
+	e, ok := c.groups[groupKey(file, lang)]
+	if !ok || e.keys > len(keys) || keysDigest(keys[:e.keys]) != e.tag {
 		return nil
 	}
-	return held
+	return keys[:e.keys]
 }
 
 // group returns the snapshots of a group that the cache holds, by their
-// blobs: a map of its own, which the caller adds to.
-func (c *cache) group(file, lang string, fields []field) map[key]snapshot {
+// blobs: a map of its own, which the caller adds to; and the group's
+// body, read from the file now, when it gave them (nil otherwise).
+func (c *cache) group(file, lang string, fields []field) (map[key]snapshot, []byte) {
 	snaps := make(map[key]snapshot)
-	if c == nil || c.raw[groupKey(file, lang)] == nil {
-		return snaps
+	if c == nil {
+		return snaps, nil
 	}
-	d := &decoder{b: c.raw[groupKey(file, lang)]}
+	e, ok := c.groups[groupKey(file, lang)]
+	if !ok {
+		return snaps, nil
+	}
+	b := c.body(e)
+	if b == nil {
+		return snaps, nil
+	}
+	d := &decoder{b: b}
 	var keys []key
 	for range d.count() {
 		keys = append(keys, key{d.oid(), d.oid()})
@@ -296,9 +506,9 @@ func (c *cache) group(file, lang string, fields []field) map[key]snapshot {
 		snaps[k], prev = s, s
 	}
 	if d.bad {
-		return make(map[key]snapshot)
+		return make(map[key]snapshot), nil
 	}
-	return snaps
+	return snaps, b
 }
 
 // encodeGroup encodes the snapshots of the versions of a sequence: their

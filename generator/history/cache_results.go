@@ -104,7 +104,16 @@ func (c *cache) result(file, lang string, in [32]byte) (at []int, changes [][]It
 	if c == nil {
 		return nil, nil, false
 	}
-	b := c.results[resultKey(file, lang)]
+	e, ok := c.results[resultKey(file, lang)]
+	if !ok || e.tag != in {
+		return nil, nil, false
+	}
+	buf := resultBuffers.Get().(*[]byte)
+	defer resultBuffers.Put(buf)
+	b := c.bodyInto(e, *buf)
+	if e.off >= 0 && b != nil {
+		*buf = b[:0] // a buffer of the pool's, not a body a build made
+	}
 	if len(b) < 32 || !bytes.Equal(b[:32], in[:]) {
 		return nil, nil, false
 	}
@@ -126,6 +135,10 @@ func (c *cache) result(file, lang string, in [32]byte) (at []int, changes [][]It
 	}
 	return at, changes, true
 }
+
+// resultBuffers keep the buffers a result's body is read into, for the
+// next: what is kept of it is copied (readItems, itemTable).
+var resultBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // An itemTable holds the items of every change the cache gave, decoded
 // once for all the changes encoded alike: at 10,000 records with 20

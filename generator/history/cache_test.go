@@ -197,7 +197,7 @@ func TestResultRoundTrip(t *testing.T) {
 	commits := []Commit{{Hash: "aa"}, {Hash: "bb"}}
 	changes := []*Change{{Commit: &commits[0], Items: items[0]}, {Commit: &commits[1], Items: items[1]}}
 	in := [32]byte{1, 2, 3}
-	c := &cache{results: map[string][]byte{resultKey("f", "es"): encodeResult(in, []int{2, 5}, changes)}}
+	c := &cache{results: map[string]part{resultKey("f", "es"): newPart(encodeResult(in, []int{2, 5}, changes), in, 0)}}
 	at, got, ok := c.result("f", "es", in)
 	if !ok || !reflect.DeepEqual(at, []int{2, 5}) || !reflect.DeepEqual(got, items) {
 		t.Errorf("result = %v %v %v, want %v %v", ok, at, got, []int{2, 5}, items)

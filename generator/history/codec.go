@@ -4,6 +4,7 @@ package history
 // their length, hashes in binary.
 
 import (
+	"bufio"
 	"encoding/binary"
 	"io"
 	"time"
@@ -156,4 +157,98 @@ func boolByte(b bool) byte {
 		return 1
 	}
 	return 0
+}
+
+// A streamDecoder reads what an encoder wrote from a stream of left bytes,
+// as a decoder does from a slice: bad is set, and zero values returned,
+// once it reads past the end or finds what no encoder writes.
+type streamDecoder struct {
+	r    *bufio.Reader
+	left int64
+	bad  bool
+}
+
+func (d *streamDecoder) fail() { d.bad, d.left = true, 0 }
+
+func (d *streamDecoder) uvarint() uint64 {
+	if d.bad {
+		return 0
+	}
+	n, err := binary.ReadUvarint(d.r)
+	if err != nil {
+		d.fail()
+		return 0
+	}
+	d.left -= int64(uvarintLen(n))
+	if d.left < 0 {
+		d.fail()
+		return 0
+	}
+	return n
+}
+
+// uvarintLen is the length of n's encoding.
+func uvarintLen(n uint64) int {
+	k := 1
+	for ; n >= 0x80; n >>= 7 {
+		k++
+	}
+	return k
+}
+
+// count reads a number of things to read, each at least a byte long.
+func (d *streamDecoder) count() int {
+	n := d.uvarint()
+	if n > uint64(d.left) {
+		d.fail()
+		return 0
+	}
+	return int(n)
+}
+
+// full reads len(b) bytes into b.
+func (d *streamDecoder) full(b []byte) {
+	if d.bad || int64(len(b)) > d.left {
+		d.fail()
+		return
+	}
+	if _, err := io.ReadFull(d.r, b); err != nil {
+		d.fail()
+		return
+	}
+	d.left -= int64(len(b))
+}
+
+func (d *streamDecoder) string() string {
+	b := make([]byte, d.count())
+	d.full(b)
+	if d.bad {
+		return ""
+	}
+	return string(b)
+}
+
+// oid reads an object's name, as encoder.oid wrote it.
+func (d *streamDecoder) oid() oid {
+	var o oid
+	var n [1]byte
+	d.full(n[:])
+	if n[0] != 0 && n[0] != 20 && n[0] != 32 {
+		d.fail()
+		return o
+	}
+	d.full(o[:n[0]])
+	return o
+}
+
+func (d *streamDecoder) uint32() uint32 {
+	var b [4]byte
+	d.full(b[:])
+	return binary.LittleEndian.Uint32(b[:])
+}
+
+func (d *streamDecoder) tag() [32]byte {
+	var b [32]byte
+	d.full(b[:])
+	return b
 }

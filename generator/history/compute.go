@@ -6,7 +6,6 @@ package history
 // compared.
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"path"
@@ -33,8 +32,8 @@ type computation struct {
 
 	mu      sync.Mutex
 	h       *History
-	groups  map[string][]byte // what the cache will hold, by groupKey
-	results map[string][]byte // likewise, by resultKey
+	groups  map[string]part // what the cache will hold, by groupKey
+	results map[string]part // likewise, by resultKey
 	// changed is whether the cache must be written again: the log grew,
 	// or a group was encoded anew.
 	changed bool
@@ -42,7 +41,7 @@ type computation struct {
 
 func newComputation(l *Log, set *content.Set) *computation {
 	c := &computation{l: l, h: &History{changes: make(map[string]map[recordKey][]*Change)},
-		groups: make(map[string][]byte), results: make(map[string][]byte),
+		groups: make(map[string]part), results: make(map[string]part),
 		current:  make(map[string]map[recordKey]interface{ Meta() *content.Record }),
 		decoders: sync.Pool{New: func() any { return content.NewDecoder() }},
 		changed:  l.cache != nil && (l.cache.head != l.head || l.cache.prefix != l.prefix),
@@ -178,8 +177,8 @@ func (c *computation) planJob(r *content.Record) *job {
 		}
 		seq := pairs(l.files[r.File], trans)
 		j.seqs[tlang] = seq
-		held := l.cache.held(r.File, tlang)
-		if last := l.key(seq[len(seq)-1]); !held[last] && !last.deleted() {
+		held := l.cache.held(r.File, tlang, distinctKeys(l, seq))
+		if last := l.key(seq[len(seq)-1]); !slices.Contains(held, last) && !last.deleted() {
 			// The version committed last, when the files on disk are
 			// still as it left them, is the record loaded: in the
 			// default language when decoded alone, else in its
@@ -194,7 +193,7 @@ func (c *computation) planJob(r *content.Record) *job {
 		}
 		for _, p := range seq {
 			k := l.key(p)
-			if _, now := j.now[k]; now || held[k] || k.deleted() {
+			if _, now := j.now[k]; now || k.deleted() || slices.Contains(held, k) {
 				continue
 			}
 			for _, b := range k {
@@ -323,7 +322,7 @@ func (c *computation) fromCache(j *job, works []work) bool {
 		return false
 	}
 	for tlang := range j.seqs {
-		if l.cache.raw[groupKey(j.file, tlang)] == nil {
+		if _, ok := l.cache.groups[groupKey(j.file, tlang)]; !ok {
 			return false
 		}
 	}
@@ -348,7 +347,7 @@ func (c *computation) fromCache(j *job, works []work) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for tlang := range j.seqs {
-		c.groups[groupKey(j.file, tlang)] = l.cache.raw[groupKey(j.file, tlang)]
+		c.groups[groupKey(j.file, tlang)] = l.cache.groups[groupKey(j.file, tlang)]
 	}
 	for i, w := range works {
 		result := l.cache.results[resultKey(j.file, w.lang)]
@@ -356,7 +355,7 @@ func (c *computation) fromCache(j *job, works []work) bool {
 			// The same changes from the same inputs: the same bytes as
 			// the work it is like, which the cache may not hold yet.
 			like := l.cache.results[resultKey(j.file, works[w.like].lang)]
-			c.changed = c.changed || !bytes.Equal(result, like)
+			c.changed = c.changed || !result.same(like)
 			result = like
 		}
 		c.results[resultKey(j.file, w.lang)] = result
@@ -381,11 +380,7 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 	}()
 	seqs := make(map[string][]version)
 	for tlang, seq := range j.seqs {
-		snaps := l.cache.group(j.file, tlang, j.fields)
-		var old []byte // the cache's group, when it gave its snapshots
-		if len(snaps) > 0 {
-			old = l.cache.raw[groupKey(j.file, tlang)]
-		}
+		snaps, old := l.cache.group(j.file, tlang, j.fields) // old: the cache's group, when it gave its snapshots
 		if err := c.readMissing(ctx, j, tlang, snaps); err != nil {
 			return nil, err
 		}
@@ -415,10 +410,12 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 		}
 		seqs[tlang] = versions(l, seq, snaps)
 		if l.cache != nil {
-			b := l.cache.raw[groupKey(j.file, tlang)]
-			renewed := fresh || b == nil || len(snaps) != countVersions(l, seq)
+			b, ok := l.cache.groups[groupKey(j.file, tlang)]
+			renewed := fresh || !ok || old == nil || len(snaps) != countVersions(l, seq)
 			if renewed {
-				b = encodeGroup(l, seq, snaps, j.fields, old)
+				body := encodeGroup(l, seq, snaps, j.fields, old)
+				keys := distinctKeys(l, seq)
+				b = newPart(body, keysDigest(keys), len(keys))
 			}
 			c.mu.Lock()
 			c.groups[groupKey(j.file, tlang)] = b
@@ -433,10 +430,10 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 // said it held but cannot give (it would be a fault of the cache's).
 func (c *computation) readMissing(ctx context.Context, j *job, tlang string, snaps map[key]snapshot) error {
 	var missing []oid
-	held := c.l.cache.held(j.file, tlang)
+	held := c.l.cache.held(j.file, tlang, distinctKeys(c.l, j.seqs[tlang]))
 	for _, p := range j.seqs[tlang] {
 		k := c.l.key(p)
-		if _, ok := snaps[k]; ok || !held[k] {
+		if _, ok := snaps[k]; ok || !slices.Contains(held, k) {
 			continue
 		}
 		for _, b := range k {
@@ -459,17 +456,17 @@ func (c *computation) readMissing(ctx context.Context, j *job, tlang string, sna
 func (c *computation) compare(j *job, works []work, seqs map[string][]version) {
 	l := c.l
 	made := make([][]*Change, len(works))
-	results := make([][]byte, len(works))
+	results := make([]part, len(works))
 	for i, w := range works {
 		var changes []*Change
-		var result []byte
+		var result part
 		if w.like >= 0 {
 			changes, result = made[w.like], results[w.like]
 		} else {
 			var at []int
 			changes, at = walk(l, j.fields, seqs[w.tlang], w.cur, c.quiet)
 			if l.cache != nil {
-				result = encodeResult(w.in, at, changes)
+				result = newPart(encodeResult(w.in, at, changes), w.in, 0)
 			}
 		}
 		made[i], results[i] = changes, result
@@ -479,7 +476,8 @@ func (c *computation) compare(j *job, works []work, seqs map[string][]version) {
 		}
 		if l.cache != nil {
 			c.results[resultKey(j.file, w.lang)] = result
-			c.changed = c.changed || !bytes.Equal(result, l.cache.results[resultKey(j.file, w.lang)])
+			old, ok := l.cache.results[resultKey(j.file, w.lang)]
+			c.changed = c.changed || !ok || !result.same(old)
 		}
 		c.mu.Unlock()
 	}
@@ -488,7 +486,7 @@ func (c *computation) compare(j *job, works []work, seqs map[string][]version) {
 // writeCache writes the cache anew, when anything in it changed.
 func (c *computation) writeCache() {
 	l := c.l
-	if l.cache != nil && (len(c.groups) != len(l.cache.raw) || len(c.results) != len(l.cache.results)) {
+	if l.cache != nil && (len(c.groups) != len(l.cache.groups) || len(c.results) != len(l.cache.results)) {
 		c.changed = true // a record gone, or one the cache did not hold
 	}
 	l.cache.write(l, c.groups, c.results, c.changed)

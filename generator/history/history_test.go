@@ -140,8 +140,9 @@ func TestDiff(t *testing.T) {
 			l := &Log{names: []oid{{}}}
 			seq := []pair{{commit: 0, blobs: [2]blobID{l.addName(testOID(0xaa)), 0}}, {commit: 1, blobs: [2]blobID{l.addName(testOID(0xbb)), 0}}}
 			k0, k1 := l.key(seq[0]), l.key(seq[1])
-			c := &cache{raw: map[string][]byte{groupKey("f", ""): encodeGroup(l, seq, map[key]snapshot{k0: old, k1: new}, fields, nil)}}
-			back := c.group("f", "", fields)
+			keys := distinctKeys(l, seq)
+			c := &cache{groups: map[string]part{groupKey("f", ""): newPart(encodeGroup(l, seq, map[key]snapshot{k0: old, k1: new}, fields, nil), keysDigest(keys), len(keys))}}
+			back, _ := c.group("f", "", fields)
 			if !reflect.DeepEqual(back[k0], old) || !reflect.DeepEqual(back[k1], new) {
 				t.Fatalf("the cache gave back other snapshots:\n%v\n%v", back, []snapshot{old, new})
 			}
