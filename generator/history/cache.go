@@ -50,10 +50,10 @@ type cache struct {
 	// What the file held, when it was valid; zero otherwise.
 	prefix, head string
 	log          *Log
-	file         *os.File         // open for its bodies, until the cache is written
+	file         *os.File        // open for its bodies, until the cache is written
 	groups       map[string]part // the groups of versions, by groupKey
 	results      map[string]part // each record's changes in a language, by resultKey
-	items        itemTable        // the items of the changes results gave
+	items        itemTable       // the items of the changes results gave
 }
 
 // A part is a body of the cache: one in the file, read only when asked
@@ -76,7 +76,9 @@ func newPart(b []byte, tag [32]byte, keys int) part {
 }
 
 // same reports whether two parts hold the same body.
-func (e part) same(o part) bool { return e.n == o.n && e.sum == o.sum && e.tag == o.tag && e.keys == o.keys }
+func (e part) same(o part) bool {
+	return e.n == o.n && e.sum == o.sum && e.tag == o.tag && e.keys == o.keys
+}
 
 // body returns a part's body: the bytes a build made, or those the file
 // holds, read now; nil when the file cannot give them as they were
