@@ -182,7 +182,7 @@ func (c *cache) load(f *os.File) bool {
 	}
 	d := &streamDecoder{r: bufio.NewReaderSize(io.NewSectionReader(f, start, int64(n)), len(buf)), left: int64(n)}
 	prefix, head_ := d.string(), d.string()
-	l := &Log{files: make(map[string][]step)}
+	l := &Log{}
 	l.Commits = make([]Commit, 0, d.count())
 	for range cap(l.Commits) {
 		hash, iso, note := d.string(), d.string(), d.string()
@@ -192,8 +192,10 @@ func (c *cache) load(f *os.File) bool {
 		}
 		l.Commits = append(l.Commits, Commit{Hash: hash, Time: t, Note: note, iso: iso})
 	}
-	l.names = make([]oid, 1, 1+d.count())
-	for range d.count() {
+	d.count() // the steps: the table of names is grown in chunks
+	files := d.count()
+	l.files = make(map[string][]step, files)
+	for range files {
 		p := d.string()
 		k := d.count()
 		steps := make([]step, 0, k)
@@ -202,14 +204,17 @@ func (c *cache) load(f *os.File) bool {
 			if i >= len(l.Commits) {
 				return false
 			}
-			steps = append(steps, step{commit: int32(i), blob: l.addName(d.oid())})
+			steps = append(steps, step{commit: int32(i), blob: l.names.add(d.oid())})
 		}
 		l.files[p] = steps
 	}
 	off := int64(headerSize)
-	groups, results := make(map[string]part), make(map[string]part)
-	for i, m := range []map[string]part{groups, results} {
-		for range d.count() {
+	var parts [2]map[string]part // the groups, the results
+	for i := range parts {
+		n := d.count()
+		m := make(map[string]part, n)
+		parts[i] = m
+		for range n {
 			k := d.string()
 			n := d.uvarint()
 			if n > uint64(start-off) {
@@ -231,7 +236,7 @@ func (c *cache) load(f *os.File) bool {
 	if d.bad || d.left != 0 || off != start {
 		return false
 	}
-	c.prefix, c.head, c.log, c.file, c.groups, c.results = prefix, head_, l, f, groups, results
+	c.prefix, c.head, c.log, c.file, c.groups, c.results = prefix, head_, l, f, parts[0], parts[1]
 	return true
 }
 
@@ -346,7 +351,7 @@ func (c *cache) writeTo(f *os.File, l *Log, groups, results map[string]part) err
 		e.uvarint(uint64(len(l.files[p])))
 		for _, s := range l.files[p] {
 			e.uvarint(uint64(s.commit))
-			e.oid(l.names[s.blob])
+			e.oid(l.names.at(s.blob))
 		}
 	}
 	for i, m := range []map[string]part{groups, results} {
@@ -392,9 +397,8 @@ func groupKey(file, lang string) string { return file + "\x00" + lang }
 
 // distinctKeys returns the keys of the versions of a sequence that a
 // file held, each once, in the order of the sequence: the order of a
-// group's (encodeGroup).
-func distinctKeys(l *Log, seq []pair) []key {
-	keys := make([]key, 0, len(seq))
+// group's (encodeGroup). They are appended to keys.
+func distinctKeys(l *Log, seq []pair, keys []key) []key {
 	for _, p := range seq {
 		if k := l.key(p); !k.deleted() && !slices.Contains(keys, k) {
 			keys = append(keys, k)
@@ -406,7 +410,8 @@ func distinctKeys(l *Log, seq []pair) []key {
 // keysDigest is the SHA-256 of a group's keys, encoded as its body
 // begins (encodeGroup).
 func keysDigest(keys []key) [32]byte {
-	var e encoder
+	var buf [1024]byte
+	e := encoder{b: buf[:0]}
 	e.uvarint(uint64(len(keys)))
 	for _, k := range keys {
 		e.oid(k[0])

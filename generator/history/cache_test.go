@@ -222,10 +222,10 @@ func TestEncodeGroupResumed(t *testing.T) {
 		"summary = \"New words\"\n" + base,
 	}
 	var seq []pair
-	l := &Log{names: []oid{{}}}
+	l := &Log{}
 	snaps := make(map[key]snapshot)
 	for i, src := range srcs {
-		p := pair{commit: int32(i), blobs: [2]blobID{l.addName(testOID(i + 1)), 0}}
+		p := pair{commit: int32(i), blobs: [2]blobID{l.names.add(testOID(i + 1)), 0}}
 		seq = append(seq, p)
 		snaps[l.key(p)] = nil
 		if src != "" {
@@ -264,7 +264,7 @@ func named(l *Log) map[string][]string {
 	out := make(map[string][]string)
 	for p, steps := range l.files {
 		for _, s := range steps {
-			out[p] = append(out[p], fmt.Sprintf("%d %x", s.commit, l.names[s.blob]))
+			out[p] = append(out[p], fmt.Sprintf("%d %x", s.commit, l.names.at(s.blob)))
 		}
 	}
 	return out

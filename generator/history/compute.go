@@ -41,7 +41,6 @@ type computation struct {
 
 func newComputation(l *Log, set *content.Set) *computation {
 	c := &computation{l: l, h: &History{changes: make(map[string]map[recordKey][]*Change)},
-		groups: make(map[string]part), results: make(map[string]part),
 		current:  make(map[string]map[recordKey]interface{ Meta() *content.Record }),
 		decoders: sync.Pool{New: func() any { return content.NewDecoder() }},
 		changed:  l.cache != nil && (l.cache.head != l.head || l.cache.prefix != l.prefix),
@@ -53,13 +52,19 @@ func newComputation(l *Log, set *content.Set) *computation {
 		c.langs = []string{set.Lang}
 	}
 	for _, lang := range c.langs {
-		c.h.changes[lang] = make(map[recordKey][]*Change)
-		c.current[lang] = make(map[recordKey]interface{ Meta() *content.Record })
-		for _, r := range set.In(lang).Records() {
+		records := set.In(lang).Records()
+		c.h.changes[lang] = make(map[recordKey][]*Change, len(records))
+		c.current[lang] = make(map[recordKey]interface{ Meta() *content.Record }, len(records))
+		for _, r := range records {
 			c.current[lang][recordKey{r.Meta().Kind, r.Meta().Slug}] = r
 		}
 	}
 	c.quiet = quietCommits(l, set, c.langs)
+	if l.cache != nil {
+		c.groups, c.results = make(map[string]part, len(l.cache.groups)), make(map[string]part, len(l.cache.results))
+	} else {
+		c.groups, c.results = make(map[string]part), make(map[string]part)
+	}
 	return c
 }
 
@@ -165,6 +170,8 @@ func (c *computation) planJob(r *content.Record) *job {
 	j := &job{key: recordKey{r.Kind, r.Slug}, file: r.File, fields: fieldsOf(r.Kind), seqs: make(map[string][]pair),
 		now: make(map[key]snapshot), cur: make(map[string]snapshot), blobs: make(map[oid]string)}
 	seen := make(map[oid]bool)
+	buf := keyBuffers.Get().(*[]key)
+	defer keyBuffers.Put(buf)
 	for i, lang := range c.langs {
 		tlang, trans := "", []step(nil)
 		if i > 0 {
@@ -177,7 +184,8 @@ func (c *computation) planJob(r *content.Record) *job {
 		}
 		seq := pairs(l.files[r.File], trans)
 		j.seqs[tlang] = seq
-		held := l.cache.held(r.File, tlang, distinctKeys(l, seq))
+		*buf = distinctKeys(l, seq, (*buf)[:0])
+		held := l.cache.held(r.File, tlang, *buf)
 		if last := l.key(seq[len(seq)-1]); !slices.Contains(held, last) && !last.deleted() {
 			// The version committed last, when the files on disk are
 			// still as it left them, is the record loaded: in the
@@ -255,6 +263,10 @@ func (c *computation) readAndRun(ctx context.Context, jobs []*job) error {
 	})
 	return errors.Join(readErr, g.Wait())
 }
+
+// keyBuffers keep the buffers of the keys planJob finds the cache's
+// versions by, for the next record's.
+var keyBuffers = sync.Pool{New: func() any { return new([]key) }}
 
 // A work is a language's work on a record: its current snapshot, and the
 // inputs its changes are made from.
@@ -414,7 +426,7 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 			renewed := fresh || !ok || old == nil || len(snaps) != countVersions(l, seq)
 			if renewed {
 				body := encodeGroup(l, seq, snaps, j.fields, old)
-				keys := distinctKeys(l, seq)
+				keys := distinctKeys(l, seq, nil)
 				b = newPart(body, keysDigest(keys), len(keys))
 			}
 			c.mu.Lock()
@@ -430,7 +442,7 @@ func (c *computation) versions(ctx context.Context, j *job) (map[string][]versio
 // said it held but cannot give (it would be a fault of the cache's).
 func (c *computation) readMissing(ctx context.Context, j *job, tlang string, snaps map[key]snapshot) error {
 	var missing []oid
-	held := c.l.cache.held(j.file, tlang, distinctKeys(c.l, j.seqs[tlang]))
+	held := c.l.cache.held(j.file, tlang, distinctKeys(c.l, j.seqs[tlang], nil))
 	for _, p := range j.seqs[tlang] {
 		k := c.l.key(p)
 		if _, ok := snaps[k]; ok || !slices.Contains(held, k) {

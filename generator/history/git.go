@@ -32,9 +32,7 @@ type Log struct {
 	dir     string
 	Commits []Commit
 	files   map[string][]step // by path under the site folder, oldest first
-	// names holds the name of every blob a step names, in bytes, by
-	// its blobID; names[0] is none.
-	names []oid
+	names   nameTable // the name of every blob a step names, by its blobID
 
 	prefix string // the site folder's path in the repository, as git rev-parse --show-prefix says it
 	head   string // the commit read up to; "" in a repository without one
@@ -82,16 +80,39 @@ func (o oid) String() string { return hex.EncodeToString(o[:o.size()]) }
 // digits, and no pointer. 0 is none.
 type blobID int32
 
-// addName adds a name to the table, and returns its blobID.
-func (l *Log) addName(o oid) blobID {
+// A nameTable holds blob names by their blobIDs, in chunks that stay
+// where they are: a table of 200,000 names grown by appending to one
+// slice was copied whole, to fresh memory, whenever it grew, and a build
+// after a cache's adds a few names to a table of all of them.
+type nameTable struct {
+	chunks [][]oid
+	n      int
+}
+
+// nameChunk is how many names a chunk holds.
+const nameChunk = 4096
+
+// add adds a name to the table, and returns its blobID; 0 for none.
+func (t *nameTable) add(o oid) blobID {
 	if o == (oid{}) {
 		return 0
 	}
-	if len(l.names) == 0 {
-		l.names = append(l.names, oid{})
+	if t.n%nameChunk == 0 {
+		t.chunks = append(t.chunks, make([]oid, 0, nameChunk))
 	}
-	l.names = append(l.names, o)
-	return blobID(len(l.names) - 1)
+	last := &t.chunks[len(t.chunks)-1]
+	*last = append(*last, o)
+	t.n++
+	return blobID(t.n)
+}
+
+// at returns the name of a blobID; none for 0.
+func (t *nameTable) at(id blobID) oid {
+	if id == 0 {
+		return oid{}
+	}
+	i := int(id) - 1
+	return t.chunks[i/nameChunk][i%nameChunk]
 }
 
 // An UnavailableError says why a site has no history: git is missing,
@@ -129,14 +150,14 @@ func Read(ctx context.Context, dir, cacheDir string) (*Log, error) {
 	// no commit yet, which rev-parse --verify says by its exit status.
 	out, err = git(ctx, dir, nil, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
 	if err != nil {
-		return &Log{dir: dir, files: map[string][]step{}, names: []oid{{}}, prefix: prefix}, nil
+		return &Log{dir: dir, files: map[string][]step{}, prefix: prefix}, nil
 	}
 	head := strings.TrimSpace(string(out))
 	var c *cache
 	if cacheDir != "" {
 		c = openCache(cacheDir, dir)
 	}
-	l, from := &Log{files: make(map[string][]step), names: []oid{{}}}, ""
+	l, from := &Log{files: make(map[string][]step)}, ""
 	if c != nil && c.log != nil && c.prefix == prefix {
 		switch {
 		case c.head == head:
@@ -211,7 +232,7 @@ func parseLog(l *Log, r *bufio.Reader) error {
 		tok = strings.TrimSuffix(tok, "\x00")
 		if wantPath {
 			if _, _, _, ok := content.RecordFile(tok); ok {
-				l.files[tok] = append(l.files[tok], step{commit: int32(len(l.Commits) - 1), blob: l.addName(blob)})
+				l.files[tok] = append(l.files[tok], step{commit: int32(len(l.Commits) - 1), blob: l.names.add(blob)})
 			}
 			wantPath = false
 			continue

@@ -62,7 +62,7 @@ func TestParseLog(t *testing.T) {
 	if len(l.Commits) != 2 || l.Commits[0].Note != "Confirmed." || l.Commits[0].Time.Format("2006-01-02 15:04 -0700") != "2026-01-08 09:30 -0400" {
 		t.Errorf("commits = %+v", l.Commits)
 	}
-	if got := l.files["content/prisoners/x.toml"]; len(got) != 2 || got[0].commit != 0 || l.names[got[0].blob].String() != one || got[1] != (step{1, 0}) {
+	if got := l.files["content/prisoners/x.toml"]; len(got) != 2 || got[0].commit != 0 || l.names.at(got[0].blob).String() != one || got[1] != (step{1, 0}) {
 		t.Errorf("x.toml = %v", got)
 	}
 	if got := l.files["content/prisoners/x.es.toml"]; len(got) != 1 {
@@ -137,10 +137,10 @@ func TestDiff(t *testing.T) {
 			fields := fieldsOf(content.KindPrisoner)
 			old, new := snap(fields, decode(t, tc.old), false), snap(fields, decode(t, tc.new), false)
 			// The versions as the cache gives them back.
-			l := &Log{names: []oid{{}}}
-			seq := []pair{{commit: 0, blobs: [2]blobID{l.addName(testOID(0xaa)), 0}}, {commit: 1, blobs: [2]blobID{l.addName(testOID(0xbb)), 0}}}
+			l := &Log{}
+			seq := []pair{{commit: 0, blobs: [2]blobID{l.names.add(testOID(0xaa)), 0}}, {commit: 1, blobs: [2]blobID{l.names.add(testOID(0xbb)), 0}}}
 			k0, k1 := l.key(seq[0]), l.key(seq[1])
-			keys := distinctKeys(l, seq)
+			keys := distinctKeys(l, seq, nil)
 			c := &cache{groups: map[string]part{groupKey("f", ""): newPart(encodeGroup(l, seq, map[key]snapshot{k0: old, k1: new}, fields, nil), keysDigest(keys), len(keys))}}
 			back, _ := c.group("f", "", fields)
 			if !reflect.DeepEqual(back[k0], old) || !reflect.DeepEqual(back[k1], new) {

@@ -33,7 +33,7 @@ type pair struct {
 type key [2]oid
 
 // key returns the names of a pair's blobs.
-func (l *Log) key(p pair) key { return key{l.names[p.blobs[0]], l.names[p.blobs[1]]} }
+func (l *Log) key(p pair) key { return key{l.names.at(p.blobs[0]), l.names.at(p.blobs[1])} }
 
 // deleted reports whether a version's original was deleted, or did not
 // exist: it has no snapshot.
