@@ -32,7 +32,7 @@ type Log struct {
 	dir     string
 	Commits []Commit
 	files   map[string][]step // by path under the site folder, oldest first
-	names   nameTable // the name of every blob a step names, by its blobID
+	names   nameTable         // the name of every blob a step names, by its blobID
 
 	prefix string // the site folder's path in the repository, as git rev-parse --show-prefix says it
 	head   string // the commit read up to; "" in a repository without one
