@@ -243,9 +243,9 @@ func (c *cache) load(f *os.File) bool {
 // write writes the cache anew: the log l, the groups of versions and the
 // results; unless changed is false (the log and every body are as the
 // file holds them). A body the file holds is copied from it as it is,
-// neither read into the program nor checked again, those next to each
-// other in one piece. A failure to write leaves the build as it is,
-// without a cache for the next one. The file read is closed.
+// checked but not decoded (see writeTo). A failure to write leaves the
+// build as it is, without a cache for the next one. The file read is
+// closed.
 func (c *cache) write(l *Log, groups, results map[string]part, changed bool) {
 	if c == nil {
 		return
@@ -287,43 +287,55 @@ func (c *cache) writeTo(f *os.File, l *Log, groups, results map[string]part) err
 		}
 		sort.Strings(keys[i])
 	}
-	// The bodies, those of the old file in runs.
-	var from, to int64 // the run of the old file to copy
-	copyRun := func() error {
-		if to == from {
-			return nil
-		}
-		if c.file == nil {
-			return errors.New("no file to copy from")
-		}
-		n, err := io.Copy(w, io.NewSectionReader(c.file, from, to-from))
-		if err == nil && n != to-from {
-			err = io.ErrUnexpectedEOF
-		}
-		from, to = 0, 0
-		return err
-	}
+	// The bodies. Those of the file read are copied from it through one
+	// buffer, read in long pieces (they mostly follow each other), each
+	// checked by its CRC-32C on the way: a damaged one is left out, and
+	// the next build makes it again.
+	var old *bufio.Reader
+	var at int64 // where old is in the file read
 	for i, m := range []map[string]part{groups, results} {
+		kept := keys[i][:0]
 		for _, k := range keys[i] {
 			e := m[k]
 			if e.off < 0 {
-				if err := copyRun(); err != nil {
-					return err
-				}
 				w.Write(e.b)
+				kept = append(kept, k)
 				continue
 			}
-			if e.off != to {
-				if err := copyRun(); err != nil {
-					return err
-				}
-				from, to = e.off, e.off
+			if c.file == nil {
+				continue
 			}
-			to += int64(e.n)
+			if old == nil || e.off != at {
+				r := io.NewSectionReader(c.file, e.off, 1<<62)
+				if old == nil {
+					old = bufio.NewReaderSize(r, 1<<20)
+				} else {
+					old.Reset(r)
+				}
+				at = e.off
+			}
+			var b []byte
+			var err error
+			if e.n <= old.Size() {
+				b, err = old.Peek(e.n)
+			} else {
+				b = make([]byte, e.n)
+				_, err = io.ReadFull(old, b)
+			}
+			if err != nil {
+				old = nil // cut short: the next body is read anew, and fails alike
+				continue
+			}
+			if crc32.Checksum(b, checksum) == e.sum {
+				w.Write(b)
+				kept = append(kept, k)
+			}
+			if e.n <= old.Size() {
+				old.Discard(e.n)
+			}
+			at += int64(e.n)
 		}
-	}
-	if err := copyRun(); err != nil {
-		return err
+		keys[i] = kept
 	}
 	// The index.
 	sum := crc32.New(checksum)

@@ -233,11 +233,18 @@ func (d *streamDecoder) oid() oid {
 	var o oid
 	var n [1]byte
 	d.full(n[:])
-	if n[0] != 0 && n[0] != 20 && n[0] != 32 {
+	if d.bad || n[0] != 0 && n[0] != 20 && n[0] != 32 {
 		d.fail()
 		return o
 	}
-	d.full(o[:n[0]])
+	k := int(n[0])
+	if b, err := d.r.Peek(k); err == nil && int64(k) <= d.left { // most often: without a copy through ReadFull
+		copy(o[:], b)
+		d.r.Discard(k)
+		d.left -= int64(k)
+		return o
+	}
+	d.full(o[:k])
 	return o
 }
 

@@ -349,11 +349,16 @@ func (c *computation) fromCache(j *job, works []work) bool {
 			return false
 		}
 		seq := j.seqs[w.tlang]
+		// The record's changes are made in one piece: 200,000 of them
+		// at 10,000 records, each made alone, were as many allocations.
+		block := make([]Change, len(at))
+		made[i] = make([]*Change, len(at))
 		for k, vi := range at {
 			if vi >= len(seq) {
 				return false
 			}
-			made[i] = append(made[i], change(l, int(seq[vi].commit), items[k], c.quiet))
+			block[k] = changeOf(l, int(seq[vi].commit), items[k], c.quiet)
+			made[i][k] = &block[k]
 		}
 	}
 	c.mu.Lock()

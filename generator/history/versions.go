@@ -200,11 +200,17 @@ func walk(l *Log, fields []field, seq []version, cur snapshot, quiet map[int]boo
 // change makes a record's change in a commit, its note withheld when the
 // commit is quiet.
 func change(l *Log, commit int, items []Item, quiet map[int]bool) *Change {
+	c := changeOf(l, commit, items, quiet)
+	return &c
+}
+
+// changeOf is change, as a value.
+func changeOf(l *Log, commit int, items []Item, quiet map[int]bool) Change {
 	c := &l.Commits[commit]
 	if quiet[commit] && c.Note != "" {
 		cc := *c
 		cc.Note = ""
 		c = &cc
 	}
-	return &Change{Commit: c, Items: items}
+	return Change{Commit: c, Items: items}
 }
