@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
 )
@@ -93,47 +94,9 @@ func TestReadFromCache(t *testing.T) {
 // the versions of the commits since, and makes the same history as one
 // without the cache.
 func TestComputeFromCache(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir, cacheDir := t.TempDir(), t.TempDir()
-	if out, err := exec.Command("git", "init", "-q", "-b", "main", dir).CombinedOutput(); err != nil {
-		t.Fatalf("git init: %v: %s", err, out)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"T\"\nbaseURL = \"https://example.org/\"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	a := "name = \"A\"\nstatus = \"detained\"\ncharges = [\"one\", \"two\", \"three\"]\n"
-	source := func(n int) string {
-		return fmt.Sprintf("\n[[sources]]\ntitle = \"Report %d\"\nurl = \"https://example.org/%d\"\npublisher = \"P%d\"\n", n, n, n)
-	}
-	for i := range 30 { // a long list, of which each version keeps all and adds one
-		a += source(100 + i)
-	}
-	for i := range 4 {
-		a += source(i)
-		commit(t, dir, fmt.Sprintf("2026-01-%02dT10:00:00Z", i+2), map[string]string{
-			"content/prisoners/a.toml": a,
-			"content/prisoners/b.toml": fmt.Sprintf("name = \"B\"\nstatus = \"detained\"\narrested = 2024-01-%02d\n", i+1),
-		})
-	}
-	ctx := context.Background()
-	compute := func(cacheDir string) (*History, *Log) {
-		t.Helper()
-		set, err := content.Load(os.DirFS(dir), content.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		l, err := Read(ctx, dir, cacheDir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		h, err := Compute(ctx, l, set)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return h, l
-	}
+	dir, a, source := cacheRepo(t)
+	cacheDir := t.TempDir()
+	compute := func(cacheDir string) (*History, *Log) { t.Helper(); return computeIn(t, dir, cacheDir) }
 	// The versions last committed are the files on disk: they are not
 	// read, but taken from the records loaded, which are alike.
 	if _, l := compute(cacheDir); l.blobsRead.Load() != 6 {
@@ -268,4 +231,258 @@ func named(l *Log) map[string][]string {
 		}
 	}
 	return out
+}
+
+// cacheRepo makes a repository of two prisoners committed four times,
+// one with a long list of sources, and returns it, the text of that one,
+// and how a source of it is written. It skips the test without git.
+func cacheRepo(t *testing.T) (dir, a string, source func(n int) string) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir = t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", "-b", "main", dir).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v: %s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte("title = \"T\"\nbaseURL = \"https://example.org/\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a = "name = \"A\"\nstatus = \"detained\"\ncharges = [\"one\", \"two\", \"three\"]\n"
+	source = func(n int) string {
+		return fmt.Sprintf("\n[[sources]]\ntitle = \"Report %d\"\nurl = \"https://example.org/%d\"\npublisher = \"P%d\"\n", n, n, n)
+	}
+	for i := range 30 { // a long list, of which each version keeps all and adds one
+		a += source(100 + i)
+	}
+	for i := range 4 {
+		a += source(i)
+		commit(t, dir, fmt.Sprintf("2026-01-%02dT10:00:00Z", i+2), map[string]string{
+			"content/prisoners/a.toml": a,
+			"content/prisoners/b.toml": fmt.Sprintf("name = \"B\"\nstatus = \"detained\"\narrested = 2024-01-%02d\n", i+1),
+		})
+	}
+	return dir, a, source
+}
+
+// computeIn loads the site dir and computes its history, with the cache
+// in cacheDir ("" for none).
+func computeIn(t *testing.T, dir, cacheDir string) (*History, *Log) {
+	t.Helper()
+	ctx := context.Background()
+	set, err := content.Load(os.DirFS(dir), content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := Read(ctx, dir, cacheDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := Compute(ctx, l, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h, l
+}
+
+// cacheFile returns the path of the one file of a cache folder, and
+// what it holds.
+func cacheFile(t *testing.T, cacheDir string) (string, []byte) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(cacheDir, "history", "*"))
+	if err != nil || len(files) != 1 {
+		t.Fatalf("the cache holds %v (%v), want one file", files, err)
+	}
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files[0], data
+}
+
+// TestCacheCopied: the cache a build writes after a new commit, the
+// bodies of what the commit did not touch copied from the file before,
+// is byte for byte the cache a build without one writes at that commit,
+// and a build at the same commit reads nothing from git with it.
+func TestCacheCopied(t *testing.T) {
+	dir, a, source := cacheRepo(t)
+	warm, cold := t.TempDir(), t.TempDir()
+	computeIn(t, dir, warm)
+	commit(t, dir, "2026-01-10T10:00:00Z", map[string]string{"content/prisoners/a.toml": strings.Replace(a, "detained", "released", 1) + source(9)})
+	h, _ := computeIn(t, dir, warm)
+	computeIn(t, dir, cold)
+	if _, w := cacheFile(t, warm); !bytes.Equal(w, func() []byte { _, c := cacheFile(t, cold); return c }()) {
+		t.Error("the cache written from the one before is not the cache written from scratch")
+	}
+	again, l := computeIn(t, dir, warm)
+	if l.blobsRead.Load() != 0 || !reflect.DeepEqual(again, h) {
+		t.Errorf("a build at the same commit read %d blobs, and made the same history: %v", l.blobsRead.Load(), reflect.DeepEqual(again, h))
+	}
+}
+
+// TestCacheDamaged: a cache damaged anywhere (a byte changed in a body,
+// in the index or in the trailer; cut short at any length) gives the same
+// history as no cache. A file whose index or trailer is damaged, or that
+// is cut short, is not read, and is written anew whole; a damaged body
+// is not read (its record's versions are read from git), and is left out
+// of the cache written next, so that the build after that makes it again.
+func TestCacheDamaged(t *testing.T) {
+	dir, a, source := cacheRepo(t)
+	cacheDir := t.TempDir()
+	computeIn(t, dir, cacheDir)
+	want, _ := computeIn(t, dir, "")
+	path, filled := cacheFile(t, cacheDir)
+	c := openCache(cacheDir, dir)
+	if c == nil || c.log == nil {
+		t.Fatal("the cache was not read")
+	}
+	c.file.Close()
+	group := c.groups[groupKey("content/prisoners/a.toml", "")]
+	result := c.results[resultKey("content/prisoners/b.toml", "en")]
+	indexEnd := len(filled) - trailerSize
+	flip := func(i int) []byte {
+		d := bytes.Clone(filled)
+		d[i] ^= 0x40
+		return d
+	}
+	whole := map[string][]byte{
+		"a byte of the index":    flip(indexEnd - 40),
+		"a byte of the trailer":  flip(len(filled) - 1),
+		"the magic":              flip(0),
+		"the program's identity": flip(len(cacheMagic) + 3),
+		"empty":                  {},
+	}
+	for _, n := range []int{1, headerSize, headerSize + 7, int(group.off) + group.n/2, indexEnd - 100, indexEnd, len(filled) - 1} {
+		whole[fmt.Sprintf("cut at %d of %d bytes", n, len(filled))] = filled[:n]
+	}
+	for name, data := range whole {
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if got, l := computeIn(t, dir, cacheDir); !reflect.DeepEqual(got, want) || l.cache.log != nil {
+			t.Errorf("%s: the same history: %v; the file was read: %v", name, reflect.DeepEqual(got, want), l.cache.log != nil)
+		}
+		if _, again := cacheFile(t, cacheDir); !bytes.Equal(again, filled) {
+			t.Errorf("%s: the cache was not written anew as it was", name)
+		}
+	}
+
+	// A damaged body: a's group, read once a's file has a new version; b's
+	// result, which b needs at every build.
+	if err := os.WriteFile(path, flip(int(group.off)+group.n-3), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	commit(t, dir, "2026-01-10T10:00:00Z", map[string]string{"content/prisoners/a.toml": strings.Replace(a, "detained", "released", 1) + source(9)})
+	want, _ = computeIn(t, dir, "")
+	got, l := computeIn(t, dir, cacheDir)
+	if !reflect.DeepEqual(got, want) || l.blobsRead.Load() != 4 {
+		t.Errorf("a damaged group: the same history: %v; %d blobs read, want the 4 versions it held", reflect.DeepEqual(got, want), l.blobsRead.Load())
+	}
+	path, filled = cacheFile(t, cacheDir)
+	c = openCache(cacheDir, dir)
+	c.file.Close()
+	result = c.results[resultKey("content/prisoners/b.toml", "en")]
+	group = c.groups[groupKey("content/prisoners/b.toml", "")]
+	d := bytes.Clone(filled)
+	d[result.off+int64(result.n)-2] ^= 0x40
+	d[group.off+1] ^= 0x40
+	if err := os.WriteFile(path, d, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got, l := computeIn(t, dir, cacheDir); !reflect.DeepEqual(got, want) || l.blobsRead.Load() != 4 {
+		t.Errorf("a damaged result and group: the same history: %v; %d blobs read, want the 4 versions the group held", reflect.DeepEqual(got, want), l.blobsRead.Load())
+	}
+	if got, l := computeIn(t, dir, cacheDir); !reflect.DeepEqual(got, want) || l.blobsRead.Load() != 0 {
+		t.Errorf("after a damaged result: the same history: %v; %d blobs read, want none", reflect.DeepEqual(got, want), l.blobsRead.Load())
+	}
+
+	// A damaged body of a record no commit touched, in a cache written
+	// anew (another record changed): left out, and made again after.
+	path, filled = cacheFile(t, cacheDir)
+	c = openCache(cacheDir, dir)
+	c.file.Close()
+	group = c.groups[groupKey("content/prisoners/b.toml", "")]
+	d = bytes.Clone(filled)
+	d[group.off+2] ^= 0x40
+	if err := os.WriteFile(path, d, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	commit(t, dir, "2026-01-11T10:00:00Z", map[string]string{"content/prisoners/a.toml": strings.Replace(a, "detained", "exiled", 1)})
+	want, _ = computeIn(t, dir, "")
+	if got, l := computeIn(t, dir, cacheDir); !reflect.DeepEqual(got, want) || l.blobsRead.Load() != 0 {
+		t.Errorf("an untouched record's damaged group: the same history: %v; %d blobs read, want none", reflect.DeepEqual(got, want), l.blobsRead.Load())
+	}
+	c = openCache(cacheDir, dir)
+	if _, ok := c.groups[groupKey("content/prisoners/b.toml", "")]; ok {
+		t.Error("a damaged group was copied into the next cache")
+	}
+	c.file.Close()
+	if got, l := computeIn(t, dir, cacheDir); !reflect.DeepEqual(got, want) || l.blobsRead.Load() != 3 {
+		t.Errorf("after an untouched record's damaged group: the same history: %v; %d blobs read, want b's 3 versions before the last", reflect.DeepEqual(got, want), l.blobsRead.Load())
+	}
+	if _, l := computeIn(t, dir, cacheDir); l.blobsRead.Load() != 0 {
+		t.Errorf("once made again: %d blobs read, want none", l.blobsRead.Load())
+	}
+}
+
+// FuzzCacheLoad: whatever a cache file holds, reading it neither fails
+// nor takes what it cannot give: a file read as valid gives every body
+// its index names, or nil for a damaged one, and a cache written from it
+// is read back alike.
+func FuzzCacheLoad(f *testing.F) {
+	l := &Log{files: map[string][]step{}}
+	l.Commits = []Commit{{Hash: "aa", iso: "2026-01-02T10:00:00Z", Note: "N"}, {Hash: "bb", iso: "2026-01-03T10:00:00-04:00"}}
+	for i := range l.Commits {
+		l.Commits[i].Time, _ = time.Parse(time.RFC3339, l.Commits[i].iso)
+	}
+	l.files["content/prisoners/a.toml"] = []step{{0, l.names.add(testOID(1))}, {1, 0}}
+	l.files["content/prisoners/b.toml"] = []step{{1, l.names.add(testOID(2))}}
+	seq := []pair{{commit: 0, blobs: [2]blobID{1, 0}}}
+	keys := distinctKeys(l, seq, nil)
+	groups := map[string]part{groupKey("content/prisoners/a.toml", ""): newPart(encodeGroup(l, seq, map[key]snapshot{keys[0]: nil}, nil, nil), keysDigest(keys), 1)}
+	results := map[string]part{resultKey("content/prisoners/a.toml", "en"): newPart(encodeResult([32]byte{1}, []int{0}, []*Change{{Commit: &l.Commits[0], Items: []Item{{Action: Published}}}}), [32]byte{1}, 0)}
+	dir := f.TempDir()
+	c := &cache{path: filepath.Join(dir, "seed")}
+	c.write(l, groups, results, true)
+	seed, err := os.ReadFile(c.path)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	f.Add(seed[:len(seed)/2])
+	f.Add([]byte(cacheMagic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dir := t.TempDir()
+		p := filepath.Join(dir, "c")
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		file, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &cache{path: filepath.Join(dir, "again")}
+		if !c.load(file) {
+			file.Close()
+			return
+		}
+		for _, m := range []map[string]part{c.groups, c.results} {
+			for _, e := range m {
+				if b := c.body(e); b != nil && len(b) != e.n {
+					t.Fatalf("a body of %d bytes for %d", len(b), e.n)
+				}
+			}
+		}
+		c.log.prefix, c.log.head = c.prefix, c.head
+		c.write(c.log, c.groups, c.results, true)
+		again, err := os.Open(c.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer again.Close()
+		back := &cache{}
+		if !back.load(again) || !reflect.DeepEqual(named(back.log), named(c.log)) || len(back.groups) > len(c.groups) || len(back.results) > len(c.results) {
+			t.Fatal("a cache written from a valid one was not read back alike")
+		}
+	})
 }
