@@ -118,7 +118,9 @@ func (c *cache) result(file, lang string, in [32]byte) (at []int, changes [][]It
 		return nil, nil, false
 	}
 	d := &decoder{b: b[32:]}
-	for range d.count() {
+	n := d.count()
+	at, changes = make([]int, 0, n), make([][]Item, 0, n)
+	for range n {
 		at = append(at, int(d.uvarint()))
 		block := d.bytes()
 		if d.bad {
