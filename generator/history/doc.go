@@ -46,14 +46,23 @@
 // first-parent line (else from scratch), reads and decodes only the
 // versions the cache does not hold, and compares again only the records
 // whose versions or current text changed; notes are withheld, or not, at
-// every build. The cache can never be stale: every entry is named by
+// every build. Of the file, a build reads only its index, as a stream:
+// the log, and for each group and each record's changes their length,
+// CRC-32C and what tells whether they are of use without reading them
+// (the SHA-256 of the blobs a group holds; of the inputs the changes were
+// made from). A group or a record's changes (a body) is read when the
+// record needs it, and the bodies of the records no new commit touched
+// are copied into the next file as they are, checked on the way (see
+// Cost). The cache can never be stale: every entry is named by
 // git's hashes or by the SHA-256 of its inputs, and the file by the
 // program's own (the SHA-256 of its executable, since another build may
 // decode differently: go run builds the same executable from the same
 // code, but a binary stamped with its commit by go build is another at
 // every commit, and starts the cache afresh); a file
-// that is damaged (it carries the CRC-32C of its content), another
-// program's, or unreadable is ignored and written anew, and a history
+// whose index is damaged (the index and each body carry their CRC-32C),
+// that is cut short, another program's, or unreadable is ignored and
+// written anew; a damaged body is not used (its record's versions are
+// read from git again) and is left out of the next file; and a history
 // that was rewritten is read from scratch. The output is byte for byte
 // the same with or without it. The cache holds what the history holds,
 // private and unpublished versions included (their dates, statuses and
