@@ -57,4 +57,29 @@ func TestEmbeddedBriefing(t *testing.T) {
 		t.Error("the chart is missing from the timeline or the home page")
 	}
 	misread(t, files)
+	quotedInSpanish(t, files)
+}
+
+// quotedInSpanish checks that the Spanish side quotes a Spanish speaker in
+// Spanish (shared/briefing/SPANISH.md, rule 3: their own words, or the
+// press's account of them, in brackets, translated): of the statements,
+// only an English speaker's (Donald Trump's) is quoted in English, marked
+// lang="en", with its translation beside it.
+func quotedInSpanish(t *testing.T, files map[string][]byte) {
+	t.Helper()
+	statements := 0
+	for name, page := range files {
+		slug, ok := strings.CutPrefix(name, "es/statements/")
+		if !ok || !strings.HasSuffix(slug, "/index.html") {
+			continue
+		}
+		statements++
+		english := strings.Contains(string(page), `<blockquote lang="en">`)
+		if want := strings.HasPrefix(slug, "donald-trump-"); english != want {
+			t.Errorf("%s: quoted in English: %v, want %v", name, english, want)
+		}
+	}
+	if statements < 8 {
+		t.Errorf("found %d Spanish statement pages", statements)
+	}
 }
