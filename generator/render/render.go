@@ -8,11 +8,13 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
@@ -35,7 +37,15 @@ var pageTemplates = []string{
 // A Renderer holds a site's templates, parsed once, in one language.
 type Renderer struct {
 	pages map[string]*template.Template // by page template file name
-	words *i18n.Dict
+	// copies holds a copy of pages for each goroutine of Render but the
+	// first, made before any is executed (html/template copies no
+	// template it has executed): a template looks up every function it
+	// calls under a lock of its own (text/template's findFunction), and
+	// goroutines drawing through the same template at once took turns
+	// at it, the more the more functions they called (a record's Changes
+	// call one for each change).
+	copies []map[string]*template.Template
+	words  *i18n.Dict
 }
 
 // New parses the templates in fsys's templates/ folder: base.html, the
@@ -96,6 +106,13 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 	words.Check(slices.Concat(texts(), counted)...)
 	if err := errors.Join(append(errs, words.MissingError())...); err != nil {
 		return nil, err
+	}
+	for range runtime.GOMAXPROCS(0) - 1 {
+		copies := make(map[string]*template.Template, len(r.pages))
+		for name, t := range r.pages {
+			copies[name] = template.Must(t.Clone())
+		}
+		r.copies = append(r.copies, copies)
 	}
 	return r, nil
 }
@@ -163,8 +180,21 @@ func (r *Renderer) Render(list *List, need Need, out site.Output, made func(i in
 	var (
 		mu         sync.Mutex
 		byTemplate = make(map[string]indexedError) // one error per template: a broken template fails every page it makes
+		goroutines atomic.Int32
 	)
-	parallel.DoWith(list.Len(), func() *bytes.Buffer { return new(bytes.Buffer) }, func(buf *bytes.Buffer, i int) error {
+	type drawing struct {
+		buf   *bytes.Buffer
+		pages map[string]*template.Template // this goroutine's (see copies)
+	}
+	start := func() drawing {
+		d := drawing{buf: new(bytes.Buffer), pages: r.pages}
+		if k := int(goroutines.Add(1)) - 2; k >= 0 && len(r.copies) > 0 {
+			d.pages = r.copies[k%len(r.copies)]
+		}
+		return d
+	}
+	parallel.DoWith(list.Len(), start, func(d drawing, i int) error {
+		buf := d.buf
 		if list.Needs(i) != need {
 			return nil
 		}
@@ -174,7 +204,7 @@ func (r *Renderer) Render(list *List, need Need, out site.Output, made func(i in
 		}
 		p.partials = partials
 		buf.Reset()
-		err := r.Page(buf, p)
+		err := drawPage(buf, p, d.pages)
 		if err == nil {
 			err = out.WriteFile(p.Path, buf.Bytes())
 		}
@@ -213,8 +243,11 @@ type indexedError struct {
 const keptBuffer = 1 << 20
 
 // Page renders one page.
-func (r *Renderer) Page(w *bytes.Buffer, p *Page) error {
-	t, ok := r.pages[p.Template]
+func (r *Renderer) Page(w *bytes.Buffer, p *Page) error { return drawPage(w, p, r.pages) }
+
+// drawPage renders one page with a set of the renderer's templates.
+func drawPage(w *bytes.Buffer, p *Page, pages map[string]*template.Template) error {
+	t, ok := pages[p.Template]
 	if !ok {
 		return fmt.Errorf("no template %s", p.Template)
 	}
