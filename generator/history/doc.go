@@ -151,88 +151,68 @@
 // and perf record -g -F 999 on each, the commit changing ten prisoners'
 // summaries.
 //
-// What the history costs the warm build after an editor's commit, and
-// what was done about it, by perf's samples of the build before this work
-// and of this one, run in the same round (load 4.8; a sample is about a
-// millisecond of processor time): data/changes.json 1,413 samples, now
-// 505: a part's buffer is written again for the next part and the next
-// file (package feed; each of its 16 MB parts was a fresh one, most of its
-// cost the system giving memory), a commit's date and time and a record's
-// link are written once, rows are not copied into an interface, and
-// content.Date.String does without fmt; the data files together 3,325,
-// now 2,206 (the buffers serve the build outside git too). Computing the
-// history 944, now 465: the current record's long texts (prose, an
-// event's body) are snapshot as there or not (present), which is all a
-// change shows of them, and, in a warm build, no longer read back from the
-// build's file of texts, a system call each (content.Text.Blank; a record
-// whose last version the cache lacks, every record in a cold build, is
-// still snapshot whole); a record without a
-// translation has one snapshot, one list of changes and one comparison for
-// both languages; each kind's fields are made once. Reading the cache 441,
-// now 382: the file ends with its CRC-32C, which the processor computes,
-// rather than its SHA-256. The site's changes 316, now 218: a
-// site.Change's ID is made when asked for, the items of changes alike are
-// said once and shared, and the changes are sorted, unstably (their order
-// is total), by keys made for the sort. And the history's own changes
-// are let go once the site in their language is resolved (Drop): the
-// first language's before the loaded site is measured to bound the
-// build's memory (package main's memory.go), but for the lists it shares
-// with the default language (a record without a translation has one),
-// which go when the default language is resolved, last: the peak is 296 to 313 MB, where it was 364 MB (outside
-// git 213 MB).
+// What the history costs the warm build after an editor's commit, by
+// perf's samples (about a millisecond of processor time each), and what
+// was done about it. The rounds before this one wrote data/changes.json's
+// buffers again rather than afresh, snapshot the current record's long
+// texts as there or not (never read back from the build's file of texts),
+// compared a record without a translation once for both languages,
+// checked the cache file by its CRC-32C rather than its SHA-256, sorted
+// the site's changes by keys made once, and let the history's changes go
+// once the site in their language is resolved (Drop): the warm build went
+// from 24% over the build outside git in processor time to 18% to 28%,
+// round to round, its peak (then set while the history was computed)
+// from 364 MB to 304 MiB.
+//
+// In this round (2026-11-30), the history's own work went from 6.0% of the
+// warm build's samples to 4.2% (reading the log and the cache 1.8% to
+// 0.7%, planning the jobs 1.1% to 0.5%):
+//
+//   - The cache file is no longer read whole (29 MB into fresh memory, and
+//     on this machine the first touch of a page costs some 25
+//     microseconds: reading and checking it was 0.3 to 0.4 processor
+//     seconds). Its index, the log and each body's length, CRC-32C and
+//     tag (see The cache), is read as a stream through one buffer; a body
+//     when a record needs it; and the bodies of the records no new commit
+//     touched are copied into the next file through one buffer, checked
+//     on the way.
+//   - Blob names are bytes, each kept once in the log's table and named
+//     by its place in it (blobID): a step is 8 bytes and a version's pair
+//     16, neither with a pointer, where they held names of 40 hexadecimal
+//     digits (12 MB) for the collector to scan. The table grows in chunks
+//     that are never copied; the maps are made at their size; a record's
+//     changes from the cache are made in one piece.
+//
+// While the history is computed, what is live is now 20 to 45 MB where it
+// was 60 to 125 MB (GODEBUG=gctrace=1), so that the peak is no longer set
+// then but while the pages are drawn, under the limit of package main's
+// memory.go: four times the loaded site less 100 MB. The loaded site holds
+// the changes (95 MB, against 64 MB outside git: the site's changes in the
+// first language 19 MB, the history's in the default language, not yet
+// resolved, 11.5 MB), so that the warm build is held to about 280 MB,
+// where the build outside git is held to the 200 MB floor.
+//
+// And in package render: each goroutine drawing the pages draws through a
+// copy of the templates of its own, since text/template looks up every
+// function a template calls under that template's lock, and the two
+// goroutines took turns at it, once for each change drawn (its date): two
+// goroutines drawing one template that calls a function for each of its
+// items took 15% to 30% longer than with a copy each, and findFunction,
+// 1.3% to 2.1% of the warm build's samples before, is 1.2%.
 //
 // What is left of the warm build's overhead: drawing the Changes section
 // of every record's page, which also makes the output a third larger (402
 // MB where the build outside git writes 299 MB), to write and to compress
-// into the offline archive: the largest part (a quarter to a third of the
-// overhead in the profiles), and the feature itself; reading the cache
-// file (30 MB: the log's 5 MB, the groups' 16 MB, the results' 9 MB),
-// under 2% of the build, most of it the system filling fresh memory with
-// the file and the first touch of it; the history's changes from the
-// cache (result, each record's current snapshot and the SHA-256 of its
-// inputs), about 2%; data/changes.json 2%; the site's changes 1%. The
-// peak is now set before the loaded site is measured, while the history is
-// computed and the collector runs at its
-// own pace: what is live then holds the cache file whole (29 MB, since
-// the groups of the records no new commit touched are written back from
-// it), every job's versions (16 MB of pairs) and the log's blob names in
-// hexadecimal (12 MB). Reading the groups from the file only when they
-// are needed, and keeping blob names as bytes, would lower it; neither is
-// done.
+// into the offline archive: the largest part, and the feature itself;
+// data/changes.json 1.7% of the samples; the site's changes 1.3%; the
+// history's own 4.2%: each record's current snapshot, which its cached
+// changes are checked against (the inputs), 1.1%; its changes from the
+// cache 0.8%; reading the cache's index 0.7%; writing the cache anew 0.5%
+// (31 MB, most of it copied, the system filling fresh pages of the file);
+// and the larger memory limit (page faults 3.3% of the samples, 3.1%
+// outside git).
 //
-// Five rounds of the two builds, alternated with the same two of the
-// binary before this work, at load 2.2 to 4.6 (processor seconds, user and
-// system): the warm build after ten prisoners changed 24.4, 19.9, 24.6,
-// 21.9 and 19.6, where it was 28.7, 20.9, 25.7, 26.5 and 23.0; outside git
-// 16.9, 20.8, 26.5, 17.5 and 19.0 (the binary before: 18.9, 20.4, 22.6,
-// 19.9, 18.6). Together, the warm build is 9.7% over the build outside git
-// in processor time, where it was 24.1% (round by round +45%, -4%, -7%,
-// +25% and +3%, against +52%, +2%, +13%, +33% and +23%: the load moves a
-// build by more than the history costs); by medians, 21.9 against 19.0
-// seconds (+15%), where it was 25.7 against 19.9 (+29%). Its wall time's
-// median was 23.6 s, the build outside git's 19.5 s, the binary before's
-// warm build 26.7 s. Its peak was 297 to 314 MB (364 MB before; outside git
-// 213 MB).
-//
-// On the quiet machine (load 2), once this was merged, with the memory
-// limit of generator/memory.go as it was then (three and a quarter times
-// the loaded site less 100 MB; four times now), three pairs alternated: outside git 12.2, 11.0 and 10.7 s,
-// 22.4, 20.6 and 19.5 processor seconds, 208 MiB; warm after ten prisoners
-// changed 14.2, 15.4 and 11.9 s (+17%, +40%, +11%), 25.9, 26.0 and 21.8
-// processor seconds (+16%, +26%, +12%), 282 to 315 MiB. The pair that
-// stands out is the machine's: a build here takes one of two times, as
-// the virtual machine hands it memory (package pipeline, "Speed and
-// memory"). In the round before, with the limit at three and a quarter
-// times: +19%, +20% and +18% in time, +17% in processor time. And with
-// the limit as it is now, the last round: outside git 9.4, 9.0 and 9.9 s,
-// 17.5, 16.6 and 18.3 processor seconds, 208 MiB; warm 11.3, 11.1 and
-// 12.7 s (+20%, +23%, +28%), 20.6, 20.1 and 23.2 processor seconds (+18%,
-// +21%, +27%), 304 MiB. So the warm build adds a fifth, give or take a
-// few points from round to round: not yet clearly less. Cold, the same
-// clone without a cache: 23.4 s and 42.6 processor seconds, 662 MiB,
-// against 9.9 s and 18.3 for the build outside git just after it (+136%
-// and +133%); in the last round 24.8 s and 45.5, 695 MiB (+152% and
-// +151%).
+MEASUREMENT
 //
 // Cold, the same clone without a cache (one run, load 3 to 4), against the
 // build outside git just after it (18.8 processor seconds): 48.2 processor
