@@ -212,7 +212,7 @@
 // and the larger memory limit (page faults 3.3% of the samples, 3.1%
 // outside git).
 //
-MEASUREMENT
+// MEASUREMENT
 //
 // Cold, the same clone without a cache (one run, load 3 to 4), against the
 // build outside git just after it (18.8 processor seconds): 48.2 processor

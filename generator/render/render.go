@@ -38,14 +38,17 @@ var pageTemplates = []string{
 type Renderer struct {
 	pages map[string]*template.Template // by page template file name
 	// copies holds a copy of pages for each goroutine of Render but the
-	// first, made before any is executed (html/template copies no
-	// template it has executed): a template looks up every function it
-	// calls under a lock of its own (text/template's findFunction), and
-	// goroutines drawing through the same template at once took turns
-	// at it, the more the more functions they called (a record's Changes
-	// call one for each change).
-	copies []map[string]*template.Template
-	words  *i18n.Dict
+	// first, made by the first Render, before any template is executed
+	// (html/template copies no template it has executed), and not before:
+	// a build's memory is bounded by what it holds once loaded, copies
+	// excluded: a template looks up every function it calls under a lock
+	// of its own (text/template's findFunction), and goroutines drawing
+	// through the same template at once took turns at it, the more the
+	// more functions they called (a record's Changes call one for each
+	// change).
+	copies   []map[string]*template.Template
+	copyOnce sync.Once
+	words    *i18n.Dict
 }
 
 // New parses the templates in fsys's templates/ folder: base.html, the
@@ -107,14 +110,24 @@ func New(fsys fs.FS, words *i18n.Dict) (*Renderer, error) {
 	if err := errors.Join(append(errs, words.MissingError())...); err != nil {
 		return nil, err
 	}
+	return r, nil
+}
+
+// copyPages makes the copies of the templates for Render's goroutines
+// (see Renderer.copies); none when a template was executed already (Page
+// was called first), and the goroutines share the templates.
+func (r *Renderer) copyPages() {
 	for range runtime.GOMAXPROCS(0) - 1 {
 		copies := make(map[string]*template.Template, len(r.pages))
 		for name, t := range r.pages {
-			copies[name] = template.Must(t.Clone())
+			c, err := t.Clone()
+			if err != nil {
+				return
+			}
+			copies[name] = c
 		}
 		r.copies = append(r.copies, copies)
 	}
-	return r, nil
 }
 
 // Words is the dictionary the renderer draws with: after Render, its
@@ -176,6 +189,7 @@ func templateError(err error) error {
 // as it is made, on any goroutine. It returns the first error of each
 // failing template.
 func (r *Renderer) Render(list *List, need Need, out site.Output, made func(i int, p *Page)) error {
+	r.copyOnce.Do(r.copyPages)
 	partials := new(sync.Map)
 	var (
 		mu         sync.Mutex
