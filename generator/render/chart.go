@@ -308,7 +308,7 @@ func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, a
 	for t := start; !t.After(end); t = t.AddDate(0, 1, 0) {
 		months++
 	}
-	if plotW/float64(months) >= 4 {
+	if plotW/float64(months) >= 6 {
 		for t := start; !t.After(end); t = t.AddDate(0, 1, 0) {
 			fmt.Fprintf(&b, `<line class="grid" x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f"/>`, x(t), x(t), base, base+4)
 		}
