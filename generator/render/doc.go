@@ -23,7 +23,8 @@
 // 2026"); status, badge, verification, kind, entryKind, measure,
 // measureCaption and part (labels); counterIn (a counter after "by");
 // figure (a count's value with its qualifier: "at least 803"); chart,
-// countChart and their summaries (chart.go: SVG drawn at build time);
+// countChart, their keys (chartKey, countChartKey: HTML lists under the
+// chart) and their summaries (chart.go: SVG drawn at build time);
 // count ("1 day", "2 days"), number ("48,727", "48.727") and size ("6.5
 // MB") in the language's style; heading (a text started with a
 // capital, as a heading starts: "Febrero de 2024"); join, base (a path's last element), sub; t,
