@@ -204,7 +204,7 @@ func key(all []series, line func(i int, name template.HTML) string) template.HTM
 		if !s.step {
 			marker(&b, i, 14, 6)
 		}
-		b.WriteString(`</g></svg> `)
+		b.WriteString(`</g></svg>`)
 		name := template.HTML(`<span class="series-name">` + template.HTMLEscapeString(s.name) + `</span>`)
 		if line == nil {
 			b.WriteString(string(name))

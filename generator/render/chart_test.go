@@ -60,7 +60,7 @@ func TestChart(t *testing.T) {
 	if strings.Contains(svg, "<text class=\"tick\" x=\"32\" y=\"22.5\">") || strings.Contains(svg, ">Documented people held</text>") {
 		t.Error("the key is drawn inside the chart, where a long name is cut")
 	}
-	wantKey := `<ul class="key"><li><svg class="swatch" width="28" height="12" viewBox="0 0 28 12" aria-hidden="true"><g class="series-0"><line class="line" x1="1" x2="27" y1="6" y2="6"/></g></svg> <span class="series-name">Documented people held</span></li></ul>`
+	wantKey := `<ul class="key"><li><svg class="swatch" width="28" height="12" viewBox="0 0 28 12" aria-hidden="true"><g class="series-0"><line class="line" x1="1" x2="27" y1="6" y2="6"/></g></svg><span class="series-name">Documented people held</span></li></ul>`
 	if k := string(chartKey(en, f)); k != wantKey {
 		t.Errorf("key:\n got %s\nwant %s", k, wantKey)
 	}
