@@ -213,6 +213,7 @@ var entryKindLabels = map[string]string{
 	"site":      "Detention site",
 	"statement": "Statement",
 	"release":   "Release",
+	"death":     "Death",
 	"brief":     "Brief",
 	"count":     "Reported count",
 }
