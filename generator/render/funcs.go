@@ -215,6 +215,7 @@ var entryKindLabels = map[string]string{
 	"site":      "Detention site",
 	"statement": "Statement",
 	"release":   "Release",
+	"death":     "Death",
 	"brief":     "Brief",
 	"count":     "Reported count",
 }
