@@ -109,9 +109,24 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 	p.Occupation = word(f.str("occupation"))
 	p.Arrested = f.date("arrested")
 	p.Released = f.date("released")
+	p.Died = f.date("died")
 	p.Charges = f.strs("charges")
 	if !p.Arrested.IsZero() && !p.Released.IsZero() && p.Released.Before(p.Arrested) {
 		f.errorf("released", "released %s is before arrested %s; check both dates", p.Released, p.Arrested)
+	}
+	if !p.Died.IsZero() {
+		switch {
+		case p.Status != "" && p.Status != "deceased":
+			f.errorf("died", "died is given but status is %q; a person who died has status = \"deceased\"", p.Status)
+		case !p.Arrested.IsZero() && p.Died.Before(p.Arrested):
+			f.errorf("died", "died %s is before arrested %s; check both dates", p.Died, p.Arrested)
+		case !p.Released.IsZero() && p.Died.Before(p.Released):
+			f.errorf("died", "died %s is before released %s; check both dates", p.Died, p.Released)
+		}
+	}
+	end, endName := p.Released, "the release"
+	if end.IsZero() {
+		end, endName = p.Died, "the death"
 	}
 	var order custodyOrder
 	for _, c := range f.tables("custody") {
@@ -126,8 +141,8 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 		switch {
 		case !cu.From.IsZero() && !cu.To.IsZero() && cu.To.Before(cu.From):
 			c.errorf("to", "custody ends (%s) before it starts (%s)", cu.To, cu.From)
-		case !cu.To.IsZero() && !p.Released.IsZero() && p.Released.Before(cu.To):
-			c.errorf("to", "custody runs to %s, past the release on %s; end it on or before the release", cu.To, p.Released)
+		case !cu.To.IsZero() && !end.IsZero() && end.Before(cu.To):
+			c.errorf("to", "custody runs to %s, past %s on %s; end it on or before %s", cu.To, endName, end, endName)
 		case !cu.From.IsZero() && !p.Arrested.IsZero() && cu.From.Before(p.Arrested):
 			c.errorf("from", "custody starts (%s) before the arrest (%s)", cu.From, p.Arrested)
 		}

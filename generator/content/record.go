@@ -104,6 +104,7 @@ type Prisoner struct {
 	Occupation  string
 	Arrested    Date
 	Released    Date
+	Died        Date // with Status "deceased"; in custody when Released is zero
 	Charges     []string
 	Custody     []Custody
 	Events      []Milestone

@@ -128,6 +128,7 @@ var Schemas = []KindSchema{
 		{Key: "occupation", Type: StringField, Example: `"Lawyer"`, Doc: "what they do"},
 		{Key: "arrested", Type: DateField, Example: `"2024-02"`, Doc: "the date of the arrest"},
 		{Key: "released", Type: DateField, Example: "2026-01-08", Doc: "the date of the release; not before arrested"},
+		{Key: "died", Type: DateField, Example: "2026-01-10", Doc: `the date of death, with status = "deceased"; in custody unless released is before it`},
 		{Key: "charges", Type: ListField, Example: `["treason"]`, Doc: "the charges brought"},
 	}, commonFields(KindPrisoner), []Field{
 		{Key: "custody", Type: TablesField, Doc: "one table per place of detention, earliest first", Fields: []Field{

@@ -56,6 +56,9 @@ func TestSchemaIsTheDecoder(t *testing.T) {
 	for _, s := range Schemas {
 		t.Run(string(s.Kind), func(t *testing.T) {
 			src := exampleRecord(s, true, "")
+			if s.Kind == KindPrisoner { // died is given only with status = "deceased"
+				src = strings.Replace(src, `status = "detained"`, `status = "deceased"`, 1)
+			}
 			asked, err := decodeExample(t, s.Kind, src)
 			if err != nil {
 				t.Errorf("every key at its example value:\n%s\n%v", src, err)

@@ -15,7 +15,7 @@ import (
 const FeedSize = 50
 
 // mainFeedKinds are the timeline entries the main feed carries.
-var mainFeedKinds = []string{"brief", "statement", "count", "release", "arrest"}
+var mainFeedKinds = []string{"brief", "statement", "count", "release", "death", "arrest"}
 
 // FeedPath is where a record's own feed is: beside its page.
 func FeedPath(pageURL string) string { return pageURL + "feed.xml" }
@@ -23,7 +23,7 @@ func FeedPath(pageURL string) string { return pageURL + "feed.xml" }
 // atom writes the feeds: the site's (feed.xml) and, unless site.toml's
 // [feeds] records = false, one per prisoner and per detention site, beside
 // their pages. The site's feed holds the newest of its timeline's briefs,
-// statements, counts, arrests and releases and of its records' public
+// statements, counts, arrests, releases and deaths and of its records' public
 // changes; a record's feed, its history and the changes to its status.
 func atom(s *site.Site, out site.Output) error {
 	var main []feedEntry

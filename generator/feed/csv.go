@@ -91,7 +91,7 @@ func itoa(n int) string {
 
 func prisonersCSV(s *site.Site) iter.Seq[[]string] {
 	return func(yield func([]string) bool) {
-		if !yield([]string{"slug", "url", "name", "status", "arrested", "released", "days_in_custody_at_least", "nationality", "occupation", "charges", "last_known_site", "verification", "sources", "updated"}) {
+		if !yield([]string{"slug", "url", "name", "status", "arrested", "released", "died", "days_in_custody_at_least", "nationality", "occupation", "charges", "last_known_site", "verification", "sources", "updated"}) {
 			return
 		}
 		for p := range prisoners(s) {
@@ -99,7 +99,7 @@ func prisonersCSV(s *site.Site) iter.Seq[[]string] {
 			if n := len(p.Custody); n > 0 {
 				last = p.Custody[n-1].Site
 			}
-			if !yield([]string{p.Slug, p.URL, p.Name, p.Status, p.Arrested, p.Released, itoa(p.Days), list(p.Nationality), p.Occupation, list(p.Charges), last, p.Verification, sourceURLs(p.Sources), p.Updated}) {
+			if !yield([]string{p.Slug, p.URL, p.Name, p.Status, p.Arrested, p.Released, p.Died, itoa(p.Days), list(p.Nationality), p.Occupation, list(p.Charges), last, p.Verification, sourceURLs(p.Sources), p.Updated}) {
 				return
 			}
 		}

@@ -53,6 +53,7 @@ type prisoner struct {
 	Occupation   string   `json:"occupation,omitempty"`
 	Arrested     string   `json:"arrested,omitempty"`
 	Released     string   `json:"released,omitempty"`
+	Died         string   `json:"died,omitempty"`
 	Days         int      `json:"days_in_custody_at_least,omitempty"`
 	Charges      []string `json:"charges,omitempty"`
 	Custody      []stay   `json:"custody,omitempty"`
@@ -70,7 +71,7 @@ func prisoners(s *site.Site) iter.Seq[prisoner] {
 			r := prisoner{
 				Slug: p.Slug, URL: abs(s, p.URL), Name: p.Label(), Anonymous: p.Anonymous, Status: p.Status,
 				Aliases: p.Aliases, Nationality: p.Nationality, Occupation: p.Occupation,
-				Arrested: p.Arrested.String(), Released: p.Released.String(), Days: p.Days, Charges: p.Charges,
+				Arrested: p.Arrested.String(), Released: p.Released.String(), Died: p.Died.String(), Days: p.Days, Charges: p.Charges,
 				Summary: p.Summary, Tags: p.Tags, Verification: p.Verification, Sources: sources(p.Sources), Updated: p.Updated.String(),
 			}
 			for _, c := range p.Custody {

@@ -27,7 +27,7 @@ var sentences = map[Action][3]string{ // without a value, with the new one, with
 // fieldNames are the names of fields inside a sentence, by their data name
 // and, where one name serves several kinds, kind.
 var fieldNames = map[string]string{
-	"status": "status", "name": "name", "arrested": "arrest date", "released": "release date",
+	"status": "status", "name": "name", "arrested": "arrest date", "released": "release date", "died": "date of death",
 	"custody": "place of detention", "aliases": "alias", "nationality": "nationality",
 	"occupation": "occupation", "charges": "charge", "events": "dated event",
 	"summary": "summary", "body": "text", "tags": "tag", "verification": "verification level",

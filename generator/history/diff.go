@@ -121,6 +121,7 @@ func makeFields(k content.Kind) []field {
 			{"name", text, func(r any) any { return p(r).Name }},
 			{"arrested", date, func(r any) any { return p(r).Arrested }},
 			{"released", date, func(r any) any { return p(r).Released }},
+			{"died", date, func(r any) any { return p(r).Died }},
 			{"custody", custody, func(r any) any { return p(r).Custody }},
 			{"aliases", strs, func(r any) any { return p(r).Aliases }},
 			{"nationality", strs, func(r any) any { return p(r).Nationality }},

@@ -33,12 +33,13 @@ const design = `(() => {
   const badges = Array.from(document.querySelectorAll(".badge"));
   const cells = Array.from(document.querySelectorAll("table.custody td, table.people td, table.prisoners td, table.sites td"));
   const entry = document.querySelector("li.entry[id]");
-  let smallest = 0;
+  let smallest = 0, largest = 0;
   for (const t of document.querySelectorAll("svg.chart text")) {
     const svg = t.ownerSVGElement;
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     const px = parseFloat(getComputedStyle(t).fontSize) * scale;
     if (svg.getBoundingClientRect().width > 0 && (smallest === 0 || px < smallest)) smallest = px;
+    if (svg.getBoundingClientRect().width > 0 && px > largest) largest = px;
   }
   return {
     header: header.height,
@@ -48,6 +49,9 @@ const design = `(() => {
     empty: cells.filter(c => c.textContent.trim() === "").map(c => c.closest("tr").textContent.trim()),
     entryTop: entry ? entry.getBoundingClientRect().top + window.scrollY : -1,
     chartText: smallest,
+    chartTextMax: largest,
+    bodyText: parseFloat(getComputedStyle(document.body).fontSize),
+    menuLines: new Set(Array.from(document.querySelectorAll(".menu nav a")).map(a => Math.round(a.getBoundingClientRect().top))).size,
   };
 })()`
 
@@ -59,13 +63,19 @@ type designFacts struct {
 	Empty     []string `json:"empty"`
 	EntryTop  float64  `json:"entryTop"`
 	ChartText float64  `json:"chartText"`
+	// The largest chart text, and the body text's size: a chart drawn
+	// wider than its labels allow would write them larger than the text.
+	ChartTextMax float64 `json:"chartTextMax"`
+	BodyText     float64 `json:"bodyText"`
+	MenuLines    int     `json:"menuLines"` // the lines the main menu's links take
 }
 
 // TestDesign measures every page kind at both widths, in light and dark
 // mode: the masthead at most 120 px tall on a phone, no sideways scroll,
 // status badges with their word, no empty cell in the custody, people and
 // prisoners tables, the timeline's first entry within a screen and a half
-// on a phone, and chart text at least 12 px.
+// on a phone, chart text at least 12 px and no larger than the body
+// text, and on a desktop the menu's links on one line, in every language.
 func TestDesign(t *testing.T) {
 	ctx, jsErrors := browsertest.New(t)
 	_, out := builtBrowse(t)
@@ -104,6 +114,12 @@ func TestDesign(t *testing.T) {
 				}
 				if f.ChartText != 0 && f.ChartText < 12 {
 					t.Errorf("%s: chart text drawn at %.1f px, under 12", where, f.ChartText)
+				}
+				if !phone && f.MenuLines != 1 {
+					t.Errorf("%s: the menu's links take %d lines, not one", where, f.MenuLines)
+				}
+				if f.ChartTextMax > f.BodyText+0.1 {
+					t.Errorf("%s: chart text drawn at %.1f px, larger than the body text (%.1f px)", where, f.ChartTextMax, f.BodyText)
 				}
 			}
 		}

@@ -236,7 +236,7 @@ func TestDataFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 4 || rows[0][0] != "slug" || rows[1][2] != "Ana Pérez" || rows[1][10] != "la-tumba" {
+	if len(rows) != 4 || rows[0][0] != "slug" || rows[1][2] != "Ana Pérez" || rows[1][11] != "la-tumba" {
 		t.Errorf("prisoners.csv = %q", rows)
 	}
 	if sites, _ := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files["data/sites.csv"], []byte("\ufeff")))).ReadAll(); len(sites) != 3 || sites[1][12] != "2" {
@@ -256,7 +256,7 @@ func TestFormulaInjection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	charges := rows[1][9]
+	charges := rows[1][10]
 	if charges != `'=HYPERLINK("https://evil.example"); @SUM(1+1)` {
 		t.Errorf("charges cell = %q", charges)
 	}

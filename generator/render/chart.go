@@ -5,8 +5,10 @@ import (
 	"html/template"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/i18n"
@@ -17,11 +19,32 @@ import (
 // request, styled by the stylesheet's classes so that dark mode and print
 // apply to them. They are drawn for a phone: the view box is as wide as a
 // 320-pixel screen's column, so that the 13-unit labels are at least 12
-// pixels there, and the stylesheet lets a chart grow only to 1.6 times
-// that. Each has a title and a description (what it shows, in words),
-// month ticks, a dashed mark at the as-of date, and each series named in
-// words in a legend beside a marker of its own shape, never by colour
-// alone; the page gives the numbers beside it in a table or a sentence.
+// pixels there, and the stylesheet lets a chart grow only to 23rem (368
+// px), where a label is 16 px, the size of the body text, and no larger.
+// On a wide screen the key stands beside the chart instead.
+//
+// What a reader sees, the same on every chart:
+//
+//   - A title and a description (what it shows, in words, every figure
+//     with its counter) for a screen reader; the page gives the numbers
+//     beside it in a table or a sentence.
+//   - A key under the chart, in HTML so that it wraps and is never cut
+//     (chartKey, countChartKey): each series named in words beside a
+//     sample of its line and marker, and for the counters' charts, every
+//     figure of that series on the same line ("Foro Penal: 863 on December
+//     29, 2025; ..."), one line a counter.
+//   - Every series its own line and marker, never colour alone: series-0
+//     to series-7 (seriesStyles) each have a dash pattern and a marker
+//     shape no other has (circle, square, diamond, triangle, triangle
+//     down, cross, plus, star) and one of four colours that pass 3:1
+//     against the page in light and dark mode; from the ninth series on
+//     the markers are filled, so sixteen series are told apart.
+//   - Time ticks that never overlap: a label a month, two, three or six,
+//     or a year (two, five, ten...) over long spans, whichever first keeps
+//     the widest label's room between labels (timeTicks); the year under
+//     the first month label and under each January.
+//   - A dashed line at the as-of date, with that date written above the
+//     plot ("as of March 1, 2026"), clear of the data and the axis.
 //
 // Three charts: the documented people held over time (a step line from
 // arrests and releases, site.Figures), people held per counter, and
@@ -30,14 +53,14 @@ import (
 
 const (
 	chartW                = 300
-	plotH                 = 149 // the plot's height; the legend adds a line a series
+	plotH                 = 149 // the plot's height
 	padLeft, padRight     = 36, 10
-	padTop                = 10
-	legendLine            = 17 // height of a legend line
-	legendGap             = 6  // between the legend and the plot's top count
-	axisH                 = 34 // month ticks and the year under them
-	minMonthSpacing       = 34.0
+	padTop                = 22 // the as-of date above the plot
+	axisH                 = 36 // month ticks and the year under them
+	tickSize              = 13 // the labels' type, in the view box's units
+	labelGap              = 6  // the least room between two labels
 	markerSize            = 4.0
+	seriesStyles          = 8 // line and marker styles: series-0 to series-7 in the stylesheet
 	chartTitleID          = "chart-title"
 	chartDescID           = "chart-desc"
 	countChartIDPrefix    = "chart-"
@@ -45,7 +68,7 @@ const (
 )
 
 // chartTexts label the charts.
-var chartTexts = []string{"as of", "{counter}: {points}.", "Documented people held"}
+var chartTexts = []string{"{counter}: {points}.", "Documented people held"}
 
 // chartSummary says in words what the chart of documented people held shows.
 func chartSummary(words *i18n.Dict, f site.Figures) string {
@@ -71,38 +94,60 @@ func chartSummary(words *i18n.Dict, f site.Figures) string {
 // chart draws the number of documented people held over time as a step
 // line from the first arrest to the as-of date.
 func chart(words *i18n.Dict, f site.Figures) template.HTML {
-	if len(f.Series) == 0 {
+	all := documentedSeries(words, f)
+	if all == nil {
 		return ""
+	}
+	title := words.F("Documented people held, {from} {to}", "from", site.DatePhrase(words, site.From, f.Series[0].Date), "to", site.DatePhrase(words, site.To, f.AsOf))
+	return draw(words, chartTitleID, chartDescID, title, chartSummary(words, f), all, f.AsOf)
+}
+
+// chartKey is the key of chart: its one series, named beside its line.
+func chartKey(words *i18n.Dict, f site.Figures) template.HTML {
+	return key(documentedSeries(words, f), nil)
+}
+
+func documentedSeries(words *i18n.Dict, f site.Figures) []series {
+	if len(f.Series) == 0 {
+		return nil
 	}
 	s := series{name: words.T("Documented people held"), step: true}
 	for _, p := range f.Series {
 		s.points = append(s.points, point{p.Date.First(), p.Held})
 	}
-	title := words.F("Documented people held, {from} {to}", "from", site.DatePhrase(words, site.From, f.Series[0].Date), "to", site.DatePhrase(words, site.To, f.AsOf))
-	return draw(words, chartTitleID, chartDescID, title, chartSummary(words, f), []series{s}, f.AsOf)
+	return []series{s}
 }
 
 // countChart draws the counts of one measure, one series per counter.
 func countChart(words *i18n.Dict, s *site.Site, measure string) template.HTML {
-	svg, _ := countChartAndSummary(words, s, measure)
-	return svg
+	return countChartOf(words, s, measure).svg
+}
+
+// countChartKey is the key of countChart: one line a series, its sample,
+// its name and every figure of it, with its date.
+func countChartKey(words *i18n.Dict, s *site.Site, measure string) template.HTML {
+	return countChartOf(words, s, measure).key
 }
 
 // countChartSummary says in words what countChart draws: every count of
 // every counter.
 func countChartSummary(words *i18n.Dict, s *site.Site, measure string) string {
-	_, summary := countChartAndSummary(words, s, measure)
-	return summary
+	return countChartOf(words, s, measure).summary
 }
 
-func countChartAndSummary(words *i18n.Dict, s *site.Site, measure string) (template.HTML, string) {
+type countChartParts struct {
+	svg, key template.HTML
+	summary  string
+}
+
+func countChartOf(words *i18n.Dict, s *site.Site, measure string) countChartParts {
 	list := s.Series(measure)
 	if len(list) == 0 {
-		return "", ""
+		return countChartParts{}
 	}
 	var all []series
 	var first, last content.Date
-	var sentences []string
+	var sentences, figures []string
 	for _, cs := range list {
 		name := seriesName(words, measure, cs)
 		sr := series{name: name}
@@ -119,7 +164,9 @@ func countChartAndSummary(words *i18n.Dict, s *site.Site, measure string) (templ
 				last = c.AsOf
 			}
 		}
-		sentences = append(sentences, words.F("{counter}: {points}.", "counter", name, "points", strings.Join(said, "; ")))
+		points := strings.Join(said, "; ")
+		sentences = append(sentences, words.F("{counter}: {points}.", "counter", name, "points", points))
+		figures = append(figures, points)
 		all = append(all, sr)
 	}
 	asOf := s.Figures.AsOf
@@ -133,7 +180,41 @@ func countChartAndSummary(words *i18n.Dict, s *site.Site, measure string) (templ
 	}
 	id := countChartIDPrefix + measure
 	summary := strings.Join(sentences, " ")
-	return draw(words, id+"-title", id+"-desc", title, summary, all, asOf), summary
+	return countChartParts{
+		svg: draw(words, id+"-title", id+"-desc", title, summary, all, asOf),
+		key: key(all, func(i int, name template.HTML) string {
+			return words.F("{counter}: {points}.", "counter", string(name), "points", template.HTMLEscapeString(figures[i]))
+		}),
+		summary: summary,
+	}
+}
+
+// key lists the series of a chart, each beside a sample of its line and
+// marker (hidden from screen readers: the chart's description names every
+// series), in a list that wraps as the page does. line, when given, writes
+// a series' line from its escaped name.
+func key(all []series, line func(i int, name template.HTML) string) template.HTML {
+	if len(all) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<ul class="key">`)
+	for i, s := range all {
+		fmt.Fprintf(&b, `<li><svg class="swatch" width="28" height="12" viewBox="0 0 28 12" aria-hidden="true"><g class="%s"><line class="line" x1="1" x2="27" y1="6" y2="6"/>`, seriesClass(i))
+		if !s.step {
+			marker(&b, i, 14, 6)
+		}
+		b.WriteString(`</g></svg>`)
+		name := template.HTML(`<span class="series-name">` + template.HTMLEscapeString(s.name) + `</span>`)
+		if line == nil {
+			b.WriteString(string(name))
+		} else {
+			b.WriteString(line(i, name))
+		}
+		b.WriteString(`</li>`)
+	}
+	b.WriteString(`</ul>`)
+	return template.HTML(b.String())
 }
 
 // seriesName names a series in words: the counter, and for releases and
@@ -170,6 +251,12 @@ type series struct {
 	step   bool    // a step line (a running count) rather than points joined
 }
 
+// seriesClass is the class that gives series i its colour, dash and
+// marker in the stylesheet: series-0 to series-7, then again.
+func seriesClass(i int) string {
+	return fmt.Sprintf("series-%d", i%seriesStyles)
+}
+
 // draw draws series over time, from the first point to the as-of date.
 func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, asOf content.Date) template.HTML {
 	start, end := all[0].points[0].t, asOf.Last()
@@ -194,12 +281,11 @@ func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, a
 	// The plot starts right of its widest count, so that "1,000" is not cut.
 	left := float64(padLeft)
 	for _, n := range ticks {
-		left = max(left, tickWidth(words.Number(n))+6)
+		left = max(left, textWidth(words.Number(n))+6)
 	}
 	left = math.Round(left*10) / 10
 	plotW := chartW - left - padRight
-	legendH := legendLine * len(all)
-	plotTop := padTop + legendH + legendGap
+	plotTop := padTop
 	chartH := plotTop + plotH + axisH
 	span := end.Sub(start).Hours()
 	x := func(t time.Time) float64 { return left + plotW*t.Sub(start).Hours()/span }
@@ -209,51 +295,47 @@ func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, a
 	fmt.Fprintf(&b, `<svg class="chart" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-labelledby="%s %s">`, chartW, chartH, chartW, chartH, titleID, descID)
 	fmt.Fprintf(&b, `<title id="%s">%s</title>`, titleID, template.HTMLEscapeString(title))
 	fmt.Fprintf(&b, `<desc id="%s">%s</desc>`, descID, template.HTMLEscapeString(desc))
-	// The legend: each series by name, beside its marker and line.
-	for i, s := range all {
-		ly := float64(padTop + legendLine*i + 8)
-		fmt.Fprintf(&b, `<g class="series-%d">`, i%4)
-		fmt.Fprintf(&b, `<line class="line" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, padLeft-30, padLeft-10, ly, ly)
-		if !s.step {
-			marker(&b, i, float64(padLeft-20), ly)
-		}
-		fmt.Fprintf(&b, `<text class="tick" x="%d" y="%.1f">%s</text></g>`, padLeft-4, ly+4.5, template.HTMLEscapeString(s.name))
-	}
 	// Horizontal grid lines with their counts.
 	for _, n := range ticks {
 		fmt.Fprintf(&b, `<line class="grid" x1="%g" x2="%d" y1="%.1f" y2="%.1f"/>`, left, chartW-padRight, y(n), y(n))
 		fmt.Fprintf(&b, `<text class="tick" x="%g" y="%.1f" text-anchor="end">%s</text>`, left-4, y(n)+4.5, words.Number(n))
 	}
-	// A tick at each month's start, labelled as often as they fit, and the
-	// year under the first label of each year.
+	// The time axis: a small tick at each month's start where months are
+	// far enough apart to see, and the labelled ticks.
+	base := float64(plotTop + plotH)
+	axis := timeTicks(words, start, end, x)
 	months := 0
 	for t := start; !t.After(end); t = t.AddDate(0, 1, 0) {
 		months++
 	}
-	every := 1
-	for plotW/float64(months)*float64(every) < minMonthSpacing {
-		every++
-	}
-	base := float64(plotTop + plotH)
-	lastYear := 0
-	for i, t := 0, start; !t.After(end); i, t = i+1, t.AddDate(0, 1, 0) {
-		fmt.Fprintf(&b, `<line class="grid" x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f"/>`, x(t), x(t), base, base+4)
-		if i%every != 0 || x(t) > chartW-padRight-12 {
-			continue
+	if plotW/float64(months) >= 6 {
+		for t := start; !t.After(end); t = t.AddDate(0, 1, 0) {
+			fmt.Fprintf(&b, `<line class="grid" x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f"/>`, x(t), x(t), base, base+4)
 		}
-		fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x(t), base+16, template.HTMLEscapeString(shortMonth(words, t.Month())))
-		if t.Year() != lastYear {
-			fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f" text-anchor="middle">%d</text>`, x(t), base+30, t.Year())
-			lastYear = t.Year()
+	} else {
+		for _, tk := range axis {
+			fmt.Fprintf(&b, `<line class="grid" x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f"/>`, tk.x, tk.x, base, base+4)
 		}
 	}
-	// The as-of mark.
+	for _, tk := range axis {
+		fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, tk.x, base+18, template.HTMLEscapeString(tk.label))
+		if tk.year != "" {
+			fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, tk.x, base+32, tk.year)
+		}
+	}
+	// The as-of mark: a dashed line, its date above the plot, ending at
+	// the line (or starting at it, where the plot has no room left of it).
 	ax := x(asOf.Last())
-	fmt.Fprintf(&b, `<line class="asof" x1="%.1f" x2="%.1f" y1="%d" y2="%.1f"/>`, ax, ax, plotTop, base)
-	fmt.Fprintf(&b, `<text class="tick" x="%.1f" y="%.1f" text-anchor="end">%s</text>`, ax-3, float64(plotTop)+12, template.HTMLEscapeString(words.T("as of")))
+	fmt.Fprintf(&b, `<line class="asof" x1="%.1f" x2="%.1f" y1="%d" y2="%.1f"/>`, ax, ax, plotTop-6, base)
+	label := site.DatePhrase(words, site.AsOf, asOf)
+	anchor := "end"
+	if ax-textWidth(label) < 0 {
+		anchor = "start"
+	}
+	fmt.Fprintf(&b, `<text class="tick asof-label" x="%.1f" y="%d" text-anchor="%s">%s</text>`, ax, plotTop-9, anchor, template.HTMLEscapeString(label))
 	// The series.
 	for i, s := range all {
-		fmt.Fprintf(&b, `<g class="series-%d">`, i%4)
+		fmt.Fprintf(&b, `<g class="%s">`, seriesClass(i))
 		if s.step {
 			fmt.Fprintf(&b, `<path class="line" d="M%.1f %.1f`, x(s.points[0].t), y(0))
 			for _, p := range s.points {
@@ -283,35 +365,140 @@ func draw(words *i18n.Dict, titleID, descID, title, desc string, all []series, a
 	return template.HTML(b.String())
 }
 
-// tickWidth is how wide a count is drawn in the ticks' 13-unit type, at
-// most: a digit is 0.64 of the type's size in the widest sans-serif
-// figures a reader's system may have (DejaVu Sans), a separator ("," or
-// ".") half that.
-func tickWidth(s string) float64 {
-	w := 0.0
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			w += 0.64 * 13
-		} else {
-			w += 0.32 * 13
-		}
-	}
-	return w
+// A tick is a labelled point of the time axis: its place, its label (a
+// month, or a year when the ticks are a year or more apart) and the year
+// written under a month label, where there is one.
+type tick struct {
+	x           float64
+	label, year string
 }
 
-// marker draws the point of series i: a circle, a square, a diamond or a
-// triangle, so that series differ by shape as well as colour.
+// monthSteps and yearSteps are the spacings the time axis tries, closest
+// first.
+var (
+	monthSteps = []int{1, 2, 3, 6}
+	yearSteps  = []int{1, 2, 5, 10, 20, 50, 100}
+)
+
+// timeTicks chooses the labelled ticks of a time axis from start (a
+// month's first day) to end: the closest spacing, in months (on the
+// months whose number divides by it: Jan, Apr, Jul, Oct for three) and
+// then in years (on Januaries of years that divide by it), that leaves
+// between any two labels the room of the widest and a gap, with every
+// label inside the chart.
+func timeTicks(words *i18n.Dict, start, end time.Time, x func(time.Time) float64) []tick {
+	yearW := textWidth(strconv.Itoa(end.Year()))
+	monthW := 0.0
+	for m := time.January; m <= time.December; m++ {
+		monthW = max(monthW, textWidth(shortMonth(words, m)))
+	}
+	// fits says whether the ticks at ts, each w wide, keep apart and inside.
+	fits := func(ts []tick, w float64) bool {
+		for i, tk := range ts {
+			if i > 0 && tk.x-ts[i-1].x < w+labelGap {
+				return false
+			}
+		}
+		return true
+	}
+	inside := func(t time.Time, w float64) bool { return x(t)-w/2 >= 0 && x(t)+w/2 <= chartW }
+	for _, step := range monthSteps {
+		var ts []tick
+		lastYear := 0
+		for t := start; !t.After(end); t = t.AddDate(0, 1, 0) {
+			if (int(t.Month())-1)%step != 0 || !inside(t, max(monthW, yearW)) {
+				continue
+			}
+			tk := tick{x: x(t), label: shortMonth(words, t.Month())}
+			if t.Year() != lastYear {
+				tk.year = strconv.Itoa(t.Year())
+				lastYear = t.Year()
+			}
+			ts = append(ts, tk)
+		}
+		if fits(ts, max(monthW, yearW)) {
+			return ts
+		}
+	}
+	for _, step := range yearSteps {
+		var ts []tick
+		for year := start.Year(); year <= end.Year(); year++ {
+			t := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC)
+			if year%step != 0 || t.Before(start) || t.After(end) || !inside(t, yearW) {
+				continue
+			}
+			ts = append(ts, tick{x: x(t), label: strconv.Itoa(year)})
+		}
+		if fits(ts, yearW) {
+			return ts
+		}
+	}
+	return nil
+}
+
+// textWidth is how wide a label is drawn in the ticks' 13-unit type, at
+// most: in the widest sans-serif a reader's system may have (DejaVu Sans),
+// a digit is 0.64 of the type's size, a capital 0.75 (M and W a whole
+// size), a small letter 0.62 (m and w a whole size), anything else
+// (a separator, a space) 0.36.
+func textWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			w += 0.64
+		case strings.ContainsRune("mwMW", r):
+			w += 1
+		case unicode.IsUpper(r):
+			w += 0.75
+		case unicode.IsLetter(r):
+			w += 0.62
+		default:
+			w += 0.36
+		}
+	}
+	return w * tickSize
+}
+
+// marker draws the point of series i, a shape no other of the first
+// eight series has: a circle, a square, a diamond, a triangle, a triangle
+// pointing down, a cross, a plus or a star; from the ninth on, the same
+// shapes filled.
 func marker(b *strings.Builder, i int, cx, cy float64) {
 	r := markerSize
-	switch i % 4 {
+	class := "marker"
+	if i/seriesStyles%2 == 1 {
+		class = "marker filled"
+	}
+	switch i % seriesStyles {
 	case 0:
-		fmt.Fprintf(b, `<circle class="marker" cx="%.1f" cy="%.1f" r="%.1f"/>`, cx, cy, r)
+		fmt.Fprintf(b, `<circle class="%s" cx="%.1f" cy="%.1f" r="%.1f"/>`, class, cx, cy, r)
 	case 1:
-		fmt.Fprintf(b, `<rect class="marker" x="%.1f" y="%.1f" width="%.1f" height="%.1f"/>`, cx-r, cy-r, 2*r, 2*r)
+		fmt.Fprintf(b, `<rect class="%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"/>`, class, cx-r, cy-r, 2*r, 2*r)
 	case 2:
-		fmt.Fprintf(b, `<path class="marker" d="M%.1f %.1f L%.1f %.1f L%.1f %.1f L%.1f %.1fZ"/>`, cx, cy-r-1, cx+r+1, cy, cx, cy+r+1, cx-r-1, cy)
+		fmt.Fprintf(b, `<path class="%s" d="M%.1f %.1f L%.1f %.1f L%.1f %.1f L%.1f %.1fZ"/>`, class, cx, cy-r-1, cx+r+1, cy, cx, cy+r+1, cx-r-1, cy)
+	case 3:
+		fmt.Fprintf(b, `<path class="%s" d="M%.1f %.1f L%.1f %.1f L%.1f %.1fZ"/>`, class, cx, cy-r-1, cx+r+1, cy+r, cx-r-1, cy+r)
+	case 4:
+		fmt.Fprintf(b, `<path class="%s" d="M%.1f %.1f L%.1f %.1f L%.1f %.1fZ"/>`, class, cx, cy+r+1, cx+r+1, cy-r, cx-r-1, cy-r)
+	case 5:
+		fmt.Fprintf(b, `<path class="%s" d="M%.1f %.1f L%.1f %.1f M%.1f %.1f L%.1f %.1f"/>`, class, cx-r, cy-r, cx+r, cy+r, cx-r, cy+r, cx+r, cy-r)
+	case 6:
+		fmt.Fprintf(b, `<path class="%s" d="M%.1f %.1f L%.1f %.1f M%.1f %.1f L%.1f %.1f"/>`, class, cx-r-1, cy, cx+r+1, cy, cx, cy-r-1, cx, cy+r+1)
 	default:
-		fmt.Fprintf(b, `<path class="marker" d="M%.1f %.1f L%.1f %.1f L%.1f %.1fZ"/>`, cx, cy-r-1, cx+r+1, cy+r, cx-r-1, cy+r)
+		// A five-pointed star, its points on a circle of r+1.5, its inner
+		// corners on one of half that.
+		b.WriteString(`<path class="` + class + `" d="`)
+		for k := range 10 {
+			rad := (r + 1.5) * (1 - 0.5*float64(k%2))
+			a := math.Pi * (float64(k)/5 - 0.5)
+			cmd := "L"
+			if k == 0 {
+				cmd = "M"
+			}
+			fmt.Fprintf(b, "%s%.1f %.1f ", cmd, cx+rad*math.Cos(a), cy+rad*math.Sin(a))
+		}
+		b.WriteString(`Z"/>`)
 	}
 }
 

@@ -23,7 +23,8 @@
 // 2026"); status, badge, verification, kind, entryKind, measure,
 // measureCaption and part (labels); counterIn (a counter after "by");
 // figure (a count's value with its qualifier: "at least 803"); chart,
-// countChart and their summaries (chart.go: SVG drawn at build time);
+// countChart, their keys (chartKey, countChartKey: HTML lists under the
+// chart) and their summaries (chart.go: SVG drawn at build time);
 // count ("1 day", "2 days"), number ("48,727", "48.727") and size ("6.5
 // MB") in the language's style; heading (a text started with a
 // capital, as a heading starts: "Febrero de 2024"); join, base (a path's last element), sub; t,
@@ -43,11 +44,16 @@
 // another host.
 //
 //   - Masthead: a dark band with the briefing's name, what it is, the date
-//     its figures are current to, the language switch, and the navigation
-//     with a search box. On a phone the navigation folds into a "Menu"
-//     (<details>, no script) and the masthead is under 120 px tall; from
-//     960 px wide the menu stands open (CSS ::details-content; a browser
-//     without it keeps the "Menu" button).
+//     its figures are as of ("Figures as of March 1, 2026": not the date
+//     of the last change, which the foot of each page gives as "Last
+//     updated"), the language switch, and the navigation with a search box
+//     that says what it finds ("Search names, places…") as well as its
+//     label. On a phone the navigation folds into a "Menu" (<details>, no
+//     script) and the masthead is under 120 px tall; from 960 px wide the
+//     menu stands open (CSS ::details-content; a browser without it keeps
+//     the "Menu" button), its links on one line in either language and the
+//     search box in the room left, or under them where less than 16rem is
+//     left.
 //   - Type: system font stacks, a serif (Charter, Cambria, Georgia) for
 //     headlines and reading text at 18 px, a sans (system-ui) for the
 //     interface, tables and figures, with tabular numerals; a scale of
@@ -57,7 +63,18 @@
 //     detained and disappeared in red and purple, house arrest and
 //     conditional release in ambers, released in green, exiled in blue,
 //     deceased in grey; on record pages, in lists, in search results and on
-//     the timeline. Each pair passes WCAG AA in light and dark mode.
+//     the timeline. Each pair passes WCAG AA in light and dark mode. In a
+//     table on a desktop a badge keeps to one line; where it must wrap (a
+//     long Spanish status on a phone's card) it is a rounded box, its lines
+//     aligned past the dot.
+//   - Charts (chart.go): drawn for a phone and never wider than 23rem, so
+//     that their labels are 12 to 16 px, never larger than the text; the
+//     key is HTML under the chart (beside it on a wide screen), one line a
+//     series with a sample of its line and marker and, for the counters'
+//     charts, every figure of that counter; each series has its own dash
+//     and marker shape as well as a colour; time labels never overlap (a
+//     label a month, a quarter... or a year over long spans); the as-of
+//     line carries its date.
 //   - Timeline: each kind has a mark beside its word (■ arrest, ● release,
 //     ❝ statement, # count, ◆ event, → custody, ▲ detention site, ¶ brief).
 //     On a phone the chart and the filters fold into "Chart" and "Filter"
@@ -67,6 +84,10 @@
 //     table never has an empty cell: a stay without its own dates shows the
 //     arrest (first stay) or the release or "still held" (last stay),
 //     marked so. Sources are a numbered list, the outlet first.
+//   - The reported counts are tables on a desktop and, on a phone, cards
+//     (class "stack", each cell labelled with its column by data-label):
+//     the counter, the figure, the date, then the breakdown and sources at
+//     the card's full width.
 //   - The list of prisoners is a table that works without JavaScript;
 //     static/prisoners.js adds filters by status and place of detention and
 //     sorting by any column, kept in the address. On the search page, the
@@ -86,7 +107,8 @@
 // TestDesign (in the pipeline tests) measures the pages in Chromium: the
 // masthead's height on a phone, no sideways scroll, badges with their
 // word, no empty table cell, the timeline's first entry within a screen
-// and a half, chart text of 12 px or more.
+// and a half, chart text of 12 px or more and no larger than the body text,
+// and on a desktop the menu on one line in both languages.
 //
 // # Accessible, valid, light
 //

@@ -46,6 +46,8 @@ func funcs(words *i18n.Dict) template.FuncMap {
 		"figure":            func(c *content.Count) string { return site.Figure(words, c) },
 		"countChart":        func(s *site.Site, m string) template.HTML { return countChart(words, s, m) },
 		"countChartSummary": func(s *site.Site, m string) string { return countChartSummary(words, s, m) },
+		"countChartKey":     func(s *site.Site, m string) template.HTML { return countChartKey(words, s, m) },
+		"chartKey":          func(f site.Figures) template.HTML { return chartKey(words, f) },
 		"measure":           func(m string) string { return label(measureLabels, m) },
 		"measureCaption":    func(m string) string { return label(measureCaptions, m) },
 		"part": func(key string) string {
@@ -213,6 +215,7 @@ var entryKindLabels = map[string]string{
 	"site":      "Detention site",
 	"statement": "Statement",
 	"release":   "Release",
+	"death":     "Death",
 	"brief":     "Brief",
 	"count":     "Reported count",
 }

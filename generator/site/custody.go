@@ -16,7 +16,7 @@ func (r *resolver) custody() {
 	asOf := r.now
 	for _, p := range r.site.Prisoners {
 		p.Held = slices.Contains(heldStatuses, p.Status)
-		end := p.Released
+		end := p.CustodyEnd()
 		if end.IsZero() && p.Held {
 			end = asOf
 		}
@@ -32,7 +32,7 @@ func (r *resolver) custody() {
 				First: i == 0, Last: i == len(p.Prisoner.Custody)-1}
 			to := c.To
 			if to.IsZero() && i == len(p.Prisoner.Custody)-1 {
-				to = end // the last stay lasts until release, or until now
+				to = end // the last stay lasts until release or death, or until now
 			}
 			if !c.From.IsZero() && !to.IsZero() {
 				stay.Days = minDays(c.From, to)
@@ -49,6 +49,19 @@ func (r *resolver) custody() {
 			return strings.Compare(a.Prisoner.Slug, b.Prisoner.Slug)
 		})
 	}
+}
+
+// DiedInCustody says whether the person died deprived of liberty: a date
+// of death and no release before it.
+func (p *Prisoner) DiedInCustody() bool { return !p.Died.IsZero() && p.Released.IsZero() }
+
+// CustodyEnd is when the person's deprivation of liberty ended: the
+// release, or the death in custody; zero when neither is known.
+func (p *Prisoner) CustodyEnd() content.Date {
+	if p.DiedInCustody() {
+		return p.Died
+	}
+	return p.Released
 }
 
 // minDays is the least number of days between two dates known to their

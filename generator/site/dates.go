@@ -37,7 +37,7 @@ func (r *resolver) dates() {
 		all = append(all, *dst)
 	}
 	for _, p := range s.Prisoners {
-		ds := []content.Date{p.Arrested, p.Released}
+		ds := []content.Date{p.Arrested, p.Released, p.Died}
 		for _, c := range p.Prisoner.Custody {
 			ds = append(ds, c.From, c.To)
 		}

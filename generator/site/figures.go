@@ -14,7 +14,7 @@ type Figures struct {
 	Held     int          // still deprived of liberty
 	ByStatus []StatusCount
 	Series   []Point // the number held over time, from arrests and releases
-	Undated  int     // people left out of Series: arrest date unknown, or freed on an unknown date
+	Undated  int     // people left out of Series: arrest date unknown, or custody ended on an unknown date
 }
 
 // StatusCount is how many prisoners have one status.
@@ -52,14 +52,15 @@ func (r *resolver) figures() Figures {
 			f.Held++
 		}
 		switch {
-		case p.Arrested.IsZero(), !p.Held && p.Released.IsZero():
+		case p.Arrested.IsZero(), !p.Held && p.CustodyEnd().IsZero():
 			f.Undated++
 		default:
 			// Counted from the last day the arrest may have been on, to
-			// the first day the release may have been on: a minimum.
+			// the first day the release (or the death in custody) may
+			// have been on: a minimum.
 			changes = append(changes, change{content.DateOf(p.Arrested.Last()), +1})
-			if !p.Released.IsZero() {
-				changes = append(changes, change{content.DateOf(p.Released.First()), -1})
+			if end := p.CustodyEnd(); !end.IsZero() {
+				changes = append(changes, change{content.DateOf(end.First()), -1})
 			}
 		}
 	}

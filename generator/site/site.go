@@ -161,7 +161,7 @@ const WithheldName = "Name withheld"
 
 // recordTexts are the texts that name records and what befell them.
 var recordTexts = []string{WithheldName, "{name} arrested", "{name} moved to {site}", "{name} held at {site}",
-	"{name}: {event}", "{name} released", "{site} opened", "{site} closed", "{site}: {event}", "{speaker}: “{quote}”"}
+	"{name}: {event}", "{name} released", "{name} died in custody", "{name} died", "{site} opened", "{site} closed", "{site}: {event}", "{speaker}: “{quote}”"}
 
 // Label returns the name to show: the name, or WithheldName.
 func (p *Prisoner) Label() string { return p.label }

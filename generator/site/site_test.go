@@ -326,3 +326,69 @@ func TestCachedImageMustStillExist(t *testing.T) {
 		t.Errorf("err = %v, want the image missing", err)
 	}
 }
+
+// TestDeath checks a death in custody and one after release: the days in
+// custody run to the death only in custody, the figures count a death in
+// custody as the end of it, and the timeline tells each death.
+func TestDeath(t *testing.T) {
+	fsys := fixture(t)
+	fsys["content/prisoners/pedro-diaz.toml"] = &fstest.MapFile{Data: []byte(`name = "Pedro Díaz"
+status = "deceased"
+arrested = 2024-03-01
+died = 2024-04-01
+verification = "reported"
+
+[[custody]]
+site = "la-tumba"
+from = 2024-03-01
+`)}
+	fsys["content/prisoners/rosa-diaz.toml"] = &fstest.MapFile{Data: []byte(`name = "Rosa Díaz"
+status = "deceased"
+arrested = 2024-03-01
+released = 2024-04-01
+died = 2024-05-01
+verification = "reported"
+`)}
+	s, err := resolve(t, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pedro, rosa := s.prisoner("pedro-diaz"), s.prisoner("rosa-diaz")
+	if !pedro.DiedInCustody() || pedro.CustodyEnd() != pedro.Died || rosa.DiedInCustody() || rosa.CustodyEnd() != rosa.Released {
+		t.Errorf("died in custody: Pedro %v (end %s), Rosa %v (end %s)", pedro.DiedInCustody(), pedro.CustodyEnd(), rosa.DiedInCustody(), rosa.CustodyEnd())
+	}
+	if pedro.Days != 31 || pedro.Custody[0].Days != 31 || rosa.Days != 31 {
+		t.Errorf("days: Pedro %d (stay %d), Rosa %d; want 31 each", pedro.Days, pedro.Custody[0].Days, rosa.Days)
+	}
+	if s.Figures.Undated != 0 {
+		t.Errorf("undated = %d, want 0: both ends are known", s.Figures.Undated)
+	}
+	held := make(map[string]int)
+	for _, p := range s.Figures.Series {
+		held[p.Date.String()] = p.Held
+	}
+	// The fixture holds 1 on 2024-02-09 and 2 from 2024-02-29 to 2024-06-10;
+	// Pedro and Rosa add 2 from 2024-03-01 to 2024-04-01.
+	if held["2024-03-01"] != 4 || held["2024-04-01"] != 2 {
+		t.Errorf("series = %+v, want 4 held from 2024-03-01 and 2 from 2024-04-01", s.Figures.Series)
+	}
+	deaths := make(map[string]*Entry)
+	for _, e := range s.Timeline {
+		if e.Kind == "death" {
+			deaths[e.Record.URL] = e
+		}
+	}
+	if e := deaths[pedro.URL]; e == nil || e.Title != "Pedro Díaz died in custody" || e.Date != pedro.Died || len(e.Involves) != 1 || e.Involves[0].Title != "La Tumba" {
+		t.Errorf("Pedro's death on the timeline: %+v", e)
+	}
+	if e := deaths[rosa.URL]; e == nil || e.Title != "Rosa Díaz died" || len(e.Involves) != 0 {
+		t.Errorf("Rosa's death on the timeline: %+v", e)
+	}
+	if n := len(pedro.History); n == 0 || pedro.History[n-1].Kind != "death" {
+		t.Errorf("Pedro's history does not end with his death: %+v", pedro.History)
+	}
+	tumba := s.detentionSite("la-tumba")
+	if n := len(tumba.History); n == 0 || tumba.History[n-1] != deaths[pedro.URL] {
+		t.Errorf("La Tumba's history lacks Pedro's death")
+	}
+}

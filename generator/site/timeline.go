@@ -28,7 +28,7 @@ type Entry struct {
 }
 
 // EntryKinds are the kinds of timeline entries, in the order a day lists them.
-var EntryKinds = []string{"arrest", "custody", "event", "site", "statement", "count", "release", "brief"}
+var EntryKinds = []string{"arrest", "custody", "event", "site", "statement", "count", "release", "death", "brief"}
 
 // ID is the entry's stable anchor, derived from its date, kind and slug.
 func (e *Entry) ID() string { return e.url[e.anchor:] }
@@ -101,6 +101,13 @@ func (r *resolver) timeline() []*Entry {
 		}
 		add(&Entry{url: entryID(p.Released, "release", p.Slug), Date: p.Released, Kind: "release",
 			Title: r.words.F("{name} released", "name", p.Label()), Record: p.Link(), Involves: lastSite}, append(last, p)...)
+		if p.DiedInCustody() {
+			add(&Entry{url: entryID(p.Died, "death", p.Slug), Date: p.Died, Kind: "death",
+				Title: r.words.F("{name} died in custody", "name", p.Label()), Record: p.Link(), Involves: lastSite}, append(last, p)...)
+		} else {
+			add(&Entry{url: entryID(p.Died, "death", p.Slug), Date: p.Died, Kind: "death",
+				Title: r.words.F("{name} died", "name", p.Label()), Record: p.Link()}, p)
+		}
 	}
 	for _, v := range s.Sites {
 		add(&Entry{url: entryID(v.Opened, "site", v.Slug, "opened"), Date: v.Opened, Kind: "site",

@@ -63,7 +63,7 @@ func planLayout(set *content.Set, size int) layout {
 		}
 	}
 	for _, p := range set.Prisoners {
-		count(p.Arrested, p.Released)
+		count(p.Arrested, p.Released, p.Died)
 		for i, c := range p.Custody {
 			if i > 0 || c.From != p.Arrested {
 				count(c.From)

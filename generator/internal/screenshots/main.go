@@ -54,10 +54,12 @@ var kinds = [][2]string{
 	{"timeline", "timeline/index.html"},
 	{"timeline-year", "timeline/2026/index.html"},
 	{"counts", "counts/index.html"},
+	{"es-counts", "es/counts/index.html"},
 	{"search", "search/index.html?q=rocio"},
 	{"data", "data/index.html"},
 	{"404", "no-such-page/"},
 	{"es-home", "es/index.html"},
+	{"es-prisoners", "es/prisoners/index.html"},
 	{"es-prisoner", "es/prisoners/rocio-san-miguel/index.html"},
 	{"es-statement", "es/statements/donald-trump-2026-01-09/index.html"},
 	{"es-timeline", "es/timeline/index.html"},
@@ -105,7 +107,7 @@ func main() {
 		if len(want) > 0 && !want[k[0]] {
 			continue
 		}
-		if strings.HasPrefix(k[1], "counts/") {
+		if strings.HasPrefix(k[1], "counts/") || strings.HasPrefix(k[1], "es/counts/") {
 			if _, err := os.Stat(filepath.Join(public, k[1])); err != nil {
 				continue // a site without a counts page
 			}
