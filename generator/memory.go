@@ -50,7 +50,7 @@ const smallSite = 100 << 20
 // 191 s and 354 processor seconds (0.96 GiB at the peak); at three and a
 // quarter times less 100 MB, 168 s and 315 processor seconds (1.01 GiB);
 // at four times less 100 MB, 142 to 154 s and 264 to 286 processor
-// seconds, 1.27 GiB at the peak, under the 1.5 GB that a site of that size
+// seconds, 1.27 to 1.29 GiB at the peak, under the 1.5 GB that a site of that size
 // may use. The long texts are not in the loaded site (package pipeline,
 // "Speed and memory"), so that a site of long bodies is held to the same:
 // 10,000 prisoners in two languages peak near 210 MiB, long bodies or not,

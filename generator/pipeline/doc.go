@@ -85,14 +85,17 @@
 // Measured with /usr/bin/time -f "%e s %U user %S sys %M KB" on the
 // corpus of internal/benchcorpus (-n N -es [-body 1000]), build -cache=
 // and check -cache=, on this project's shared 2-core machine on
-// 2026-11-30 (peak resident memory; processor time user+system):
+// 2026-11-30, in the quiet evening (peak resident memory; processor time
+// user+system):
 //
-//	corpus                             build               check
-//	10,000 prisoners, 2 languages      208 MiB, 39 s       209 MiB, 40 s
-//	the same, -body 1000               217 MiB, 52 s       208 MiB, 63 s
-//	100,000 prisoners, 2 languages     1.27 GiB, 286 s
+//	corpus                             build                     check
+//	10,000 prisoners, 2 languages      206 to 208 MiB, 22-26 s   208 and 220 MiB, 30 and 34 s
+//	the same, -body 1000               208 MiB, 42 s             208 MiB, 49 s
+//	100,000 prisoners, 2 languages     1.29 GiB, 264-302 s
 //
-// Before the long texts left memory: 212 and 215 MiB; 484 and 511 MiB with
+// Earlier the same day, with the machine shared: 208 and 209 MiB, 39 and
+// 40 s; 217 and 208 MiB, 52 and 63 s with long bodies; 1.27 GiB at
+// 100,000 prisoners. Before the long texts left memory: 212 and 215 MiB; 484 and 511 MiB with
 // long bodies; 1.5 GiB and 586 s at 100,000 prisoners. Measured again on
 // the quiet machine, 10,000 prisoners in two languages, build -cache= into
 // a folder in memory (/dev/shm, so that the disk's writes do not blur
@@ -101,42 +104,41 @@
 // texts left memory; with -body 1000, build and check peak at 208 MiB.
 //
 // How the time grows with the site. Measured on the quiet machine (load
-// average 2) on 2026-11-30, build -cache= into /dev/shm, the output
-// folder removed before each build, three rounds of one build of 100,000
-// prisoners in two languages and two of 10,000; processor seconds
-// user+system, wall time, peak resident memory:
+// average 1 to 2) on 2026-11-30, build -cache= into /dev/shm, the output
+// folder removed before each build, three rounds of a build of 10,000
+// prisoners in two languages, one of 100,000, and 10,000 again; processor
+// seconds user+system, wall time, peak resident memory:
 //
-//	10,000 prisoners, 2 languages   20.9 to 23.6 s, 11.5 to 13.0 s, 201 to 208 MiB
-//	100,000                         264, 284 and 286 s, 142, 153 and 154 s, 1.27 GiB
+//	round   10,000 (before, after)          100,000                   100,000 ÷ 10,000
+//	1       26.1, 23.3 s; 27.8, 12.8 s      302 s; 205 s; 1.29 GiB    12.2× processor
+//	2       23.1, 23.0 s; 12.6, 12.6 s      275 s; 147 s; 1.29 GiB    12.0×, 11.7× wall
+//	3       23.3, 21.7 s; 12.8, 11.8 s      264 s; 141 s; 1.29 GiB    11.7×, 11.4× wall
 //
-// Round by round, 100,000 prisoners took 12.1 to 12.6 times the
-// processor time of 10,000, and 11.9 to 12.3 times the wall time (one
-// more round, 13.1 and 12.8 times; a build on this virtual machine takes
-// one of two times, as it is handed memory, so that only alternated runs
-// compare). The binary before this work, in an earlier round: 23.7 to
-// 28.2 s and 13.1 to 15.5 s at 10,000, 332 s and 179 s at 100,000, 1.04
-// GiB; before that, quiet, 13.6 times. The time is not yet linear with the
-// site. Why, from GODEBUG=gctrace=1 and CPU profiles of both (pprof, the
-// same round, with the limit at three and a quarter times the loaded
-// site):
+// (Round 1's first builds were slowed by the machine, not the program.)
+// The peak at 10,000 prisoners is 206 to 208 MiB. Before this round
+// (templates shared by the drawing goroutines, package render), 12.1 to
+// 12.6 times; before the last, 13.6 times.
 //
-//   - The collector's share of the processor, its assists and its write
-//     barriers included, is 11% at 10,000 prisoners and 20% at 100,000.
-//     At 10,000 the memory limit does not bind: the collector runs at its
-//     own pace, with room for as much garbage as is live. At 100,000,
-//     with the limit at two and a half times the loaded site, as it was,
-//     it had room for half as much as is live while the pages are drawn
-//     (580 to 660 MB live, a loaded site of 398 to 424 MB), and ran 190
-//     to 200 times where it runs 140 to 160 now. More room is what the
-//     limit gives now (generator/memory.go), within 1.5 GB; a collection
-//     still marks for 2.5 seconds of every 5 while the pages are drawn,
-//     and its assists grew 40 times for 10 times the site.
-//   - The work besides the collector's grows 11 times: every step of the
-//     drawing (templates, compressing, writing) alike, the same work done
-//     on a heap seven times as large.
+// Where the time over ten times goes, from CPU profiles of the two builds
+// taken from the loaded site on (a throwaway program around Build with
+// Options.Loaded starting the profile): loading and resolving take 9 times
+// as long (4.7 and 42 processor seconds); drawing, 12 times (20.8 and
+// 250). Every step of the drawing grows about as the site does (the
+// templates 11.6 times, the feeds and data files 11.7, compressing for the
+// offline archive 9.9, writing 11.4, the search index 13.3), but for the
+// collector's: its marking grows 15.5 times and its assists 18 times, and
+// one line of it, reading the size class of each object's span while
+// marking (runtime.spanClass.sizeclass, 0.7 against 21.2 processor
+// seconds), 30 times: a heap ten times as large no longer keeps the
+// runtime's records of its spans in the processor's caches. Without that
+// one line the drawing would take 11.3 times as long. More room for the
+// collector does not help on this machine: with GOGC=400 and a 4 GiB
+// limit, 100,000 prisoners took 14 times the processor time of 10,000,
+// the system's share doubling (74 s), as each page of memory first touched
+// costs the virtual machine. So what would bring the time nearer ten times
+// is a heap with fewer objects that hold pointers, not less work.
 //
-// So what would make the time linear is a smaller heap while the pages are
-// drawn. What it holds at 100,000 prisoners (heap profiles, go test -bench
+// What the heap holds at 100,000 prisoners (heap profiles, go test -bench
 // with pprof.WriteHeapProfile by hand): the records as decoded (content,
 // 180 MB before a content.Date took 32 bytes where it took 64: three in
 // every prisoner, two in every place of detention), the resolved site

@@ -37,8 +37,9 @@
 // With a second language (-es, twice the pages) 10,000 prisoners took
 // 19.6 s against Hugo's 2.9 s for the one language, peaking at 226 MB. Time
 // grows linearly with the corpus up to 30,000 prisoners; at 100,000 in two
-// languages it is 13 to 14 times that of 10,000, the collector's share
-// doubling on a heap seven times larger (package pipeline, "Speed and
+// languages it is 11.4 to 12.2 times that of 10,000 (2026-11-30), every
+// step growing with the site but the collector's marking, which grows 15
+// times on a heap ten times as large (package pipeline, "Speed and
 // memory"). The briefing does more than Hugo's bare
 // theme (back-references, custody histories, a feed per prisoner and site,
 // the search index, data files and the offline archive: 216 MB written at
