@@ -88,6 +88,11 @@ func chartSummary(words *i18n.Dict, f site.Figures) string {
 	if f.Undated > 0 {
 		s += " " + words.F("{count} not counted in it: their arrest date, or the date they were freed, is unknown.", "count", words.Count(f.Undated, "person is", "people are"))
 	}
+	// The line ends below the number still held when some of them have
+	// no known arrest date: say so, beside the headline that counts them.
+	if missing := f.Held - last.Held; missing > 0 {
+		s += " " + words.F("Of the people still held, {count} not in it, for want of an arrest date.", "count", words.Count(missing, "person is", "people are"))
+	}
 	return s
 }
 

@@ -35,6 +35,7 @@ func TestChart(t *testing.T) {
 			{Date: day(t, "2024-07-01"), Held: 3},
 			{Date: day(t, "2024-10-01"), Held: 2},
 		},
+		Held:    3, // one of them with no known arrest date
 		Undated: 4,
 	}
 	en, _ := i18n.Load(nil, i18n.English)
@@ -68,7 +69,7 @@ func TestChart(t *testing.T) {
 		t.Errorf("%d month and year labels, want 6 months and a year", n)
 	}
 	summary := chartSummary(en, f)
-	want := "Counted since January 1, 2024, the number of documented people held peaks at 3 on July 1, 2024 and stands at 2 as of December 31, 2024. 4 people are not counted in it: their arrest date, or the date they were freed, is unknown."
+	want := "Counted since January 1, 2024, the number of documented people held peaks at 3 on July 1, 2024 and stands at 2 as of December 31, 2024. 4 people are not counted in it: their arrest date, or the date they were freed, is unknown. Of the people still held, 1 person is not in it, for want of an arrest date."
 	if summary != want {
 		t.Errorf("summary:\n got %s\nwant %s", summary, want)
 	}

@@ -105,6 +105,7 @@ var pageTexts = []string{
 	"Changes", "Every public change to the briefing's records, newest first, with its correction notes.",
 	"No documented person has both a known arrest date and a known release date or current detention, so there is nothing to chart yet.",
 	"{count} not counted in it: their arrest date, or the date they were freed, is unknown.", "person is", "people are",
+	"Of the people still held, {count} not in it, for want of an arrest date.",
 	"Reported counts", "Political prisoners, releases and arrests as each counter reported them, side by side, with their sources.",
 }
 
