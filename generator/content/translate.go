@@ -8,8 +8,10 @@ import (
 )
 
 // untranslatable are the keys a translation may not set: what is published
-// is decided in the original.
-var untranslatable = []string{"publish", "draft", "anonymous", "private"}
+// is decided in the original, and so are a person's status and the dates
+// of their arrest, release and death, which are facts, not words, and
+// must read the same in every language.
+var untranslatable = []string{"publish", "draft", "anonymous", "private", "status", "arrested", "released", "died"}
 
 // translate loads a translation: the original's fields, with those the
 // translation sets in their place, decoded as one record in its language.

@@ -213,11 +213,12 @@ func TestMissingTranslationFailsCheck(t *testing.T) {
 	// unpublish, are errors too.
 	src = bilingualSite(t)
 	os.WriteFile(filepath.Join(src, "content/prisoners/nobody.es.toml"), []byte("summary = \"x\"\n"), 0o644)
-	os.WriteFile(filepath.Join(src, "content/prisoners/luis-gomez.es.toml"), []byte("publish = false\n"), 0o644)
+	os.WriteFile(filepath.Join(src, "content/prisoners/luis-gomez.es.toml"), []byte("publish = false\nreleased = 2024-06-11\n"), 0o644)
 	_, err = Check(Options{Src: src})
 	for _, want := range []string{
 		`content/prisoners/nobody.es.toml: a translation of nobody.toml, which does not exist`,
 		`content/prisoners/luis-gomez.es.toml:1:11: publish cannot be translated; set it in the original, content/prisoners/luis-gomez.toml`,
+		`content/prisoners/luis-gomez.es.toml:2:12: released cannot be translated; set it in the original, content/prisoners/luis-gomez.toml`,
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("check: %v\nwant %s", err, want)
