@@ -124,9 +124,9 @@ func decodePrisoner(f *fields, r Record) (*Prisoner, bool) {
 			f.errorf("died", "died %s is before released %s; check both dates", p.Died, p.Released)
 		}
 	}
-	end, endName := p.Released, "the release"
-	if end.IsZero() {
-		end, endName = p.Died, "the death"
+	end, endName := p.CustodyEnd(), "the release"
+	if p.DiedInCustody() {
+		endName = "the death"
 	}
 	var order custodyOrder
 	for _, c := range f.tables("custody") {

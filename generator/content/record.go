@@ -110,6 +110,19 @@ type Prisoner struct {
 	Events      []Milestone
 }
 
+// DiedInCustody says whether the person died deprived of liberty: a date
+// of death and no release before it.
+func (p *Prisoner) DiedInCustody() bool { return !p.Died.IsZero() && p.Released.IsZero() }
+
+// CustodyEnd is when the person's deprivation of liberty ended: the
+// release, or the death in custody; zero when neither is known.
+func (p *Prisoner) CustodyEnd() Date {
+	if p.DiedInCustody() {
+		return p.Died
+	}
+	return p.Released
+}
+
 // Custody is a period a prisoner spent at one detention site.
 type Custody struct {
 	Site     Ref

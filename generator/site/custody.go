@@ -51,19 +51,6 @@ func (r *resolver) custody() {
 	}
 }
 
-// DiedInCustody says whether the person died deprived of liberty: a date
-// of death and no release before it.
-func (p *Prisoner) DiedInCustody() bool { return !p.Died.IsZero() && p.Released.IsZero() }
-
-// CustodyEnd is when the person's deprivation of liberty ended: the
-// release, or the death in custody; zero when neither is known.
-func (p *Prisoner) CustodyEnd() content.Date {
-	if p.DiedInCustody() {
-		return p.Died
-	}
-	return p.Released
-}
-
 // minDays is the least number of days between two dates known to their
 // precisions: from the last day from may stand for to the first day to may.
 func minDays(from, to content.Date) int {

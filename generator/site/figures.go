@@ -51,15 +51,15 @@ func (r *resolver) figures() Figures {
 		if p.Held {
 			f.Held++
 		}
-		switch {
-		case p.Arrested.IsZero(), !p.Held && p.CustodyEnd().IsZero():
+		switch end := p.CustodyEnd(); {
+		case p.Arrested.IsZero(), !p.Held && end.IsZero():
 			f.Undated++
 		default:
 			// Counted from the last day the arrest may have been on, to
 			// the first day the release (or the death in custody) may
 			// have been on: a minimum.
 			changes = append(changes, change{content.DateOf(p.Arrested.Last()), +1})
-			if end := p.CustodyEnd(); !end.IsZero() {
+			if !end.IsZero() {
 				changes = append(changes, change{content.DateOf(end.First()), -1})
 			}
 		}

@@ -101,12 +101,13 @@ func (r *resolver) timeline() []*Entry {
 		}
 		add(&Entry{url: entryID(p.Released, "release", p.Slug), Date: p.Released, Kind: "release",
 			Title: r.words.F("{name} released", "name", p.Label()), Record: p.Link(), Involves: lastSite}, append(last, p)...)
-		if p.DiedInCustody() {
+		if !p.Died.IsZero() { // a death in custody names the last place of detention
+			verb, involved, owners := "{name} died", []Link(nil), []interface{ addHistory(*Entry) }{p}
+			if p.DiedInCustody() {
+				verb, involved, owners = "{name} died in custody", lastSite, append(last, p)
+			}
 			add(&Entry{url: entryID(p.Died, "death", p.Slug), Date: p.Died, Kind: "death",
-				Title: r.words.F("{name} died in custody", "name", p.Label()), Record: p.Link(), Involves: lastSite}, append(last, p)...)
-		} else {
-			add(&Entry{url: entryID(p.Died, "death", p.Slug), Date: p.Died, Kind: "death",
-				Title: r.words.F("{name} died", "name", p.Label()), Record: p.Link()}, p)
+				Title: r.words.F(verb, "name", p.Label()), Record: p.Link(), Involves: involved}, owners...)
 		}
 	}
 	for _, v := range s.Sites {
