@@ -99,8 +99,10 @@ func (r *resolver) timeline() []*Entry {
 			last = append(last, p.Custody[n-1].Site)
 			lastSite = p.Custody[n-1].Site.link
 		}
-		add(&Entry{url: entryID(p.Released, "release", p.Slug), Date: p.Released, Kind: "release",
-			Title: r.words.F("{name} released", "name", p.Label()), Record: p.Link(), Involves: lastSite}, append(last, p)...)
+		if !p.Released.IsZero() { // most are still held: no title made to be dropped
+			add(&Entry{url: entryID(p.Released, "release", p.Slug), Date: p.Released, Kind: "release",
+				Title: r.words.F("{name} released", "name", p.Label()), Record: p.Link(), Involves: lastSite}, append(last, p)...)
+		}
 		if !p.Died.IsZero() { // a death in custody names the last place of detention
 			verb, involved, owners := "{name} died", []Link(nil), []interface{ addHistory(*Entry) }{p}
 			if p.DiedInCustody() {
