@@ -123,7 +123,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	// Once the site is loaded, the collector is held to a few times its
 	// size (memory.go): the process's memory is main's to set.
 	undo := func() {}
-	opts.Loaded = func() { undo = boundMemory() }
+	opts.Loaded = func(records int) { undo = boundMemory(records) }
 	defer func() { undo() }()
 	start := time.Now()
 	var res *pipeline.Result

@@ -11,56 +11,76 @@ import (
 // minMemoryLimit is the least memory a build is held to.
 const minMemoryLimit = 200 << 20
 
-// liveQuarters is how many times the loaded site a build is held to, in
-// quarters: four, less smallSite.
-const liveQuarters = 16
+// drawnPerRecord is what drawing the pages keeps live for each record,
+// beyond the loaded site, at its peak: the name and size of every file
+// made, the offline archive's index, the sitemap's entries, and what the
+// collector finds live because it was made while it marked. Measured on
+// the benchmark corpus (GODEBUG=gctrace=1, the most found live less the
+// loaded site, over the records): 2.9 to 4.2 KiB at 10,000 to 100,000
+// prisoners in two languages, 3.3 KiB at 10,000 in one.
+const drawnPerRecord = 3 << 10
 
-// smallSite is taken off the limit that liveQuarters sets, so that a site
-// of 10,000 prisoners, whose loaded site is 44 to 76 MB, is held to about
-// the 200 MB floor, under the 250 MB such a site may use.
-const smallSite = 100 << 20
+// mostQuarters is the most a build is held to, in quarters of the loaded
+// site: three and three quarters times, which keeps a site of 100,000
+// prisoners under the 1.5 GB it may use.
+const mostQuarters = 15
+
+// memoryLimit is the soft limit for a build whose loaded site is live
+// bytes, of records records: room for the collector's own pace, twice
+// what is live at the peak of drawing (live and drawnPerRecord for each
+// record), but never more than mostQuarters of the loaded site, and never
+// less than minMemoryLimit.
+func memoryLimit(live uint64, records int) int64 {
+	pace := 2 * (int64(live) + drawnPerRecord*int64(records))
+	return max(minMemoryLimit, min(pace, mostQuarters*int64(live)/4))
+}
 
 // boundMemory is called once the content is loaded and the site resolved
-// in its first language (pipeline.Options.Loaded), by build and check, and
-// returns the function that undoes it. The loaded site is most of what a
-// build keeps; drawing the pages makes garbage at a great rate, and by
-// default the collector lets the heap grow to twice what is live before it
-// runs, which took a 10,000-prisoner build to 350 MB. boundMemory sets a
-// soft limit of four times the loaded site less 100 MB, and never less
-// than 200 MB.
+// in its first language (pipeline.Options.Loaded), by build and check,
+// with the number of records, and returns the function that undoes it. It
+// sets the soft limit memoryLimit gives for the heap then live.
 //
-// Why: the limit holds the whole process (the heap, the runtime's own
-// memory, pages freed but not yet returned), and while the pages are
-// drawn what is live is the loaded site and nearly half as much again
-// (the page being drawn, the largest the list of every prisoner; the
-// offline archive's index and the size of every file; the sitemap's entry
-// for every page; what was made while the collector marked, which it
-// frees only at its next cycle). The collector costs least when it has
-// room for as much garbage as is live, its own pace, and more the less
-// room it has: each cycle marks all that is live, and less room means
-// more cycles for the same pages. A site of 10,000 prisoners in two
-// languages loads 44 to 76 MB (the benchmark corpus; the history bench's
-// corpus outside git) and is held to the 200 MB floor, or just over it:
-// its peak is 208 MiB, under the 250 MB it may use. At 100,000 prisoners,
-// measured on the quiet machine on 2026-11-30 (package pipeline, "Speed
-// and memory"): with the limit at two and a half times the loaded site,
-// as it was, the collector had room for about half of what was live while
-// drawing, ran 190 to 200 times and took a fifth of the processor time,
-// where it takes a tenth at 10,000 (GODEBUG=gctrace=1), and the build took
-// 191 s and 354 processor seconds (0.96 GiB at the peak); at three and a
-// quarter times less 100 MB, 168 s and 315 processor seconds (1.01 GiB);
-// at four times less 100 MB, 142 to 154 s and 264 to 286 processor
-// seconds, 1.27 to 1.29 GiB at the peak, under the 1.5 GB that a site of that size
-// may use. The long texts are not in the loaded site (package pipeline,
-// "Speed and memory"), so that a site of long bodies is held to the same:
-// 10,000 prisoners in two languages peak near 210 MiB, long bodies or not,
-// build or check (the floor). A GOMEMLIMIT set in the environment is left
-// as it is.
+// Why: the loaded site is most of what a build keeps, and drawing the
+// pages makes garbage at a great rate. By default the collector lets the
+// heap grow to twice what is live before it runs (its own pace), which
+// at 100,000 prisoners is more than the 1.5 GB such a site may use; a
+// limit holds the whole process (the heap, the runtime's own memory,
+// pages freed but not yet returned). But each cycle of the collector
+// marks all that is live, so less room than its own pace means more
+// cycles for the same pages, and time that grows faster than the site.
+// The limit this replaced, four times the loaded site less 100 MB and at
+// least 200 MB, gave sites between 15,000 and 25,000 prisoners (a loaded
+// site of 60 to 100 MB) the 200 MB floor, a third of the room their
+// collector needed: at 20,000 prisoners it ran 200 times and took 37% of
+// the processor time, and the build took 2.45 times as long as at 10,000
+// (56 against 23 processor seconds). Measured on the quiet machine on
+// 2026-11-30 (build -cache= into /dev/shm, /usr/bin/time; the loaded
+// site from GODEBUG=gctrace=1, the collection forced when it is loaded;
+// processor time user+system, two runs where two are given, the machine
+// is noisy; the collector's time from gctrace):
+//
+//	prisoners (loaded)          limit, before → now   processor s, before → now   peak, before → now
+//	10,000 (38 MiB)             200 → 200 MiB         23.0, 22.7 → 22.0, 23.3     204 → 207, 208 MiB
+//	10,000, 1 language (65)     200 → 209 MiB         16.0 → 16.0                 208 → 218 MiB
+//	20,000 (73 MiB)             200 → 274 MiB         56.3, 55.2 → 47.1, 53.6     209 → 283 MiB
+//	                            collector: 202 → 131 cycles, 21.0 → 6.4 processor s
+//	50,000 (179 MiB)            616 → 671 MiB         126, 136 → 121, 131         615 → 670 MiB
+//	100,000 (350 MiB)           1,300 → 1,312 MiB     265, 263 → 265              1.29, 1.30 → 1.30 GiB
+//
+// A site of 10,000 prisoners keeps the 200 MB floor, long bodies or not
+// (the long texts are not in the loaded site; package pipeline, "Speed
+// and memory"): its peak stays under the 250 MB it may use. At 100,000
+// prisoners the collector's own pace would be 1,494 MiB (twice 350 and
+// 397 for its records), over the 1.5 GB allowed, so mostQuarters holds it to about the limit it had: there the
+// collector has less room than at 10,000, which is the larger part of
+// why the build takes more than ten times as long (package pipeline,
+// "Speed and memory"). A GOMEMLIMIT set in the environment is left as
+// it is.
 //
 // The limit belongs to the process, which is why main sets it and no
 // package does: when builds overlap (tests), the first sets it and the
 // last to finish puts the old one back.
-func boundMemory() (undo func()) {
+func boundMemory(records int) (undo func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
@@ -70,7 +90,7 @@ func boundMemory() (undo func()) {
 		runtime.GC()
 		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 		metrics.Read(sample)
-		bound.saved = debug.SetMemoryLimit(max(int64(minMemoryLimit), liveQuarters*int64(sample[0].Value.Uint64())/4-smallSite))
+		bound.saved = debug.SetMemoryLimit(memoryLimit(sample[0].Value.Uint64(), records))
 	}
 	bound.builds++
 	return func() {

@@ -180,6 +180,11 @@ func (s *Set) Records() []interface{ Meta() *Record } {
 	return out
 }
 
+// Len is the number of records of the set, of every kind.
+func (s *Set) Len() int {
+	return len(s.Briefs) + len(s.Pages) + len(s.Prisoners) + len(s.Statements) + len(s.Sites) + len(s.Events) + len(s.Counts)
+}
+
 func recs[T interface{ Meta() *Record }](list []T) []interface{ Meta() *Record } {
 	out := make([]interface{ Meta() *Record }, len(list))
 	for i, v := range list {

@@ -186,11 +186,15 @@
 // While the history is computed, what is live is now 20 to 45 MB where it
 // was 60 to 125 MB (GODEBUG=gctrace=1), so that the peak is no longer set
 // then but while the pages are drawn, under the limit of package main's
-// memory.go: four times the loaded site less 100 MB. The loaded site holds
-// the changes (95 MB, against 64 MB outside git: the site's changes in the
-// first language 19 MB, the history's in the default language, not yet
-// resolved, 11.5 MB), so that the warm build is held to about 280 MB,
-// where the build outside git is held to the 200 MB floor.
+// memory.go, twice the loaded site and what drawing keeps for each record,
+// at most 3.75 times the loaded site. The loaded site holds the changes
+// (95 MB, against 64 MB outside git: the site's changes in the first
+// language 19 MB, the history's in the default language, not yet resolved,
+// 11.5 MB), so that the warm build is held to about 270 MB (280 MB before
+// that limit, on 2026-11-30; the warm build then peaked at 307 and 311
+// MiB, now at 290 MiB, over a build outside git +13% and +16% in processor
+// time before, +16% now, alternated pairs), where the build outside git is
+// held to 209 MB.
 //
 // And in package render: each goroutine drawing the pages draws through a
 // copy of the templates of its own, since text/template looks up every

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/presos-politicos/briefing/generator/content"
 	"github.com/presos-politicos/briefing/generator/internal/corpus"
 	"github.com/presos-politicos/briefing/generator/internal/testsite"
 	"golang.org/x/tools/txtar"
@@ -330,15 +331,23 @@ briefs/b/index.html: the id "twice" is on 2 elements; an id names one element (l
 }
 
 // TestLoadedOnce: Options.Loaded, by which main bounds the memory, is
-// called once per build and once per check.
+// called once per build and once per check, with the number of records
+// loaded.
 func TestLoadedOnce(t *testing.T) {
 	src := testsite.Dir(t)
+	set, err := content.Load(os.DirFS(src), content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, run := range []func(Options) (*Result, error){Build, Check} {
-		calls := 0
+		calls, records := 0, 0
 		out := filepath.Join(t.TempDir(), "public")
-		_, err := run(Options{Src: src, Out: out, Loaded: func() { calls++ }})
+		_, err := run(Options{Src: src, Out: out, Loaded: func(n int) { calls++; records = n }})
 		if err != nil || calls != 1 {
 			t.Errorf("Loaded called %d times (%v), want once", calls, err)
+		}
+		if want := len(set.Records()); records != want || want == 0 {
+			t.Errorf("Loaded told of %d records, want %d", records, want)
 		}
 	}
 }

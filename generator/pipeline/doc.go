@@ -132,11 +132,25 @@
 // seconds), 30 times: a heap ten times as large no longer keeps the
 // runtime's records of its spans in the processor's caches. Without that
 // one line the drawing would take 11.3 times as long. More room for the
-// collector does not help on this machine: with GOGC=400 and a 4 GiB
-// limit, 100,000 prisoners took 14 times the processor time of 10,000,
-// the system's share doubling (74 s), as each page of memory first touched
-// costs the virtual machine. So what would bring the time nearer ten times
-// is a heap with fewer objects that hold pointers, not less work.
+// collector helps only up to its own pace, and 100,000 prisoners may not
+// have it: with GOGC=400 and a 4 GiB limit, 100,000 prisoners took 14
+// times the processor time of 10,000, the system's share doubling (74 s),
+// as each page of memory first touched costs the virtual machine; with
+// the limit at 1,400 MiB in place of 1,300, 11.1 times (250 processor
+// seconds, one run), but a peak of 1.49 GB, at the edge of the 1.5 GB
+// allowed. A site of 10,000 prisoners has its collector's own pace under
+// the 200 MB floor (the most it finds live is 95 MiB); one of 100,000 would
+// need 1,480 MiB (740 live), over the 1.5 GB, and is held to 1,312 MiB
+// (generator/memory.go). So what would bring the time nearer ten times
+// is less live while drawing (a heap with fewer objects that hold
+// pointers, fewer made for each page), not less work.
+//
+// Between the two, on 2026-11-30 (two runs each, processor seconds and
+// times 10,000's 22.7): 20,000 prisoners 47 and 54 s (2.1, 2.4 times),
+// 50,000 121 and 131 s (5.3, 5.8 times), 100,000 265 s (11.7 times).
+// Before the memory limit followed the records (generator/memory.go),
+// 20,000 prisoners took 56 s, 2.45 times, held to the 200 MB floor with
+// a third of the room its collector needed.
 //
 // What the heap holds at 100,000 prisoners (heap profiles, go test -bench
 // with pprof.WriteHeapProfile by hand): the records as decoded (content,

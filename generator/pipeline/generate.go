@@ -69,7 +69,7 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 		out.links = append(out.links, l.site.Links...)
 		if i == 0 {
 			if opts.Loaded != nil {
-				opts.Loaded()
+				opts.Loaded(set.Len())
 			}
 			var err error
 			if assets, err = copyStatic(fsys, recording{out, static}); err != nil {

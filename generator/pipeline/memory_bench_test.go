@@ -13,8 +13,8 @@ import (
 // resolved in its first language (Options.Loaded, the figure main bounds
 // the memory by), and live-MB, the most found live at the end of a
 // collection while the files are made. The processes' peak resident
-// memory is main's memory limit, twice loaded-MB and at least 200 MB, plus
-// a few megabytes (generator/memory.go). The figures in package doc come from
+// memory is main's memory limit, at least 200 MB, plus a few megabytes
+// (generator/memory.go). The figures in package doc come from
 //
 //	go test ./generator/pipeline -run XXX -bench Memory -benchtime 1x -corpus 10000 -corpus-es -corpus-body 1000
 func BenchmarkMemory(b *testing.B) {
@@ -31,7 +31,7 @@ func BenchmarkMemory(b *testing.B) {
 			var loaded, live uint64
 			for b.Loop() {
 				stop := watchLive(&live)
-				_, err := cmd.run(Options{Src: src, Loaded: func() { loaded = max(loaded, liveBytes()) }})
+				_, err := cmd.run(Options{Src: src, Loaded: func(int) { loaded = max(loaded, liveBytes()) }})
 				stop()
 				if err != nil {
 					b.Fatal(err)

@@ -23,11 +23,12 @@ type Options struct {
 	Hosts []host.Host
 
 	// Loaded, when not nil, is called once the site is loaded and
-	// resolved in its first language, before any page is drawn: the
-	// loaded site is then most of what a build or a check keeps, and main
-	// bounds the process's memory by it. It is called from the goroutine
-	// that called Build or Check.
-	Loaded func()
+	// resolved in its first language, before any page is drawn, with the
+	// number of records loaded: the loaded site is then most of what a
+	// build or a check keeps, drawing keeps a little more for each record,
+	// and main bounds the process's memory by both. It is called from the
+	// goroutine that called Build or Check.
+	Loaded func(records int)
 
 	// dir is the site folder on disk, whose git history gives the records'
 	// changes; "" for a site in memory, which has none.
