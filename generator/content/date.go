@@ -194,7 +194,7 @@ func (d Date) String() string {
 func (d Date) Datetime() string { return d.Start().String() }
 
 // Human returns the date as readers see it: "2024", "February 2024",
-// "February 9, 2024"; an interval as "February 1, 2024 to February 9,
+// "9 February 2024"; an interval as "1 February 2024 to 9 February
 // 2024" (error messages; pages say it in words, site.Date).
 func (d Date) Human() string {
 	if d.IsInterval() {
@@ -206,7 +206,7 @@ func (d Date) Human() string {
 	case Month:
 		return fmt.Sprintf("%s %d", d.Month, d.Year)
 	case Day:
-		return fmt.Sprintf("%s %d, %d", d.Month, d.Day, d.Year)
+		return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
 	}
 	return ""
 }

@@ -14,8 +14,8 @@ func TestParseDate(t *testing.T) {
 	}{
 		{"2024", "2024", "2024", Year},
 		{"2024-02", "2024-02", "February 2024", Month},
-		{"2024-02-09", "2024-02-09", "February 9, 2024", Day},
-		{"2024-02-29", "2024-02-29", "February 29, 2024", Day},
+		{"2024-02-09", "2024-02-09", "9 February 2024", Day},
+		{"2024-02-29", "2024-02-29", "29 February 2024", Day},
 	}
 	for _, tt := range tests {
 		d, err := ParseDate(tt.in)

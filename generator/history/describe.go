@@ -10,7 +10,7 @@ import (
 )
 
 // Sentences say a change as a reader would: "Status changed from detained
-// to released", "Release date added: January 8, 2026". Each is an
+// to released", "Release date added: 8 January 2026". Each is an
 // interface text, translated like every other (templates/i18n/<lang>.toml);
 // the name of a field is a text of its own, written to stand inside the
 // sentence ("release date" / "la fecha de excarcelación"), and the
@@ -88,7 +88,7 @@ func Texts() []string {
 // Describe says an item in the language of words. name gives the name of
 // a record an item refers to (a detention site, a person), and false for
 // one that is not published: such a value is not shown. date writes a
-// date as the pages do, an interval whole ("between January 11 and 12,
+// date as the pages do, an interval whole ("between 11 and 12 January
 // 2026").
 func (it Item) Describe(words *i18n.Dict, kind content.Kind, name func(content.Ref) (string, bool), date func(content.Date) string) string {
 	codes := codeNames

@@ -1,7 +1,7 @@
 // Package history makes the public history of each record from the git
 // history of the site's content/ folder: what changed, when, in the
 // reader's words ("Status changed from detained to released", "Release
-// date corrected from January 9, 2026 to January 8, 2026", "Source added:
+// date corrected from 9 January 2026 to 8 January 2026", "Source added:
 // The Independent"), in each language of the site.
 //
 // It sits between content and site: Read and Compute take what content

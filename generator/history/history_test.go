@@ -114,7 +114,7 @@ func TestDiff(t *testing.T) {
 		{"private table", base, base + "[private]\nnote = \"x\"\n", base, ""},
 		{"status", base, strings.Replace(base, "detained", "released", 1), strings.Replace(base, "detained", "released", 1),
 			"Status changed from detained to released"},
-		{"date corrected", base, strings.Replace(base, "08-02", "08-03", 1), base, "Arrest date corrected from August 2, 2024 to August 3, 2024"},
+		{"date corrected", base, strings.Replace(base, "08-02", "08-03", 1), base, "Arrest date corrected from 2 August 2024 to 3 August 2024"},
 		{"field private now", base, base + "occupation = \"Lawyer\"\n", base, ""},
 		{"text shown only while current", base, base + "occupation = \"Lawyer\"\n", base + "occupation = \"Judge\"\n", "Occupation added"},
 		{"text current", base, base + "occupation = \"Judge\"\n", base + "occupation = \"Judge\"\n", "Occupation added: Judge"},
@@ -122,7 +122,7 @@ func TestDiff(t *testing.T) {
 		{"list entry removed is not named", base + "charges = [\"treason\", \"secret\"]\n", base + "charges = [\"treason\"]\n", base + "charges = [\"treason\"]\n", "Charge removed"},
 		{"list entry added", base + "charges = [\"treason\"]\n", base + "charges = [\"treason\", \"terrorism\"]\n", base + "charges = [\"treason\", \"terrorism\"]\n", "Charge added: terrorism"},
 		{"custody end", base + "[[custody]]\nsite = \"el-helicoide\"\nto = 2026-01-09\n", base + "[[custody]]\nsite = \"el-helicoide\"\nto = 2026-01-08\n", base + "[[custody]]\nsite = \"el-helicoide\"\nto = 2026-01-08\n",
-			"Custody at El Helicoide: end date corrected from January 9, 2026 to January 8, 2026"},
+			"Custody at El Helicoide: end date corrected from 9 January 2026 to 8 January 2026"},
 		{"source", base, base + "[[sources]]\ntitle = \"T\"\nurl = \"https://example.com/\"\npublisher = \"The Independent\"\n", base + "[[sources]]\ntitle = \"T\"\nurl = \"https://example.com/\"\npublisher = \"The Independent\"\n",
 			"Source added: The Independent"},
 		{"anonymous now", base + "occupation = \"Lawyer\"\n", strings.Replace(base, "Ana Pérez", "Ana Pérez Gómez", 1) + "occupation = \"Judge\"\n", "anonymous = true\n" + strings.Replace(base, "detained", "released", 1) + "occupation = \"Judge\"\n", ""},
@@ -209,7 +209,7 @@ func TestDiffCount(t *testing.T) {
 		t.Fatal(err)
 	}
 	name := func(r content.Ref) (string, bool) {
-		return "Foro Penal, January 19, 2026", r.Slug == "foro-penal-2026-01-19"
+		return "Foro Penal, 19 January 2026", r.Slug == "foro-penal-2026-01-19"
 	}
 	date := dateWriter
 	dec := func(src string) any {
@@ -230,14 +230,14 @@ func TestDiffCount(t *testing.T) {
 		{"figure", base + src, revised + src, revised + src,
 			"Figure corrected from 863 to 866", "Se corrigió la cifra: de 863 a 866"},
 		{"as of", base + src, strings.Replace(base, "01-19", "01-20", 1) + src, strings.Replace(base, "01-19", "01-20", 1) + src,
-			"As-of date corrected from January 19, 2026 to January 20, 2026", "Se corrigió la fecha de corte: de 19 de enero de 2026 a 20 de enero de 2026"},
+			"As-of date corrected from 19 January 2026 to 20 January 2026", "Se corrigió la fecha de corte: de 19 de enero de 2026 a 20 de enero de 2026"},
 		{"source added", base + src, base + src + src2, base + src + src2, "Source added: Provea", "Se añadió una fuente: Provea"},
 		{"kind of figure", base + src, base + "qualifier = \"at_least\"\n" + src, base + "qualifier = \"at_least\"\n" + src,
 			"Kind of figure changed from exact to minimum", "Cambió el tipo de cifra: de exacta a mínima"},
 		{"start added", rel + src, rel + "since = 2026-01-08\n" + src, rel + "since = 2026-01-08\n" + src,
-			"Start of the count added: January 8, 2026", "Se añadió el inicio del conteo: 8 de enero de 2026"},
+			"Start of the count added: 8 January 2026", "Se añadió el inicio del conteo: 8 de enero de 2026"},
 		{"start added, an interval", rel + src, rel + "since = \"2026-01-11/2026-01-12\"\n" + src, rel + "since = \"2026-01-11/2026-01-12\"\n" + src,
-			"Start of the count added: between January 11, 2026 and January 12, 2026", "Se añadió el inicio del conteo: between 11 de enero de 2026 and 12 de enero de 2026"},
+			"Start of the count added: between 11 January 2026 and 12 January 2026", "Se añadió el inicio del conteo: between 11 de enero de 2026 and 12 de enero de 2026"},
 		{"measure", base + src, strings.Replace(base, "held", "released", 1) + src, strings.Replace(base, "held", "released", 1) + src,
 			"What is counted changed from people held to releases", "Cambió lo que se cuenta: de personas detenidas a excarcelaciones"},
 		{"breakdown part corrected", base + src + "[breakdown]\nwomen = 87\n", base + src + "[breakdown]\nwomen = 90\n", base + src + "[breakdown]\nwomen = 90\n",
@@ -247,7 +247,7 @@ func TestDiffCount(t *testing.T) {
 		{"breakdown part gone now is not named", base + src + "[breakdown]\nwomen = 87\n", base + src + "[breakdown]\nwomen = 87\nsecret_unit = 3\n", base + src + "[breakdown]\nwomen = 87\n",
 			"Part of the breakdown added", "Se añadió una parte del desglose"},
 		{"statement", base + src, base + "statement = \"foro-penal-2026-01-19\"\n" + src, base + "statement = \"foro-penal-2026-01-19\"\n" + src,
-			"Announcing statement added: Foro Penal, January 19, 2026", "Se añadió la declaración que la anunció: Foro Penal, January 19, 2026"},
+			"Announcing statement added: Foro Penal, 19 January 2026", "Se añadió la declaración que la anunció: Foro Penal, 19 January 2026"},
 		{"note private now", base + "note = \"a\"\n" + src, base + "note = \"b\"\n" + src, base + src, "", ""},
 		{"note", base + "note = \"a\"\n" + src, base + "note = \"b\"\n" + src, base + "note = \"c\"\n" + src, "Note revised", "Se revisó la nota"},
 	} {

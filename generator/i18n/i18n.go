@@ -19,7 +19,7 @@
 // in|female" = "Mencionada en", so that languages whose words agree with
 // the person can (Dict.G); without a gender the plain text's translation
 // is used, which should then read well for anyone ("Aparece en"). Month names ("January") and date patterns
-// ("{month} {day}, {year}", "{month} {year}") are texts like any other, so
+// ("{day} {month} {year}", "{month} {year}") are texts like any other, so
 // that dates read as the language writes them, and so are the marks that
 // write a number: ",|thousands" = "." and ".|decimal" = ",", so that 48,727
 // and 6.5 read 48.727 and 6,5 in Spanish (Number, Decimal).
@@ -238,11 +238,11 @@ func (d *Dict) MissingError() error {
 
 // ownTexts are the texts the Dict itself asks for, in Date, Month,
 // Number and Decimal.
-var ownTexts = append(months[:len(months):len(months)], "{month} {day}, {year}", "{month} {year}", ",|thousands", ".|decimal")
+var ownTexts = append(months[:len(months):len(months)], "{day} {month} {year}", "{month} {year}", ",|thousands", ".|decimal")
 
 var months = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
-// Date writes a date at its precision as the language does: "February 9,
+// Date writes a date at its precision as the language does: "9 February
 // 2024" / "9 de febrero de 2024", "February 2024" / "febrero de 2024".
 // year, month and day are the date's parts; precision is 1 (year), 2
 // (month) or 3 (day).
@@ -253,7 +253,7 @@ func (d *Dict) Date(year int, month time.Month, day int, precision int) string {
 	case 2:
 		return d.F("{month} {year}", "month", d.T(months[month-1]), "year", strconv.Itoa(year))
 	case 3:
-		return d.F("{month} {day}, {year}", "month", d.T(months[month-1]), "day", strconv.Itoa(day), "year", strconv.Itoa(year))
+		return d.F("{day} {month} {year}", "month", d.T(months[month-1]), "day", strconv.Itoa(day), "year", strconv.Itoa(year))
 	}
 	return ""
 }

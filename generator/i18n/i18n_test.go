@@ -9,7 +9,7 @@ import (
 
 func TestDict(t *testing.T) {
 	fsys := fstest.MapFS{Dir + "/es.toml": {Data: []byte(`
-"{month} {day}, {year}" = "{day} de {month} de {year}"
+"{day} {month} {year}" = "{day} de {month} de {year}"
 "{month} {year}" = "{month} de {year}"
 "February" = "febrero"
 "day" = "día"
@@ -50,7 +50,7 @@ func TestDict(t *testing.T) {
 	}
 	// English needs no file and translates nothing.
 	en, err := Load(fstest.MapFS{}, English)
-	if err != nil || en.T("Skip to content") != "Skip to content" || en.Date(2024, time.February, 9, 3) != "February 9, 2024" {
+	if err != nil || en.T("Skip to content") != "Skip to content" || en.Date(2024, time.February, 9, 3) != "9 February 2024" {
 		t.Errorf("English: %v", err)
 	}
 	if _, err := Load(fstest.MapFS{}, "pt"); err == nil || !strings.Contains(err.Error(), "templates/i18n/pt.toml: missing") {

@@ -77,7 +77,7 @@ func TestBuildFixture(t *testing.T) {
 	ana := string(files["prisoners/ana-perez/index.html"])
 	for _, want := range []string{
 		`<a href="../../sites/el-helicoide/index.html">El Helicoide</a>`,
-		`<time datetime="2024-02-09">February 9, 2024</time>`,
+		`<time datetime="2024-02-09">9 February 2024</time>`,
 		`at least 327 days`,
 		`<a href="../../briefs/b/index.html">A brief</a>`,
 	} {

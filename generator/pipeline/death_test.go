@@ -33,15 +33,15 @@ name = "La Tumba"
 	files := testsite.Read(t, res.Out)
 	for page, wants := range map[string][]string{
 		"prisoners/pedro-diaz/index.html": {
-			`<dt>Died in custody</dt><dd><time datetime="2024-04-01">April 1, 2024</time></dd>`,
+			`<dt>Died in custody</dt><dd><time datetime="2024-04-01">1 April 2024</time></dd>`,
 			`at least 31 days`,
-			`<time datetime="2024-04-01">April 1, 2024</time> <span class="fallback">(death)</span>`,
+			`<time datetime="2024-04-01">1 April 2024</time> <span class="fallback">(death)</span>`,
 		},
 		"es/prisoners/pedro-diaz/index.html": {
 			`<dt>Muerte bajo custodia</dt><dd><time datetime="2024-04-01">1 de abril de 2024</time></dd>`,
 			`(muerte)`,
 		},
-		"prisoners/index.html":    {`Died in custody, <time datetime="2024-04-01">April 1, 2024</time>`},
+		"prisoners/index.html":    {`Died in custody, <time datetime="2024-04-01">1 April 2024</time>`},
 		"es/prisoners/index.html": {`Muerte bajo custodia, <time datetime="2024-04-01">1 de abril de 2024</time>`},
 		"timeline/index.html":     {`id="2024-04-01-death-pedro-diaz"`, `<span class="kind">Death</span>`, `Pedro Díaz died in custody</a>`},
 		"es/timeline/index.html":  {`<span class="kind">Muerte</span>`, `Muerte de Pedro Díaz bajo custodia</a>`},

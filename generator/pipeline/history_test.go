@@ -141,11 +141,11 @@ func TestHistory(t *testing.T) {
 	contains(ana,
 		`<h2 id="changes">Changes</h2>
 <ol class="entries">
-<li><time datetime="2026-01-10">January 10, 2026</time>: Release date corrected from January 9, 2026 to January 8, 2026. Custody at El Helicoide: end date corrected from January 9, 2026 to January 8, 2026. Source added: The Independent. <span class="note">Correction note: The release date was first given as 9 January; the family confirmed 8 January.</span></li>
-<li><time datetime="2026-01-08">January 8, 2026</time>: Status changed from detained to released. Release date added: January 9, 2026. Custody at El Helicoide: end date added: January 9, 2026. <span class="note">Correction note: The family confirmed the release.</span></li>
-<li><time datetime="2026-01-02">January 2, 2026</time>: First published.</li>
+<li><time datetime="2026-01-10">10 January 2026</time>: Release date corrected from 9 January 2026 to 8 January 2026. Custody at El Helicoide: end date corrected from 9 January 2026 to 8 January 2026. Source added: The Independent. <span class="note">Correction note: The release date was first given as 9 January; the family confirmed 8 January.</span></li>
+<li><time datetime="2026-01-08">8 January 2026</time>: Status changed from detained to released. Release date added: 9 January 2026. Custody at El Helicoide: end date added: 9 January 2026. <span class="note">Correction note: The family confirmed the release.</span></li>
+<li><time datetime="2026-01-02">2 January 2026</time>: First published.</li>
 </ol>`,
-		`<p class="updated">Last updated <time datetime="2026-01-10">January 10, 2026</time>`)
+		`<p class="updated">Last updated <time datetime="2026-01-10">10 January 2026</time>`)
 	lacks(ana, "2026-01-12", "2026-01-15", "2026-01-20", "Occupation", "occupation")
 
 	// In Spanish, with the translation's own revision.
@@ -157,36 +157,36 @@ func TestHistory(t *testing.T) {
 	// The person whose name is withheld now: their status change shows, no
 	// note (it named them), nothing identifying.
 	contains("prisoners/anon-0001/index.html",
-		`<li><time datetime="2026-01-09">January 9, 2026</time>: Status changed from detained to released.</li>`)
+		`<li><time datetime="2026-01-09">9 January 2026</time>: Status changed from detained to released.</li>`)
 
 	// Unpublished from January 5 to 15: one change on the day it came back,
 	// from the last published version, and no note (the commit that brought
 	// it back also changed the anonymous person's file).
 	contains("prisoners/luis-gomez/index.html",
-		`<li><time datetime="2026-01-15">January 15, 2026</time>: Status changed from detained to under house arrest.</li>
-<li><time datetime="2026-01-02">January 2, 2026</time>: First published.</li>
+		`<li><time datetime="2026-01-15">15 January 2026</time>: Status changed from detained to under house arrest.</li>
+<li><time datetime="2026-01-02">2 January 2026</time>: First published.</li>
 </ol>`)
 	lacks("prisoners/luis-gomez/index.html", "2026-01-05", "2026-01-12", "deceased", "Deceased")
 
 	// The site-wide page, in both languages.
-	contains("changes/index.html", `<li id="change-2026-01-10-prisoner-ana-perez-3"><time datetime="2026-01-10">January 10, 2026</time> <span class="kind">Prisoner</span> <a href="../prisoners/ana-perez/index.html">Ana Pérez</a>: Release date corrected from January 9, 2026 to January 8, 2026.`)
+	contains("changes/index.html", `<li id="change-2026-01-10-prisoner-ana-perez-3"><time datetime="2026-01-10">10 January 2026</time> <span class="kind">Prisoner</span> <a href="../prisoners/ana-perez/index.html">Ana Pérez</a>: Release date corrected from 9 January 2026 to 8 January 2026.`)
 	contains("es/changes/index.html", `<a href="../prisoners/ana-perez/index.html">Ana Pérez</a>: Se corrigió la fecha de excarcelación: de 9 de enero de 2026 a 8 de enero de 2026.`)
 
 	// A count, revised across commits: its changes in its row of the counts
 	// page, newest first, in both languages; its note, private now, never
 	// shows, not even as revised. It has no page of its own: on the changes
 	// page and in the data its record is its row.
-	contains("counts/index.html", `<details class="count-changes"><summary>Changes</summary><ol><li><time datetime="2026-01-13">January 13, 2026</time>: As-of date corrected from January 5, 2026 to January 6, 2026. Breakdown, women: figure added: 87. Source added: El Pitazo.</li><li><time datetime="2026-01-11">January 11, 2026</time>: Figure corrected from 863 to 866. <span class="note">Correction note: Foro Penal corrected its figure for January 5 from 863 to 866.</span></li><li><time datetime="2026-01-02">January 2, 2026</time>: First published.</li></ol></details>`)
+	contains("counts/index.html", `<details class="count-changes"><summary>Changes</summary><ol><li><time datetime="2026-01-13">13 January 2026</time>: As-of date corrected from 5 January 2026 to 6 January 2026. Breakdown, women: figure added: 87. Source added: El Pitazo.</li><li><time datetime="2026-01-11">11 January 2026</time>: Figure corrected from 863 to 866. <span class="note">Correction note: Foro Penal corrected its figure for January 5 from 863 to 866.</span></li><li><time datetime="2026-01-02">2 January 2026</time>: First published.</li></ol></details>`)
 	contains("es/counts/index.html", `<li><time datetime="2026-01-13">13 de enero de 2026</time>: Se corrigió la fecha de corte: de 5 de enero de 2026 a 6 de enero de 2026. Desglose, mujeres: se añadió la cifra: 87. Se añadió una fuente: El Pitazo.</li><li><time datetime="2026-01-11">11 de enero de 2026</time>: Se corrigió la cifra: de 863 a 866.`)
 	lacks("counts/index.html", "Note revised", "Note removed")
-	contains("changes/index.html", `<li id="change-2026-01-11-count-foro-penal-held-2"><time datetime="2026-01-11">January 11, 2026</time> <span class="kind">Reported count</span> <a href="../counts/index.html#count-foro-penal-held">Foro Penal: 866 held, January 6, 2026</a>: Figure corrected from 863 to 866.`)
+	contains("changes/index.html", `<li id="change-2026-01-11-count-foro-penal-held-2"><time datetime="2026-01-11">11 January 2026</time> <span class="kind">Reported count</span> <a href="../counts/index.html#count-foro-penal-held">Foro Penal: 866 held, 6 January 2026</a>: Figure corrected from 863 to 866.`)
 	contains("es/changes/index.html", `<a href="../counts/index.html#count-foro-penal-held">Foro Penal: 866 personas detenidas, 6 de enero de 2026</a>: Se corrigió la cifra: de 863 a 866.`)
-	contains("feed.xml", `<title>Foro Penal: 866 held, January 6, 2026: Figure corrected from 863 to 866</title>`)
+	contains("feed.xml", `<title>Foro Penal: 866 held, 6 January 2026: Figure corrected from 863 to 866</title>`)
 	contains("es/feed.xml", `<title>Foro Penal: 866 personas detenidas, 6 de enero de 2026: Se corrigió la cifra: de 863 a 866</title>`)
 
 	// The main feed has the changes; a person's own feed the change to their
 	// status, not the other corrections.
-	contains("feed.xml", `<title>Ana Pérez: Release date corrected from January 9, 2026 to January 8, 2026. Custody at El Helicoide: end date corrected from January 9, 2026 to January 8, 2026. Source added: The Independent</title>
+	contains("feed.xml", `<title>Ana Pérez: Release date corrected from 9 January 2026 to 8 January 2026. Custody at El Helicoide: end date corrected from 9 January 2026 to 8 January 2026. Source added: The Independent</title>
     <updated>2026-01-10T18:00:00-04:00</updated>`,
 		`<summary>The release date was first given as 9 January; the family confirmed 8 January.</summary>`)
 	contains("prisoners/ana-perez/feed.xml", `<title>Ana Pérez: Status changed from detained to released.`, `<category term="change"></category>`)
@@ -194,8 +194,8 @@ func TestHistory(t *testing.T) {
 
 	// The home page was last updated with the last public change, but the
 	// figures run to the content's latest date, not to a commit's.
-	contains("index.html", `as of <time datetime="2026-01-08">January 8, 2026</time>`,
-		`Last updated <time datetime="2026-01-15">January 15, 2026</time>`)
+	contains("index.html", `as of <time datetime="2026-01-08">8 January 2026</time>`,
+		`Last updated <time datetime="2026-01-15">15 January 2026</time>`)
 
 	// The data file: one row per change to a field.
 	var rows []map[string]any
@@ -211,7 +211,7 @@ func TestHistory(t *testing.T) {
 			found = true
 			want := map[string]any{"date": "2026-01-10", "old": "2026-01-09", "new": "2026-01-08",
 				"note": "The release date was first given as 9 January; the family confirmed 8 January.",
-				"text": "Release date corrected from January 9, 2026 to January 8, 2026",
+				"text": "Release date corrected from 9 January 2026 to 8 January 2026",
 				"id":   "change-2026-01-10-prisoner-ana-perez-3", "url": "https://example.org/changes/#change-2026-01-10-prisoner-ana-perez-3"}
 			for k, v := range want {
 				if r[k] != v {

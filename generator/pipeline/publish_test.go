@@ -82,12 +82,12 @@ func TestFeeds(t *testing.T) {
 		got = append(got, e.Category.Term+" "+e.Updated[:10]+" "+e.Title)
 	}
 	want := []string{
-		"count 2024-12-31 Plataforma Unitaria: about 1,000 held, December 31, 2024",
-		"count 2024-12-29 Foro Penal: 863 held, December 29, 2024",
+		"count 2024-12-31 Plataforma Unitaria: about 1,000 held, 31 December 2024",
+		"count 2024-12-29 Foro Penal: 863 held, 29 December 2024",
 		"statement 2024-12-29 Foro Penal: “Many”",
-		"count 2024-12-24 Foro Penal: at least 154 released since November 20, 2024, December 24, 2024",
-		"count 2024-12-23 Government of Venezuela: 626 released since November 20, 2024, December 23, 2024",
-		"count 2024-11-04 Foro Penal: 1,800 held, November 4, 2024",
+		"count 2024-12-24 Foro Penal: at least 154 released since 20 November 2024, 24 December 2024",
+		"count 2024-12-23 Government of Venezuela: 626 released since 20 November 2024, 23 December 2024",
+		"count 2024-11-04 Foro Penal: 1,800 held, 4 November 2024",
 		"brief 2024-08-01 A brief",
 		"release 2024-06-10 Luis Gómez released",
 		"arrest 2024-02-09 Ana Pérez arrested",

@@ -44,7 +44,7 @@ import (
 //     the widest label's room between labels (timeTicks); the year under
 //     the first month label and under each January.
 //   - A dashed line at the as-of date, with that date written above the
-//     plot ("as of March 1, 2026"), clear of the data and the axis.
+//     plot ("as of 1 March 2026"), clear of the data and the axis.
 //
 // Three charts: the documented people held over time (a step line from
 // arrests and releases, site.Figures), people held per counter, and
@@ -159,8 +159,8 @@ func countChartOf(words *i18n.Dict, s *site.Site, measure string) countChartPart
 		var said []string
 		for _, c := range cs.Counts {
 			sr.points = append(sr.points, point{c.AsOf.First(), c.Value})
-			// "863 on December 29, 2025", "194 in December 2025", "at least
-			// 803 between January 10 and 11, 2026"
+			// "863 on 29 December 2025", "194 in December 2025", "at least
+			// 803 between 10 and 11 January 2026"
 			said = append(said, site.Figure(words, c.Count)+" "+site.DatePhrase(words, site.On, c.AsOf))
 			if first.IsZero() || c.AsOf.Compare(first) < 0 {
 				first = c.AsOf
@@ -224,7 +224,7 @@ func key(all []series, line func(i int, name template.HTML) string) template.HTM
 
 // seriesName names a series in words: the counter, and for releases and
 // arrests whether the figures are claimed (the government's) or counted,
-// and since when: "Foro Penal, counted since January 8, 2026",
+// and since when: "Foro Penal, counted since 8 January 2026",
 // "Government of Venezuela, claimed, start not given".
 func seriesName(words *i18n.Dict, measure string, cs site.CounterSeries) string {
 	if measure == "held" {

@@ -49,10 +49,10 @@ func TestChart(t *testing.T) {
 	// the end, its date above the plot. The key is HTML, not in the SVG.
 	for _, want := range []string{
 		`<svg class="chart" width="300" height="207" viewBox="0 0 300 207" role="img" aria-labelledby="chart-title chart-desc">`,
-		`<title id="chart-title">Documented people held, from January 1, 2024 to December 31, 2024</title>`,
+		`<title id="chart-title">Documented people held, from 1 January 2024 to 31 December 2024</title>`,
 		`<path class="line" d="M36.0 171.0 H36.0 V141.2 H162.7 V81.6 H226.7 V111.4 H290.0"/>`,
 		`<text class="tick" x="36.0" y="189.0" text-anchor="middle">Jan</text><text class="tick" x="36.0" y="203.0" text-anchor="middle">2024</text><text class="tick" x="77.8" y="189.0" text-anchor="middle">Mar</text>`,
-		`<line class="asof" x1="290.0" x2="290.0" y1="16" y2="171.0"/><text class="tick asof-label" x="290.0" y="13" text-anchor="end">as of December 31, 2024</text>`,
+		`<line class="asof" x1="290.0" x2="290.0" y1="16" y2="171.0"/><text class="tick asof-label" x="290.0" y="13" text-anchor="end">as of 31 December 2024</text>`,
 	} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("chart lacks %s\n%s", want, svg)
@@ -69,7 +69,7 @@ func TestChart(t *testing.T) {
 		t.Errorf("%d month and year labels, want 6 months and a year", n)
 	}
 	summary := chartSummary(en, f)
-	want := "Counted since January 1, 2024, the number of documented people held peaks at 3 on July 1, 2024 and stands at 2 as of December 31, 2024. 4 people are not counted in it: their arrest date, or the date they were freed, is unknown. Of the people still held, 1 person is not in it, for want of an arrest date."
+	want := "Counted since 1 January 2024, the number of documented people held peaks at 3 on 1 July 2024 and stands at 2 as of 31 December 2024. 4 people are not counted in it: their arrest date, or the date they were freed, is unknown. Of the people still held, 1 person is not in it, for want of an arrest date."
 	if summary != want {
 		t.Errorf("summary:\n got %s\nwant %s", summary, want)
 	}

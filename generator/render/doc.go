@@ -19,7 +19,7 @@
 //
 // Functions (funcs.go): date (a <time datetime> at the date's precision;
 // an interval's datetime is its earliest day, its text the whole
-// interval) and dateIn (a date after a preposition: "since January 8,
+// interval) and dateIn (a date after a preposition: "since 8 January
 // 2026"); status, badge, verification, kind, entryKind, measure,
 // measureCaption and part (labels); counterIn (a counter after "by");
 // figure (a count's value with its qualifier: "at least 803"); chart,
@@ -44,7 +44,7 @@
 // another host.
 //
 //   - Masthead: a dark band with the briefing's name, what it is, the date
-//     its figures are as of ("Figures as of March 1, 2026": not the date
+//     its figures are as of ("Figures as of 1 March 2026": not the date
 //     of the last change, which the foot of each page gives as "Last
 //     updated"), the language switch, and the navigation with a search box
 //     that says what it finds ("Search names, places…") as well as its

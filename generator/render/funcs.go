@@ -150,7 +150,7 @@ func (c *dateTags) tag(d content.Date) template.HTML {
 
 // timeTag writes a date as <time datetime> at its precision. HTML has no
 // intervals: an interval's datetime is its start, the earliest day it may
-// be, and its text says the whole interval ("between February 1 and 9,
+// be, and its text says the whole interval ("between 1 and 9 February
 // 2024").
 func timeTag(words *i18n.Dict, d content.Date) template.HTML {
 	if d.IsZero() {

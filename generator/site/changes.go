@@ -23,7 +23,7 @@ type Change struct {
 	Items  []ChangeItem
 	// Text is its items' texts in one line, joined by ". ", as a page
 	// lists the change: "Status changed from detained to released.
-	// Release date added: January 8, 2026" (without the last full stop).
+	// Release date added: 8 January 2026" (without the last full stop).
 	Text string
 	// Status is true when the change is to a prisoner's or a site's status:
 	// an entry in the record's own feed.

@@ -49,7 +49,7 @@ type Count struct {
 	label     string
 }
 
-// Label names the count: "Foro Penal: 863 held, December 29, 2025".
+// Label names the count: "Foro Penal: 863 held, 29 December 2025".
 func (c *Count) Label() string { return c.label }
 
 func (c *Count) Link() Link                { return Link{Kind: content.KindCount, Title: c.Label(), URL: c.URL} }
@@ -98,10 +98,10 @@ func Figure(words *i18n.Dict, c *content.Count) string {
 	return n
 }
 
-// countLabel names a count: "Foro Penal: 863 held, December 29, 2025", and
+// countLabel names a count: "Foro Penal: 863 held, 29 December 2025", and
 // with its start when it has one, so that two counts of one day from
 // different starts are told apart: "Foro Penal: 24 released from a day
-// between January 11 and 12, 2026, between January 12 and 13, 2026".
+// between 11 and 12 January 2026, between 12 and 13 January 2026".
 func (r *resolver) countLabel(c *content.Count) string {
 	if !c.Since.IsZero() {
 		return r.words.F("{counter}: {value} "+c.Measure+" {since}, {date}", "counter", c.Counter, "value", Figure(r.words, c),

@@ -131,19 +131,19 @@ func TestDatePhrase(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct{ prep, in, en, es string }{
-		{On, "2026-01-14", "on January 14, 2026", "el 14 de enero de 2026"},
+		{On, "2026-01-14", "on 14 January 2026", "el 14 de enero de 2026"},
 		{On, "2025-12", "in December 2025", "en diciembre de 2025"},
-		{On, "2026-02-01/2026-02-02", "between February 1 and 2, 2026", "entre el 1 y el 2 de febrero de 2026"},
-		{AsOf, "2026-02-02", "as of February 2, 2026", "al 2 de febrero de 2026"},
+		{On, "2026-02-01/2026-02-02", "between 1 and 2 February 2026", "entre el 1 y el 2 de febrero de 2026"},
+		{AsOf, "2026-02-02", "as of 2 February 2026", "al 2 de febrero de 2026"},
 		{AsOf, "2025-12", "as of December 2025", "a diciembre de 2025"},
-		{AsOf, "2026-02-01/2026-02-02", "between February 1 and 2, 2026", "entre el 1 y el 2 de febrero de 2026"},
-		{Since, "2026-01-08", "since January 8, 2026", "desde el 8 de enero de 2026"},
+		{AsOf, "2026-02-01/2026-02-02", "between 1 and 2 February 2026", "entre el 1 y el 2 de febrero de 2026"},
+		{Since, "2026-01-08", "since 8 January 2026", "desde el 8 de enero de 2026"},
 		{Since, "2025-12", "since December 2025", "desde diciembre de 2025"},
 		{Since, "2014", "since 2014", "desde 2014"},
-		{Since, "2026-01-11/2026-01-12", "from a day between January 11 and 12, 2026", "desde un día entre el 11 y el 12 de enero de 2026"},
+		{Since, "2026-01-11/2026-01-12", "from a day between 11 and 12 January 2026", "desde un día entre el 11 y el 12 de enero de 2026"},
 		{From, "2025-12", "from December 2025", "de diciembre de 2025"},
-		{From, "2026-01-10/2026-01-11", "from January 10, 2026", "del 10 de enero de 2026"},
-		{To, "2026-02-01/2026-02-02", "to February 2, 2026", "al 2 de febrero de 2026"},
+		{From, "2026-01-10/2026-01-11", "from 10 January 2026", "del 10 de enero de 2026"},
+		{To, "2026-02-01/2026-02-02", "to 2 February 2026", "al 2 de febrero de 2026"},
 	}
 	for _, tt := range tests {
 		d := date(t, tt.in)

@@ -90,9 +90,11 @@ func (r *resolver) dates() {
 func (r *resolver) date(d content.Date) string { return Date(r.words, d) }
 
 // Date writes a date as the language of words does; an interval as a
-// reader would say it: "between February 1 and 9, 2024", "after January
-// 8, 2026" (from a day to the end of its month or year), "by January 20,
-// 2026" (from the start of a month or year to a day in it).
+// reader would say it: "between 1 and 9 February 2024", "after 8 January
+// 2026" (from a day to the end of its month or year), "by 20 January 2026"
+// (from the start of a month or year to a day in it). English dates are
+// written day first, as the briefing's own texts write them (and
+// shared/DESIGN.md: "after 8 January 2026").
 func Date(words *i18n.Dict, d content.Date) string {
 	if !d.IsInterval() {
 		return words.Date(d.Year, d.Month, d.Day, int(d.Precision))
@@ -105,9 +107,9 @@ func Date(words *i18n.Dict, d content.Date) string {
 	case a.Precision < content.Day && b.Precision == content.Day && a.First().Equal(startOf(b, a.Precision)):
 		return words.F("by {date}", "date", Date(words, b))
 	case a.Precision == content.Day && b.Precision == content.Day && a.Year == b.Year && a.Month == b.Month:
-		return words.F("between {month} {day1} and {day2}, {year}", "month", month(a.Month), "day1", strconv.Itoa(a.Day), "day2", strconv.Itoa(b.Day), "year", strconv.Itoa(a.Year))
+		return words.F("between {day1} and {day2} {month} {year}", "month", month(a.Month), "day1", strconv.Itoa(a.Day), "day2", strconv.Itoa(b.Day), "year", strconv.Itoa(a.Year))
 	case a.Precision == content.Day && b.Precision == content.Day && a.Year == b.Year:
-		return words.F("between {month1} {day1} and {month2} {day2}, {year}", "month1", month(a.Month), "day1", strconv.Itoa(a.Day), "month2", month(b.Month), "day2", strconv.Itoa(b.Day), "year", strconv.Itoa(a.Year))
+		return words.F("between {day1} {month1} and {day2} {month2} {year}", "month1", month(a.Month), "day1", strconv.Itoa(a.Day), "month2", month(b.Month), "day2", strconv.Itoa(b.Day), "year", strconv.Itoa(a.Year))
 	case a.Precision == content.Month && b.Precision == content.Month && a.Year == b.Year:
 		return words.F("between {month1} and {month2} {year}", "month1", month(a.Month), "month2", month(b.Month), "year", strconv.Itoa(a.Year))
 	case a.Precision == content.Day && b.Precision == content.Day:
@@ -121,8 +123,8 @@ func Date(words *i18n.Dict, d content.Date) string {
 }
 
 // dateTexts are the texts that write a date or an interval.
-var dateTexts = []string{"after {date}", "by {date}", "between {month} {day1} and {day2}, {year}",
-	"between {month1} {day1} and {month2} {day2}, {year}", "between {month1} and {month2} {year}", "between {startDay} and {endDay}", "between {start} and {end}",
+var dateTexts = []string{"after {date}", "by {date}", "between {day1} and {day2} {month} {year}",
+	"between {day1} {month1} and {day2} {month2} {year}", "between {month1} and {month2} {year}", "between {startDay} and {endDay}", "between {start} and {end}",
 	"between {startDay} and {end}", "between {start} and {endDay}"}
 
 // endOf is the last day of the month or year (precision p) that holds d.
@@ -146,11 +148,11 @@ func (e *Event) LastUpdated() content.Date         { return e.Updated }
 
 // Prepositions a date may follow in a sentence (DateIn).
 const (
-	On    = "on"    // "on February 9, 2024", "in February 2024", "between February 1 and 9, 2024"
-	AsOf  = "as of" // "as of February 9, 2024", "between February 1 and 9, 2024"
-	Since = "since" // "since February 9, 2024", "from a day between February 1 and 9, 2024"
-	From  = "from"  // the start of a span: "from February 1, 2024" (an interval by its start)
-	To    = "to"    // the end of a span: "to February 9, 2024" (an interval by its end)
+	On    = "on"    // "on 9 February 2024", "in February 2024", "between 1 and 9 February 2024"
+	AsOf  = "as of" // "as of 9 February 2024", "between 1 and 9 February 2024"
+	Since = "since" // "since 9 February 2024", "from a day between 1 and 9 February 2024"
+	From  = "from"  // the start of a span: "from 1 February 2024" (an interval by its start)
+	To    = "to"    // the end of a span: "to 9 February 2024" (an interval by its end)
 )
 
 var datePrepositions = []string{On, AsOf, Since, From, To}

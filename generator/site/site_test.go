@@ -66,7 +66,7 @@ func TestBackReferences(t *testing.T) {
 	if got := names(ana.Mentions); got != "Election" {
 		t.Errorf("Ana's events = %q", got)
 	}
-	if got := names(luis.Statements); got != "Foro Penal, December 29, 2024" {
+	if got := names(luis.Statements); got != "Foro Penal, 29 December 2024" {
 		t.Errorf("Luis's statements = %q", got)
 	}
 	if got := names(s.Briefs[0].Prisoners); got != "Luis Gómez, Ana Pérez" {
@@ -155,8 +155,8 @@ func TestCountLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		`<a href="` + RootMarker + `counts/index.html#count-foro-penal-releases">Foro Penal: at least 154 released since November 20, 2024, December 24, 2024</a>`,
-		`<a href="` + RootMarker + `counts/index.html#count-foro-penal-2024-12-29">Foro Penal: 863 held, December 29, 2024</a>`,
+		`<a href="` + RootMarker + `counts/index.html#count-foro-penal-releases">Foro Penal: at least 154 released since 20 November 2024, 24 December 2024</a>`,
+		`<a href="` + RootMarker + `counts/index.html#count-foro-penal-2024-12-29">Foro Penal: 863 held, 29 December 2024</a>`,
 	} {
 		if !strings.Contains(s.Briefs[0].Body.String(), want) {
 			t.Errorf("brief body lacks %s:\n%s", want, s.Briefs[0].Body)
