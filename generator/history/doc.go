@@ -188,13 +188,13 @@
 // then but while the pages are drawn, under the limit of package main's
 // memory.go, twice the loaded site and what drawing keeps for each record,
 // at most 3.75 times the loaded site. The loaded site holds the changes
-// (95 MB, against 64 MB outside git: the site's changes in the first
-// language 19 MB, the history's in the default language, not yet resolved,
-// 11.5 MB), so that the warm build is held to about 270 MB (280 MB before
-// that limit, on 2026-11-30; the warm build then peaked at 307 and 311
-// MiB, now at 290 MiB, over a build outside git +13% and +16% in processor
-// time before, +16% now, alternated pairs), where the build outside git is
-// held to 209 MB.
+// (95 MiB, against 64 MiB outside git: the site's changes in the first
+// language 19 MiB, the history's in the default language, not yet
+// resolved, 11.5 MiB), so that the warm build is held to about 270 MiB
+// (280 MiB before that limit, on 2026-11-30; the warm build then peaked
+// at 307 and 311 MiB, now at 290 MiB, over a build outside git +13% and
+// +16% in processor time before, +16% now, alternated pairs), where the
+// build outside git is held to 209 MiB.
 //
 // And in package render: each goroutine drawing the pages draws through a
 // copy of the templates of its own, since text/template looks up every

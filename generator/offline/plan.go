@@ -55,7 +55,7 @@ var recordFolder = regexp.MustCompile(`^(?:briefs|prisoners|statements|sites)/[^
 // Plan splits a language's files (names from the site's root,
 // without its data page) into parts of at most budget bytes once zipped,
 // given each file's compressed size. The data page joins the first part.
-func Plan(lang, prefix string, names []string, dataPage string, size map[string]int64, budget int64) ([]Part, error) {
+func Plan(lang, prefix string, names []string, dataPage string, size func(name string) int64, budget int64) ([]Part, error) {
 	folder := Folder(lang)
 	// The groups that stay together, in order: each file that is not a
 	// record's on its own, first; then each record's folder.
@@ -68,7 +68,7 @@ func Plan(lang, prefix string, names []string, dataPage string, size map[string]
 	sorted := append([]string(nil), names...)
 	sort.Strings(sorted)
 	for _, n := range sorted {
-		cost := size[n] + entryBytes(folder, n)
+		cost := size(n) + entryBytes(folder, n)
 		if f := recordFolder.FindString(strings.TrimPrefix(n, prefix)); f != "" && strings.HasPrefix(n, prefix) {
 			g := byFolder[f]
 			if g == nil {
@@ -149,16 +149,14 @@ func otherLanguage(cfg *content.Config, name string) bool {
 	return false
 }
 
-// ForLanguage decides the parts of a language's archive from the
-// compressed sizes of the site's files (the language drawn but for its
-// data page) and tells the data page. budget is the most bytes one part
-// may hold.
-func ForLanguage(sizes map[string]int64, cfg *content.Config, lang string, static map[string]bool, dataPage *render.Page, budget int64) ([]Part, error) {
-	all := make([]string, 0, len(sizes))
-	for n := range sizes {
-		all = append(all, n)
-	}
-	parts, err := Plan(lang, cfg.Prefix(lang), Members(all, cfg, lang, static), dataPage.Path, sizes, budget)
+// ForLanguage decides the parts of a language's archive from the files
+// spooled (the site's, the language drawn but for its data page) and
+// their compressed sizes, and tells the data page. budget is the most
+// bytes one part may hold. The spool is asked for each size, not for a
+// copy of them all: at 100,000 prisoners that copy was a map of every
+// file of the site, made for each language.
+func ForLanguage(spool *Spool, cfg *content.Config, lang string, static map[string]bool, dataPage *render.Page, budget int64) ([]Part, error) {
+	parts, err := Plan(lang, cfg.Prefix(lang), Members(spool.Names(), cfg, lang, static), dataPage.Path, spool.Size, budget)
 	if err != nil {
 		return nil, err
 	}

@@ -19,7 +19,7 @@ func TestPlanArchive(t *testing.T) {
 		names = append(names, n)
 	}
 	budget := int64(dataPageRoom + partOverhead + 72_000)
-	parts, err := Plan("en", "", names, "data/index.html", size, budget)
+	parts, err := Plan("en", "", names, "data/index.html", sizeOf(size), budget)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,13 +40,18 @@ func TestPlanArchive(t *testing.T) {
 	}
 	// The core spilling into a second part: the first does not work alone.
 	size["search/index.json"] = 71_000
-	parts, err = Plan("en", "", append(names, "search/index.json"), "data/index.html", size, budget)
+	parts, err = Plan("en", "", append(names, "search/index.json"), "data/index.html", sizeOf(size), budget)
 	if err != nil || parts[0].Alone || parts[1].Files[0] != "search/index.json" {
 		t.Errorf("a core too big for the first part: %v %+v", err, parts)
 	}
 	size["data/prisoners.json"] = 200_000
-	_, err = Plan("en", "", append(names, "data/prisoners.json"), "data/index.html", size, budget)
+	_, err = Plan("en", "", append(names, "data/prisoners.json"), "data/index.html", sizeOf(size), budget)
 	if err == nil || err.Error() != "the offline archive cannot hold data/prisoners.json: 200,206 bytes compressed, more than one part may (138,560 bytes)" {
 		t.Errorf("too big for a part: %v", err)
 	}
+}
+
+// sizeOf looks sizes up in a map, as Plan looks them up in a spool.
+func sizeOf(sizes map[string]int64) func(string) int64 {
+	return func(name string) int64 { return sizes[name] }
 }

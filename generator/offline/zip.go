@@ -81,15 +81,22 @@ func (z *Spool) Add(name string, data []byte) error {
 	return nil
 }
 
-// Sizes are the compressed sizes of the files spooled, by name.
-func (z *Spool) Sizes() map[string]int64 {
+// Names are the names of the files spooled, in no order.
+func (z *Spool) Names() []string {
 	z.mu.Lock()
 	defer z.mu.Unlock()
-	out := make(map[string]int64, len(z.entries))
-	for n, e := range z.entries {
-		out[n] = int64(e.compressed)
+	names := make([]string, 0, len(z.entries))
+	for n := range z.entries {
+		names = append(names, n)
 	}
-	return out
+	return names
+}
+
+// Size is the compressed size of a file spooled; 0 if it was not.
+func (z *Spool) Size(name string) int64 {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	return int64(z.entries[name].compressed)
 }
 
 // Write writes one part of an archive to w: its files, in its order,

@@ -79,8 +79,9 @@
 // temporary files, check's in the system's), and a record keeps where its
 // text is. serve keeps them in memory, where its caches need them.
 // Options.Loaded is called once the site is loaded, before any page is
-// drawn: main uses it to bound the collector's memory by the loaded site
-// (generator/memory.go); no package here sets process-wide state.
+// drawn, with the number of records: main uses it to bound the
+// collector's memory by the loaded site and what drawing keeps for each
+// record (generator/memory.go); no package here sets process-wide state.
 //
 // Measured with /usr/bin/time -f "%e s %U user %S sys %M KB" on the
 // corpus of internal/benchcorpus (-n N -es [-body 1000]), build -cache=
@@ -138,18 +139,22 @@
 // as each page of memory first touched costs the virtual machine; with
 // the limit at 1,400 MiB in place of 1,300, 11.1 times (250 processor
 // seconds, one run), but a peak of 1.49 GB, at the edge of the 1.5 GB
-// allowed. A site of 10,000 prisoners has its collector's own pace under
-// the 200 MB floor (the most it finds live is 95 MiB); one of 100,000 would
-// need 1,480 MiB (740 live), over the 1.5 GB, and is held to 1,312 MiB
-// (generator/memory.go). So what would bring the time nearer ten times
-// is less live while drawing (a heap with fewer objects that hold
-// pointers, fewer made for each page), not less work.
+// allowed; with it at 1,600 MiB, the collector's own pace, 11.0 times
+// (240 processor seconds, one run, a peak of 1.70 GB). A site of 10,000
+// prisoners has its collector's own pace under the 200 MiB floor (the
+// most it finds live is 95 MiB); one of 100,000 would need 1,480 MiB (740
+// live), over the 1.5 GB, and is held to 1,312 MiB (generator/memory.go).
+// Even at its own pace the collector marks a heap ten times as large
+// more slowly for each byte, and the sorts grow as n log n. So what would
+// bring the time nearer ten times is less live while drawing (a heap
+// with fewer objects that hold pointers, fewer made for each page), not
+// less work.
 //
 // Between the two, on 2026-11-30 (two runs each, processor seconds and
 // times 10,000's 22.7): 20,000 prisoners 47 and 54 s (2.1, 2.4 times),
 // 50,000 121 and 131 s (5.3, 5.8 times), 100,000 265 s (11.7 times).
 // Before the memory limit followed the records (generator/memory.go),
-// 20,000 prisoners took 56 s, 2.45 times, held to the 200 MB floor with
+// 20,000 prisoners took 56 s, 2.45 times, held to the 200 MiB floor with
 // a third of the room its collector needed.
 //
 // What the heap holds at 100,000 prisoners (heap profiles, go test -bench
@@ -161,7 +166,10 @@
 // site shared its link), and, growing while drawing, the name and size of
 // every file made (the offline spool's index 60 MB, the sizes 24 MB, the
 // sitemap's 23 MB), and what the collector finds live because it was made
-// while it marked (140 MB). The next steps: titles made when drawn, one
+// while it marked (140 MB). Planning each language's offline archive
+// made a copy of the spool's sizes, a map of every file of the site, and
+// no longer does (offline.ForLanguage asks the spool for each size). The
+// next steps: titles made when drawn, one
 // index of the files made instead of two, and a list of prisoners in
 // pages, as the timeline is split in years and months once it is long
 // (the list is 55 MB in English and 58 MB in Spanish at 100,000

@@ -77,7 +77,7 @@ func generate(fsys fs.FS, opts Options, out *files) (*site.Site, string, error) 
 			}
 		}
 		infos, err := l.render(assets, out, opts.dataPart, func(data *render.Page) error {
-			parts, err := offline.ForLanguage(out.spool.Sizes(), set.Config, lang.Code, static, data, opts.budget())
+			parts, err := offline.ForLanguage(out.spool, set.Config, lang.Code, static, data, opts.budget())
 			out.plan(parts)
 			return err
 		})

@@ -247,7 +247,7 @@ func (l *Lazy) plan() error {
 		}
 		cfg := l.p.langs[0].site.Config
 		for _, pg := range dataPages {
-			parts, err := offline.ForLanguage(spool.Sizes(), cfg, pg.Lang(), static, pg, l.budget)
+			parts, err := offline.ForLanguage(spool, cfg, pg.Lang(), static, pg, l.budget)
 			if err != nil {
 				l.planErr = err
 				return
