@@ -31,8 +31,8 @@ import (
 //   - A key under the chart, in HTML so that it wraps and is never cut
 //     (chartKey, countChartKey): each series named in words beside a
 //     sample of its line and marker, and for the counters' charts, every
-//     figure of that series on the same line ("Foro Penal: 863 on December
-//     29, 2025; ..."), one line a counter.
+//     figure of that series on the same line ("Foro Penal: 863 on 29
+//     December 2025; ..."), one line a counter.
 //   - Every series its own line and marker, never colour alone: series-0
 //     to series-7 (seriesStyles) each have a dash pattern and a marker
 //     shape no other has (circle, square, diamond, triangle, triangle
