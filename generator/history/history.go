@@ -64,7 +64,7 @@ func (h *History) Drop(lang string) {
 // neither read nor decoded, and a record whose versions and current
 // snapshot are as the cache last saw them is not compared again; the
 // cache is written anew once the history is made, when anything in it
-// changed. Its steps are in compute.go.
+// changed. Its steps are in compute.go and run.go.
 func Compute(ctx context.Context, l *Log, set *content.Set) (*History, error) {
 	c := newComputation(l, set)
 	jobs := c.plan(set)

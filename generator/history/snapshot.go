@@ -13,7 +13,7 @@ import (
 // shown (see the package comment): what a change shows of a text is the
 // current record's, which alone keeps its words (show). Dates, codes and
 // figures, whose old values are shown, are kept as they are. A snapshot is
-// small, and is what the cache keeps of a version (see cache.go).
+// small, and is what the cache keeps of a version (see cache_groups.go).
 type snapshot []value
 
 // A value is one field of a snapshot.

@@ -67,16 +67,17 @@
 //     table on a desktop a badge keeps to one line; where it must wrap (a
 //     long Spanish status on a phone's card) it is a rounded box, its lines
 //     aligned past the dot.
-//   - Charts (chart.go): drawn for a phone and never wider than 23rem, so
-//     that their labels are 12 to 16 px, never larger than the text; the
-//     key is HTML under the chart (beside it on a wide screen), one line a
-//     series with a sample of its line and marker and, for the counters'
-//     charts, every figure of that counter; each series has its own dash
-//     and marker shape as well as a colour; time labels never overlap (a
-//     label a month, a quarter... or a year over long spans); the as-of
-//     line carries its date.
+//   - Charts (chart.go; the SVG in chart_draw.go): drawn for a phone and
+//     never wider than 23rem, so that their labels are 12 to 16 px, never
+//     larger than the text; the key is HTML under the chart (beside it on a
+//     wide screen), one line a series with a sample of its line and marker
+//     and, for the counters' charts, every figure of that counter; each
+//     series has its own dash and marker shape as well as a colour; time
+//     labels never overlap (a label a month, a quarter... or a year over long
+//     spans); the as-of line carries its date.
 //   - Timeline: each kind has a mark beside its word (■ arrest, ● release,
-//     ❝ statement, # count, ◆ event, → custody, ▲ detention site, ¶ brief).
+//     † death, ❝ statement, # count, ◆ event, → custody, ▲ detention site,
+//     ¶ brief).
 //     On a phone the chart and the filters fold into "Chart" and "Filter"
 //     controls above the stream, so the first entry is on the first screen.
 //   - Record pages open with a summary (status, arrested, released, time in
