@@ -338,8 +338,7 @@ func (c *cache) writeTo(f *os.File, l *Log, groups, results map[string]part) err
 	}
 	// The index.
 	sum := crc32.New(checksum)
-	count := &countingWriter{w: io.MultiWriter(w, sum)}
-	e := &encoder{w: count}
+	e := &encoder{w: io.MultiWriter(w, sum)}
 	e.string(l.prefix)
 	e.string(l.head)
 	e.uvarint(uint64(len(l.Commits)))
@@ -381,23 +380,11 @@ func (c *cache) writeTo(f *os.File, l *Log, groups, results map[string]part) err
 	}
 	e.flush()
 	var trailer [trailerSize]byte
-	binary.LittleEndian.PutUint64(trailer[:8], uint64(count.n))
+	binary.LittleEndian.PutUint64(trailer[:8], uint64(e.written))
 	binary.LittleEndian.PutUint32(trailer[8:], sum.Sum32())
 	w.Write(trailer[:])
 	if e.bad {
 		return errors.New("unwritable")
 	}
 	return w.Flush()
-}
-
-// A countingWriter counts the bytes written through it.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
 }

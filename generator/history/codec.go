@@ -15,15 +15,17 @@ import (
 // An encoder appends values to b, and writes them to w (when not nil)
 // whenever b grows long; bad is set by a value it cannot encode.
 type encoder struct {
-	b   []byte
-	w   io.Writer
-	bad bool
+	b       []byte
+	w       io.Writer
+	written int64 // the bytes flushed to w
+	bad     bool
 }
 
 // flush writes what b holds to w.
 func (e *encoder) flush() {
 	if e.w != nil {
-		e.w.Write(e.b)
+		n, _ := e.w.Write(e.b)
+		e.written += int64(n)
 		e.b = e.b[:0]
 	}
 }
