@@ -193,13 +193,33 @@ func owners(ps []*Prisoner, sites []*DetentionSite) []interface{ addHistory(*Ent
 }
 
 // sortEntries orders entries by date (TimelineCompare), then kind, then
-// anchor: an order that depends only on the entries themselves.
+// anchor: an order that depends only on the entries themselves. Entries
+// equal in all three (one anchor made twice, which uniqueIDs then tells
+// apart) keep the order they came in.
+//
+// Each entry's place in the timeline and its kind are worked out once, not
+// at every comparison, and the sort is not a stable one, the order they
+// came in being the last key: a stable sort's merging grows faster than n
+// log n, and at 100,000 prisoners the timeline's 400,000 entries took it
+// 3 of the build's 250 processor seconds.
 func sortEntries(es []*Entry) {
-	slices.SortStableFunc(es, func(a, b *Entry) int {
-		return cmp.Or(TimelineCompare(a.Date, b.Date),
-			cmp.Compare(slices.Index(EntryKinds, a.Kind), slices.Index(EntryKinds, b.Kind)),
-			strings.Compare(a.ID(), b.ID()))
+	type keyed struct {
+		year, month, day, kind, at int
+		e                          *Entry
+	}
+	ks := make([]keyed, len(es))
+	for i, e := range es {
+		y, m, d := timelineKey(e.Date)
+		ks[i] = keyed{y, m, d, slices.Index(EntryKinds, e.Kind), i, e}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.month, b.month), cmp.Compare(a.day, b.day),
+			a.e.Date.Compare(b.e.Date), cmp.Compare(a.kind, b.kind), strings.Compare(a.e.ID(), b.e.ID()),
+			cmp.Compare(a.at, b.at))
 	})
+	for i, k := range ks {
+		es[i] = k.e
+	}
 }
 
 // TimelineCompare orders dates as the timeline tells them: by day, an
