@@ -36,11 +36,12 @@
 //
 // With a second language (-es, twice the pages) 10,000 prisoners took
 // 19.6 s against Hugo's 2.9 s for the one language, peaking at 226 MB. Time
-// grows linearly with the corpus up to 30,000 prisoners; at 100,000 in two
-// languages it is 11.4 to 12.2 times that of 10,000 (2026-11-30), every
-// step growing with the site but the collector's marking, which grows 15
-// times on a heap ten times as large (package pipeline, "Speed and
-// memory"). The briefing does more than Hugo's bare
+// grows linearly with the corpus: at 100,000 prisoners in two languages
+// the processor time for each 1,000 prisoners is 2.5 to 2.75 s against
+// 2.2 to 2.7 s at 10,000 (11.0 to 12.3 times the time, 2026-12-01), the
+// collector marking a heap ten times as large and the machine's own
+// writes growing a little faster than the site (package pipeline, "Speed
+// and memory"; -control, below). The briefing does more than Hugo's bare
 // theme (back-references, custody histories, a feed per prisoner and site,
 // the search index, data files and the offline archive: 216 MB written at
 // 10,000 prisoners against Hugo's 17 MB). About 40% of its CPU is
@@ -54,6 +55,18 @@
 // bytes did not change from the previous output: a rebuild of 10,000
 // prisoners took 13 to 21 s here, against 29 to 31 s when every file was
 // written anew.
+//
+// With -control, the bench then writes the first size's output once and
+// as many times over as the last size is larger (writeControl): how this
+// machine's writing of files grows, by a program that does nothing else.
+// The larger sizes' corpora and outputs are removed first: memory already
+// filled makes each file written dearer on the project's virtual machine.
+// On 2026-12-01 (-n 10000,100000 -es -nohugo -control, TMPDIR in
+// /dev/shm), the 51,187 files of 10,000 prisoners in two languages took
+// 41 µs of processor time a file written once and 40 µs ten times over,
+// 9.8 times as long for ten times the files; the same writes by a
+// throwaway program, 10.9 and 11.9 times; before the larger output was
+// removed, 19 times.
 //
 // Per step, for benchstat: go test ./generator/pipeline -run XXX -bench .
 // -corpus 10000 (load, resolve, render, search index, feeds, write, whole
@@ -87,6 +100,7 @@ func main() {
 	keep := flag.Bool("keep", false, "keep the corpora and their outputs, and print where they are")
 	runs := flag.Int("runs", 1, "builds per tool and size; the table shows the median")
 	spanish := flag.Bool("es", false, "give the briefing a second language, Spanish (twice the pages); Hugo builds the one language")
+	control := flag.Bool("control", false, "then write the first size's output once and as many times over as the last size has times its prisoners, to show how this machine's own writing of files grows")
 	flag.Parse()
 
 	tmp, err := os.MkdirTemp("", "bench-")
@@ -105,8 +119,11 @@ func main() {
 		hugo = ""
 	}
 
+	var first, last int // prisoners
+	var firstOut string
+	var larger []string // the corpora and outputs of the sizes after the first
 	w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(w, "tool\tprisoners\trecords\tpages\twall\tCPU\tpeak RSS\tpages/s\toutput\tvs Hugo\tCPU vs Hugo\t")
+	fmt.Fprintln(w, "tool\tprisoners\trecords\tpages\twall\tCPU\tCPU per 1,000\tpeak RSS\tpages/s\toutput\tvs Hugo\tCPU vs Hugo\t")
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		check(err)
@@ -150,10 +167,30 @@ func main() {
 			tool = "briefing en+es"
 		}
 		row(w, tool, n, records, pages, ours, ratio, cpuRatio)
+		if first == 0 {
+			first, firstOut = n, out
+		} else {
+			larger = append(larger, src, hsrc)
+		}
+		last = n
 	}
 	w.Flush()
-	fmt.Println("\nwall: elapsed time of the build; CPU: user + system; peak RSS: the build process's maximum resident memory;")
+	fmt.Println("\nwall: elapsed time of the build; CPU: user + system; CPU per 1,000: the CPU time for each 1,000 prisoners, the same at every size when the time grows linearly; peak RSS: the build process's maximum resident memory;")
 	fmt.Println("output: bytes written; vs Hugo: briefing's wall time over Hugo's on the same content (lower is faster); CPU vs Hugo: the same for CPU time. With -runs, each row is the run of median wall time.")
+	if *control && last > first {
+		// The larger sizes' files are let go first: on the project's
+		// virtual machine, memory already filled makes each file written
+		// dearer (in /dev/shm, with the 100,000-prisoner output still
+		// there, the control grew 19 times for 10 times the files).
+		for _, dir := range larger {
+			if dir != "" {
+				check(os.RemoveAll(dir))
+			}
+		}
+		k := (last + first/2) / first
+		once, over, files := writeControl(firstOut, filepath.Join(tmp, "control"), k)
+		printControl(os.Stdout, first, k, once, over, files)
+	}
 }
 
 type usage struct {
@@ -182,8 +219,8 @@ func median(runs []usage) usage {
 }
 
 func row(w *tabwriter.Writer, tool string, n, records, pages int, u usage, ratio, cpuRatio string) {
-	fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.2fs\t%.2fs\t%d MB\t%.0f\t%d MB\t%s\t%s\t\n", tool, n, records, pages,
-		u.wall.Seconds(), u.cpu.Seconds(), u.rss>>10, float64(pages)/u.wall.Seconds(), u.bytes>>20, ratio, cpuRatio)
+	fmt.Fprintf(w, "%s\t%d\t%d\t%d\t%.2fs\t%.2fs\t%.2fs\t%d MB\t%.0f\t%d MB\t%s\t%s\t\n", tool, n, records, pages,
+		u.wall.Seconds(), u.cpu.Seconds(), 1000*u.cpu.Seconds()/float64(n), u.rss>>10, float64(pages)/u.wall.Seconds(), u.bytes>>20, ratio, cpuRatio)
 }
 
 // du adds up the sizes of the files under dir.
