@@ -69,7 +69,7 @@
 // part at a time (package feed), the search index makes each record's text
 // as it indexes it (package search), a record's page is made when it is
 // drawn and let go once written (render.List), the sitemap keeping of it
-// only its address and date, and a page's buffer is not kept past 1 MB
+// only its address and date, and a page's buffer is not kept past 4 MiB
 // (package render). What stays is the loaded site: the records, with
 // their strings copied out of the files they were read from (package
 // content), and the site resolved in one language. Its long texts, the
@@ -104,51 +104,75 @@
 // time, 213 MiB, against 14.7 to 15.9 s and 22 to 24 s before the long
 // texts left memory; with -body 1000, build and check peak at 208 MiB.
 //
-// How the time grows with the site. Measured on the quiet machine (load
-// average 1 to 2) on 2026-11-30, build -cache= into /dev/shm, the output
-// folder removed before each build, three rounds of a build of 10,000
-// prisoners in two languages, one of 100,000, and 10,000 again; processor
-// seconds user+system, wall time, peak resident memory:
+// How the time grows with the site. Measured on 2026-12-01, build
+// -cache= into /dev/shm, the output folder removed before each build,
+// rounds of 10,000 prisoners in two languages and 100,000 taking turns;
+// processor seconds user+system, wall time, peak resident memory:
 //
-//	round   10,000 (before, after)          100,000                   100,000 ÷ 10,000
-//	1       26.1, 23.3 s; 27.8, 12.8 s      302 s; 205 s; 1.29 GiB    12.2× processor
-//	2       23.1, 23.0 s; 12.6, 12.6 s      275 s; 147 s; 1.29 GiB    12.0×, 11.7× wall
-//	3       23.3, 21.7 s; 12.8, 11.8 s      264 s; 141 s; 1.29 GiB    11.7×, 11.4× wall
+//	10,000                        100,000                          100,000 ÷ 10,000
+//	22.8, 22.3, 22.3 s (mean      247 s, 134 s wall; 1.30 GiB      11.0× processor, 10.7× wall
+//	22.5); 13.0, 12.2, 12.4 s     275 s, 147 s wall; 1.30 GiB      12.3× processor, 11.7× wall
+//	wall; 207 to 212 MiB
 //
-// (Round 1's first builds were slowed by the machine, not the program.)
-// The peak at 10,000 prisoners is 206 to 208 MiB. Before this round
-// (templates shared by the drawing goroutines, package render), 12.1 to
-// 12.6 times; before the last, 13.6 times.
+// The same binary took 288 and 289 s at 100,000 prisoners, 12.9 times,
+// while 6 GB of an earlier output lay forgotten in /dev/shm, the system's
+// share 49 s against 32: at this size the machine's state moves the
+// figure by a tenth, more than any change below.
 //
-// Where the time over ten times goes, from CPU profiles of the two builds
-// taken from the loaded site on (a throwaway program around Build with
-// Options.Loaded starting the profile): loading and resolving take 9 times
-// as long (4.7 and 42 processor seconds); drawing, 12 times (20.8 and
-// 250). Every step of the drawing grows about as the site does (the
-// templates 11.6 times, the feeds and data files 11.7, compressing for the
-// offline archive 9.9, writing 11.4, the search index 13.3), but for the
-// collector's: its marking grows 15.5 times and its assists 18 times, and
-// one line of it, reading the size class of each object's span while
-// marking (runtime.spanClass.sizeclass, 0.7 against 21.2 processor
-// seconds), 30 times: a heap ten times as large no longer keeps the
-// runtime's records of its spans in the processor's caches. Without that
-// one line the drawing would take 11.3 times as long. More room for the
-// collector helps only up to its own pace, and 100,000 prisoners may not
-// have it: with GOGC=400 and a 4 GiB limit, 100,000 prisoners took 14
-// times the processor time of 10,000, the system's share doubling (74 s),
-// as each page of memory first touched costs the virtual machine; with
-// the limit at 1,400 MiB in place of 1,300, 11.1 times (250 processor
-// seconds, one run), but a peak of 1.49 GB, at the edge of the 1.5 GB
-// allowed; with it at 1,600 MiB, the collector's own pace, 11.0 times
-// (240 processor seconds, one run, a peak of 1.70 GB). A site of 10,000
-// prisoners has its collector's own pace under the 200 MiB floor (the
-// most it finds live is 95 MiB); one of 100,000 would need 1,480 MiB (740
-// live), over the 1.5 GB, and is held to 1,312 MiB (generator/memory.go).
-// Even at its own pace the collector marks a heap ten times as large
-// more slowly for each byte, and the sorts grow as n log n. So what would
-// bring the time nearer ten times is less live while drawing (a heap
-// with fewer objects that hold pointers, fewer made for each page), not
-// less work.
+// What grows faster than the site, found by setting the CPU profiles of
+// the two sizes side by side, function by function (a throwaway test
+// around Build with -test.cpuprofile; three runs of 10,000 merged), and
+// mended: the timeline's sort, a stable sort whose merging grows as n
+// log² n, with an order worked out again at each comparison (3 processor
+// seconds at 100,000, 16 times 10,000's; package site, sortEntries); the
+// site's feed, which sorted the whole timeline to keep 50 entries, and
+// each detention site's feed, its whole history, by the same stable sort
+// (package feed); and the buffers of the pages of the detention sites,
+// 2.8 MB each at 100,000 prisoners, grown afresh for each of their 372
+// pages when a buffer was kept only up to 1 MiB (2.7 processor seconds,
+// 34 times; package render). What is left grows about as the site does,
+// a little faster where it reads a heap ten times as large: the
+// templates 10.4 to 10.6 times, the search index 12, writing the files 13
+// (the system's writes, 16 processor seconds), and the collector's
+// marking, one line of which (runtime.spanClass.sizeclass, reading the
+// size class of each object's span) grows from 0.7 to 20 processor
+// seconds: a heap ten times as large no longer keeps the runtime's
+// records of its spans in the processor's caches.
+//
+// The machine's own growth, for comparison (go run
+// ./generator/internal/bench -n 10000,100000 -es -control, with TMPDIR in
+// /dev/shm): a program that does nothing but write the 51,187 files of the
+// 10,000 prisoners' output, once and then ten times over, took 9.8 times
+// as long for ten times the files (41 and 40 µs of processor time a
+// file); the same writes by a throwaway program, twice, 10.9 and 11.9
+// times (34 and 35 µs, 38 and 40); and 19 times while the 100,000 prisoners' output still lay in
+// /dev/shm. The same command's table gives the build's processor time for
+// each 1,000 prisoners: 2.31 s at 10,000 and 2.59 s at 100,000 (11.2
+// times; another run, 2.69 and 2.53 s, 9.4 times). Over the runs above,
+// 2.2 to 2.7 s at 10,000 and 2.5 to 2.75 s at 100,000: the time is linear
+// in the site, each record costing about a tenth more at ten times the
+// size, about half of it the collector's marking of a heap ten times as
+// large and most of the rest the system's writes; the profiles show no
+// step growing faster than n log n. The earlier rounds, for the record:
+// 13.6 times, then 12.1 to 12.6 (templates shared by the drawing
+// goroutines, package render), then 11.7 to 12.3 (the collector's limit
+// following the records, below).
+//
+// More room for the collector helps only up to its own pace, and 100,000
+// prisoners may not have it: with GOGC=400 and a 4 GiB limit, 100,000
+// prisoners took 14 times the processor time of 10,000, the system's
+// share doubling (74 s), as each page of memory first touched costs the
+// virtual machine; with the limit at 1,600 MiB, the collector's own pace,
+// 11.0 times (240 processor seconds, one run), but a peak of 1.70 GB,
+// over the 1.5 GB allowed. A site of 10,000 prisoners has its collector's
+// own pace under the 200 MiB floor (the most it finds live is 95 MiB);
+// one of 100,000 would need 1,480 MiB (740 live) and is held to 1,312 MiB
+// (generator/memory.go): the collector runs 142 times and takes 43 of the
+// 252 processor seconds (gctrace, one run), against 112 times and 3 of 23
+// seconds at 10,000. Less the collector's time, the two builds stand at
+// 10.6 times. Green Tea, the collector of Go 1.26, is not the
+// cause: built with GOEXPERIMENT=nogreenteagc, 100,000 prisoners took the
+// same time (287 against 288 processor seconds, one run each).
 //
 // Between the two, on 2026-11-30 (two runs each, processor seconds and
 // times 10,000's 22.7): 20,000 prisoners 47 and 54 s (2.1, 2.4 times),
