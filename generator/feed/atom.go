@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/order"
 	"github.com/presos-politicos/briefing/generator/site"
 )
 
@@ -98,7 +99,10 @@ func recordEntries(history []*site.Entry, changes []*site.Change) []feedEntry {
 // 100,000 prisoners is 300,000 entries.
 func newest(list []feedEntry, n int) []feedEntry {
 	if n >= len(list) {
-		return sortedStable(list, newer)
+		// A detention site's feed is its whole history, which grows
+		// with the site.
+		order.Stable(list, newer)
+		return list
 	}
 	top := make([]feedEntry, 0, n+1)
 	for _, e := range list {
@@ -110,29 +114,6 @@ func newest(list []feedEntry, n int) []feedEntry {
 		top = slices.Insert(top, i, e)[:min(len(top)+1, n)]
 	}
 	return top
-}
-
-// sortedStable returns list in the order of a stable sort by cmp, in n
-// log n: it sorts the entries' places, the place the last key. A
-// detention site's feed, its whole history, grows with the site (4,000
-// entries each at 100,000 prisoners), and a stable sort's merging, which
-// moves the entries themselves, grows faster than that.
-func sortedStable(list []feedEntry, cmp func(a, b feedEntry) int) []feedEntry {
-	order := make([]int32, len(list))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(i, j int32) int {
-		if c := cmp(list[i], list[j]); c != 0 {
-			return c
-		}
-		return int(i - j)
-	})
-	out := make([]feedEntry, len(list))
-	for k, i := range order {
-		out[k] = list[i]
-	}
-	return out
 }
 
 // newer orders entries newest first, those of one time by id.

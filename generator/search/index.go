@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/order"
 	"github.com/presos-politicos/briefing/generator/site"
 	"golang.org/x/net/html"
 )
@@ -161,7 +162,7 @@ func Build(s *site.Site) *Index {
 	for _, d := range ix.Docs {
 		folded[d] = content.Fold(d.Title)
 	}
-	slices.SortStableFunc(ix.Docs, func(a, b *Doc) int {
+	order.Stable(ix.Docs, func(a, b *Doc) int {
 		return cmp.Or(
 			cmp.Compare(slices.Index(Kinds, a.Kind), slices.Index(Kinds, b.Kind)),
 			strings.Compare(folded[a], folded[b]),

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/order"
 )
 
 // heldStatuses are the statuses of people still deprived of liberty.
@@ -42,7 +43,7 @@ func (r *resolver) custody() {
 		}
 	}
 	for _, v := range r.site.Sites {
-		slices.SortStableFunc(v.Held, func(a, b *Stay) int {
+		order.Stable(v.Held, func(a, b *Stay) int {
 			if c := a.From.Compare(b.From); c != 0 {
 				return c
 			}

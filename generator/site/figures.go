@@ -1,9 +1,8 @@
 package site
 
 import (
-	"slices"
-
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/order"
 )
 
 // Figures are the headline counts. They are a documented minimum: only
@@ -69,7 +68,7 @@ func (r *resolver) figures() Figures {
 			f.ByStatus = append(f.ByStatus, StatusCount{s, counts[s]})
 		}
 	}
-	slices.SortStableFunc(changes, func(a, b change) int { return a.date.Compare(b.date) })
+	order.Stable(changes, func(a, b change) int { return a.date.Compare(b.date) })
 	held := 0
 	for _, c := range changes {
 		held += c.delta

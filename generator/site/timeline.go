@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/presos-politicos/briefing/generator/content"
+	"github.com/presos-politicos/briefing/generator/internal/order"
 )
 
 // An Entry is one dated thing on the timeline.
@@ -293,6 +294,6 @@ func (s *Site) LatestReleases(n int) []*Prisoner {
 			out = append(out, p)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b *Prisoner) int { return b.Released.Compare(a.Released) })
+	order.Stable(out, func(a, b *Prisoner) int { return b.Released.Compare(a.Released) })
 	return out[:min(n, len(out))]
 }
