@@ -96,7 +96,9 @@ func recordEntries(history []*site.Entry, changes []*site.Change) []feedEntry {
 // order they came in when both are equal), and keeps the first n. The
 // site's feed keeps 50 of a timeline that grows with the site: those n
 // are picked in one pass, not by sorting the whole timeline, which at
-// 100,000 prisoners is 300,000 entries.
+// 100,000 prisoners is 300,000 entries. The pass starts from the end of
+// the list, where a timeline keeps its newest entries, so that most
+// entries are dropped at the first comparison.
 func newest(list []feedEntry, n int) []feedEntry {
 	if n >= len(list) {
 		// A detention site's feed is its whole history, which grows
@@ -104,13 +106,17 @@ func newest(list []feedEntry, n int) []feedEntry {
 		order.Stable(list, newer)
 		return list
 	}
+	if n <= 0 {
+		return nil
+	}
 	top := make([]feedEntry, 0, n+1)
-	for _, e := range list {
-		if len(top) == n && newer(e, top[n-1]) >= 0 {
+	for _, e := range slices.Backward(list) {
+		if len(top) == n && newer(e, top[n-1]) > 0 {
 			continue
 		}
-		// After the entries it equals, as a stable sort would place it.
-		i := sort.Search(len(top), func(i int) bool { return newer(e, top[i]) < 0 })
+		// Before the entries it equals, which came after it in list, as
+		// a stable sort would place it.
+		i := sort.Search(len(top), func(i int) bool { return newer(e, top[i]) <= 0 })
 		top = slices.Insert(top, i, e)[:min(len(top)+1, n)]
 	}
 	return top
