@@ -106,18 +106,20 @@
 //
 // How the time grows with the site. Measured on 2026-12-01, build
 // -cache= into /dev/shm, the output folder removed before each build,
-// rounds of 10,000 prisoners in two languages and 100,000 taking turns;
-// processor seconds user+system, wall time, peak resident memory:
+// builds of 10,000 prisoners in two languages and of 100,000 taking turns
+// (10,000, 100,000, 10,000, 100,000, 10,000); processor seconds
+// user+system, wall time, peak resident memory:
 //
-//	10,000                        100,000                          100,000 ÷ 10,000
-//	22.8, 22.3, 22.3 s (mean      247 s, 134 s wall; 1.30 GiB      11.0× processor, 10.7× wall
-//	22.5); 13.0, 12.2, 12.4 s     275 s, 147 s wall; 1.30 GiB      12.3× processor, 11.7× wall
-//	wall; 207 to 212 MiB
+//	10,000     22.76 s, 13.0 s wall, 206 MiB
+//	100,000    247.2 s, 133.9 s wall, 1.30 GiB   11.0 times 10,000's mean (processor), 10.7 (wall)
+//	10,000     22.27 s, 12.2 s wall, 202 MiB
+//	100,000    275.2 s, 147.1 s wall, 1.30 GiB   12.25 times (processor), 11.7 (wall)
+//	10,000     22.34 s, 12.4 s wall, 207 MiB     mean 22.46 s, 12.5 s wall
 //
-// The same binary took 288 and 289 s at 100,000 prisoners, 12.9 times,
-// while 6 GB of an earlier output lay forgotten in /dev/shm, the system's
-// share 49 s against 32: at this size the machine's state moves the
-// figure by a tenth, more than any change below.
+// The same binary took 288.2 and 289.3 s at 100,000 prisoners, 12.8 and
+// 12.9 times, while 6 GB of an earlier output lay forgotten in /dev/shm,
+// the system's share 49 s against 32: at this size the machine's state
+// moves the figure by a tenth, more than any change below.
 //
 // What grows faster than the site, found by setting the CPU profiles of
 // the two sizes side by side, function by function (a throwaway test
@@ -126,34 +128,36 @@
 // log² n, with an order worked out again at each comparison (3 processor
 // seconds at 100,000, 16 times 10,000's; package site, sortEntries); the
 // site's feed, which sorted the whole timeline to keep 50 entries, and
-// each detention site's feed, its whole history, by the same stable sort
-// (package feed); and the buffers of the pages of the detention sites,
-// 2.8 MB each at 100,000 prisoners, grown afresh for each of their 372
-// pages when a buffer was kept only up to 1 MiB (2.7 processor seconds,
-// 34 times; package render). What is left grows about as the site does,
-// a little faster where it reads a heap ten times as large: the
-// templates 10.4 to 10.6 times, the search index 12, writing the files 13
-// (the system's writes, 16 processor seconds), and the collector's
-// marking, one line of which (runtime.spanClass.sizeclass, reading the
-// size class of each object's span) grows from 0.7 to 20 processor
-// seconds: a heap ten times as large no longer keeps the runtime's
-// records of its spans in the processor's caches.
+// each detention site's feed, its whole history, sorted by the same
+// stable sort, as were the other lists that grow with the site (package
+// feed; internal/order); and the buffers of the pages of the detention
+// sites, 2.8 MB each at 100,000 prisoners, grown afresh for each of their
+// 372 pages when a buffer was kept only up to 1 MiB (2.7 processor
+// seconds, 34 times; package render). What is left grows about as the
+// site does, a little faster where it reads a heap ten times as large:
+// the templates 10.4 to 10.6 times, the search index 12, writing the
+// files 13 (the system's writes, 16 processor seconds), and the
+// collector's marking, one line of which (runtime.spanClass.sizeclass,
+// reading the size class of each object's span) grows from 0.7 to 20
+// processor seconds: a heap ten times as large no longer keeps the
+// runtime's records of its spans in the processor's caches.
 //
 // The machine's own growth, for comparison (go run
-// ./generator/internal/bench -n 10000,100000 -es -control, with TMPDIR in
-// /dev/shm): a program that does nothing but write the 51,187 files of the
-// 10,000 prisoners' output, once and then ten times over, took 9.8 times
-// as long for ten times the files (41 and 40 µs of processor time a
-// file); the same writes by a throwaway program, twice, 10.9 and 11.9
-// times (34 and 35 µs, 38 and 40); and 19 times while the 100,000 prisoners' output still lay in
-// /dev/shm. The same command's table gives the build's processor time for
-// each 1,000 prisoners: 2.31 s at 10,000 and 2.59 s at 100,000 (11.2
-// times; another run, 2.69 and 2.53 s, 9.4 times). Over the runs above,
-// 2.2 to 2.7 s at 10,000 and 2.5 to 2.75 s at 100,000: the time is linear
-// in the site, each record costing about a tenth more at ten times the
-// size, about half of it the collector's marking of a heap ten times as
-// large and most of the rest the system's writes; the profiles show no
-// step growing faster than n log n. The earlier rounds, for the record:
+// ./generator/internal/bench -n 10000,100000 -es -nohugo -control, with
+// TMPDIR in /dev/shm): a program that does nothing but write the 51,187
+// files of the 10,000 prisoners' output, once and then ten times over,
+// took 9.8 times as long for ten times the files (41 then 40 µs of
+// processor time a file); the same writes by a throwaway program, twice,
+// 10.9 and 11.9 times (35 then 38 µs; 34 then 40); and 19 times while the
+// 100,000 prisoners' output still lay in /dev/shm. The same command's
+// table gives the build's processor time for each 1,000 prisoners: 2.31 s
+// at 10,000 and 2.59 s at 100,000 (11.2 times; another run, 2.69 and 2.53
+// s, 9.4 times). Over the runs above, 2.2 to 2.7 s at 10,000 and 2.5 to
+// 2.75 s at 100,000: the time is linear in the site, each record costing
+// about a tenth more at ten times the size, about half of that the
+// collector's marking of a heap ten times as large and some of the rest
+// the system's writes; the profiles show no step of the generator's own
+// code growing faster than n log n. The earlier rounds, for the record:
 // 13.6 times, then 12.1 to 12.6 (templates shared by the drawing
 // goroutines, package render), then 11.7 to 12.3 (the collector's limit
 // following the records, below).
@@ -170,9 +174,11 @@
 // (generator/memory.go): the collector runs 142 times and takes 43 of the
 // 252 processor seconds (gctrace, one run), against 112 times and 3 of 23
 // seconds at 10,000. Less the collector's time, the two builds stand at
-// 10.6 times. Green Tea, the collector of Go 1.26, is not the
-// cause: built with GOEXPERIMENT=nogreenteagc, 100,000 prisoners took the
-// same time (287 against 288 processor seconds, one run each).
+// 10.6 times (209.5 against 19.8 processor seconds). Green Tea, the
+// collector of Go 1.26, is not the cause: built with
+// GOEXPERIMENT=nogreenteagc, 100,000 prisoners took the same time (286.6
+// against 287.8 processor seconds, one run each, taking turns, in a slow
+// hour of the machine).
 //
 // Between the two, on 2026-11-30 (two runs each, processor seconds and
 // times 10,000's 22.7): 20,000 prisoners 47 and 54 s (2.1, 2.4 times),

@@ -252,11 +252,11 @@ type indexedError struct {
 }
 
 // keptBuffer is the largest buffer a goroutine of Render keeps for its
-// next page: more than any record's page, far less than the list of every
+// next page: more than a record's page, far less than the list of every
 // prisoner of a large site. A detention site's page lists everyone held
-// there, 2.8 MB at 100,000 prisoners on the benchmark corpus; with 1 MiB
-// its 372 pages each grew a buffer afresh, doubling from the start, 1% of
-// that build's processor time.
+// there, 2.8 MB at 100,000 prisoners on the benchmark corpus (so up to
+// about 140,000); with 1 MiB its 372 pages each grew a buffer afresh,
+// doubling from the start, 1% of that build's processor time.
 const keptBuffer = 4 << 20
 
 // Page renders one page.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,9 +12,9 @@ import (
 )
 
 // A control, for reading how the build's time grows with the site: how
-// this machine's writing of files grows. The files of the smallest size's
+// this machine's writing of files grows. The files of the first size's
 // output are read into memory, then written into fresh folders once, and k
-// times over (k the largest size over the smallest), each file into its
+// times over (k the last size over the first), each file into its
 // folder as the build writes it, by a process that does nothing else. A
 // program whose only work were its writes would grow as this does; on the
 // project's virtual machine it grows from a little less to a little more
@@ -58,7 +59,7 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-func printControl(w *os.File, n, k int, once, over time.Duration, files int) {
+func printControl(w io.Writer, n, k int, once, over time.Duration, files int) {
 	per := func(d time.Duration, m int) float64 { return float64(d.Microseconds()) / float64(m) }
 	fmt.Fprintf(w, "\ncontrol: the %d-prisoner output's %d files written once took %.2fs of CPU (%.1f µs a file), %d times over %.2fs (%.1f µs a file): %.1f times for %d times the files.\n",
 		n, files, once.Seconds(), per(once, files), k, over.Seconds(), per(over, k*files), over.Seconds()/once.Seconds(), k)

@@ -16,7 +16,8 @@
 // shows the run of median wall time: on a shared virtual machine one run
 // can take half as long again as the next.
 //
-// Nothing is deleted until the end. On ext4, creating a file right after
+// Nothing is deleted until the builds are done (but for -control, below,
+// nothing before the end). On ext4, creating a file right after
 // many were deleted is slow (the inode allocator skips recently freed
 // inodes, scanning them one by one), so a build that follows a deletion
 // of a large tree pays for it: a build into a just-emptied folder took
@@ -38,10 +39,11 @@
 // 19.6 s against Hugo's 2.9 s for the one language, peaking at 226 MB. Time
 // grows linearly with the corpus: at 100,000 prisoners in two languages
 // the processor time for each 1,000 prisoners is 2.5 to 2.75 s against
-// 2.2 to 2.7 s at 10,000 (11.0 to 12.3 times the time, 2026-12-01), the
-// collector marking a heap ten times as large and the machine's own
-// writes growing a little faster than the site (package pipeline, "Speed
-// and memory"; -control, below). The briefing does more than Hugo's bare
+// 2.2 to 2.7 s at 10,000 (11.0 to 12.3 times the time, 2026-12-01), a
+// tenth more for each record, most of it the collector marking a heap ten
+// times as large (package pipeline, "Speed and memory"); the machine's
+// own writing of files grows 9.8 to 11.9 times for ten times the files
+// (-control, below). The briefing does more than Hugo's bare
 // theme (back-references, custody histories, a feed per prisoner and site,
 // the search index, data files and the offline archive: 216 MB written at
 // 10,000 prisoners against Hugo's 17 MB). About 40% of its CPU is
@@ -59,8 +61,9 @@
 // With -control, the bench then writes the first size's output once and
 // as many times over as the last size is larger (writeControl): how this
 // machine's writing of files grows, by a program that does nothing else.
-// The larger sizes' corpora and outputs are removed first: memory already
-// filled makes each file written dearer on the project's virtual machine.
+// The larger sizes' corpora and outputs are removed first, -keep or not:
+// memory already filled makes each file written dearer on the project's
+// virtual machine.
 // On 2026-12-01 (-n 10000,100000 -es -nohugo -control, TMPDIR in
 // /dev/shm), the 51,187 files of 10,000 prisoners in two languages took
 // 41 µs of processor time a file written once and 40 µs ten times over,
@@ -100,7 +103,7 @@ func main() {
 	keep := flag.Bool("keep", false, "keep the corpora and their outputs, and print where they are")
 	runs := flag.Int("runs", 1, "builds per tool and size; the table shows the median")
 	spanish := flag.Bool("es", false, "give the briefing a second language, Spanish (twice the pages); Hugo builds the one language")
-	control := flag.Bool("control", false, "then write the first size's output once and as many times over as the last size has times its prisoners, to show how this machine's own writing of files grows")
+	control := flag.Bool("control", false, "then write the first size's output once, and k times over where the last size has k times its prisoners, to show how this machine's own writing of files grows (removes the larger sizes' files first)")
 	flag.Parse()
 
 	tmp, err := os.MkdirTemp("", "bench-")

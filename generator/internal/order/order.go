@@ -1,6 +1,5 @@
-// Package order sorts lists that grow with the site stably, in n log n:
-// the one stable sort of the generator for such lists, so that no package
-// writes its own.
+// Package order sorts lists that grow with the site stably, in n log n,
+// by a comparison alone.
 //
 // slices.SortStableFunc makes O(n log n) comparisons but O(n log² n)
 // swaps, moving the elements themselves as it merges: at 100,000
@@ -9,8 +8,10 @@
 // in, by sorting the elements' places with slices.SortFunc, the place the
 // last key, and moving each element once.
 //
-// Lists that stay small (a record's errors, a query's words) keep
-// slices.SortStableFunc.
+// A sort whose keys are worth working out once for each element (the
+// timeline's, site.sortEntries) builds them itself and ends them with the
+// element's place the same way. Lists that stay small (a run's errors, a
+// query's words) keep slices.SortStableFunc.
 package order
 
 import "slices"
