@@ -16,8 +16,9 @@
 // shows the run of median wall time: on a shared virtual machine one run
 // can take half as long again as the next.
 //
-// Nothing is deleted until the builds are done (but for -control, below,
-// nothing before the end). On ext4, creating a file right after
+// Nothing is deleted until the builds are done (-control, below, then
+// deletes the larger sizes' files before its own writes). On ext4,
+// creating a file right after
 // many were deleted is slow (the inode allocator skips recently freed
 // inodes, scanning them one by one), so a build that follows a deletion
 // of a large tree pays for it: a build into a just-emptied folder took
@@ -40,8 +41,8 @@
 // grows linearly with the corpus: at 100,000 prisoners in two languages
 // the processor time for each 1,000 prisoners is 2.5 to 2.75 s against
 // 2.2 to 2.7 s at 10,000 (11.0 to 12.3 times the time, 2026-12-01), a
-// tenth more for each record, most of it the collector marking a heap ten
-// times as large (package pipeline, "Speed and memory"); the machine's
+// tenth more for each record, about half of it the collector marking a
+// heap ten times as large (package pipeline, "Speed and memory"); the machine's
 // own writing of files grows 9.8 to 11.9 times for ten times the files
 // (-control, below). The briefing does more than Hugo's bare
 // theme (back-references, custody histories, a feed per prisoner and site,
